@@ -1,0 +1,25 @@
+"""kpi-cli: evaluate a municipality's scorecard (målekart) against its results.
+
+The public API is three calls; the command line is a thin layer over them::
+
+    from kpi_cli import load_definitions, read_results, evaluate
+
+    scorecard = load_definitions("indicators.yaml")
+    results = read_results(["results/2014.csv"])
+    report = evaluate(scorecard, results.rows, 2014)
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .definitions import load_definitions
+from .evaluate import evaluate
+from .results import read_results
+
+try:
+    __version__ = version("kpi-cli")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = ["__version__", "evaluate", "load_definitions", "read_results"]

@@ -1,0 +1,6 @@
+"""``python -m kpi_cli``."""
+
+from .cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name="kpi")

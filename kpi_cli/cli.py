@@ -1,0 +1,268 @@
+"""The ``kpi`` command: options -> core call -> renderer -> exit code."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import KpiError, UsageError
+from .evaluate import FAIL_LEVELS, evaluate_results, failing
+from .render import FORMATS, RenderOptions, renderer
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_FAIL = 1
+EXIT_ERROR = 2
+
+
+def _reports_errors(command: F) -> F:
+    """Turn every KpiError into ``path:line:col: error: ...`` lines and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KpiError as error:
+            for problem in error.errors:
+                click.echo(problem.format(), err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _indicators_option(command: F) -> F:
+    return click.option(
+        "--indicators",
+        "indicators",
+        envvar="KPI_INDICATORS",
+        default="indicators.yaml",
+        show_default=True,
+        metavar="PATH",
+        help="Definitions file (also from KPI_INDICATORS).",
+    )(command)
+
+
+def _lang_option(command: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "en"]),
+        default=None,
+        help="Labels and number style (default: language: in the definitions).",
+    )(command)
+
+
+def _color_option(command: F) -> F:
+    return click.option(
+        "--color",
+        "color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour in the table; NO_COLOR and FORCE_COLOR are honoured under auto.",
+    )(command)
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _width() -> int:
+    if os.environ.get("COLUMNS", "").isdigit():
+        return max(60, int(os.environ["COLUMNS"]))
+    if sys.stdout.isatty():
+        return max(60, shutil.get_terminal_size().columns)
+    return 120
+
+
+def _options(scorecard_lang: str, lang: str | None, color: str, definitions: str, sources: list[str]) -> RenderOptions:
+    return RenderOptions(
+        lang=lang or scorecard_lang,
+        color=_use_color(color),
+        width=_width(),
+        definitions=definitions,
+        sources=tuple(sources),
+    )
+
+
+def _load(path: str) -> Any:
+    from .definitions import load_definitions
+
+    return load_definitions(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="kpi")
+def main() -> None:
+    """Evaluate a municipality's scorecard (målekart) against a year's results.
+
+    \b
+    Examples:
+      kpi evaluate results/2014.csv
+      kpi evaluate results/2014.csv --format json
+      kpi status --year 2017 --check
+      kpi validate indicators.yaml
+      kpi explain L.2.1 5 --year 2016
+    """
+
+
+@main.command()
+@click.argument("results", nargs=-1, required=True, metavar="RESULTS...")
+@_indicators_option
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year to evaluate; also the year of rows that give none.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="not_approved",
+    show_default=True,
+    help="Exit 1 when an indicator is at or below this level.",
+)
+@click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
+@click.option("--encoding", help="Encoding of the results files (default: detected).")
+@click.option(
+    "--delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    help="Field separator of the results files (default: detected).",
+)
+@_lang_option
+@_color_option
+@_reports_errors
+def evaluate_command(**kwargs: Any) -> None:
+    """Rate RESULTS (CSV files or folders) against the definitions.
+
+    Exit 0 when no indicator is at or below --fail-on, 1 when one is, 2 when
+    the files could not be evaluated.
+
+    \b
+    Examples:
+      kpi evaluate results/2014.csv
+      kpi evaluate results/ --year 2014 --format json
+      kpi evaluate results/2014.csv --fail-on accepted --fail-on-missing
+    """
+    from .results import read_results
+
+    scorecard = _load(kwargs["indicators"])
+    delimiter = "\t" if kwargs["delimiter"] == "tab" else kwargs["delimiter"]
+    read = read_results(kwargs["results"], year=kwargs["year"], encoding=kwargs["encoding"], delimiter=delimiter)
+    year = kwargs["year"]
+    if year is None:
+        years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year is not None}
+        if not years:
+            read.raise_if_errors()
+            raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
+        year = max(years)
+    report = evaluate_results(scorecard, read, year)
+    options = _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths)
+    click.echo(renderer(kwargs["fmt"]).evaluation(report, options), nl=False)
+    for finding in report.findings:
+        click.echo(f"{kwargs['indicators']}: warning: {finding.message}", err=True)
+    if report.other_years:
+        others = ", ".join(str(y) for y in report.other_years)
+        click.echo(f"kpi: note: showing {year}; results for {others} were read and checked (use --year)", err=True)
+    failed = failing(report, kwargs["fail_on"], kwargs["fail_on_missing"])
+    if failed:
+        ids = ", ".join(sorted({r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in failed}))
+        click.echo(f"kpi: {len(failed)} result(s) fail --fail-on {kwargs['fail_on']}: {ids}", err=True)
+        sys.exit(EXIT_FAIL)
+
+
+main.add_command(evaluate_command, name="evaluate")
+
+
+@main.command()
+@_indicators_option
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year to show (default: this year).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
+@click.option("--check", is_flag=True, help="Exit 1 when an indicator new or active in the year has no bands.")
+@_lang_option
+@_color_option
+@_reports_errors
+def status(indicators: str, year: int | None, fmt: str, check: bool, lang: str | None, color: str) -> None:
+    """Show each indicator's phase-in state for a year.
+
+    \b
+    Examples:
+      kpi status
+      kpi status --year 2015
+      kpi status --year 2017 --check
+    """
+    from .phase_in import findings, states
+
+    scorecard = _load(indicators)
+    year = year or datetime.date.today().year
+    options = _options(scorecard.language, lang, color, indicators, [])
+    click.echo(renderer(fmt).status(states(scorecard, year), year, options), nl=False)
+    if check:
+        found = findings(scorecard, year)
+        for finding in found:
+            click.echo(f"{indicators}: error: {finding.message}", err=True)
+        if found:
+            sys.exit(EXIT_FAIL)
+
+
+@main.command()
+@click.argument("path", required=False, metavar="[PATH]")
+@_indicators_option
+@_reports_errors
+def validate(path: str | None, indicators: str) -> None:
+    """Check a definitions file (default: --indicators, KPI_INDICATORS or ./indicators.yaml).
+
+    Every problem is listed as path:line:col: error: ...; gaps between bands
+    are listed as warnings. Exit 0 when valid, 2 when not.
+
+    \b
+    Examples:
+      kpi validate
+      kpi validate other/indicators.yaml
+    """
+    from .definitions import gap_warnings
+
+    target = path or indicators
+    scorecard = _load(target)
+    warnings = gap_warnings(scorecard)
+    for warning in warnings:
+        click.echo(warning.format("warning"), err=True)
+    count = sum(1 for _ in scorecard.indicators())
+    goals = sum(len(area.goals) for area in scorecard.focus_areas)
+    click.echo(
+        f"{target}: ok: {len(scorecard.focus_areas)} focus area(s), {goals} goal(s), "
+        f"{count} indicator(s), {len(warnings)} warning(s)"
+    )
+
+
+@main.command()
+@click.argument("indicator")
+@click.argument("value")
+@_indicators_option
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year, for the phase-in state (default: this year).")
+@_lang_option
+@_reports_errors
+def explain(indicator: str, value: str, indicators: str, year: int | None, lang: str | None) -> None:
+    """Say which band VALUE falls in for INDICATOR, and why.
+
+    VALUE is written as in a results file: 4,47 or 4.47, a unit may follow.
+
+    \b
+    Examples:
+      kpi explain L.1.1 4,47
+      kpi explain L.2.1 5 --year 2016
+    """
+    from .explain import explain as explain_value
+    from .render.explanation import render
+
+    scorecard = _load(indicators)
+    explanation = explain_value(scorecard, indicator, value, year or datetime.date.today().year)
+    click.echo(render(explanation, lang or scorecard.language))

@@ -1,0 +1,597 @@
+"""indicators.yaml -> Scorecard, with every problem reported in one pass.
+
+The file is composed with PyYAML's safe loader into nodes, so each problem can
+point to the line and column of the node it is about. Nothing in the file is
+ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+import yaml
+
+from . import bands as band_rules
+from .errors import Collector, DefinitionError, KpiError
+from .model import (
+    RATED,
+    Band,
+    Direction,
+    FocusArea,
+    GapPolicy,
+    Goal,
+    Indicator,
+    Interval,
+    Location,
+    PhaseIn,
+    Scorecard,
+    Status,
+)
+from .number_format import format_number, parse_number
+
+LANGUAGES = ("nb", "en")
+BAND_KEYS = {status.value: status for status in RATED}
+T = TypeVar("T")
+
+_SCALAR = yaml.ScalarNode
+_MAPPING = yaml.MappingNode
+_SEQUENCE = yaml.SequenceNode
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+DIRECTION_WORDS = {
+    "higher_is_better": Direction.HIGHER_IS_BETTER,
+    "higher": Direction.HIGHER_IS_BETTER,
+    "høyere er bedre": Direction.HIGHER_IS_BETTER,
+    "lower_is_better": Direction.LOWER_IS_BETTER,
+    "lower": Direction.LOWER_IS_BETTER,
+    "lavere er bedre": Direction.LOWER_IS_BETTER,
+    "target_range": Direction.TARGET_RANGE,
+    "range": Direction.TARGET_RANGE,
+    "målintervall": Direction.TARGET_RANGE,
+}
+
+
+def load_definitions(path: str | os.PathLike[str]) -> Scorecard:
+    """Read and check a definitions file; raise KpiErrors with every problem found."""
+    name = os.fspath(path)
+    try:
+        with open(name, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        raise DefinitionError(
+            "definitions file not found (give --indicators PATH or set KPI_INDICATORS)", path=name
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise DefinitionError(f"definitions file is not UTF-8 text ({exc.reason})", path=name) from None
+    except OSError as exc:
+        raise DefinitionError(f"cannot read definitions file: {exc.strerror}", path=name) from None
+    return parse_definitions(text, name)
+
+
+def parse_definitions(text: str, path: str = "indicators.yaml") -> Scorecard:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        raise DefinitionError(
+            f"invalid YAML: {message}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"invalid YAML: {exc}", path=path) from None
+    reader = _Reader(path)
+    if root is None:
+        raise DefinitionError("definitions file is empty", path=path, line=1)
+    scorecard = reader.scorecard(root)
+    reader.problems.raise_if_any()
+    assert scorecard is not None
+    return scorecard
+
+
+@dataclass
+class _Field:
+    key: yaml.Node
+    value: yaml.Node
+
+
+class _Reader:
+    """Turns composed YAML nodes into the model, collecting problems as it goes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems = Collector()
+        self.seen_ids: dict[str, tuple[str, int]] = {}
+
+    # --- plumbing ---------------------------------------------------------------
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        self.problems.add(
+            DefinitionError(
+                message,
+                path=self.path,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            )
+        )
+
+    def location(self, node: yaml.Node) -> Location:
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, _Field] | None:
+        if not isinstance(node, _MAPPING):
+            self.error(node, f"{what} must be a mapping (key: value lines)")
+            return None
+        fields: dict[str, _Field] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, _SCALAR) else ""
+            if key in fields:
+                self.error(key_node, f"{what}: key {key!r} is given twice")
+            elif key not in allowed:
+                self.error(
+                    key_node,
+                    f"{what}: unknown key {key!r}" + _suggest(key, allowed, "; allowed: " + ", ".join(allowed)),
+                )
+            else:
+                fields[key] = _Field(key_node, value_node)
+        for key in required:
+            if key not in fields:
+                self.error(node, f"{what}: missing required key {key!r}")
+        return fields
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, _SCALAR) and node.tag == _NULL:
+            return []
+        if not isinstance(node, _SEQUENCE):
+            self.error(node, f"{what} must be a list")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node | None, what: str, *, empty: bool = False) -> str | None:
+        if node is None:
+            return None
+        if not isinstance(node, _SCALAR) or node.tag == _NULL:
+            if isinstance(node, _SCALAR) and empty:
+                return None
+            self.error(node, f"{what} must be text")
+            return None
+        value = str(node.value).strip()
+        if not value and not empty:
+            self.error(node, f"{what} must not be empty")
+            return None
+        return value
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if isinstance(node, _SCALAR) and node.tag == _INT:
+            try:
+                return int(str(node.value).replace("_", ""))
+            except ValueError:
+                pass
+        self.error(node, f"{what} must be a whole number, not {_shown(node)}")
+        return None
+
+    def number(self, node: yaml.Node, what: str) -> Decimal | None:
+        if isinstance(node, _SCALAR) and node.tag in (_INT, _FLOAT, "tag:yaml.org,2002:str"):
+            try:
+                return parse_number(str(node.value).replace("_", ""))
+            except ValueError:
+                pass
+        self.error(node, f"{what} must be a number, not {_shown(node)}")
+        return None
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        if isinstance(node, _SCALAR) and node.tag == _BOOL:
+            return str(node.value).lower() in ("true", "yes", "on", "y")
+        self.error(node, f"{what} must be true or false, not {_shown(node)}")
+        return None
+
+    def choice(self, node: yaml.Node, what: str, choices: dict[str, T]) -> T | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if value.lower() not in choices:
+            self.error(node, f"{what} must be one of {', '.join(choices)}, not {value!r}")
+            return None
+        return choices[value.lower()]
+
+    def unique_id(self, node: yaml.Node, what: str) -> str | None:
+        value = self.text(node, f"{what} id")
+        if value is None:
+            return None
+        line = node.start_mark.line + 1
+        if value in self.seen_ids:
+            other_what, other_line = self.seen_ids[value]
+            self.error(node, f"duplicate id {value!r}: already used by the {other_what} on line {other_line}")
+        else:
+            self.seen_ids[value] = (what, line)
+        return value
+
+    # --- the levels ---------------------------------------------------------------
+
+    def scorecard(self, node: yaml.Node) -> Scorecard | None:
+        fields = self.mapping(
+            node,
+            "definitions",
+            ("scorecard", "language", "gap_policy", "focus_areas", "source", "description"),
+            ("scorecard", "focus_areas"),
+        )
+        if fields is None:
+            return None
+        get = fields.get
+        name = self.text(get_value(get("scorecard")), "scorecard") or ""
+        language = "nb"
+        if "language" in fields:
+            language = self.choice(fields["language"].value, "language", {k: k for k in LANGUAGES}) or "nb"
+        policy = GapPolicy.WORSE
+        if "gap_policy" in fields:
+            policy = self.choice(fields["gap_policy"].value, "gap_policy", _policies()) or GapPolicy.WORSE
+        self.text(get_value(get("source")), "source", empty=True)
+        self.text(get_value(get("description")), "description", empty=True)
+        areas: list[FocusArea] = []
+        if "focus_areas" in fields:
+            items = self.sequence(fields["focus_areas"].value, "focus_areas")
+            if not items and isinstance(fields["focus_areas"].value, (_SCALAR, _SEQUENCE)):
+                self.error(fields["focus_areas"].value, "focus_areas must list at least one focus area")
+            for item in items:
+                area = self.focus_area(item, policy)
+                if area is not None:
+                    areas.append(area)
+        return Scorecard(name=name, language=language, gap_policy=policy, focus_areas=tuple(areas), path=self.path)
+
+    def focus_area(self, node: yaml.Node, policy: GapPolicy) -> FocusArea | None:
+        fields = self.mapping(node, "focus area", ("id", "name", "focus_goal", "goals", "description"), ("id", "name"))
+        if fields is None:
+            return None
+        area_id = self.unique_id(fields["id"].value, "focus area") if "id" in fields else None
+        name = self.text(get_value(fields.get("name")), "focus area name")
+        focus_goal = self.text(get_value(fields.get("focus_goal")), "focus_goal", empty=True)
+        self.text(get_value(fields.get("description")), "description", empty=True)
+        goals = []
+        if "goals" in fields:
+            for item in self.sequence(fields["goals"].value, "goals"):
+                goal = self.goal(item, area_id or "", policy)
+                if goal is not None:
+                    goals.append(goal)
+        if area_id is None or name is None:
+            return None
+        return FocusArea(area_id, name, focus_goal, tuple(goals))
+
+    def goal(self, node: yaml.Node, area_id: str, policy: GapPolicy) -> Goal | None:
+        fields = self.mapping(node, "goal", ("id", "name", "indicators", "description"), ("id", "name"))
+        if fields is None:
+            return None
+        goal_id = self.unique_id(fields["id"].value, "goal") if "id" in fields else None
+        name = self.text(get_value(fields.get("name")), "goal name")
+        self.text(get_value(fields.get("description")), "description", empty=True)
+        indicators = []
+        if "indicators" in fields:
+            for item in self.sequence(fields["indicators"].value, "indicators"):
+                indicator = self.indicator(item, goal_id or "", area_id, policy)
+                if indicator is not None:
+                    indicators.append(indicator)
+        if goal_id is None or name is None:
+            return None
+        return Goal(goal_id, name, tuple(indicators))
+
+    def indicator(self, node: yaml.Node, goal_id: str, area_id: str, policy: GapPolicy) -> Indicator | None:
+        fields = self.mapping(
+            node,
+            "indicator",
+            (
+                "id",
+                "name",
+                "unit",
+                "scale",
+                "bands",
+                "direction",
+                "gap_policy",
+                "phase_in",
+                "source",
+                "tags",
+                "description",
+            ),
+            ("id", "name"),
+        )
+        if fields is None:
+            return None
+        indicator_id = self.unique_id(fields["id"].value, "indicator") if "id" in fields else None
+        label = f"indicator {indicator_id}" if indicator_id else "indicator"
+        name = self.text(get_value(fields.get("name")), f"{label}: name")
+        unit = self.text(get_value(fields.get("unit")), f"{label}: unit", empty=True)
+        source = self.text(get_value(fields.get("source")), f"{label}: source", empty=True)
+        self.text(get_value(fields.get("description")), "description", empty=True)
+        tags: list[str] = []
+        if "tags" in fields:
+            for item in self.sequence(fields["tags"].value, f"{label}: tags"):
+                tag = self.text(item, f"{label}: tag")
+                if tag is not None:
+                    tags.append(tag)
+        scale = self.scale(fields["scale"].value, label) if "scale" in fields else None
+        if "gap_policy" in fields:
+            policy = self.choice(fields["gap_policy"].value, f"{label}: gap_policy", _policies()) or policy
+        direction = None
+        if "direction" in fields:
+            direction = self.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
+        phase_in = self.phase_in(fields["phase_in"].value, label) if "phase_in" in fields else None
+        band_list: tuple[Band, ...] = ()
+        if "bands" in fields:
+            band_list, direction = self.bands(fields["bands"], label, direction, scale)
+        if indicator_id is None or name is None:
+            return None
+        return Indicator(
+            id=indicator_id,
+            name=name,
+            unit=unit,
+            scale=scale,
+            bands=band_list,
+            direction=direction,
+            gap_policy=policy,
+            phase_in=phase_in,
+            source=source,
+            tags=tuple(tags),
+            goal_id=goal_id,
+            focus_area_id=area_id,
+            location=self.location(node),
+        )
+
+    def scale(self, node: yaml.Node, label: str) -> Interval | None:
+        what = f"{label}: scale"
+        if isinstance(node, _SEQUENCE) and len(node.value) == 2:
+            low = self.number(node.value[0], f"{what} minimum")
+            high = self.number(node.value[1], f"{what} maximum")
+        elif isinstance(node, _MAPPING):
+            fields = self.mapping(node, what, ("min", "max"), ("min", "max"))
+            if not fields or "min" not in fields or "max" not in fields:
+                return None
+            low = self.number(fields["min"].value, f"{what} min")
+            high = self.number(fields["max"].value, f"{what} max")
+        else:
+            self.error(node, f"{what} must be [minimum, maximum], e.g. [1, 6]")
+            return None
+        if low is None or high is None:
+            return None
+        if low >= high:
+            self.error(node, f"{what}: minimum {format_number(low)} must be below maximum {format_number(high)}")
+            return None
+        return Interval(low, high, True, True)
+
+    def phase_in(self, node: yaml.Node, label: str) -> PhaseIn | None:
+        what = f"{label}: phase_in"
+        if isinstance(node, _SCALAR):
+            year = self.year(node, f"{what} year")
+            return PhaseIn(year) if year is not None else None
+        fields = self.mapping(node, what, ("year", "planned", "postponed", "reason"), ("year",))
+        if fields is None or "year" not in fields:
+            return None
+        year = self.year(fields["year"].value, f"{what} year")
+        planned = self.year(fields["planned"].value, f"{what} planned") if "planned" in fields else None
+        postponed = self.boolean(fields["postponed"].value, f"{what} postponed") if "postponed" in fields else None
+        reason = self.text(get_value(fields.get("reason")), f"{what} reason", empty=True)
+        if year is None:
+            return None
+        if planned is not None and planned >= year:
+            self.error(fields["planned"].value, f"{what}: planned year {planned} must be before phase-in year {year}")
+        if postponed is False and planned is not None:
+            self.error(fields["postponed"].value, f"{what}: postponed is false but a planned year is given")
+        return PhaseIn(year=year, planned=planned, postponed=bool(postponed or planned is not None), reason=reason)
+
+    def year(self, node: yaml.Node, what: str) -> int | None:
+        value = self.integer(node, what)
+        if value is not None and not 1900 <= value <= 2200:
+            self.error(node, f"{what} must be a year between 1900 and 2200, not {value}")
+            return None
+        return value
+
+    # --- bands --------------------------------------------------------------------
+
+    def bands(
+        self, field: _Field, label: str, direction: Direction | None, scale: Interval | None
+    ) -> tuple[tuple[Band, ...], Direction | None]:
+        node = field.value
+        if isinstance(node, _SCALAR) and node.tag == _NULL:
+            return (), direction
+        fields = self.mapping(node, f"{label}: bands", tuple(BAND_KEYS))
+        if not fields:
+            return (), direction
+        pieces: dict[Status, tuple[str, list[band_rules.Piece], yaml.Node]] = {}
+        failed = False
+        for key, entry in fields.items():
+            parsed = self.band_pieces(entry.value, f"{label}: {key} band")
+            if parsed is None:
+                failed = True
+                continue
+            text, found = parsed
+            if found:
+                pieces[BAND_KEYS[key]] = (text, found, entry.value)
+        if failed or not pieces:
+            return (), direction
+        return self.settle_bands(pieces, field.key, label, direction, scale)
+
+    def band_pieces(self, node: yaml.Node, what: str) -> tuple[str, list[band_rules.Piece]] | None:
+        """A band's published text and its intervals; None after reporting a problem."""
+        if isinstance(node, _SCALAR):
+            if node.tag == _NULL or not str(node.value).strip():
+                return "", []
+            text = str(node.value)
+            return _parsed(self, node, what, text)
+        items = node.value if isinstance(node, _SEQUENCE) else [node]
+        texts: list[str] = []
+        found: list[band_rules.Piece] = []
+        ok = True
+        for item in items:
+            if isinstance(item, _MAPPING):
+                structured = self.structured(item, what)
+                if structured is None:
+                    ok = False
+                    continue
+                texts.append(structured[0])
+                found.append(structured[1])
+            elif isinstance(item, _SCALAR) and item.tag != _NULL:
+                text = str(item.value)
+                parsed = _parsed(self, item, what, text)
+                if parsed is None:
+                    ok = False
+                    continue
+                texts.append(normalise_text(text))
+                found.extend(parsed[1])
+            else:
+                self.error(item, f"{what}: each entry must be band text or a mapping with min/max")
+                ok = False
+        if not ok:
+            return None
+        return "; ".join(texts), found
+
+    def structured(self, node: yaml.Node, what: str) -> tuple[str, Interval] | None:
+        fields = self.mapping(node, what, ("min", "max", "min_inclusive", "max_inclusive", "text"))
+        if fields is None:
+            return None
+        if "min" not in fields and "max" not in fields:
+            self.error(node, f"{what}: give min, max or both")
+            return None
+        low = high = None
+        low_inc: bool | None = True
+        high_inc: bool | None = True
+        if "min" in fields and (low := self.number(fields["min"].value, f"{what} min")) is None:
+            return None
+        if "max" in fields and (high := self.number(fields["max"].value, f"{what} max")) is None:
+            return None
+        if "min_inclusive" in fields:
+            low_inc = self.boolean(fields["min_inclusive"].value, f"{what} min_inclusive")
+        if "max_inclusive" in fields:
+            high_inc = self.boolean(fields["max_inclusive"].value, f"{what} max_inclusive")
+        if low_inc is None or high_inc is None:
+            return None
+        interval = Interval(low, high, bool(low_inc) and low is not None, bool(high_inc) and high is not None)
+        if interval.is_empty():
+            self.error(node, f"{what}: the interval is empty (min lies above max)")
+            return None
+        text = self.text(get_value(fields.get("text")), f"{what} text", empty=True)
+        return text or band_rules.format_interval(interval), interval
+
+    def settle_bands(
+        self,
+        pieces: dict[Status, tuple[str, list[band_rules.Piece], yaml.Node]],
+        key_node: yaml.Node,
+        label: str,
+        direction: Direction | None,
+        scale: Interval | None,
+    ) -> tuple[tuple[Band, ...], Direction | None]:
+        """Resolve 'X eller bedre', then check overlaps, order, direction and scale."""
+        absolute = [
+            Band(status, text, tuple(p for p in found if isinstance(p, Interval)))
+            for status, (text, found, _) in pieces.items()
+        ]
+        relative_needed = any(isinstance(p, band_rules.Relative) for _, found, _ in pieces.values() for p in found)
+        settled_direction = direction
+        if relative_needed and settled_direction is None:
+            try:
+                settled_direction = band_rules.infer_direction([b for b in absolute if b.intervals])
+            except ValueError:
+                settled_direction = None
+            if settled_direction is None or settled_direction is Direction.TARGET_RANGE:
+                self.error(
+                    key_node,
+                    f"{label}: 'eller bedre' / 'eller dårligere' needs a direction: set direction: "
+                    "higher_is_better or lower_is_better",
+                )
+                return (), direction
+        result = []
+        for status, (text, found, _) in pieces.items():
+            intervals = tuple(
+                p.resolve(settled_direction) if isinstance(p, band_rules.Relative) and settled_direction else p
+                for p in found
+            )
+            result.append(Band(status, normalise_text(text), tuple(i for i in intervals if isinstance(i, Interval))))
+        result.sort(key=lambda band: band.status.rank)
+        problems = band_rules.overlaps(result)
+        for problem in problems:
+            self.error(key_node, f"{label}: {problem}")
+        if problems:
+            return (), direction
+        try:
+            inferred = band_rules.infer_direction(result)
+        except ValueError as exc:
+            self.error(key_node, f"{label}: {exc}")
+            return (), direction
+        if direction is not None and inferred is not None and inferred is not direction:
+            self.error(
+                key_node,
+                f"{label}: direction {direction.value} contradicts the bands, which say {inferred.value}",
+            )
+            return (), direction
+        if scale is not None:
+            for band in result:
+                for interval in band.intervals:
+                    if not interval.overlaps(scale):
+                        self.error(
+                            pieces[band.status][2],
+                            f"{label}: {band.status.value} band {band.text!r} lies outside the scale "
+                            f"{band_rules.format_interval(scale)}",
+                        )
+        return tuple(result), inferred or direction
+
+
+def _parsed(reader: _Reader, node: yaml.Node, what: str, text: str) -> tuple[str, list[band_rules.Piece]] | None:
+    try:
+        return normalise_text(text), list(band_rules.parse_band_text(text))
+    except band_rules.BandSyntaxError as exc:
+        reader.error(node, f"{what}: {exc}; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max")
+        return None
+
+
+def normalise_text(text: str) -> str:
+    """Published band text as shown: line breaks from Word become spaces."""
+    return band_rules.normalise(text)
+
+
+def get_value(field: _Field | None) -> yaml.Node | None:
+    return field.value if field is not None else None
+
+
+def _policies() -> dict[str, GapPolicy]:
+    return {policy.value: policy for policy in GapPolicy}
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, _SCALAR):
+        return repr(str(node.value))
+    return "a list" if isinstance(node, _SEQUENCE) else "a mapping"
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str], otherwise: str = "") -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else otherwise
+
+
+def gap_warnings(scorecard: Scorecard) -> list[KpiError]:
+    """Each gap between neighbouring bands, as a warning at the indicator's line."""
+    mark = "," if scorecard.language == "nb" else "."
+    warnings: list[KpiError] = []
+    for indicator in scorecard.indicators():
+        for gap in band_rules.gaps(indicator.bands):
+            if gap.below is gap.above:
+                continue
+            loc = indicator.location
+            warnings.append(
+                KpiError(
+                    f"{indicator.id}: values in {band_rules.format_interval(gap.interval, mark)} fall between "
+                    f"{gap.below.value} and {gap.above.value}; rated {gap.rated(indicator.gap_policy)} "
+                    f"under gap policy {indicator.gap_policy.value}",
+                    path=loc.path if loc else scorecard.path,
+                    line=loc.line if loc else None,
+                    column=loc.column if loc else None,
+                )
+            )
+    return warnings

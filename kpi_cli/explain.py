@@ -1,0 +1,53 @@
+"""Why a value gets the status it gets: the band, the direction, the gap policy."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import bands
+from .errors import UsageError
+from .model import Indicator, PhaseState, Rating, Scorecard
+from .results import parse_value
+
+
+@dataclass(frozen=True)
+class Explanation:
+    indicator: Indicator
+    value: Decimal
+    year: int
+    state: PhaseState
+    rating: Rating | None
+    problem: str | None
+    gaps: tuple[bands.Gap, ...]
+
+
+def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int) -> Explanation:
+    known = scorecard.indicator_map()
+    if indicator_id not in known:
+        close = difflib.get_close_matches(indicator_id, list(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {', '.join(known)}"
+        raise UsageError(f"unknown indicator {indicator_id!r}{hint}")
+    indicator = known[indicator_id]
+    try:
+        value = parse_value(value_text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if value is None:
+        raise UsageError(f"{value_text!r} is no result; give a number such as 4,47")
+    rating = None
+    problem = None
+    try:
+        rating = bands.rate(indicator, value)
+    except bands.UnratableValue as exc:
+        problem = str(exc)
+    return Explanation(
+        indicator=indicator,
+        value=value,
+        year=year,
+        state=indicator.state(year),
+        rating=rating,
+        problem=problem,
+        gaps=tuple(bands.gaps(indicator.bands)),
+    )

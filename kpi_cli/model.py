@@ -1,0 +1,258 @@
+"""The scorecard's shape: frozen dataclasses and the statuses a result can have."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Status(str, enum.Enum):
+    """What a result says for a year. The first three are rated, best first."""
+
+    DESIRED = "desired"
+    ACCEPTED = "accepted"
+    NOT_APPROVED = "not_approved"
+    MISSING = "missing"
+    NO_TARGET = "no_target"
+    NOT_PHASED_IN = "not_phased_in"
+
+    @property
+    def is_rated(self) -> bool:
+        return self in RATED
+
+    @property
+    def rank(self) -> int:
+        """0 for desired, 1 for accepted, 2 for not approved; larger is worse."""
+        return RATED.index(self)
+
+
+RATED: tuple[Status, ...] = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
+
+
+def worse(a: Status, b: Status) -> Status:
+    """The worse of two rated statuses."""
+    return a if a.rank >= b.rank else b
+
+
+class Direction(str, enum.Enum):
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    TARGET_RANGE = "target_range"
+
+
+class GapPolicy(str, enum.Enum):
+    WORSE = "worse"
+    NEAREST = "nearest"
+
+
+class PhaseState(str, enum.Enum):
+    PENDING = "pending"
+    NEW = "new"
+    ACTIVE = "active"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A stretch of the number line; ``None`` for an open end."""
+
+    low: Decimal | None
+    high: Decimal | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    def contains(self, value: Decimal) -> bool:
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
+            return False
+        return not (self.high is not None and (value > self.high or (value == self.high and not self.high_inclusive)))
+
+    def is_below(self, value: Decimal) -> bool:
+        """True when every point of the interval is less than ``value``."""
+        if self.high is None:
+            return False
+        return self.high < value or (self.high == value and not self.high_inclusive)
+
+    def is_above(self, value: Decimal) -> bool:
+        """True when every point of the interval is greater than ``value``."""
+        if self.low is None:
+            return False
+        return self.low > value or (self.low == value and not self.low_inclusive)
+
+    def overlaps(self, other: Interval) -> bool:
+        return not (self.ends_before(other) or other.ends_before(self))
+
+    def ends_before(self, other: Interval) -> bool:
+        """True when this interval lies wholly to the left of ``other``."""
+        if self.high is None or other.low is None:
+            return False
+        if self.high < other.low:
+            return True
+        return self.high == other.low and not (self.high_inclusive and other.low_inclusive)
+
+    def is_empty(self) -> bool:
+        if self.low is None or self.high is None:
+            return False
+        if self.low > self.high:
+            return True
+        return self.low == self.high and not (self.low_inclusive and self.high_inclusive)
+
+    def sort_key(self) -> tuple[int, Decimal, int]:
+        if self.low is None:
+            return (0, Decimal(0), 0)
+        return (1, self.low, 0 if self.low_inclusive else 1)
+
+
+@dataclass(frozen=True)
+class Band:
+    """One status's part of the scale, with the text as it was published."""
+
+    status: Status
+    text: str
+    intervals: tuple[Interval, ...]
+
+
+@dataclass(frozen=True)
+class PhaseIn:
+    year: int
+    planned: int | None = None
+    postponed: bool = False
+    reason: str | None = None
+
+    def state(self, year: int) -> PhaseState:
+        if year < self.year:
+            return PhaseState.PENDING
+        if year == self.year:
+            return PhaseState.NEW
+        return PhaseState.ACTIVE
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: file, line and column (1-based)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str | None = None
+    scale: Interval | None = None
+    bands: tuple[Band, ...] = ()
+    direction: Direction | None = None
+    gap_policy: GapPolicy = GapPolicy.WORSE
+    phase_in: PhaseIn | None = None
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    goal_id: str = ""
+    focus_area_id: str = ""
+    location: Location | None = None
+
+    def band(self, status: Status) -> Band | None:
+        for band in self.bands:
+            if band.status is status:
+                return band
+        return None
+
+    @property
+    def has_bands(self) -> bool:
+        return bool(self.bands)
+
+    def state(self, year: int) -> PhaseState:
+        if self.phase_in is None:
+            return PhaseState.ACTIVE
+        return self.phase_in.state(year)
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    name: str
+    indicators: tuple[Indicator, ...] = ()
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    id: str
+    name: str
+    focus_goal: str | None = None
+    goals: tuple[Goal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    name: str
+    language: str = "nb"
+    gap_policy: GapPolicy = GapPolicy.WORSE
+    focus_areas: tuple[FocusArea, ...] = ()
+    path: str = "indicators.yaml"
+
+    def indicators(self) -> Iterator[Indicator]:
+        for area in self.focus_areas:
+            for goal in area.goals:
+                yield from goal.indicators
+
+    def indicator_map(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators()}
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One result as read from a file, remembering where it was written."""
+
+    indicator: str
+    year: int
+    value: Decimal | None
+    org_unit: str | None = None
+    raw: str = ""
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Rating:
+    """What rating a value against an indicator's bands gave, and why."""
+
+    status: Status
+    band: Band | None = None
+    in_gap: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    indicator: Indicator
+    year: int
+    org_unit: str | None
+    value: Decimal | None
+    status: Status
+    state: PhaseState
+    rating: Rating | None = None
+    row: ResultRow | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something worth knowing about the definitions that CI may fail on."""
+
+    indicator: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    scorecard: Scorecard
+    year: int
+    results: tuple[Result, ...]
+    sources: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    other_years: tuple[int, ...] = field(default_factory=tuple)
+
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts

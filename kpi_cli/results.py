@@ -1,0 +1,303 @@
+"""Results files -> rows that remember their file and line.
+
+Long format: one row per result (indicator, year, value, optional org unit).
+Wide format: an indicator column and one column per year (``2014``,
+``Resultat 2014``). Comma, semicolon or tab; decimal comma or point; UTF-8
+with or without BOM, UTF-16 with BOM, or Windows-1252 as Norwegian Excel
+writes it. Every row is either returned or reported as an error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import Collector, KpiError, KpiErrors, ResultsError
+from .model import Location, ResultRow
+from .number_format import NUMBER_PATTERN, parse_number
+
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "indikator", "id", "indicator_id", "indikator_id", "indikator-id", "kpi"),
+    "year": ("year", "år", "aar", "periode", "period"),
+    "value": ("value", "verdi", "resultat", "result"),
+    "org_unit": (
+        "org_unit",
+        "org unit",
+        "org_enhet",
+        "enhet",
+        "tjenesteområde",
+        "tjenesteomrade",
+        "virksomhet",
+        "område",
+        "omrade",
+    ),
+}
+REQUIRED = ("indicator",)
+NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke malt", "not measured", "n/a"}
+_NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
+_WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A number, optionally followed by a unit of at most two words: %, %poeng, mill. kr., % reduksjon.
+_VALUE = re.compile(
+    rf"^(?P<n>{NUMBER_PATTERN})\s*[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b)[^\W\d_][\w.]*\.?\s*){{0,2}}$",
+    re.IGNORECASE,
+)
+DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma"}
+RESULT_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+@dataclass
+class FileLog:
+    """What reading one file did: the dialect it used and how many rows went where."""
+
+    path: str
+    encoding: str = ""
+    delimiter: str = ""
+    layout: str = "long"
+    rows_read: int = 0
+    rows_with_value: int = 0
+    rows_without_value: int = 0
+    file_year: int | None = None
+    rejected: list[KpiError] = field(default_factory=list)
+
+
+@dataclass
+class ResultSet:
+    """The rows read, what each file's reading did, and every row that was rejected."""
+
+    rows: list[ResultRow]
+    logs: list[FileLog]
+    errors: list[KpiError] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[str]:
+        return [log.path for log in self.logs]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise KpiErrors(self.errors)
+
+
+def parse_value(text: str) -> Decimal | None:
+    """A result cell: a number (unit allowed after it) or one of the no-result markers."""
+    clean = " ".join(text.split())
+    lowered = clean.lower()
+    if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
+        return None
+    match = _VALUE.match(clean)
+    if not match:
+        raise ValueError(f"value {clean!r} is not a number")
+    return parse_number(match.group("n"))
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files as given; folders become the results files in them, sorted."""
+    found: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                str(child)
+                for child in sorted(path.iterdir())
+                if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES
+            )
+        else:
+            found.append(os.fspath(raw))
+    return found
+
+
+def read_results(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    year: int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> ResultSet:
+    """Read every results file; rows that cannot be read are kept in ``errors``, never dropped."""
+    problems = Collector()
+    rows: list[ResultRow] = []
+    logs: list[FileLog] = []
+    for path in expand_paths(paths):
+        log = FileLog(path)
+        logs.append(log)
+        try:
+            text, log.encoding = _decode(path, encoding)
+        except KpiError as error:
+            problems.add(error)
+            continue
+        for item in _rows(text, path, log, year, delimiter):
+            if isinstance(item, KpiError):
+                log.rejected.append(item)
+                problems.add(item)
+            else:
+                rows.append(item)
+    return ResultSet(rows, logs, problems.errors)
+
+
+def _decode(path: str, encoding: str | None) -> tuple[str, str]:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ResultsError("results file not found", path=path) from None
+    except IsADirectoryError:
+        raise ResultsError("is a folder with no results files", path=path) from None
+    except OSError as exc:
+        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path) from None
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise ResultsError(f"unknown encoding {encoding!r}", path=path) from None
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ResultsError(f"not valid {encoding}: {exc.reason}", path=path, line=line) from None
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _sniff_delimiter(header: str) -> str:
+    for candidate in ("\t", ";", ","):
+        if candidate in header:
+            return candidate
+    return ","
+
+
+def _normal(header: str) -> str:
+    return " ".join(header.strip().strip('"').lower().split())
+
+
+def _rows(
+    text: str, path: str, log: FileLog, year: int | None, delimiter: str | None
+) -> Iterator[ResultRow | KpiError]:
+    lines = io.StringIO(text, newline="")
+    first = text.split("\n", 1)[0]
+    log.delimiter = delimiter or _sniff_delimiter(first)
+    reader = csv.reader(lines, delimiter=log.delimiter)
+    match = _FILE_YEAR.search(Path(path).stem)
+    log.file_year = int(match.group(1)) if match else None
+    fallback_year = log.file_year if log.file_year is not None else year
+    header: list[str] | None = None
+    start = 1
+    try:
+        for record in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None:
+                header = [_normal(cell) for cell in record]
+                columns, wide_years, problem = _layout(header, path, line)
+                if problem:
+                    yield problem
+                    return
+                log.layout = "wide" if wide_years else "long"
+                if "year" not in columns and not wide_years and fallback_year is None:
+                    yield ResultsError(
+                        "no year: add a year column (år), put the year in the file name "
+                        "(results/2014.csv) or give --year",
+                        path=path,
+                        line=line,
+                    )
+                    return
+                continue
+            log.rows_read += 1
+            if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
+                yield ResultsError(
+                    f"row has {len(record)} fields but the header has {len(header)}"
+                    + (
+                        ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
+                        if log.delimiter == ","
+                        else ""
+                    ),
+                    path=path,
+                    line=line,
+                )
+                continue
+            cells = record + [""] * (len(header) - len(record))
+            indicator = cells[columns["indicator"]].strip()
+            if not indicator:
+                yield ResultsError("row has no indicator id", path=path, line=line)
+                continue
+            org_unit = cells[columns["org_unit"]].strip() or None if "org_unit" in columns else None
+            where = Location(path, line)
+            if wide_years:
+                for index, cell_year in wide_years:
+                    yield _row(indicator, cell_year, cells[index], org_unit, where, log)
+                continue
+            row_year: int | None = fallback_year
+            if "year" in columns and cells[columns["year"]].strip():
+                cell = cells[columns["year"]].strip()
+                found = _FILE_YEAR.fullmatch(cell) or re.fullmatch(r"((?:19|20)\d{2})(?:\.0)?", cell)
+                if not found:
+                    yield ResultsError(f"{indicator}: year {cell!r} is not a year", path=path, line=line)
+                    continue
+                row_year = int(found.group(1))
+            if row_year is None:
+                yield ResultsError(f"{indicator}: no year in the row, the file name or --year", path=path, line=line)
+                continue
+            value_cell = cells[columns["value"]] if "value" in columns else ""
+            yield _row(indicator, row_year, value_cell, org_unit, where, log)
+    except csv.Error as exc:
+        yield ResultsError(f"cannot read CSV: {exc}", path=path, line=start)
+
+
+def _row(
+    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, log: FileLog
+) -> ResultRow | KpiError:
+    try:
+        value = parse_value(cell)
+    except ValueError as exc:
+        return ResultsError(f"{indicator}: {exc}", path=where.path, line=where.line)
+    if value is None:
+        log.rows_without_value += 1
+    else:
+        log.rows_with_value += 1
+    return ResultRow(indicator, year, value, org_unit, cell.strip(), where)
+
+
+def _layout(header: list[str], path: str, line: int) -> tuple[dict[str, int], list[tuple[int, int]], KpiError | None]:
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header):
+        for role, names in COLUMN_NAMES.items():
+            if name in names and role not in columns:
+                columns[role] = index
+    wide_years: list[tuple[int, int]] = []
+    if "value" not in columns:
+        for index, name in enumerate(header):
+            match = _WIDE_YEAR.match(name)
+            if match and index != columns.get("year"):
+                wide_years.append((index, int(match.group(1))))
+    missing = [role for role in REQUIRED if role not in columns]
+    if not wide_years and "value" not in columns:
+        missing.append("value")
+    if missing:
+        accepted = "; ".join(f"{role}: {', '.join(COLUMN_NAMES[role])}" for role in missing)
+        found = ", ".join(repr(name) for name in header)
+        return (
+            columns,
+            wide_years,
+            ResultsError(
+                f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
+                "(or one column per year, such as '2014' or 'Resultat 2014')",
+                path=path,
+                line=line,
+            ),
+        )
+    return columns, wide_years, None
