@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import KpiError, UsageError
+from .errors import KpiError, KpiErrors, UsageError
 from .evaluate import FAIL_LEVELS, evaluate_results, failing
 from .render import FORMATS, RenderOptions, renderer
 
@@ -118,6 +118,16 @@ def main() -> None:
     """
 
 
+def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        role, sep, header = value.partition("=")
+        if not sep or not role.strip() or not header.strip():
+            raise click.BadParameter(f"{value!r}: write ROLE=HEADER, e.g. value=Nøkkeltall", param_hint="--column")
+        mapping[role.strip()] = header.strip()
+    return mapping
+
+
 @main.command()
 @click.argument("results", nargs=-1, required=True, metavar="RESULTS...")
 @_indicators_option
@@ -131,17 +141,26 @@ def main() -> None:
     help="Exit 1 when an indicator is at or below this level.",
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="ROLE=HEADER",
+    help="Read ROLE (indicator, year, value, org_unit) from the column HEADER, e.g. value=Nøkkeltall. Repeatable.",
+)
 @click.option("--encoding", help="Encoding of the results files (default: detected).")
 @click.option(
     "--delimiter",
     type=click.Choice([",", ";", "tab"]),
     help="Field separator of the results files (default: detected).",
 )
+@click.option("--sheet", help="Sheet of an .xlsx file (default: the first).")
+@click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @_lang_option
 @_color_option
 @_reports_errors
 def evaluate_command(**kwargs: Any) -> None:
-    """Rate RESULTS (CSV files or folders) against the definitions.
+    """Rate RESULTS (CSV or .xlsx files, or folders of them) against the definitions.
 
     Exit 0 when no indicator is at or below --fail-on, 1 when one is, 2 when
     the files could not be evaluated.
@@ -151,20 +170,45 @@ def evaluate_command(**kwargs: Any) -> None:
       kpi evaluate results/2014.csv
       kpi evaluate results/ --year 2014 --format json
       kpi evaluate results/2014.csv --fail-on accepted --fail-on-missing
+      kpi evaluate kostra.csv --column indicator=statistikkvariabel --column value=Nøkkeltall
     """
+    from .accounting import reconcile
     from .results import read_results
 
     scorecard = _load(kwargs["indicators"])
+    columns = {**dict(scorecard.columns), **_column_mapping(kwargs["columns"])}
     delimiter = "\t" if kwargs["delimiter"] == "tab" else kwargs["delimiter"]
-    read = read_results(kwargs["results"], year=kwargs["year"], encoding=kwargs["encoding"], delimiter=delimiter)
+    read = read_results(
+        kwargs["results"],
+        year=kwargs["year"],
+        encoding=kwargs["encoding"],
+        delimiter=delimiter,
+        columns=columns,
+        sheet=kwargs["sheet"],
+    )
+    if kwargs["verbose"]:
+        for log in read.logs:
+            if not log.failed:
+                how = "" if log.encoding == "xlsx" else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+                click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
     year = kwargs["year"]
     if year is None:
-        years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year is not None}
+        years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year}
         if not years:
             read.raise_if_errors()
             raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
         year = max(years)
-    report = evaluate_results(scorecard, read, year)
+    report = evaluate_results(scorecard, read, year, strict=False)
+    if kwargs["verbose"]:
+        count = reconcile(read, report)
+        click.echo(
+            f"kpi: {count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
+            f" + {count.no_result} without a result + {count.other_year} other year(s)"
+            f" + {count.rejected} rejected" + ("" if count.balances else "  (DOES NOT BALANCE: please report)"),
+            err=True,
+        )
+    if report.errors:
+        raise KpiErrors(report.errors)
     options = _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths)
     click.echo(renderer(kwargs["fmt"]).evaluation(report, options), nl=False)
     for finding in report.findings:

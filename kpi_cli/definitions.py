@@ -33,6 +33,7 @@ from .model import (
 from .number_format import format_number, parse_number
 
 LANGUAGES = ("nb", "en")
+COLUMN_ROLES = ("indicator", "year", "value", "org_unit")
 BAND_KEYS = {status.value: status for status in RATED}
 T = TypeVar("T")
 
@@ -171,6 +172,11 @@ class _Reader:
             return None
         return value
 
+    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        """A list of texts; a single text is a list of one."""
+        items = [node] if isinstance(node, _SCALAR) and node.tag != _NULL else self.sequence(node, what)
+        return tuple(text for item in items if (text := self.text(item, what)) is not None)
+
     def integer(self, node: yaml.Node, what: str) -> int | None:
         if isinstance(node, _SCALAR) and node.tag == _INT:
             try:
@@ -222,7 +228,7 @@ class _Reader:
         fields = self.mapping(
             node,
             "definitions",
-            ("scorecard", "language", "gap_policy", "focus_areas", "source", "description"),
+            ("scorecard", "language", "gap_policy", "columns", "focus_areas", "source", "description"),
             ("scorecard", "focus_areas"),
         )
         if fields is None:
@@ -235,6 +241,7 @@ class _Reader:
         policy = GapPolicy.WORSE
         if "gap_policy" in fields:
             policy = self.choice(fields["gap_policy"].value, "gap_policy", _policies()) or GapPolicy.WORSE
+        columns = self.columns(fields["columns"].value) if "columns" in fields else ()
         self.text(get_value(get("source")), "source", empty=True)
         self.text(get_value(get("description")), "description", empty=True)
         areas: list[FocusArea] = []
@@ -246,7 +253,24 @@ class _Reader:
                 area = self.focus_area(item, policy)
                 if area is not None:
                     areas.append(area)
-        return Scorecard(name=name, language=language, gap_policy=policy, focus_areas=tuple(areas), path=self.path)
+        return Scorecard(
+            name=name,
+            language=language,
+            gap_policy=policy,
+            focus_areas=tuple(areas),
+            path=self.path,
+            columns=columns,
+        )
+
+    def columns(self, node: yaml.Node) -> tuple[tuple[str, str], ...]:
+        """``columns:``: the header a results file uses for a role (``value: Nøkkeltall``)."""
+        fields = self.mapping(node, "columns", COLUMN_ROLES)
+        found = []
+        for role, field in (fields or {}).items():
+            header = self.text(field.value, f"columns: {role}")
+            if header is not None:
+                found.append((role, header))
+        return tuple(found)
 
     def focus_area(self, node: yaml.Node, policy: GapPolicy) -> FocusArea | None:
         fields = self.mapping(node, "focus area", ("id", "name", "focus_goal", "goals", "description"), ("id", "name"))
@@ -298,6 +322,7 @@ class _Reader:
                 "phase_in",
                 "source",
                 "tags",
+                "aliases",
                 "description",
             ),
             ("id", "name"),
@@ -310,12 +335,8 @@ class _Reader:
         unit = self.text(get_value(fields.get("unit")), f"{label}: unit", empty=True)
         source = self.text(get_value(fields.get("source")), f"{label}: source", empty=True)
         self.text(get_value(fields.get("description")), "description", empty=True)
-        tags: list[str] = []
-        if "tags" in fields:
-            for item in self.sequence(fields["tags"].value, f"{label}: tags"):
-                tag = self.text(item, f"{label}: tag")
-                if tag is not None:
-                    tags.append(tag)
+        tags = self.texts(fields["tags"].value, f"{label}: tags") if "tags" in fields else ()
+        aliases = self.texts(fields["aliases"].value, f"{label}: aliases") if "aliases" in fields else ()
         scale = self.scale(fields["scale"].value, label) if "scale" in fields else None
         if "gap_policy" in fields:
             policy = self.choice(fields["gap_policy"].value, f"{label}: gap_policy", _policies()) or policy
@@ -338,10 +359,11 @@ class _Reader:
             gap_policy=policy,
             phase_in=phase_in,
             source=source,
-            tags=tuple(tags),
+            tags=tags,
             goal_id=goal_id,
             focus_area_id=area_id,
             location=self.location(node),
+            aliases=aliases,
         )
 
     def scale(self, node: yaml.Node, label: str) -> Interval | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from . import bands
@@ -12,21 +14,25 @@ from .phase_in import findings
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
+# What became of each row: rated; shown but not rated (not phased in, no target);
+# no result; a year other than the one evaluated; rejected as an error.
+ROW_FATES = ("rated", "not_rated", "no_result", "other_year", "rejected")
 
 
 def check_rows(
     scorecard: Scorecard, rows: Iterable[ResultRow], problems: Collector
 ) -> dict[tuple[str, int, str | None], ResultRow]:
     """Index rows by (indicator, year, org unit); unknown ids and duplicates go to ``problems``."""
-    known = scorecard.indicator_map()
+    known = scorecard.lookup()
     index: dict[tuple[str, int, str | None], ResultRow] = {}
     for row in rows:
         if row.indicator not in known:
             close = difflib.get_close_matches(row.indicator, list(known), n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {', '.join(known)}"
+            ids = ", ".join(scorecard.indicator_map())
+            hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {ids}"
             problems.add(_row_error(row, f"unknown indicator {row.indicator!r}{hint}"))
             continue
-        key = (row.indicator, row.year, row.org_unit)
+        key = (known[row.indicator].id, row.year, row.org_unit)
         if key in index:
             first = index[key].location
             first_at = f"{first.path}:{first.line}" if first else "an earlier row"
@@ -45,14 +51,18 @@ def evaluate(
     year: int,
     *,
     sources: Sequence[str] = (),
+    strict: bool = True,
 ) -> Report:
     """Rate every indicator for ``year``, for the municipality and each org unit in the rows.
 
-    Raises KpiErrors with every row that cannot be evaluated (unknown id,
-    duplicate, value outside the scale or every band).
+    Every row ends in one of ``Report.row_counts``' categories. A row that
+    cannot be evaluated (unknown id, duplicate, value outside the scale or
+    every band) is an error: raised as KpiErrors when ``strict``, else kept in
+    ``Report.errors``.
     """
     problems = Collector()
     index = check_rows(scorecard, rows, problems)
+    counts = Counter({"rejected": len(rows) - len(index)})
     years = sorted({row.year for row in rows})
     units = {row.org_unit for row in rows if row.year == year}
     org_units: list[str | None] = [None] if None in units or not units else []
@@ -78,39 +88,45 @@ def evaluate(
                     status = rating.status
             except bands.UnratableValue as exc:
                 problems.add(_row_error(row, f"{indicator.id}: {exc}"))
+                counts["rejected"] += 1
                 continue
+            if row is not None:
+                counts["no_result" if value is None else "rated" if rating else "not_rated"] += 1
             results.append(Result(indicator, year, org_unit, value, status, state, rating, row))
     known = scorecard.indicator_map()
     for (indicator_id, row_year, _), row in index.items():
-        if row_year != year and row.value is not None:
-            # Other years are not shown, but a value outside the scale is still an error.
-            try:
+        if row_year == year:
+            continue
+        try:  # other years are not shown, but a value outside the scale is still an error
+            if row.value is not None:
                 bands.check_scale(known[indicator_id], row.value)
-            except bands.UnratableValue as exc:
-                problems.add(_row_error(row, f"{indicator_id}: {exc}"))
-    problems.raise_if_any()
-    return Report(
+            counts["other_year"] += 1
+        except bands.UnratableValue as exc:
+            problems.add(_row_error(row, f"{indicator_id}: {exc}"))
+            counts["rejected"] += 1
+    report = Report(
         scorecard=scorecard,
         year=year,
         results=tuple(results),
         sources=tuple(sources),
         findings=tuple(findings(scorecard, year)),
         other_years=tuple(y for y in years if y != year),
+        errors=tuple(problems.errors),
+        row_counts={key: counts[key] for key in ROW_FATES},
     )
-
-
-def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int) -> Report:
-    """Evaluate what ``read_results`` gave; its rejected rows and the rating's problems are
-    raised together, in file and line order, so one run shows every problem."""
-    problems = Collector()
-    problems.errors.extend(read.errors)
-    try:
-        report = evaluate(scorecard, read.rows, year, sources=read.paths)
-    except KpiError as error:
-        problems.add(error)
-    if problems.errors:
-        raise KpiErrors(sorted(problems.errors, key=_position))
+    if strict:
+        problems.raise_if_any()
     return report
+
+
+def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:
+    """Evaluate what ``read_results`` gave. The rows it rejected and the rows evaluation
+    rejects come together, in file and line order, so one run shows every problem."""
+    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False)
+    errors = sorted([*read.errors, *report.errors], key=_position)
+    if strict and errors:
+        raise KpiErrors(errors)
+    return dataclasses.replace(report, errors=tuple(errors))
 
 
 def _row_error(row: ResultRow | None, message: str) -> KpiError:

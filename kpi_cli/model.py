@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .errors import KpiError
+
 
 class Status(str, enum.Enum):
     """What a result says for a year. The first three are rated, best first."""
@@ -151,6 +153,7 @@ class Indicator:
     goal_id: str = ""
     focus_area_id: str = ""
     location: Location | None = None
+    aliases: tuple[str, ...] = ()
 
     def band(self, status: Status) -> Band | None:
         for band in self.bands:
@@ -190,6 +193,7 @@ class Scorecard:
     gap_policy: GapPolicy = GapPolicy.WORSE
     focus_areas: tuple[FocusArea, ...] = ()
     path: str = "indicators.yaml"
+    columns: tuple[tuple[str, str], ...] = ()
 
     def indicators(self) -> Iterator[Indicator]:
         for area in self.focus_areas:
@@ -198,6 +202,12 @@ class Scorecard:
 
     def indicator_map(self) -> dict[str, Indicator]:
         return {indicator.id: indicator for indicator in self.indicators()}
+
+    def lookup(self) -> dict[str, Indicator]:
+        """Indicators by id and by each alias a results file may use for them."""
+        found = {alias: indicator for indicator in self.indicators() for alias in indicator.aliases}
+        found.update(self.indicator_map())
+        return found
 
 
 @dataclass(frozen=True)
@@ -250,6 +260,8 @@ class Report:
     sources: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     other_years: tuple[int, ...] = field(default_factory=tuple)
+    errors: tuple[KpiError, ...] = ()
+    row_counts: dict[str, int] = field(default_factory=dict, compare=False)
 
     def counts(self) -> dict[Status, int]:
         counts = dict.fromkeys(Status, 0)

@@ -14,12 +14,12 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import Collector, KpiError, KpiErrors, ResultsError
+from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
 from .model import Location, ResultRow
 from .number_format import NUMBER_PATTERN, parse_number
 
@@ -44,13 +44,14 @@ NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke ma
 _NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
 _WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?:\.0)?")
 # A number, optionally followed by a unit of at most two words: %, %poeng, mill. kr., % reduksjon.
 _VALUE = re.compile(
     rf"^(?P<n>{NUMBER_PATTERN})\s*[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b)[^\W\d_][\w.]*\.?\s*){{0,2}}$",
     re.IGNORECASE,
 )
 DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma"}
-RESULT_SUFFIXES = (".csv", ".txt", ".tsv")
+RESULT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
 
 @dataclass
@@ -61,11 +62,13 @@ class FileLog:
     encoding: str = ""
     delimiter: str = ""
     layout: str = "long"
-    rows_read: int = 0
+    rows_read: int = 0  # data lines (a wide table's line holds a result per year)
+    results_read: int = 0  # results, each returned as a row or rejected
     rows_with_value: int = 0
     rows_without_value: int = 0
     file_year: int | None = None
-    rejected: list[KpiError] = field(default_factory=list)
+    rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line
+    failed: bool = False  # the file could not be read at all
 
 
 @dataclass
@@ -119,8 +122,15 @@ def read_results(
     year: int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
 ) -> ResultSet:
-    """Read every results file; rows that cannot be read are kept in ``errors``, never dropped."""
+    """Read every results file; rows that cannot be read are kept in ``errors``, never dropped.
+
+    ``columns`` maps a role (indicator, year, value, org_unit) to a header of
+    the file, for headers no built-in name covers (``{"value": "Nøkkeltall"}``).
+    """
+    names = _column_names(columns or {})
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
@@ -128,17 +138,88 @@ def read_results(
         log = FileLog(path)
         logs.append(log)
         try:
-            text, log.encoding = _decode(path, encoding)
-        except KpiError as error:
+            records = _records(path, log, encoding, delimiter, sheet)
+            for item in _rows(records, path, log, year, names):
+                log.results_read += 1
+                if isinstance(item, KpiError):
+                    log.rejected.append(item)
+                    problems.add(item)
+                else:
+                    rows.append(item)
+        except KpiError as error:  # the file as a whole: unreadable, no header, no year
+            log.failed = True
             problems.add(error)
-            continue
-        for item in _rows(text, path, log, year, delimiter):
-            if isinstance(item, KpiError):
-                log.rejected.append(item)
-                problems.add(item)
-            else:
-                rows.append(item)
     return ResultSet(rows, logs, problems.errors)
+
+
+def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    names = dict(COLUMN_NAMES)
+    for role, header in extra.items():
+        if role not in names:
+            raise UsageError(f"--column {role}=...: the role must be one of {', '.join(COLUMN_NAMES)}")
+        names[role] = (_normal(header), *names[role])
+    return names
+
+
+Record = tuple[int, list[str]]
+
+
+def _records(
+    path: str, log: FileLog, encoding: str | None, delimiter: str | None, sheet: str | None
+) -> Iterator[Record]:
+    """(line, cells) for each record of a CSV file or an Excel sheet."""
+    if path.lower().endswith((".xlsx", ".xlsm")):
+        return _excel_records(path, log, sheet)
+    text, log.encoding = _decode(path, encoding)
+    first = text.split("\n", 1)[0]
+    log.delimiter = delimiter or _sniff_delimiter(first)
+    return _csv_records(text, path, log.delimiter)
+
+
+def _csv_records(text: str, path: str, delimiter: str) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    try:
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ResultsError(f"cannot read CSV: {exc}", path=path, line=start) from None
+
+
+def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Record]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ResultsError(
+            "reading .xlsx needs openpyxl: pip install 'kpi-cli[excel]' (or save the sheet as CSV)", path=path
+        ) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise ResultsError("results file not found", path=path) from None
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ResultsError(f"cannot read Excel file: {exc}", path=path) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise ResultsError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
+        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+        log.encoding = "xlsx"
+        log.delimiter = f"sheet {worksheet.title}"
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            yield number, [_excel_cell(value) for value in values]
+    finally:
+        book.close()
+
+
+def _excel_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value)
 
 
 def _decode(path: str, encoding: str | None) -> tuple[str, str]:
@@ -161,7 +242,7 @@ def _decode(path: str, encoding: str | None) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -180,82 +261,67 @@ def _sniff_delimiter(header: str) -> str:
 
 
 def _normal(header: str) -> str:
-    return " ".join(header.strip().strip('"').lower().split())
+    return " ".join(header.replace("\ufeff", "").strip().strip('"').lower().split())
 
 
 def _rows(
-    text: str, path: str, log: FileLog, year: int | None, delimiter: str | None
+    records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
 ) -> Iterator[ResultRow | KpiError]:
-    lines = io.StringIO(text, newline="")
-    first = text.split("\n", 1)[0]
-    log.delimiter = delimiter or _sniff_delimiter(first)
-    reader = csv.reader(lines, delimiter=log.delimiter)
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
     fallback_year = log.file_year if log.file_year is not None else year
+    shown = path if log.encoding != "xlsx" else f"{path}[{log.delimiter.removeprefix('sheet ')}]"
     header: list[str] | None = None
-    start = 1
-    try:
-        for record in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(cell.strip() for cell in record):
-                continue
-            if header is None:
-                header = [_normal(cell) for cell in record]
-                columns, wide_years, problem = _layout(header, path, line)
-                if problem:
-                    yield problem
-                    return
-                log.layout = "wide" if wide_years else "long"
-                if "year" not in columns and not wide_years and fallback_year is None:
-                    yield ResultsError(
-                        "no year: add a year column (år), put the year in the file name "
-                        "(results/2014.csv) or give --year",
-                        path=path,
-                        line=line,
-                    )
-                    return
-                continue
-            log.rows_read += 1
-            if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
-                yield ResultsError(
-                    f"row has {len(record)} fields but the header has {len(header)}"
-                    + (
-                        ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
-                        if log.delimiter == ","
-                        else ""
-                    ),
-                    path=path,
+    columns: dict[str, int] = {}
+    wide_years: list[tuple[int, int]] = []
+    for line, record in records:
+        if not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = [_normal(cell) for cell in record]
+            columns, wide_years = _layout(header, shown, line, names)
+            log.layout = "wide" if wide_years else "long"
+            if "year" not in columns and not wide_years and fallback_year is None:
+                raise ResultsError(
+                    "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
+                    path=shown,
                     line=line,
                 )
+            continue
+        log.rows_read += 1
+        if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
+            comma_hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
+            yield ResultsError(
+                f"row has {len(record)} fields but the header has {len(header)}"
+                + (comma_hint if log.delimiter == "," else ""),
+                path=shown,
+                line=line,
+            )
+            continue
+        cells = record + [""] * (len(header) - len(record))
+        indicator = cells[columns["indicator"]].strip()
+        if not indicator:
+            yield ResultsError("row has no indicator id", path=shown, line=line)
+            continue
+        org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
+        where = Location(shown, line)
+        if wide_years:
+            for index, cell_year in wide_years:
+                yield _row(indicator, cell_year, cells[index], org_unit, where, log)
+            continue
+        row_year: int | None = fallback_year
+        if "year" in columns and cells[columns["year"]].strip():
+            cell = cells[columns["year"]].strip()
+            found = _YEAR_CELL.fullmatch(cell)
+            if not found:
+                yield ResultsError(f"{indicator}: year {cell!r} is not a year", path=shown, line=line)
                 continue
-            cells = record + [""] * (len(header) - len(record))
-            indicator = cells[columns["indicator"]].strip()
-            if not indicator:
-                yield ResultsError("row has no indicator id", path=path, line=line)
-                continue
-            org_unit = cells[columns["org_unit"]].strip() or None if "org_unit" in columns else None
-            where = Location(path, line)
-            if wide_years:
-                for index, cell_year in wide_years:
-                    yield _row(indicator, cell_year, cells[index], org_unit, where, log)
-                continue
-            row_year: int | None = fallback_year
-            if "year" in columns and cells[columns["year"]].strip():
-                cell = cells[columns["year"]].strip()
-                found = _FILE_YEAR.fullmatch(cell) or re.fullmatch(r"((?:19|20)\d{2})(?:\.0)?", cell)
-                if not found:
-                    yield ResultsError(f"{indicator}: year {cell!r} is not a year", path=path, line=line)
-                    continue
-                row_year = int(found.group(1))
-            if row_year is None:
-                yield ResultsError(f"{indicator}: no year in the row, the file name or --year", path=path, line=line)
-                continue
-            value_cell = cells[columns["value"]] if "value" in columns else ""
-            yield _row(indicator, row_year, value_cell, org_unit, where, log)
-    except csv.Error as exc:
-        yield ResultsError(f"cannot read CSV: {exc}", path=path, line=start)
+            row_year = int(found.group(1))
+        if row_year is None:
+            yield ResultsError(f"{indicator}: no year in the row, the file name or --year", path=shown, line=line)
+            continue
+        value_cell = cells[columns["value"]] if "value" in columns else ""
+        yield _row(indicator, row_year, value_cell, org_unit, where, log)
 
 
 def _row(
@@ -272,12 +338,15 @@ def _row(
     return ResultRow(indicator, year, value, org_unit, cell.strip(), where)
 
 
-def _layout(header: list[str], path: str, line: int) -> tuple[dict[str, int], list[tuple[int, int]], KpiError | None]:
+def _layout(
+    header: list[str], path: str, line: int, names: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Which column holds which role, and the year columns of a wide table."""
     columns: dict[str, int] = {}
-    for index, name in enumerate(header):
-        for role, names in COLUMN_NAMES.items():
-            if name in names and role not in columns:
-                columns[role] = index
+    for role, aliases in names.items():
+        for alias in aliases:  # the first name found wins, so a --column mapping comes first
+            if alias in header and role not in columns:
+                columns[role] = header.index(alias)
     wide_years: list[tuple[int, int]] = []
     if "value" not in columns:
         for index, name in enumerate(header):
@@ -288,16 +357,12 @@ def _layout(header: list[str], path: str, line: int) -> tuple[dict[str, int], li
     if not wide_years and "value" not in columns:
         missing.append("value")
     if missing:
-        accepted = "; ".join(f"{role}: {', '.join(COLUMN_NAMES[role])}" for role in missing)
+        accepted = "; ".join(f"{role}: {', '.join(names[role])}" for role in missing)
         found = ", ".join(repr(name) for name in header)
-        return (
-            columns,
-            wide_years,
-            ResultsError(
-                f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
-                "(or one column per year, such as '2014' or 'Resultat 2014')",
-                path=path,
-                line=line,
-            ),
+        raise ResultsError(
+            f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
+            "(or one column per year, such as '2014' or 'Resultat 2014')",
+            path=path,
+            line=line,
         )
-    return columns, wide_years, None
+    return columns, wide_years

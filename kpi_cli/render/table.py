@@ -35,6 +35,42 @@ def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
+def _table() -> Table:
+    """A borderless table, one space between columns, filling the width."""
+    return Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold", expand=True)
+
+
+def _widths(report: Report, say: Labels, total: int) -> dict[str, int]:
+    """Column widths that give the name what the others leave, down to 80 columns.
+
+    Band texts and statuses wrap at spaces when they must; numbers never do.
+    """
+    indicators = list(report.scorecard.indicators())
+    goals = [goal for area in report.scorecard.focus_areas for goal in area.goals]
+    ids = [i.id for i in indicators] + [g.id for g in goals]
+    widths = {
+        "id": max([len(say("col.id")), *map(len, ids)]),
+        "value": max([4, *(len(say.number(r.value)) for r in report.results)]),
+        "status": min(24, max([len(say("col.status")), *(len(say.status(r)) + 2 for r in report.results)])),
+    }
+    floors = {"status": 14}
+    for status in RATED:
+        texts = [b.text for i in indicators if (b := i.band(status))]
+        header = say(f"col.{status.value}")
+        widths[status.value] = min(18, max([len(header), *map(len, texts)]))
+        floors[status.value] = max(8, *(len(word) for word in header.split()))
+    gaps = 6
+
+    def name_width() -> int:
+        return total - gaps - sum(widths.values())
+
+    for key, floor in floors.items():
+        while name_width() < 24 and widths[key] > floor:
+            widths[key] -= 1
+    widths["name"] = max(12, name_width())
+    return widths
+
+
 def status_text(status: Status, word: str) -> Text:
     return Text(f"{SYMBOLS[status]} {word}", style=COLOURS[status])
 
@@ -82,14 +118,14 @@ def evaluation(report: Report, options: RenderOptions) -> str:
             console.print(Text(title, style="bold"))
             if area.focus_goal:
                 console.print(f"{say('focus_goal')}: {area.focus_goal}")
-            table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold", expand=False)
-            table.add_column(say("col.id"), no_wrap=True)
-            table.add_column(say("col.name"), ratio=1, min_width=20, overflow="fold")
-            table.add_column(say("col.desired"), overflow="fold")
-            table.add_column(say("col.accepted"), overflow="fold")
-            table.add_column(say("col.not_approved"), overflow="fold")
-            table.add_column(str(report.year), justify="right", no_wrap=True)
-            table.add_column(say("col.status"), no_wrap=False, min_width=12)
+            table = _table()
+            widths = _widths(report, say, options.width)
+            table.add_column(say("col.id"), no_wrap=True, width=widths["id"])
+            table.add_column(say("col.name"), width=widths["name"])
+            for status in RATED:
+                table.add_column(say(f"col.{status.value}"), width=widths[status.value])
+            table.add_column(str(report.year), justify="right", no_wrap=True, width=widths["value"])
+            table.add_column(say("col.status"), width=widths["status"])
             for goal in area.goals:
                 goal_results = [by_id[i.id] for i in goal.indicators if i.id in by_id]
                 table.add_row(
@@ -122,9 +158,9 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
     console, buffer = _console(options)
     console.print(f"{say('definitions')}: {options.definitions}", style="dim")
     console.print(Text(f"{say('status_title')} {year}", style="bold"))
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    table = _table()
     table.add_column(say("col.id"), no_wrap=True)
-    table.add_column(say("col.name"), ratio=1, min_width=20)
+    table.add_column(say("col.name"), ratio=2, min_width=16)
     table.add_column(say("col.phase_in"), justify="right", no_wrap=True)
     table.add_column(say("col.state"))
     table.add_column(say("col.bands"))

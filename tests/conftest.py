@@ -1,0 +1,128 @@
+"""Shared fixtures for the kpi-cli tests.
+
+Every test that needs files writes them under pytest's ``tmp_path``; the only
+files read from the repository are the seed's ``indicators.yaml`` and
+``results/2014.csv``, which are never written to.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kpi_cli.cli import main
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEED_INDICATORS = REPO_ROOT / "indicators.yaml"
+SEED_RESULTS = REPO_ROOT / "results" / "2014.csv"
+
+# The gap warnings `kpi validate` gives for the seed's indicators.yaml: L.1.1 starts
+# on line 16, L.1.2 on line 25 and L.2.1 on line 37, each in column 13 (the `id:` key).
+SEED_GAP_WARNINGS = [
+    "indicators.yaml:16:13: warning: L.1.1: values in (3,9, 4) fall between not_approved and accepted; "
+    "rated not_approved under gap policy worse",
+    "indicators.yaml:16:13: warning: L.1.1: values in (4,4, 4,5) fall between accepted and desired; "
+    "rated accepted under gap policy worse",
+    "indicators.yaml:25:13: warning: L.1.2: values in (3,9, 4) fall between not_approved and accepted; "
+    "rated not_approved under gap policy worse",
+    "indicators.yaml:25:13: warning: L.1.2: values in (4,4, 4,5) fall between accepted and desired; "
+    "rated accepted under gap policy worse",
+    "indicators.yaml:37:13: warning: L.2.1: values in (4,9, 5] fall between accepted and desired; "
+    "rated accepted under gap policy worse",
+]
+
+SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting of the machine running the tests leaks into a test."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "KPI_INDICATORS", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    # click 8.2+: stdout and stderr are kept apart by default.
+    return CliRunner()
+
+
+@pytest.fixture
+def kpi(runner: CliRunner) -> Callable[..., Result]:
+    """Run ``kpi ARGS...`` in-process; ``color=True`` behaves like a terminal that keeps ANSI codes."""
+
+    def run(*args: str, env: dict[str, str | None] | None = None, color: bool = False) -> Result:
+        return runner.invoke(main, list(args), env=env, color=color)
+
+    return run
+
+
+@pytest.fixture
+def repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the repository root, as `kpi evaluate results/2014.csv` is meant to be run."""
+    monkeypatch.chdir(REPO_ROOT)
+    return REPO_ROOT
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder holding a copy of the seed's indicators.yaml, as the current directory."""
+    shutil.copyfile(SEED_INDICATORS, tmp_path / "indicators.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a file under tmp_path: text in an encoding, or raw bytes."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode(encoding))
+        return path
+
+    return _write
+
+
+def _no_traceback(result: Result) -> None:
+    for stream in (result.stdout, result.stderr, result.output):
+        assert "Traceback" not in stream, stream
+
+
+@pytest.fixture
+def assert_error() -> Callable[..., None]:
+    """An error path: exit 2, exactly ``lines`` on stderr (in any order), no traceback, no stdout."""
+
+    def check(result: Result, lines: Sequence[str], *, stdout_empty: bool = True) -> None:
+        _no_traceback(result)
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+        got = result.stderr.splitlines()
+        assert sorted(got) == sorted(lines), "\n".join(got)
+        if stdout_empty:
+            assert result.stdout == ""
+
+    return check
+
+
+@pytest.fixture
+def assert_ok() -> Callable[..., None]:
+    """A run that evaluated: the exit code given, no traceback."""
+
+    def check(result: Result, exit_code: int = 0) -> None:
+        _no_traceback(result)
+        assert result.exit_code == exit_code, (result.exit_code, result.stdout, result.stderr, result.exception)
+        if exit_code == 0:
+            assert result.exception is None, repr(result.exception)
+        else:
+            assert isinstance(result.exception, SystemExit), repr(result.exception)
+
+    return check
