@@ -188,6 +188,7 @@ def _csv_records(text: str, path: str, delimiter: str) -> Iterator[Record]:
 
 
 def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Record]:
+    """Opens the workbook and picks the sheet at once, so errors come before any row."""
     try:
         import openpyxl
     except ImportError:
@@ -200,16 +201,21 @@ def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Recor
         raise ResultsError("results file not found", path=path) from None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ResultsError(f"cannot read Excel file: {exc}", path=path) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise ResultsError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        log.encoding = "xlsx"
-        log.delimiter = f"sheet {worksheet.title}"
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, [_excel_cell(value) for value in values]
-    finally:
+    if sheet is not None and sheet not in book.sheetnames:
         book.close()
+        raise ResultsError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
+    worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+    log.encoding = "xlsx"
+    log.delimiter = f"sheet {worksheet.title}"
+
+    def rows() -> Iterator[Record]:
+        try:
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                yield number, [_excel_cell(value) for value in values]
+        finally:
+            book.close()
+
+    return rows()
 
 
 def _excel_cell(value: object) -> str:
