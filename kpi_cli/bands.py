@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .model import (
@@ -314,49 +314,72 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
     ``no_target``.
     """
     check_scale(indicator, value)
-    scale = indicator.scale
     if not indicator.bands:
-        return Rating(Status.NO_TARGET, reason="no bands are set")
+        return Rating(Status.NO_TARGET, reason="no bands are set", value=value)
     policy = policy or indicator.gap_policy
-    pairs = placed(indicator.bands)
     below: tuple[Interval, Status] | None = None
     above: tuple[Interval, Status] | None = None
-    for interval, status in pairs:
+    for interval, status in placed(indicator.bands):
         if interval.contains(value):
-            band = indicator.band(status)
-            return Rating(status, band, reason=f"{format_number(value)} lies in {format_interval(interval)}")
+            return _rating(indicator, status, value, policy, interval=interval)
         if interval.is_below(value):
             below = (interval, status)
         elif above is None and interval.is_above(value):
             above = (interval, status)
     if below and above:
-        status = _gap_status(value, below, above, policy)
-        return Rating(
-            status,
-            indicator.band(status),
-            in_gap=True,
-            reason=(
-                f"{format_number(value)} lies between {below[1].value} {format_interval(below[0])} "
-                f"and {above[1].value} {format_interval(above[0])}; gap policy {policy.value}"
-            ),
-        )
+        return _rating(indicator, _gap_status(value, below, above, policy), value, policy, below=below, above=above)
     neighbour = below or above
     assert neighbour is not None
-    if scale is None:
+    if indicator.scale is None:
         raise UnratableValue(
             f"value {format_number(value)} lies beyond every band "
             f"(outermost: {neighbour[1].value} {format_interval(neighbour[0])}) and no scale is set: "
             "a typing error?"
         )
-    return Rating(
-        neighbour[1],
-        indicator.band(neighbour[1]),
-        in_gap=True,
-        reason=(
-            f"{format_number(value)} lies beyond the outermost band "
-            f"{neighbour[1].value} {format_interval(neighbour[0])}, within the scale"
-        ),
+    return _rating(indicator, neighbour[1], value, policy, below=below, above=above)
+
+
+def _rating(
+    indicator: Indicator,
+    status: Status,
+    value: Decimal,
+    policy: GapPolicy,
+    *,
+    interval: Interval | None = None,
+    below: tuple[Interval, Status] | None = None,
+    above: tuple[Interval, Status] | None = None,
+) -> Rating:
+    rating = Rating(
+        status,
+        indicator.band(status),
+        in_gap=interval is None,
+        value=value,
+        interval=interval,
+        below=below,
+        above=above,
+        policy=policy,
     )
+    return replace(rating, reason=describe(rating, ","))
+
+
+def describe(rating: Rating, decimal_mark: str = ",") -> str:
+    """Why a value got its status, in words, numbers written with ``decimal_mark``."""
+    if rating.value is None:
+        return rating.reason
+    value = format_number(rating.value, decimal_mark)
+
+    def side(pair: tuple[Interval, Status]) -> str:
+        return f"{pair[1].value} {format_interval(pair[0], decimal_mark)}"
+
+    if rating.interval is not None:
+        return f"{value} lies in {format_interval(rating.interval, decimal_mark)}"
+    if rating.below and rating.above:
+        policy = rating.policy.value if rating.policy else GapPolicy.WORSE.value
+        return f"{value} lies between {side(rating.below)} and {side(rating.above)}; gap policy {policy}"
+    neighbour = rating.below or rating.above
+    if neighbour is None:
+        return rating.reason
+    return f"{value} lies beyond the outermost band {side(neighbour)}, within the scale"
 
 
 def _gap_status(

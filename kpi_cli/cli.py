@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import os
 import shutil
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import KpiError, KpiErrors, UsageError
 from .evaluate import FAIL_LEVELS, evaluate_results, failing
+from .history import regressions
+from .model import Result, Scorecard
 from .render import FORMATS, RenderOptions, renderer
+
+if TYPE_CHECKING:
+    from .results import ResultSet
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_FAIL = 1
@@ -128,10 +134,38 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
+def _read_options(command: F) -> F:
+    """The results files and how to read them, shared by evaluate and history."""
+    options = [
+        click.argument("results", nargs=-1, required=True, metavar="RESULTS..."),
+        _indicators_option,
+        click.option(
+            "--year",
+            type=click.IntRange(1900, 2200),
+            help="Year to show (default: the latest); also the year of rows that give none.",
+        ),
+        click.option(
+            "--column",
+            "columns",
+            multiple=True,
+            metavar="ROLE=HEADER",
+            help="Read ROLE (indicator, year, value, org_unit) from column HEADER, e.g. value=Nøkkeltall. Repeatable.",
+        ),
+        click.option("--encoding", help="Encoding of the results files (default: detected)."),
+        click.option(
+            "--delimiter",
+            type=click.Choice([",", ";", "tab"]),
+            help="Field separator of the results files (default: detected).",
+        ),
+        click.option("--sheet", help="Sheet of an .xlsx file (default: the first)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
-@click.argument("results", nargs=-1, required=True, metavar="RESULTS...")
-@_indicators_option
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year to evaluate; also the year of rows that give none.")
+@_read_options
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
 @click.option(
     "--fail-on",
@@ -142,19 +176,11 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
 @click.option(
-    "--column",
-    "columns",
-    multiple=True,
-    metavar="ROLE=HEADER",
-    help="Read ROLE (indicator, year, value, org_unit) from the column HEADER, e.g. value=Nøkkeltall. Repeatable.",
+    "--fail-on-regression",
+    is_flag=True,
+    help="Also exit 1 when a status is worse than the previous year's (tolerate a known red, not a new one).",
 )
-@click.option("--encoding", help="Encoding of the results files (default: detected).")
-@click.option(
-    "--delimiter",
-    type=click.Choice([",", ";", "tab"]),
-    help="Field separator of the results files (default: detected).",
-)
-@click.option("--sheet", help="Sheet of an .xlsx file (default: the first).")
+@click.option("--by-org-unit", is_flag=True, help="A matrix: indicators down, org units across.")
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @_lang_option
 @_color_option
@@ -173,9 +199,54 @@ def evaluate_command(**kwargs: Any) -> None:
       kpi evaluate kostra.csv --column indicator=statistikkvariabel --column value=Nøkkeltall
     """
     from .accounting import reconcile
-    from .results import read_results
 
     scorecard = _load(kwargs["indicators"])
+    read, year = _read(kwargs, scorecard)
+    if kwargs["verbose"]:
+        for log in read.logs:
+            if not log.failed:
+                how = "" if log.encoding == "xlsx" else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+                click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+    report = evaluate_results(scorecard, read, year, strict=False)
+    if kwargs["verbose"]:
+        count = reconcile(read, report)
+        click.echo(
+            f"kpi: {count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
+            f" + {count.no_result} without a result + {count.rejected} rejected"
+            + ("" if count.balances else "  (DOES NOT BALANCE: please report)"),
+            err=True,
+        )
+    if report.errors:
+        raise KpiErrors(report.errors)
+    options = dataclasses.replace(
+        _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths),
+        by_org_unit=kwargs["by_org_unit"],
+    )
+    click.echo(renderer(kwargs["fmt"]).evaluation(report, options), nl=False, color=options.color)
+    for finding in report.findings:
+        click.echo(f"{kwargs['indicators']}: warning: {finding.message}", err=True)
+    if report.other_years:
+        others = ", ".join(str(y) for y in report.other_years)
+        click.echo(f"kpi: note: showing {year}; {others} rated as its history (--year shows another)", err=True)
+    failed = failing(report, kwargs["fail_on"], kwargs["fail_on_missing"])
+    if failed:
+        rule = f"--fail-on {kwargs['fail_on']}" + (" --fail-on-missing" if kwargs["fail_on_missing"] else "")
+        click.echo(f"kpi: {len(failed)} result(s) fail {rule}: {_names(failed)}", err=True)
+    worse = regressions(report) if kwargs["fail_on_regression"] else []
+    if worse:
+        click.echo(f"kpi: {len(worse)} result(s) worse than the year before: {_names(worse)}", err=True)
+    if failed or worse:
+        sys.exit(EXIT_FAIL)
+
+
+def _names(results: list[Result]) -> str:
+    return ", ".join(sorted({r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in results}))
+
+
+def _read(kwargs: dict[str, Any], scorecard: Scorecard) -> tuple[ResultSet, int]:
+    """Read the results files as the options say; the year to show: --year, else the latest."""
+    from .results import read_results
+
     columns = {**dict(scorecard.columns), **_column_mapping(kwargs["columns"])}
     delimiter = "\t" if kwargs["delimiter"] == "tab" else kwargs["delimiter"]
     read = read_results(
@@ -186,11 +257,6 @@ def evaluate_command(**kwargs: Any) -> None:
         columns=columns,
         sheet=kwargs["sheet"],
     )
-    if kwargs["verbose"]:
-        for log in read.logs:
-            if not log.failed:
-                how = "" if log.encoding == "xlsx" else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
-                click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
     year = kwargs["year"]
     if year is None:
         years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year}
@@ -198,32 +264,54 @@ def evaluate_command(**kwargs: Any) -> None:
             read.raise_if_errors()
             raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
         year = max(years)
-    report = evaluate_results(scorecard, read, year, strict=False)
-    if kwargs["verbose"]:
-        count = reconcile(read, report)
-        click.echo(
-            f"kpi: {count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
-            f" + {count.no_result} without a result + {count.other_year} other year(s)"
-            f" + {count.rejected} rejected" + ("" if count.balances else "  (DOES NOT BALANCE: please report)"),
-            err=True,
-        )
-    if report.errors:
-        raise KpiErrors(report.errors)
-    options = _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths)
-    click.echo(renderer(kwargs["fmt"]).evaluation(report, options), nl=False)
-    for finding in report.findings:
-        click.echo(f"{kwargs['indicators']}: warning: {finding.message}", err=True)
-    if report.other_years:
-        others = ", ".join(str(y) for y in report.other_years)
-        click.echo(f"kpi: note: showing {year}; results for {others} were read and checked (use --year)", err=True)
-    failed = failing(report, kwargs["fail_on"], kwargs["fail_on_missing"])
-    if failed:
-        ids = ", ".join(sorted({r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in failed}))
-        click.echo(f"kpi: {len(failed)} result(s) fail --fail-on {kwargs['fail_on']}: {ids}", err=True)
-        sys.exit(EXIT_FAIL)
+    return read, year
 
 
 main.add_command(evaluate_command, name="evaluate")
+
+
+@main.command()
+@_read_options
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
+@click.option(
+    "--org-unit",
+    "org_units",
+    multiple=True,
+    metavar="NAME",
+    help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
+)
+@_lang_option
+@_color_option
+@_reports_errors
+def history(**kwargs: Any) -> None:
+    """Show indicators down and years across: each year's value and status, and a sparkline.
+
+    Marks results that are not approved and worse than the year before.
+
+    \b
+    Examples:
+      kpi history results/
+      kpi history examples/service-areas/results-2015-2017.csv \\
+          --indicators examples/service-areas/indicators.yaml --org-unit Oppvekst
+    """
+    scorecard = _load(kwargs["indicators"])
+    read, year = _read(kwargs, scorecard)
+    report = evaluate_results(scorecard, read, year)
+    known = report.org_units + tuple(sorted({r.org_unit for r in report.history} - set(report.org_units), key=str))
+    wanted: list[str | None] = []
+    for name in kwargs["org_units"]:
+        if name == "all":
+            wanted.extend(known)
+        elif name not in known:
+            units = ", ".join(unit for unit in known if unit) or "none"
+            raise UsageError(f"no results for org unit {name!r}; org units in the files: {units}")
+        else:
+            wanted.append(name)
+    options = dataclasses.replace(
+        _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths),
+        org_units=tuple(dict.fromkeys(wanted)) or known[:1],
+    )
+    click.echo(renderer(kwargs["fmt"]).history(report, options), nl=False, color=options.color)
 
 
 @main.command()
@@ -248,7 +336,7 @@ def status(indicators: str, year: int | None, fmt: str, check: bool, lang: str |
     scorecard = _load(indicators)
     year = year or datetime.date.today().year
     options = _options(scorecard.language, lang, color, indicators, [])
-    click.echo(renderer(fmt).status(states(scorecard, year), year, options), nl=False)
+    click.echo(renderer(fmt).status(states(scorecard, year), year, options), nl=False, color=options.color)
     if check:
         found = findings(scorecard, year)
         for finding in found:

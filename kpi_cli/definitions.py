@@ -15,10 +15,11 @@ from typing import TypeVar
 import yaml
 
 from . import bands as band_rules
-from .errors import Collector, DefinitionError, KpiError
+from .errors import Collector, DefinitionError, KpiError, KpiErrors
 from .model import (
     RATED,
     Band,
+    BandVersion,
     Direction,
     FocusArea,
     GapPolicy,
@@ -93,7 +94,8 @@ def parse_definitions(text: str, path: str = "indicators.yaml") -> Scorecard:
     if root is None:
         raise DefinitionError("definitions file is empty", path=path, line=1)
     scorecard = reader.scorecard(root)
-    reader.problems.raise_if_any()
+    if reader.problems.errors:
+        raise KpiErrors(sorted(reader.problems.errors, key=lambda e: (e.line or 0, e.column or 0)))
     assert scorecard is not None
     return scorecard
 
@@ -128,8 +130,9 @@ class _Reader:
         return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def mapping(
-        self, node: yaml.Node, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+        self, node: yaml.Node, what: str, allowed: tuple[str, ...] | None, required: tuple[str, ...] = ()
     ) -> dict[str, _Field] | None:
+        """A mapping's fields by key; ``allowed=None`` takes any key."""
         if not isinstance(node, _MAPPING):
             self.error(node, f"{what} must be a mapping (key: value lines)")
             return None
@@ -138,7 +141,7 @@ class _Reader:
             key = str(key_node.value) if isinstance(key_node, _SCALAR) else ""
             if key in fields:
                 self.error(key_node, f"{what}: key {key!r} is given twice")
-            elif key not in allowed:
+            elif allowed is not None and key not in allowed:
                 self.error(
                     key_node,
                     f"{what}: unknown key {key!r}" + _suggest(key, allowed, "; allowed: " + ", ".join(allowed)),
@@ -317,12 +320,14 @@ class _Reader:
                 "unit",
                 "scale",
                 "bands",
+                "org_unit_bands",
                 "direction",
                 "gap_policy",
                 "phase_in",
                 "source",
                 "tags",
                 "aliases",
+                "per_org_unit",
                 "description",
             ),
             ("id", "name"),
@@ -337,6 +342,9 @@ class _Reader:
         self.text(get_value(fields.get("description")), "description", empty=True)
         tags = self.texts(fields["tags"].value, f"{label}: tags") if "tags" in fields else ()
         aliases = self.texts(fields["aliases"].value, f"{label}: aliases") if "aliases" in fields else ()
+        per_org_unit = True
+        if "per_org_unit" in fields:
+            per_org_unit = self.boolean(fields["per_org_unit"].value, f"{label}: per_org_unit") is not False
         scale = self.scale(fields["scale"].value, label) if "scale" in fields else None
         if "gap_policy" in fields:
             policy = self.choice(fields["gap_policy"].value, f"{label}: gap_policy", _policies()) or policy
@@ -344,9 +352,18 @@ class _Reader:
         if "direction" in fields:
             direction = self.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
         phase_in = self.phase_in(fields["phase_in"].value, label) if "phase_in" in fields else None
-        band_list: tuple[Band, ...] = ()
+        versions: list[BandVersion] = []
         if "bands" in fields:
-            band_list, direction = self.bands(fields["bands"], label, direction, scale)
+            versions += self.band_versions(fields["bands"], label, direction, scale, None)
+        if "org_unit_bands" in fields:
+            for unit, entry in (
+                self.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
+            ).items():
+                versions += self.band_versions(entry, f"{label} ({unit})", direction, scale, unit)
+        self.check_versions(versions, label)
+        general = [v for v in versions if v.org_unit is None]
+        latest = max(general, key=lambda v: v.from_year or 0) if general else None
+        simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
         if indicator_id is None or name is None:
             return None
         return Indicator(
@@ -354,8 +371,8 @@ class _Reader:
             name=name,
             unit=unit,
             scale=scale,
-            bands=band_list,
-            direction=direction,
+            bands=latest.bands if latest else (),
+            direction=latest.direction if latest else direction,
             gap_policy=policy,
             phase_in=phase_in,
             source=source,
@@ -364,6 +381,8 @@ class _Reader:
             focus_area_id=area_id,
             location=self.location(node),
             aliases=aliases,
+            versions=() if simple else tuple(versions),
+            per_org_unit=per_org_unit,
         )
 
     def scale(self, node: yaml.Node, label: str) -> Interval | None:
@@ -416,28 +435,77 @@ class _Reader:
 
     # --- bands --------------------------------------------------------------------
 
-    def bands(
-        self, field: _Field, label: str, direction: Direction | None, scale: Interval | None
-    ) -> tuple[tuple[Band, ...], Direction | None]:
+    def band_versions(
+        self, field: _Field, label: str, direction: Direction | None, scale: Interval | None, org_unit: str | None
+    ) -> list[BandVersion]:
+        """``bands:`` as one mapping, or a list of versions each with the year it applies from."""
         node = field.value
         if isinstance(node, _SCALAR) and node.tag == _NULL:
-            return (), direction
-        fields = self.mapping(node, f"{label}: bands", tuple(BAND_KEYS))
-        if not fields:
-            return (), direction
+            return []
+        items = node.value if isinstance(node, _SEQUENCE) else [node]
+        versions = []
+        for item in items:
+            version = self.band_version(item, field.key, label, direction, scale, org_unit)
+            if version is not None:
+                versions.append(version)
+        return versions
+
+    def band_version(
+        self,
+        node: yaml.Node,
+        key_node: yaml.Node,
+        label: str,
+        direction: Direction | None,
+        scale: Interval | None,
+        org_unit: str | None,
+    ) -> BandVersion | None:
+        fields = self.mapping(node, f"{label}: bands", (*BAND_KEYS, "from", "scale", "unit"))
+        if fields is None:
+            return None
+        from_year = self.year(fields["from"].value, f"{label}: bands from") if "from" in fields else None
+        if "from" in fields and from_year is None:
+            return None
+        own_scale = self.scale(fields["scale"].value, label) if "scale" in fields else None
+        unit = self.text(fields["unit"].value, f"{label}: unit", empty=True) if "unit" in fields else None
+        if from_year is not None:
+            label = f"{label} (bands from {from_year})"
         pieces: dict[Status, tuple[str, list[band_rules.Piece], yaml.Node]] = {}
         failed = False
-        for key, entry in fields.items():
-            parsed = self.band_pieces(entry.value, f"{label}: {key} band")
+        for key in BAND_KEYS:
+            if key not in fields:
+                continue
+            parsed = self.band_pieces(fields[key].value, f"{label}: {key} band")
             if parsed is None:
                 failed = True
-                continue
-            text, found = parsed
-            if found:
-                pieces[BAND_KEYS[key]] = (text, found, entry.value)
-        if failed or not pieces:
-            return (), direction
-        return self.settle_bands(pieces, field.key, label, direction, scale)
+            elif parsed[1]:
+                pieces[BAND_KEYS[key]] = (parsed[0], parsed[1], fields[key].value)
+        if failed:
+            return None
+        bands, settled = (
+            self.settle_bands(pieces, key_node, label, direction, own_scale or scale) if pieces else ((), direction)
+        )
+        return BandVersion(bands, settled, from_year, org_unit, own_scale, unit, self.location(node))
+
+    def check_versions(self, versions: list[BandVersion], label: str) -> None:
+        """Versions of the same org unit must start in different years; only the first may omit ``from``."""
+        seen: dict[tuple[str | None, int | None], BandVersion] = {}
+        for version in versions:
+            key = (version.org_unit, version.from_year)
+            if key in seen:
+                first = seen[key].location
+                when = f"from {version.from_year}" if version.from_year else "without a from year"
+                where = f" (line {first.line})" if first else ""
+                loc = version.location
+                self.problems.add(
+                    DefinitionError(
+                        f"{label}: overlapping band versions: two versions {when}"
+                        f"{' for ' + version.org_unit if version.org_unit else ''}{where}",
+                        path=self.path,
+                        line=loc.line if loc else None,
+                        column=loc.column if loc else None,
+                    )
+                )
+            seen[key] = version
 
     def band_pieces(self, node: yaml.Node, what: str) -> tuple[str, list[band_rules.Piece]] | None:
         """A band's published text and its intervals; None after reporting a problem."""
@@ -598,22 +666,29 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str], otherwise: str = "
 
 
 def gap_warnings(scorecard: Scorecard) -> list[KpiError]:
-    """Each gap between neighbouring bands, as a warning at the indicator's line."""
+    """Each gap between neighbouring bands, of every band version, as a warning at its line."""
     mark = "," if scorecard.language == "nb" else "."
     warnings: list[KpiError] = []
     for indicator in scorecard.indicators():
-        for gap in band_rules.gaps(indicator.bands):
-            if gap.below is gap.above:
-                continue
-            loc = indicator.location
-            warnings.append(
-                KpiError(
-                    f"{indicator.id}: values in {band_rules.format_interval(gap.interval, mark)} fall between "
-                    f"{gap.below.value} and {gap.above.value}; rated {gap.rated(indicator.gap_policy)} "
-                    f"under gap policy {indicator.gap_policy.value}",
-                    path=loc.path if loc else scorecard.path,
-                    line=loc.line if loc else None,
-                    column=loc.column if loc else None,
+        versions = indicator.versions or (BandVersion(indicator.bands, indicator.direction),)
+        for version in versions:
+            which = ""
+            if version.org_unit:
+                which += f" ({version.org_unit})"
+            if version.from_year:
+                which += f" (bands from {version.from_year})"
+            loc = version.location or indicator.location
+            for gap in band_rules.gaps(version.bands):
+                if gap.below is gap.above:
+                    continue
+                warnings.append(
+                    KpiError(
+                        f"{indicator.id}{which}: values in {band_rules.format_interval(gap.interval, mark)} fall "
+                        f"between {gap.below.value} and {gap.above.value}; rated {gap.rated(indicator.gap_policy)} "
+                        f"under gap policy {indicator.gap_policy.value}",
+                        path=loc.path if loc else scorecard.path,
+                        line=loc.line if loc else None,
+                        column=loc.column if loc else None,
+                    )
                 )
-            )
     return warnings

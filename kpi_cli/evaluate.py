@@ -9,14 +9,14 @@ from collections.abc import Iterable, Sequence
 
 from . import bands
 from .errors import Collector, KpiError, KpiErrors, ResultsError
-from .model import PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
+from .model import Indicator, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
 from .phase_in import findings
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
 # What became of each row: rated; shown but not rated (not phased in, no target);
-# no result; a year other than the one evaluated; rejected as an error.
-ROW_FATES = ("rated", "not_rated", "no_result", "other_year", "rejected")
+# no result; rejected as an error.
+ROW_FATES = ("rated", "not_rated", "no_result", "rejected")
 
 
 def check_rows(
@@ -53,8 +53,10 @@ def evaluate(
     sources: Sequence[str] = (),
     strict: bool = True,
 ) -> Report:
-    """Rate every indicator for ``year``, for the municipality and each org unit in the rows.
+    """Rate every indicator for every year in the rows (and ``year``), for the municipality
+    and each org unit; ``year`` is the one shown, the others are its history.
 
+    Each year is rated against the bands in force that year for that org unit.
     Every row ends in one of ``Report.row_counts``' categories. A row that
     cannot be evaluated (unknown id, duplicate, value outside the scale or
     every band) is an error: raised as KpiErrors when ``strict``, else kept in
@@ -63,60 +65,63 @@ def evaluate(
     problems = Collector()
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
-    years = sorted({row.year for row in rows})
-    units = {row.org_unit for row in rows if row.year == year}
-    org_units: list[str | None] = [None] if None in units or not units else []
-    org_units += sorted(unit for unit in units if unit is not None)
-    results: list[Result] = []
-    for org_unit in org_units:
-        for indicator in scorecard.indicators():
-            row = index.get((indicator.id, year, org_unit))
-            value = row.value if row else None
-            state = indicator.state(year)
-            rating: Rating | None = None
-            try:
-                if value is not None:
-                    bands.check_scale(indicator, value)
-                if state is PhaseState.PENDING:
-                    status = Status.NOT_PHASED_IN
-                elif not indicator.has_bands:
-                    status = Status.NO_TARGET
-                elif value is None:
-                    status = Status.MISSING
-                else:
-                    rating = bands.rate(indicator, value)
-                    status = rating.status
-            except bands.UnratableValue as exc:
-                problems.add(_row_error(row, f"{indicator.id}: {exc}"))
-                counts["rejected"] += 1
-                continue
-            if row is not None:
-                counts["no_result" if value is None else "rated" if rating else "not_rated"] += 1
-            results.append(Result(indicator, year, org_unit, value, status, state, rating, row))
-    known = scorecard.indicator_map()
-    for (indicator_id, row_year, _), row in index.items():
-        if row_year == year:
-            continue
-        try:  # other years are not shown, but a value outside the scale is still an error
-            if row.value is not None:
-                bands.check_scale(known[indicator_id], row.value)
-            counts["other_year"] += 1
-        except bands.UnratableValue as exc:
-            problems.add(_row_error(row, f"{indicator_id}: {exc}"))
-            counts["rejected"] += 1
+    units_by_year: dict[int, set[str | None]] = {year: set()}
+    for _, row_year, org_unit in index:
+        units_by_year.setdefault(row_year, set()).add(org_unit)
+    shown: list[Result] = []
+    history: list[Result] = []
+    for each_year in sorted(units_by_year):
+        units = units_by_year[each_year]
+        org_units: list[str | None] = [None] if None in units or not units else []
+        org_units += sorted(unit for unit in units if unit is not None)
+        for org_unit in org_units:
+            for indicator in scorecard.indicators():
+                row = index.get((indicator.id, each_year, org_unit))
+                if row is None and org_unit is not None and not indicator.per_org_unit:
+                    continue  # measured for the whole municipality only: not missing here
+                try:
+                    result = rate_one(indicator, each_year, org_unit, row)
+                except bands.UnratableValue as exc:
+                    problems.add(_row_error(row, f"{indicator.id}: {exc}"))
+                    counts["rejected"] += 1
+                    continue
+                if row is not None:
+                    fate = "no_result" if result.value is None else "rated" if result.rating else "not_rated"
+                    counts[fate] += 1
+                (shown if each_year == year else history).append(result)
     report = Report(
         scorecard=scorecard,
         year=year,
-        results=tuple(results),
+        results=tuple(shown),
         sources=tuple(sources),
         findings=tuple(findings(scorecard, year)),
-        other_years=tuple(y for y in years if y != year),
+        history=tuple(history),
         errors=tuple(problems.errors),
         row_counts={key: counts[key] for key in ROW_FATES},
     )
     if strict:
         problems.raise_if_any()
     return report
+
+
+def rate_one(indicator: Indicator, year: int, org_unit: str | None, row: ResultRow | None) -> Result:
+    """One indicator's result for a year and org unit; raises UnratableValue."""
+    in_force = indicator.in_force(year, org_unit)
+    value = row.value if row else None
+    state = in_force.state(year)
+    rating: Rating | None = None
+    if value is not None:
+        bands.check_scale(in_force, value)
+    if state is PhaseState.PENDING:
+        status = Status.NOT_PHASED_IN
+    elif not in_force.has_bands:
+        status = Status.NO_TARGET
+    elif value is None:
+        status = Status.MISSING
+    else:
+        rating = bands.rate(in_force, value)
+        status = rating.status
+    return Result(in_force, year, org_unit, value, status, state, rating, row)
 
 
 def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .errors import KpiError
@@ -139,6 +139,19 @@ class Location:
 
 
 @dataclass(frozen=True)
+class BandVersion:
+    """Bands in force from a year (``None``: from the start), for one org unit or all."""
+
+    bands: tuple[Band, ...]
+    direction: Direction | None
+    from_year: int | None = None
+    org_unit: str | None = None
+    scale: Interval | None = None
+    unit: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str
     name: str
@@ -154,6 +167,31 @@ class Indicator:
     focus_area_id: str = ""
     location: Location | None = None
     aliases: tuple[str, ...] = ()
+    versions: tuple[BandVersion, ...] = ()
+    per_org_unit: bool = True  # False: measured for the whole municipality only
+
+    def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
+        """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
+
+        An org unit's own bands win over the general ones; of several versions
+        the latest that started by ``year`` applies. Before the first version
+        there are no bands.
+        """
+        if not self.versions:
+            return self
+        version = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
+        if version is None:
+            version = _in_force([v for v in self.versions if v.org_unit is None], year)
+        if version is None:
+            return replace(self, bands=(), direction=None, versions=())
+        return replace(
+            self,
+            bands=version.bands,
+            direction=version.direction,
+            scale=version.scale or self.scale,
+            unit=version.unit or self.unit,
+            versions=(),
+        )
 
     def band(self, status: Status) -> Band | None:
         for band in self.bands:
@@ -169,6 +207,11 @@ class Indicator:
         if self.phase_in is None:
             return PhaseState.ACTIVE
         return self.phase_in.state(year)
+
+
+def _in_force(versions: list[BandVersion], year: int) -> BandVersion | None:
+    started = [v for v in versions if v.from_year is None or v.from_year <= year]
+    return max(started, key=lambda v: v.from_year or 0) if started else None
 
 
 @dataclass(frozen=True)
@@ -224,12 +267,23 @@ class ResultRow:
 
 @dataclass(frozen=True)
 class Rating:
-    """What rating a value against an indicator's bands gave, and why."""
+    """What rating a value against an indicator's bands gave, and why.
+
+    ``interval`` is the band interval the value lies in; for a value in a gap
+    or beyond the outermost band, ``below`` and ``above`` are its neighbours.
+    ``reason`` says it in words with a decimal comma; ``bands.describe`` with
+    any decimal mark.
+    """
 
     status: Status
     band: Band | None = None
     in_gap: bool = False
     reason: str = ""
+    value: Decimal | None = None
+    interval: Interval | None = None
+    below: tuple[Interval, Status] | None = None
+    above: tuple[Interval, Status] | None = None
+    policy: GapPolicy | None = None
 
 
 @dataclass(frozen=True)
@@ -259,9 +313,18 @@ class Report:
     results: tuple[Result, ...]
     sources: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
-    other_years: tuple[int, ...] = field(default_factory=tuple)
+    history: tuple[Result, ...] = ()  # the results of every other year in the input
     errors: tuple[KpiError, ...] = ()
     row_counts: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def other_years(self) -> tuple[int, ...]:
+        return tuple(sorted({result.year for result in self.history}))
+
+    @property
+    def org_units(self) -> tuple[str | None, ...]:
+        """The org units of the year shown, the whole municipality (None) first."""
+        return tuple(dict.fromkeys(result.org_unit for result in self.results))
 
     def counts(self) -> dict[Status, int]:
         counts = dict.fromkeys(Status, 0)

@@ -106,11 +106,12 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
+            inside = [
                 str(child)
                 for child in sorted(path.iterdir())
                 if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES
-            )
+            ]
+            found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
         else:
             found.append(os.fspath(raw))
     return found
@@ -234,7 +235,7 @@ def _decode(path: str, encoding: str | None) -> tuple[str, str]:
     except FileNotFoundError:
         raise ResultsError("results file not found", path=path) from None
     except IsADirectoryError:
-        raise ResultsError("is a folder with no results files", path=path) from None
+        raise ResultsError(f"is a folder with no results files ({', '.join(RESULT_SUFFIXES)})", path=path) from None
     except OSError as exc:
         raise ResultsError(f"cannot read results file: {exc.strerror}", path=path) from None
     if encoding:

@@ -23,6 +23,8 @@ class RenderOptions:
     width: int = 100
     definitions: str = "indicators.yaml"
     sources: tuple[str, ...] = field(default_factory=tuple)
+    by_org_unit: bool = False  # a matrix: indicators down, org units across
+    org_units: tuple[str | None, ...] = ()  # which org units a history shows (None: the municipality)
 
 
 def renderer(name: str) -> ModuleType:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..bands import format_interval
+from ..bands import describe, format_interval
 from ..explain import Explanation
 from ..model import PhaseState, Status
 from .labels import SYMBOLS, Labels
@@ -34,7 +34,7 @@ def render(explanation: Explanation, lang: str) -> str:
         lines.append(f"{value}: not rated: {explanation.problem}")
     elif explanation.rating:
         rating = explanation.rating
-        lines.append(f"{value}: {rating.reason}")
+        lines.append(f"{value}: {describe(rating, mark)}")
         lines.append(f"=> {SYMBOLS[rating.status]} {say(rating.status.value)}")
     if explanation.state is PhaseState.PENDING and indicator.phase_in:
         lines.append(

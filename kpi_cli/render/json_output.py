@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..bands import format_interval
+from .. import history as hist
+from ..bands import describe, format_interval
 from ..model import Band, Indicator, Interval, Report, Result
 from ..number_format import to_json_number
 from ..phase_in import IndicatorState
@@ -45,9 +47,10 @@ def indicator_fields(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def result(item: Result) -> dict[str, Any]:
+def result(item: Result, previous: Result | None = None) -> dict[str, Any]:
     indicator = item.indicator
     row = item.row
+    change = hist.trend(item, previous)
     return {
         **indicator_fields(indicator),
         "year": item.year,
@@ -60,12 +63,39 @@ def result(item: Result) -> dict[str, Any]:
         "direction": indicator.direction.value if indicator.direction else None,
         "gap_policy": indicator.gap_policy.value,
         "in_gap": item.rating.in_gap if item.rating else False,
-        "reason": item.rating.reason if item.rating else None,
+        "reason": describe(item.rating, ".") if item.rating else None,
         "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
+        "change": {
+            "previous_year": change.previous.year,
+            "previous_value": _number(change.previous.value),
+            "previous_status": change.previous.status.value,
+            "delta": _number(change.delta),
+            "better": change.better,
+        }
+        if change
+        else None,
+        "regression": hist.is_regression(item, previous),
+    }
+
+
+def _rollup(rollup: hist.Rollup) -> dict[str, Any]:
+    return {
+        "status": rollup.status.value if rollup.status else None,
+        "counts": {status.value: count for status, count in rollup.counts.items()},
+    }
+
+
+def summary(report: Report, results: Sequence[Result]) -> dict[str, Any]:
+    rolled = hist.rollups(report.scorecard, results)
+    return {
+        **_rollup(rolled.total),
+        "goals": {goal: _rollup(r) for goal, r in rolled.goals.items()},
+        "focus_areas": {area: _rollup(r) for area, r in rolled.focus_areas.items()},
     }
 
 
 def evaluation(report: Report, options: RenderOptions) -> str:
+    before = hist.previous_results(report)
     document = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
@@ -73,9 +103,14 @@ def evaluation(report: Report, options: RenderOptions) -> str:
         "sources": list(report.sources),
         "year": report.year,
         "other_years": list(report.other_years),
-        "summary": {status.value: count for status, count in report.counts().items()},
+        "summary": summary(report, report.results),
+        "by_org_unit": [
+            {"org_unit": unit, **summary(report, [r for r in report.results if r.org_unit == unit])}
+            for unit in report.org_units
+        ],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
-        "results": [result(item) for item in report.results],
+        "results": [result(item, before.get((item.indicator.id, item.org_unit))) for item in report.results],
+        "history": [result(item) for item in sorted(report.history, key=lambda r: r.year)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -100,3 +135,39 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def history(report: Report, options: RenderOptions) -> str:
+    """Each (indicator, org unit)'s results by year, oldest first."""
+    series = hist.series(report)
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "scorecard": report.scorecard.name,
+        "definitions": options.definitions,
+        "sources": list(report.sources),
+        "year": report.year,
+        "years": sorted({*report.other_years, report.year}),
+        "series": [
+            {
+                "indicator": indicator_id,
+                "org_unit": unit,
+                "results": [
+                    {
+                        "year": year,
+                        "value": _number(item.value),
+                        "status": item.status.value,
+                        "regression": hist.is_regression(item, _previous(by_year, year)),
+                    }
+                    for year, item in sorted(by_year.items())
+                ],
+            }
+            for (indicator_id, unit), by_year in series.items()
+            if unit in (options.org_units or report.org_units[:1])
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _previous(by_year: dict[int, Result], year: int) -> Result | None:
+    earlier = [by_year[y] for y in sorted(by_year) if y < year and by_year[y].value is not None]
+    return earlier[-1] if earlier else None

@@ -63,6 +63,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "yes": "ja",
         "no": "nei",
         "status_title": "Innfasing",
+        "col.change": "Endring",
+        "col.trend": "Utvikling",
+        "better": "bedre",
+        "worse": "verre",
+        "by_org_unit": "per enhet",
+        "alarm": "ikke godkjent og verre enn i fjor",
     },
     "en": {
         "desired": "Desired result",
@@ -101,6 +107,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "status_title": "Phase-in",
+        "col.change": "Change",
+        "col.trend": "Trend",
+        "better": "better",
+        "worse": "worse",
+        "by_org_unit": "by org unit",
+        "alarm": "not approved and worse than last year",
     },
 }
 LANGUAGES = tuple(_WORDS)

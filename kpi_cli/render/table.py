@@ -13,10 +13,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import RATED, Goal, Report, Result, Status, worse
+from .. import history as hist
+from ..model import RATED, Report, Result, Status
 from ..phase_in import IndicatorState
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
+
+HISTORY_COLUMNS = 3  # earlier years shown beside the year evaluated, when they fit
+NAME_MIN = 24  # narrower than this, a name wraps into too many lines
+MATRIX_CELL = 12  # an org unit's column in the matrix: '12 345,67 ●', a name wraps
+SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
@@ -40,117 +46,271 @@ def _table() -> Table:
     return Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold", expand=True)
 
 
-def _widths(report: Report, say: Labels, total: int) -> dict[str, int]:
-    """Column widths that give the name what the others leave, down to 80 columns.
+def status_text(status: Status, word: str) -> Text:
+    return Text(f"{SYMBOLS[status]} {word}", style=COLOURS[status])
+
+
+def value_cell(result: Result | None, say: Labels) -> Text:
+    """A value with its status symbol, for history and matrix cells."""
+    if result is None:
+        return Text("")
+    return Text(f"{say.number(result.value)} {SYMBOLS[result.status]}", style=COLOURS[result.status])
+
+
+def rollup_text(rollup: hist.Rollup, say: Labels) -> Text:
+    """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
+    if rollup.status is None:
+        for status in (Status.MISSING, Status.NOT_PHASED_IN, Status.NO_TARGET):
+            if rollup.counts[status]:
+                return status_text(status, say(f"short.{status.value}"))
+        return Text("")
+    desired = rollup.counts[Status.DESIRED]
+    return status_text(rollup.status, f"{desired} {say('of')} {rollup.rated} {say('short.desired')}")
+
+
+def change_text(trend: hist.Trend | None, say: Labels) -> Text:
+    if trend is None:
+        return Text("")
+    delta = say.number(trend.delta)
+    signed = delta if delta.startswith("-") else f"+{delta}"
+    if trend.better is None:
+        return Text(f"{trend.arrow} {signed}", style="grey50")
+    word, style = (say("better"), "green") if trend.better else (say("worse"), "red")
+    return Text(f"{trend.arrow} {signed} {word}", style=style)
+
+
+def summary_line(year: int, counts: dict[Status, int], say: Labels) -> str:
+    always = (*RATED, Status.MISSING)
+    parts = [f"{counts[s]} {say('short.' + s.value)}" for s in Status if counts[s] or s in always]
+    return f"{year}: " + " · ".join(parts)
+
+
+def _widths(
+    results: Sequence[Result], say: Labels, total: int, fixed: int, short: bool, squeeze: bool = True
+) -> dict[str, int]:
+    """Column widths that give the name what the others leave.
 
     Band texts and statuses wrap at spaces when they must; numbers never do.
+    ``fixed`` is the width taken by history and change columns; ``short``
+    uses the short status words.
     """
-    indicators = list(report.scorecard.indicators())
-    goals = [goal for area in report.scorecard.focus_areas for goal in area.goals]
-    ids = [i.id for i in indicators] + [g.id for g in goals]
+    indicators = list({r.indicator.id: r.indicator for r in results}.values())
+    ids = [i.id for i in indicators] + [i.goal_id for i in indicators]
+    words = [len(_status_word(r, say, short)) + 2 for r in results]
+    rollup_width = len(f"● 10 {say('of')} 10 {say('short.desired')}")
     widths = {
         "id": max([len(say("col.id")), *map(len, ids)]),
-        "value": max([4, *(len(say.number(r.value)) for r in report.results)]),
-        "status": min(24, max([len(say("col.status")), *(len(say.status(r)) + 2 for r in report.results)])),
+        "value": max([4, *(len(say.number(r.value)) for r in results)]),
+        "status": min(30, max([len(say("col.status")), rollup_width, *words])),
     }
-    floors = {"status": 14}
+    floors = {"status": 14 if squeeze else widths["status"]}
     for status in RATED:
         texts = [b.text for i in indicators if (b := i.band(status))]
         header = say(f"col.{status.value}")
         widths[status.value] = min(18, max([len(header), *map(len, texts)]))
         floors[status.value] = max(8, *(len(word) for word in header.split()))
-    gaps = 6
 
     def name_width() -> int:
-        return total - gaps - sum(widths.values())
+        return total - fixed - (len(widths) + 1) - sum(widths.values())
 
     for key, floor in floors.items():
-        while name_width() < 24 and widths[key] > floor:
+        while name_width() < NAME_MIN and widths[key] > floor:
             widths[key] -= 1
     widths["name"] = max(12, name_width())
     return widths
 
 
-def status_text(status: Status, word: str) -> Text:
-    return Text(f"{SYMBOLS[status]} {word}", style=COLOURS[status])
+def _status_word(result: Result, say: Labels, short: bool) -> str:
+    if short and result.status is not Status.NOT_PHASED_IN:
+        return say(f"short.{result.status.value}")
+    return say.status(result)
 
 
-def _goal_cell(goal: Goal, results: Sequence[Result], say: Labels) -> Text:
-    rated = [r.status for r in results if r.status.is_rated]
-    if not rated:
-        if results and all(r.status is Status.NOT_PHASED_IN for r in results):
-            return status_text(Status.NOT_PHASED_IN, say("short.not_phased_in"))
-        if results and any(r.status is Status.MISSING for r in results):
-            return status_text(Status.MISSING, say("short.missing"))
-        return Text("")
-    worst = rated[0]
-    for status in rated[1:]:
-        worst = worse(worst, status)
-    desired = sum(1 for s in rated if s is Status.DESIRED)
-    return status_text(worst, f"{desired} {say('of')} {len(rated)} {say('short.desired')}")
-
-
-def summary_line(report: Report, say: Labels, results: Sequence[Result]) -> str:
-    counts = dict.fromkeys(Status, 0)
-    for result in results:
-        counts[result.status] += 1
-    parts = [f"{counts[s]} {say('short.' + s.value)}" for s in Status if counts[s] or s in RATED]
-    return f"{report.year}: " + " · ".join(parts)
+def _header(console: Console, report: Report, say: Labels, options: RenderOptions) -> None:
+    console.print(
+        f"{say('definitions')}: {options.definitions} · {say('results')}: {', '.join(report.sources) or '-'}",
+        style="dim",
+    )
 
 
 def evaluation(report: Report, options: RenderOptions) -> str:
     say = Labels(options.lang)
     console, buffer = _console(options)
-    scorecard = report.scorecard
-    console.print(
-        f"{say('definitions')}: {options.definitions} · {say('results')}: {', '.join(report.sources) or '-'}",
-        style="dim",
-    )
-    units = list(dict.fromkeys(result.org_unit for result in report.results))
-    for unit in units:
-        unit_results = [r for r in report.results if r.org_unit == unit]
-        by_id = {r.indicator.id: r for r in unit_results}
-        for area in scorecard.focus_areas:
-            title = f"{scorecard.name} · {area.name} · {report.year}"
-            if len(units) > 1 or unit is not None:
-                title += f" · {unit or say('whole')}"
-            console.print()
-            console.print(Text(title, style="bold"))
-            if area.focus_goal:
-                console.print(f"{say('focus_goal')}: {area.focus_goal}")
-            table = _table()
-            widths = _widths(report, say, options.width)
-            table.add_column(say("col.id"), no_wrap=True, width=widths["id"])
-            table.add_column(say("col.name"), width=widths["name"])
-            for status in RATED:
-                table.add_column(say(f"col.{status.value}"), width=widths[status.value])
-            table.add_column(str(report.year), justify="right", no_wrap=True, width=widths["value"])
-            table.add_column(say("col.status"), width=widths["status"])
-            for goal in area.goals:
-                goal_results = [by_id[i.id] for i in goal.indicators if i.id in by_id]
-                table.add_row(
-                    Text(goal.id, style="bold"),
-                    Text(goal.name, style="bold"),
-                    "",
-                    "",
-                    "",
-                    "",
-                    _goal_cell(goal, goal_results, say),
-                )
-                for result in goal_results:
-                    indicator = result.indicator
-                    cells = [band.text if (band := indicator.band(s)) else "–" for s in RATED]
-                    table.add_row(
-                        indicator.id,
-                        indicator.name,
-                        *cells,
-                        say.number(result.value),
-                        status_text(result.status, say.status(result)),
-                    )
-            console.print(table)
-        console.print()
-        console.print(summary_line(report, say, unit_results))
+    _header(console, report, say, options)
+    if options.by_org_unit:
+        _matrix(console, report, say, options.width)
+    else:
+        for unit in report.org_units:
+            _unit_tables(console, report, unit, say, options)
     return buffer.getvalue()
+
+
+def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels, options: RenderOptions) -> None:
+    scorecard = report.scorecard
+    results = [r for r in report.results if r.org_unit == unit]
+    by_id = {r.indicator.id: r for r in results}
+    earlier = [y for y in report.other_years if y < report.year][-HISTORY_COLUMNS:]
+    series = hist.series(report)
+    before = hist.previous_results(report)
+    trends = {r.indicator.id: hist.trend(r, before.get((r.indicator.id, unit))) for r in results}
+    rolled = hist.rollups(scorecard, results)
+    past_cells = {
+        year: [value_cell(series.get((r.indicator.id, unit), {}).get(year), say) for r in results] for year in earlier
+    }
+    change_cells = {r.indicator.id: change_text(trends[r.indicator.id], say) for r in results}
+    show_change = bool(earlier)  # kept even when no earlier year's column fits
+    change_width = max([len(say("col.change")), *(c.cell_len for c in change_cells.values())]) + 1 if earlier else 0
+    # The widest layout that leaves the name room: full status words, then short ones, then
+    # fewer earlier years; squeeze the status column only when nothing else fits.
+    layouts = [(k, short, False) for k in range(len(earlier), -1, -1) for short in (False, True)]
+    for shown_years, short, squeeze in [*layouts, (0, True, True)]:
+        years = earlier[len(earlier) - shown_years :]
+        fixed = change_width + sum(max([4, *(c.cell_len for c in past_cells[y])]) + 1 for y in years)
+        widths = _widths(results, say, options.width, fixed, short, squeeze)
+        if widths["name"] >= NAME_MIN:
+            break
+    earlier = years
+    for area in scorecard.focus_areas:
+        title = f"{scorecard.name} · {area.name} · {report.year}"
+        if len(report.org_units) > 1 or unit is not None:
+            title += f" · {unit or say('whole')}"
+        console.print()
+        console.print(Text(title, style="bold"))
+        if area.focus_goal:
+            console.print(f"{say('focus_goal')}: {area.focus_goal}")
+        table = _table()
+        table.add_column(say("col.id"), no_wrap=True, width=widths["id"])
+        table.add_column(say("col.name"), width=widths["name"])
+        for status in RATED:
+            table.add_column(say(f"col.{status.value}"), width=widths[status.value])
+        for year in earlier:
+            table.add_column(str(year), justify="right", no_wrap=True)
+        table.add_column(str(report.year), justify="right", no_wrap=True, width=widths["value"])
+        if show_change:
+            table.add_column(say("col.change"), no_wrap=True)
+        table.add_column(say("col.status"), width=widths["status"])
+        blanks = ["", "", "", *([""] * len(earlier)), "", *([""] if show_change else [])]
+        table.add_row(
+            Text(area.id, style="bold"),
+            Text(area.name, style="bold"),
+            *blanks,
+            rollup_text(rolled.focus_areas[area.id], say),
+        )
+        for goal in area.goals:
+            table.add_row(
+                Text(goal.id, style="bold"),
+                Text(goal.name, style="bold"),
+                *blanks,
+                rollup_text(rolled.goals[goal.id], say),
+            )
+            for indicator in goal.indicators:
+                result = by_id.get(indicator.id)
+                if result is None:
+                    continue
+                shown = result.indicator
+                cells = [band.text if (band := shown.band(s)) else "–" for s in RATED]
+                past = series.get((indicator.id, unit), {})
+                table.add_row(
+                    indicator.id,
+                    indicator.name,
+                    *cells,
+                    *(value_cell(past.get(year), say) for year in earlier),
+                    say.number(result.value),
+                    *([change_cells[indicator.id]] if show_change else []),
+                    status_text(result.status, _status_word(result, say, short)),
+                )
+        console.print(table)
+    console.print()
+    console.print(summary_line(report.year, rolled.total.counts, say))
+
+
+def _unit_label(unit: str | None, say: Labels) -> str:
+    return unit if unit is not None else say("whole")
+
+
+def _matrix(console: Console, report: Report, say: Labels, width: int) -> None:
+    """Indicators down, org units across; each cell the value and its status.
+
+    As many org units as fit the width go in one table; the rest follow in the next.
+    """
+    scorecard = report.scorecard
+    cells = {(r.indicator.id, r.org_unit): r for r in report.results}
+    id_width = max(len(i.id) for i in scorecard.indicators())
+    per_table = max(1, (width - id_width - 1 - NAME_MIN) // (MATRIX_CELL + 1))
+    units = list(report.org_units)
+    for start in range(0, len(units), per_table):
+        chunk = units[start : start + per_table]
+        console.print()
+        console.print(Text(f"{scorecard.name} · {report.year} · {say('by_org_unit')}", style="bold"))
+        table = _table()
+        table.add_column(say("col.id"), no_wrap=True)
+        table.add_column(say("col.name"), ratio=1, min_width=NAME_MIN)
+        for unit in chunk:
+            table.add_column(_unit_label(unit, say), justify="right", width=MATRIX_CELL)
+        for area in scorecard.focus_areas:
+            for goal in area.goals:
+                table.add_row(Text(goal.id, style="bold"), Text(goal.name, style="bold"), *([""] * len(chunk)))
+                for indicator in goal.indicators:
+                    row = [value_cell(cells.get((indicator.id, unit)), say) for unit in chunk]
+                    table.add_row(indicator.id, indicator.name, *row)
+        console.print(table)
+    console.print()
+    for unit in units:
+        counts = hist.rollup(r for r in report.results if r.org_unit == unit).counts
+        console.print(f"{_unit_label(unit, say)}: " + summary_line(report.year, counts, say))
+    console.print(" ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status), style="dim")
+
+
+def history(report: Report, options: RenderOptions) -> str:
+    """Indicators down, years across: value and status per year, a sparkline per indicator."""
+    say = Labels(options.lang)
+    console, buffer = _console(options)
+    _header(console, report, say, options)
+    series = hist.series(report)
+    years = sorted({*report.other_years, report.year})
+    years = [y for y in years if y <= report.year]
+    for unit in options.org_units or report.org_units[:1]:
+        console.print()
+        title = f"{report.scorecard.name} · {years[0]}–{years[-1]}"
+        console.print(Text(f"{title} · {_unit_label(unit, say)}", style="bold"))
+        table = _table()
+        table.add_column(say("col.id"), no_wrap=True)
+        table.add_column(say("col.name"), ratio=1, min_width=14)
+        for year in years:
+            table.add_column(str(year), justify="right", no_wrap=True)
+        table.add_column(say("col.trend"), no_wrap=True)
+        table.add_column(say("col.note"), max_width=24)
+        for indicator in report.scorecard.indicators():
+            by_year = series.get((indicator.id, unit), {})
+            values = [by_year[y].value if y in by_year else None for y in years]
+            current = by_year.get(report.year)
+            earlier = [by_year[y] for y in years[:-1] if y in by_year and by_year[y].value is not None]
+            alarm = (
+                current is not None
+                and current.status is Status.NOT_APPROVED
+                and hist.is_regression(current, earlier[-1] if earlier else None)
+            )
+            table.add_row(
+                indicator.id,
+                indicator.name,
+                *(value_cell(by_year.get(y), say) for y in years),
+                sparkline([v for v in values if v is not None]),
+                Text(f"⚠ {say('alarm')}", style="bold red") if alarm else "",
+            )
+        console.print(table)
+    console.print()
+    console.print(" ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status), style="dim")
+    return buffer.getvalue()
+
+
+def sparkline(values: Sequence[object]) -> str:
+    numbers = [float(v) for v in values]  # type: ignore[arg-type]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    if high == low:
+        return SPARKS[3] * len(numbers)
+    return "".join(SPARKS[round((n - low) / (high - low) * (len(SPARKS) - 1))] for n in numbers)
 
 
 def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
@@ -170,13 +330,13 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
         state = say.state(item.state)
         if item.postponed:
             state += f" ({say('postponed')})"
-        symbol = SYMBOLS[Status.NOT_PHASED_IN] if item.state.value == "pending" else "●"
-        style = COLOURS[Status.NOT_PHASED_IN] if item.state.value == "pending" else "green"
-        bands = (
-            Text(f"✔ {say('yes')}", style="green")
-            if item.indicator.has_bands
-            else Text(f"✖ {say('no')}", style="red" if item.needs_bands else "grey50")
-        )
+        pending = item.state.value == "pending"
+        symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else "●"
+        style = COLOURS[Status.NOT_PHASED_IN] if pending else "green"
+        if item.indicator.has_bands:
+            bands = Text(f"✔ {say('yes')}", style="green")
+        else:
+            bands = Text(f"✖ {say('no')}", style="red" if item.needs_bands else "grey50")
         table.add_row(
             item.indicator.id,
             item.indicator.name,

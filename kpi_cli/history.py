@@ -1,0 +1,135 @@
+"""Across years and org units: the change from last year, regressions and roll-ups. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import RATED, Direction, Interval, Report, Result, Scorecard, Status, worse
+
+Key = tuple[str, str | None]  # (indicator id, org unit)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The change from the previous year's value, and whether that is better."""
+
+    previous: Result
+    delta: Decimal
+    better: bool | None  # None: no change, or no direction to judge by
+
+    @property
+    def arrow(self) -> str:
+        return "↑" if self.delta > 0 else "↓" if self.delta < 0 else "→"
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The worst rated status of a group of results, with the counts per status."""
+
+    status: Status | None
+    counts: dict[Status, int]
+
+    @property
+    def rated(self) -> int:
+        return sum(self.counts[s] for s in RATED)
+
+
+def previous_results(report: Report) -> dict[Key, Result]:
+    """For each (indicator, org unit), the result of the latest earlier year that has a value."""
+    found: dict[Key, Result] = {}
+    for result in sorted(report.history, key=lambda r: r.year):
+        if result.year < report.year and result.value is not None:
+            found[(result.indicator.id, result.org_unit)] = result
+    return found
+
+
+def trend(current: Result, previous: Result | None) -> Trend | None:
+    if previous is None or previous.value is None or current.value is None:
+        return None
+    then, now = previous.indicator, current.indicator
+    if (then.scale, then.unit) != (now.scale, now.unit):
+        return None  # a new scale: the numbers do not compare
+    delta = current.value - previous.value
+    if delta == 0:
+        return Trend(previous, delta, None)
+    direction = current.indicator.direction
+    if direction is Direction.HIGHER_IS_BETTER:
+        return Trend(previous, delta, delta > 0)
+    if direction is Direction.LOWER_IS_BETTER:
+        return Trend(previous, delta, delta < 0)
+    desired = current.indicator.band(Status.DESIRED)
+    if direction is Direction.TARGET_RANGE and desired:
+        before = _distance(previous.value, desired.intervals)
+        after = _distance(current.value, desired.intervals)
+        return Trend(previous, delta, None if before == after else after < before)
+    return Trend(previous, delta, None)
+
+
+def _distance(value: Decimal, intervals: Sequence[Interval]) -> Decimal:
+    """How far a value lies from the nearest of the intervals (0 inside one)."""
+    best: Decimal | None = None
+    for interval in intervals:
+        if interval.contains(value):
+            return Decimal(0)
+        edges = [edge for edge in (interval.low, interval.high) if edge is not None]
+        for edge in edges:
+            gap = abs(value - edge)
+            best = gap if best is None else min(best, gap)
+    return best if best is not None else Decimal(0)
+
+
+def is_regression(current: Result, previous: Result | None) -> bool:
+    """Rated worse this year than the previous year's rated result."""
+    return (
+        previous is not None
+        and current.status.is_rated
+        and previous.status.is_rated
+        and current.status.rank > previous.status.rank
+    )
+
+
+def regressions(report: Report) -> list[Result]:
+    """Results of the year shown whose status is worse than the previous year's."""
+    before = previous_results(report)
+    return [r for r in report.results if is_regression(r, before.get((r.indicator.id, r.org_unit)))]
+
+
+def rollup(results: Iterable[Result]) -> Rollup:
+    counts = dict.fromkeys(Status, 0)
+    worst: Status | None = None
+    for result in results:
+        counts[result.status] += 1
+        if result.status.is_rated:
+            worst = result.status if worst is None else worse(worst, result.status)
+    return Rollup(worst, counts)
+
+
+@dataclass(frozen=True)
+class Rollups:
+    """Roll-ups of a set of results: overall, per goal, per focus area."""
+
+    total: Rollup
+    goals: dict[str, Rollup]
+    focus_areas: dict[str, Rollup]
+
+
+def rollups(scorecard: Scorecard, results: Sequence[Result]) -> Rollups:
+    """Roll up results (usually one org unit's, for one year) per goal and focus area."""
+    goals = {}
+    areas = {}
+    for area in scorecard.focus_areas:
+        area_results = [r for r in results if r.indicator.focus_area_id == area.id]
+        areas[area.id] = rollup(area_results)
+        for goal in area.goals:
+            goals[goal.id] = rollup(r for r in area_results if r.indicator.goal_id == goal.id)
+    return Rollups(rollup(results), goals, areas)
+
+
+def series(report: Report) -> dict[Key, dict[int, Result]]:
+    """Every (indicator, org unit)'s results by year, the year shown included."""
+    found: dict[Key, dict[int, Result]] = {}
+    for result in (*report.history, *report.results):
+        found.setdefault((result.indicator.id, result.org_unit), {})[result.year] = result
+    return found

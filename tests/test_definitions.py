@@ -1,0 +1,516 @@
+"""indicators.yaml: `kpi validate` and load_definitions, one located line per problem.
+
+Every definitions file here except the seed's is made up for the test: the
+names, ids and bands mean nothing beyond the case each one checks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS
+
+from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.errors import DefinitionError, KpiError
+from kpi_cli.model import Direction, GapPolicy, Interval, PhaseState, Status
+
+# Lines 1-8 of every made-up file below; the indicator list starts on line 9, its first key in column 13.
+HEAD = """\
+scorecard: Made-up kommune - målekart
+focus_areas:
+  - id: A
+    name: Made-up area
+    goals:
+      - id: A.1
+        name: Made-up goal
+        indicators:
+"""
+
+BAD_FILES = {
+    "unknown_key": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            untis: "%"
+""",
+        ["bad.yaml:11:13: error: indicator: unknown key 'untis' (did you mean 'unit'?)"],
+    ),
+    "unknown_top_level_key": (
+        HEAD.replace("focus_areas:", "languag: nb\nfocus_areas:")
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+""",
+        ["bad.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?)"],
+    ),
+    "wrong_type_scale": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            scale: six
+""",
+        ["bad.yaml:11:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6]"],
+    ),
+    "wrong_type_name": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: [a, b]
+""",
+        ["bad.yaml:10:19: error: indicator A.1.1: name must be text"],
+    ),
+    "wrong_type_postponed": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            phase_in:
+              year: 2017
+              postponed: maybe
+""",
+        ["bad.yaml:13:26: error: indicator A.1.1: phase_in postponed must be true or false, not 'maybe'"],
+    ),
+    "wrong_type_tags_mapping": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            tags: {a: b}
+""",
+        ["bad.yaml:11:19: error: indicator A.1.1: tags must be a list"],
+    ),
+    "wrong_type_gap_policy": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            gap_policy: better
+""",
+        ["bad.yaml:11:25: error: indicator A.1.1: gap_policy must be one of worse, nearest, not 'better'"],
+    ),
+    "duplicate_indicator_id": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+          - id: A.1.1
+            name: Another made-up indicator
+""",
+        ["bad.yaml:11:17: error: duplicate id 'A.1.1': already used by the indicator on line 9"],
+    ),
+    "indicator_id_of_a_goal": (
+        HEAD
+        + """\
+          - id: A.1
+            name: Made-up indicator
+""",
+        ["bad.yaml:9:17: error: duplicate id 'A.1': already used by the goal on line 6"],
+    ),
+    "key_given_twice": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            name: Again
+""",
+        ["bad.yaml:11:13: error: indicator: key 'name' is given twice"],
+    ),
+    "bad_band_text": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            bands:
+              desired: "fem eller mer"
+""",
+        [
+            "bad.yaml:12:24: error: indicator A.1.1: desired band: cannot read band 'fem eller mer'; "
+            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max"
+        ],
+    ),
+    "empty_band_interval": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            bands:
+              desired: "6 - 4,5"
+""",
+        [
+            "bad.yaml:12:24: error: indicator A.1.1: desired band: '6 - 4,5' is empty: its low end lies above "
+            "its high end; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max"
+        ],
+    ),
+    "overlapping_bands": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            bands:
+              desired: "4 - 6"
+              accepted: "3 - 4,5"
+              not_approved: "< 3"
+""",
+        ["bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'"],
+    ),
+    "overlap_at_a_shared_edge": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            bands:
+              desired: ">= 5"
+              accepted: "2 - 5"
+""",
+        ["bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '2 - 5' and desired '>= 5'"],
+    ),
+    "direction_contradicts_bands": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            direction: lower_is_better
+            bands:
+              desired: "4,5 - 6"
+              accepted: "4 - 4,4"
+              not_approved: "0 - 3,9"
+""",
+        [
+            "bad.yaml:12:13: error: indicator A.1.1: direction lower_is_better contradicts the bands, "
+            "which say higher_is_better"
+        ],
+    ),
+    "band_outside_scale": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            scale: [1, 6]
+            bands:
+              desired: "7 - 10"
+              accepted: "4 - 6"
+""",
+        ["bad.yaml:13:24: error: indicator A.1.1: desired band '7 - 10' lies outside the scale 1 - 6"],
+    ),
+    "phase_in_year_soon": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            phase_in:
+              year: soon
+""",
+        ["bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon'"],
+    ),
+    "phase_in_year_20155": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            phase_in:
+              year: 20155
+""",
+        ["bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"],
+    ),
+    "phase_in_scalar_20155": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            phase_in: 20155
+""",
+        ["bad.yaml:11:23: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"],
+    ),
+    "phase_in_planned_after_year": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+            phase_in:
+              year: 2017
+              planned: 2018
+""",
+        ["bad.yaml:13:24: error: indicator A.1.1: phase_in: planned year 2018 must be before phase-in year 2017"],
+    ),
+    "yaml_syntax_unclosed_list": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: [Made-up indicator
+""",
+        [
+            "bad.yaml:11:1: error: invalid YAML: while parsing a flow sequence expected ',' or ']', "
+            "but got '<stream end>'"
+        ],
+    ),
+    "yaml_syntax_tab": (
+        "scorecard: Made-up\nfocus_areas:\n  - id: A\n\tname: A\n",
+        [
+            "bad.yaml:4:1: error: invalid YAML: while scanning for the next token found character '\\t' "
+            "that cannot start any token"
+        ],
+    ),
+    "empty_file": ("", ["bad.yaml:1: error: definitions file is empty"]),
+    "only_a_comment": ("# nothing here yet\n", ["bad.yaml:1: error: definitions file is empty"]),
+    "missing_indicator_name": (
+        HEAD
+        + """\
+          - id: A.1.1
+            unit: "%"
+""",
+        ["bad.yaml:9:13: error: indicator: missing required key 'name'"],
+    ),
+    "missing_scorecard": (
+        "focus_areas:\n  - id: A\n    name: Made-up area\n",
+        ["bad.yaml:1:1: error: definitions: missing required key 'scorecard'"],
+    ),
+    "missing_goal_name": (
+        HEAD.replace("        name: Made-up goal\n", "")
+        + """\
+          - id: A.1.1
+            name: Made-up indicator
+""",
+        ["bad.yaml:6:9: error: goal: missing required key 'name'"],
+    ),
+    "not_a_mapping": ("- just\n- a list\n", ["bad.yaml:1:1: error: definitions must be a mapping (key: value lines)"]),
+    "python_tag_is_not_run": (
+        HEAD
+        + """\
+          - id: A.1.1
+            name: !!python/object/apply:os.system ["echo made-up > pwned.txt"]
+""",
+        ["bad.yaml:10:19: error: indicator A.1.1: name must be text"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_validate_reports_the_problem_at_its_line_and_column(kpi, workdir, write, assert_error, case):
+    text, expected = BAD_FILES[case]
+    write("bad.yaml", text)
+    result = kpi("validate", "bad.yaml")
+    assert_error(result, expected)
+    assert not (workdir / "pwned.txt").exists()
+
+
+def test_unknown_key_without_a_close_match_lists_the_allowed_keys(kpi, workdir, write, assert_error):
+    write("bad.yaml", HEAD + "          - id: A.1.1\n            name: Made-up indicator\n            xyzzy: 1\n")
+    result = kpi("validate", "bad.yaml")
+    assert_error(result, result.stderr.splitlines())  # exit 2, no traceback
+    [line] = result.stderr.splitlines()
+    prefix = "bad.yaml:11:13: error: indicator: unknown key 'xyzzy'; allowed: id, name, unit, scale, bands, "
+    assert line.startswith(prefix), line
+    for key in ("phase_in", "gap_policy", "direction", "tags", "source"):
+        assert key in line
+    assert "did you mean" not in line
+
+
+@pytest.mark.parametrize("case", ["unknown_key", "overlapping_bands", "yaml_syntax_tab", "empty_file"])
+def test_evaluate_reports_definition_problems_the_same_way(kpi, workdir, write, assert_error, case):
+    text, expected = BAD_FILES[case]
+    write("bad.yaml", text)
+    write("2014.csv", "indikator;verdi\nA.1.1;4\n")  # made up
+    assert_error(kpi("evaluate", "2014.csv", "--indicators", "bad.yaml"), expected)
+    assert_error(kpi("status", "--year", "2014", "--indicators", "bad.yaml"), expected)
+
+
+MANY_PROBLEMS = """\
+scorecard: Made-up kommune - målekart
+languag: nb
+focus_areas:
+  - id: A
+    name: Made-up area
+    goals:
+      - id: A.1
+        name: Made-up goal
+        indicators:
+          - id: A.1.1
+            name: Made-up indicator
+            untis: "%"
+            bands:
+              desired: "4 - 6"
+              accepted: "3 - 4,5"
+          - id: A.1.1
+            name: Made-up twin
+            phase_in:
+              year: soon
+          - id: A.1.3
+            bands:
+              desired: "fem"
+          - id: A.1.4
+            name: Made-up indicator
+            phase_in: 20155
+"""
+
+
+def test_validate_reports_every_problem_in_one_run(kpi, workdir, write, assert_error):
+    write("many.yaml", MANY_PROBLEMS)
+    result = kpi("validate", "many.yaml")
+    assert_error(
+        result,
+        [
+            "many.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?)",
+            "many.yaml:12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?)",
+            "many.yaml:13:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'",
+            "many.yaml:16:17: error: duplicate id 'A.1.1': already used by the indicator on line 10",
+            "many.yaml:19:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon'",
+            "many.yaml:20:13: error: indicator: missing required key 'name'",
+            "many.yaml:22:24: error: indicator A.1.3: desired band: cannot read band 'fem'; "
+            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max",
+            "many.yaml:25:23: error: indicator A.1.4: phase_in year must be a year between 1900 and 2200, not 20155",
+        ],
+    )
+
+
+def test_validate_missing_file(kpi, workdir, assert_error):
+    assert_error(
+        kpi("validate", "nowhere.yaml"),
+        ["nowhere.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"],
+    )
+
+
+def test_validate_a_folder(kpi, workdir, assert_error):
+    (workdir / "folder.yaml").mkdir()
+    result = kpi("validate", "folder.yaml")
+    _, _, message = result.stderr.partition("folder.yaml: error: ")
+    assert message.startswith("cannot read definitions file"), result.stderr
+    assert_error(result, [result.stderr.strip()])
+
+
+def test_validate_not_utf8(kpi, workdir, write, assert_error):
+    write("latin.yaml", (HEAD + "          - id: A.1.1\n            name: Måling\n").encode("cp1252"))
+    result = kpi("validate", "latin.yaml")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("latin.yaml: error: definitions file is not UTF-8 text")
+    assert_error(result, [result.stderr.strip()])
+
+
+GOOD = (
+    HEAD
+    + """\
+          - id: A.1.1
+            name: Made-up target range
+            unit: "%"
+            bands:
+              desired: "1,30 - 1,69 %"
+              accepted: ["1,00 - 1,29 %", "1,70 - 1,99 %"]
+              not_approved: ["< 1,00 %", "> 1,99 %"]
+          - id: A.1.2
+            name: Made-up lower is better
+            gap_policy: nearest
+            bands:
+              desired: "høyst 7"
+              accepted: {min: 7, max: 10, min_inclusive: false, max_inclusive: false, text: "over 7, under 10"}
+              not_approved: "minst 10"
+          - id: A.1.3
+            name: Made-up structured band
+            bands:
+              desired: {min: 0, max: 2, max_inclusive: false, text: "under 2"}
+              not_approved: {min: 2}
+"""
+)
+
+
+def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
+    write("good.yaml", GOOD)
+    result = kpi("validate", "good.yaml")
+    assert_ok(result, 0)
+    # The target range's published edges leave two gaps; the other two indicators have none.
+    assert result.stderr.splitlines() == [
+        "good.yaml:9:13: warning: A.1.1: values in (1,29, 1,30) fall between accepted and desired; "
+        "rated accepted under gap policy worse",
+        "good.yaml:9:13: warning: A.1.1: values in (1,69, 1,70) fall between desired and accepted; "
+        "rated accepted under gap policy worse",
+    ]
+    assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 2 warning(s)\n"
+
+
+# --- load_definitions / parse_definitions ----------------------------------------------------------
+
+
+def test_load_seed():
+    scorecard = load_definitions(SEED_INDICATORS)
+    assert scorecard.name == "Asker kommune - målekart"
+    assert scorecard.language == "nb"
+    assert scorecard.gap_policy is GapPolicy.WORSE
+    assert [i.id for i in scorecard.indicators()] == SEED_IDS
+    indicators = scorecard.indicator_map()
+    first = indicators["L.1.1"]
+    assert first.name == "Opplevelse av at organisasjonen tilrettelegger for læring, utvikling og fornyelse"
+    assert first.unit == "score 1-6"
+    assert first.scale == Interval(Decimal(1), Decimal(6), True, True)
+    assert first.direction is Direction.HIGHER_IS_BETTER
+    assert first.band(Status.DESIRED).text == "4,5 - 6"
+    assert first.band(Status.DESIRED).intervals == (Interval(Decimal("4.5"), Decimal(6), True, True),)
+    assert first.band(Status.NOT_APPROVED).intervals == (Interval(Decimal(0), Decimal("3.9"), True, True),)
+    assert first.location.line == 16 and first.location.column == 13
+    l21 = indicators["L.2.1"]
+    assert l21.band(Status.DESIRED).intervals == (Interval(Decimal(5), None, False, False),)
+    assert l21.band(Status.NOT_APPROVED).intervals == (Interval(None, Decimal(2), False, False),)
+    assert l21.tags == ("NYTT",)
+    assert l21.phase_in.year == 2015 and not l21.phase_in.postponed
+    assert l21.state(2014) is PhaseState.PENDING
+    assert l21.state(2015) is PhaseState.NEW
+    assert l21.state(2016) is PhaseState.ACTIVE
+    for later in ("L.2.2", "L.2.3"):
+        indicator = indicators[later]
+        assert indicator.bands == ()
+        assert indicator.phase_in.year == 2017
+        assert indicator.phase_in.postponed is True
+        assert indicator.phase_in.planned is None
+        assert indicator.phase_in.reason == "Arbeidet med innovasjonsportalen er noe forsinket."
+    assert indicators["L.1.2"].phase_in is None
+    assert indicators["L.1.2"].state(1990) is PhaseState.ACTIVE
+
+
+def test_parse_good_made_up_file():
+    scorecard = parse_definitions(GOOD, "good.yaml")
+    indicators = scorecard.indicator_map()
+    target = indicators["A.1.1"]
+    assert target.direction is Direction.TARGET_RANGE
+    assert target.band(Status.ACCEPTED).intervals == (
+        Interval(Decimal("1.00"), Decimal("1.29"), True, True),
+        Interval(Decimal("1.70"), Decimal("1.99"), True, True),
+    )
+    lower = indicators["A.1.2"]
+    assert lower.direction is Direction.LOWER_IS_BETTER
+    assert lower.gap_policy is GapPolicy.NEAREST
+    assert lower.band(Status.DESIRED).intervals == (Interval(None, Decimal(7), False, True),)
+    assert lower.band(Status.ACCEPTED).text == "over 7, under 10"
+    assert lower.band(Status.ACCEPTED).intervals == (Interval(Decimal(7), Decimal(10), False, False),)
+    assert lower.band(Status.NOT_APPROVED).intervals == (Interval(Decimal(10), None, True, False),)
+    structured = indicators["A.1.3"]
+    assert structured.band(Status.DESIRED).text == "under 2"
+    assert structured.band(Status.DESIRED).intervals == (Interval(Decimal(0), Decimal(2), True, False),)
+
+
+def test_parse_raises_every_problem_with_its_position():
+    with pytest.raises(KpiError) as caught:
+        parse_definitions(MANY_PROBLEMS, "many.yaml")
+    problems = caught.value.errors
+    assert len(problems) == 8
+    assert all(isinstance(problem, DefinitionError) for problem in problems)
+    assert sorted((p.line, p.column) for p in problems) == [
+        (2, 1),
+        (12, 13),
+        (13, 13),
+        (16, 17),
+        (19, 21),
+        (20, 13),
+        (22, 24),
+        (25, 23),
+    ]
+    assert all(problem.path == "many.yaml" for problem in problems)
+
+
+def test_seed_validate_warning_lines_match_the_indicator_positions():
+    scorecard = load_definitions(SEED_INDICATORS)
+    lines = SEED_INDICATORS.read_text(encoding="utf-8").splitlines()
+    for warning in SEED_GAP_WARNINGS:
+        line = int(warning.split(":")[1])
+        indicator_id = warning.split("warning: ")[1].split(":")[0]
+        assert lines[line - 1].strip() == f"- id: {indicator_id}"
+        assert scorecard.indicator_map()[indicator_id].location.line == line
