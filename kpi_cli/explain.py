@@ -29,7 +29,7 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
         close = difflib.get_close_matches(indicator_id, list(known), n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {', '.join(known)}"
         raise UsageError(f"unknown indicator {indicator_id!r}{hint}")
-    indicator = known[indicator_id]
+    indicator = known[indicator_id].in_force(year)
     try:
         value = parse_value(value_text)
     except ValueError as exc:

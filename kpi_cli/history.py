@@ -45,6 +45,13 @@ def previous_results(report: Report) -> dict[Key, Result]:
     return found
 
 
+def previous_in(series: dict[Key, dict[int, Result]], result: Result) -> Result | None:
+    """The result of the latest year before ``result``'s that has a value, same indicator and org unit."""
+    by_year = series.get((result.indicator.id, result.org_unit), {})
+    earlier = [by_year[y] for y in sorted(by_year) if y < result.year and by_year[y].value is not None]
+    return earlier[-1] if earlier else None
+
+
 def trend(current: Result, previous: Result | None) -> Trend | None:
     if previous is None or previous.value is None or current.value is None:
         return None

@@ -24,7 +24,10 @@ class IndicatorState:
 
 
 def states(scorecard: Scorecard, year: int) -> list[IndicatorState]:
-    return [IndicatorState(indicator, year, indicator.state(year)) for indicator in scorecard.indicators()]
+    """Each indicator as it is in ``year`` (the bands then in force) and its phase-in state."""
+    return [
+        IndicatorState(indicator.in_force(year), year, indicator.state(year)) for indicator in scorecard.indicators()
+    ]
 
 
 def findings(scorecard: Scorecard, year: int) -> list[Finding]:
