@@ -13,6 +13,11 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "table": "kpi_cli.render.table",
     "json": "kpi_cli.render.json_output",
+    "markdown": "kpi_cli.render.markdown",
+    "csv": "kpi_cli.render.csv_output",
+    "html": "kpi_cli.render.html",
+    "github": "kpi_cli.render.github",
+    "junit": "kpi_cli.render.junit",
 }
 
 
@@ -25,8 +30,17 @@ class RenderOptions:
     sources: tuple[str, ...] = field(default_factory=tuple)
     by_org_unit: bool = False  # a matrix: indicators down, org units across
     org_units: tuple[str | None, ...] = ()  # which org units a history shows (None: the municipality)
+    delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
+    fail_on: str = "not_approved"  # what counts as failing, for junit and github
+    fail_on_missing: bool = False
+    to_file: bool = False  # written with -o: a CSV for Norwegian Excel then starts with a BOM
 
 
 def renderer(name: str) -> ModuleType:
-    """The module that renders format ``name``; KeyError for an unknown one."""
+    """The module that renders format ``name``; KeyError for an unknown one.
+
+    A renderer module has ``evaluation(report, options) -> str`` and, where the
+    format suits them, ``status(states, year, options)`` and
+    ``history(report, options)``.
+    """
     return importlib.import_module(FORMATS[name])

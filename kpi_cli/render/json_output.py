@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
 from ..bands import describe, format_interval
-from ..model import Band, Indicator, Interval, Report, Result
+from ..model import Band, Indicator, Interval, Measure, Report, Result
 from ..number_format import to_json_number
 from ..phase_in import IndicatorState
 from . import RenderOptions
+from .labels import Labels
 
 SCHEMA_VERSION = 1
+ENGLISH = Labels("en")  # JSON stays language-neutral: its texts are English
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -47,7 +49,9 @@ def indicator_fields(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def result(item: Result, previous: Result | None = None) -> dict[str, Any]:
+def result(
+    item: Result, previous: Result | None = None, measures: Mapping[str, Measure] | None = None
+) -> dict[str, Any]:
     indicator = item.indicator
     row = item.row
     change = hist.trend(item, previous)
@@ -75,6 +79,23 @@ def result(item: Result, previous: Result | None = None) -> dict[str, Any]:
         if change
         else None,
         "regression": hist.is_regression(item, previous),
+        "computed": _computed(item, measures or {}) if item.computed else None,
+        "note": {"key": item.note.key, **dict(item.note.values), "text": ENGLISH.note(item.note)}
+        if item.note
+        else None,
+        "base": _number(row.base) if row and row.base is not None else None,
+    }
+
+
+def _computed(item: Result, measures: Mapping[str, Measure]) -> dict[str, Any]:
+    assert item.computed is not None
+    return {
+        "method": item.computed.computation.method,
+        "inputs": [
+            {"measure": measure, "year": year, "value": _number(value)} for measure, year, value in item.computed.inputs
+        ],
+        "value": _number(item.computed.value),
+        "text": ENGLISH.computed(item.computed, measures),
     }
 
 
@@ -96,6 +117,8 @@ def summary(report: Report, results: Sequence[Result]) -> dict[str, Any]:
 
 def evaluation(report: Report, options: RenderOptions) -> str:
     before = hist.previous_results(report)
+    series = hist.series(report)
+    measures = {measure.id: measure for measure in report.scorecard.measures}
     document = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
@@ -109,8 +132,11 @@ def evaluation(report: Report, options: RenderOptions) -> str:
             for unit in report.org_units
         ],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
-        "results": [result(item, before.get((item.indicator.id, item.org_unit))) for item in report.results],
-        "history": [result(item) for item in sorted(report.history, key=lambda r: r.year)],
+        "results": [result(item, before.get((item.indicator.id, item.org_unit)), measures) for item in report.results],
+        "history": [
+            result(item, hist.previous_in(series, item), measures)
+            for item in sorted(report.history, key=lambda r: r.year)
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -146,7 +172,7 @@ def history(report: Report, options: RenderOptions) -> str:
         "definitions": options.definitions,
         "sources": list(report.sources),
         "year": report.year,
-        "years": sorted({*report.other_years, report.year}),
+        "years": [y for y in sorted({*report.other_years, report.year}) if y <= report.year],
         "series": [
             {
                 "indicator": indicator_id,
@@ -156,9 +182,10 @@ def history(report: Report, options: RenderOptions) -> str:
                         "year": year,
                         "value": _number(item.value),
                         "status": item.status.value,
-                        "regression": hist.is_regression(item, _previous(by_year, year)),
+                        "regression": hist.is_regression(item, hist.previous_in(series, item)),
                     }
                     for year, item in sorted(by_year.items())
+                    if year <= report.year
                 ],
             }
             for (indicator_id, unit), by_year in series.items()
@@ -166,8 +193,3 @@ def history(report: Report, options: RenderOptions) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _previous(by_year: dict[int, Result], year: int) -> Result | None:
-    earlier = [by_year[y] for y in sorted(by_year) if y < year and by_year[y].value is not None]
-    return earlier[-1] if earlier else None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import PhaseState, Result, Status
+from ..model import Computed, Measure, Note, PhaseState, Result, Status
 from ..number_format import format_number
 
 SYMBOLS = {
@@ -15,6 +16,7 @@ SYMBOLS = {
     Status.MISSING: "?",
     Status.NO_TARGET: "–",
     Status.NOT_PHASED_IN: "○",
+    Status.INSUFFICIENT_BASE: "∅",
 }
 COLOURS = {
     Status.DESIRED: "green",
@@ -23,6 +25,7 @@ COLOURS = {
     Status.MISSING: "magenta",
     Status.NO_TARGET: "grey50",
     Status.NOT_PHASED_IN: "grey50",
+    Status.INSUFFICIENT_BASE: "grey50",
 }
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -33,6 +36,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "missing": "Mangler resultat",
         "no_target": "Uten mål",
         "not_phased_in": "Ikke innfaset",
+        "insufficient_base": "For lite grunnlag",
+        "short.insufficient_base": "for lite grunnlag",
         "phased_in_from": "Innfases {year}",
         "postponed": "utsatt",
         "short.desired": "ønsket",
@@ -69,6 +74,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "worse": "verre",
         "by_org_unit": "per enhet",
         "alarm": "ikke godkjent og verre enn i fjor",
+        "compute.change": "{a} {unit} mot {b} året før: {value} %",
+        "compute.share": "{a} av {b} {unit}: {value} %",
+        "compute.ratio": "{a} / {b} = {value}",
+        "compute.difference": "{a} − {b} = {value}",
+        "note.missing_input": "mangler {measure} for {year}",
+        "note.zero_denominator": "{measure} er 0 i {year}: kan ikke dele på 0",
+        "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     },
     "en": {
         "desired": "Desired result",
@@ -77,6 +89,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "missing": "Missing result",
         "no_target": "No target",
         "not_phased_in": "Not phased in",
+        "insufficient_base": "Insufficient base",
+        "short.insufficient_base": "insufficient base",
         "phased_in_from": "Phased in {year}",
         "postponed": "postponed",
         "short.desired": "desired",
@@ -113,6 +127,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "worse": "worse",
         "by_org_unit": "by org unit",
         "alarm": "not approved and worse than last year",
+        "compute.change": "{a} {unit} against {b} the year before: {value} %",
+        "compute.share": "{a} of {b} {unit}: {value} %",
+        "compute.ratio": "{a} / {b} = {value}",
+        "compute.difference": "{a} − {b} = {value}",
+        "note.missing_input": "no value for {measure} in {year}",
+        "note.zero_denominator": "{measure} is 0 in {year}: cannot divide by 0",
+        "note.small_base": "the base ({base}) is below the minimum {min_base}",
     },
 }
 LANGUAGES = tuple(_WORDS)
@@ -154,6 +175,29 @@ class Labels:
             text = self("phased_in_from", year=phase_in.year)
             return f"{text} ({self('postponed')})" if phase_in.postponed else text
         return self(result.status.value)
+
+    def computed(self, computed: Computed, measures: Mapping[str, Measure]) -> str:
+        """'130 ideer mot 120 året før: +8,33 %'."""
+        inputs = computed.inputs
+        first = inputs[0][0]
+        unit = measures[first].unit if first in measures and measures[first].unit else ""
+        value = self.number(computed.value)
+        if computed.computation.method == "change" and not value.startswith("-"):
+            value = "+" + value
+        text = self(
+            f"compute.{computed.computation.method}",
+            a=self.number(inputs[0][2]),
+            b=self.number(inputs[1][2]),
+            unit=unit,
+            value=value,
+        )
+        return " ".join(text.split())
+
+    def note(self, note: Note) -> str:
+        values = dict(note.values)
+        if "base" in values:
+            values["base"] = self.number(Decimal(values["base"]))
+        return self(f"note.{note.key}", **values)
 
     def state(self, state: PhaseState) -> str:
         return self(f"state.{state.value}")

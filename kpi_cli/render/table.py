@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, Report, Result, Status
+from ..model import RATED, Report, Result, Scorecard, Status
 from ..phase_in import IndicatorState
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
@@ -220,8 +221,30 @@ def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels
                     status_text(result.status, _status_word(result, say, short)),
                 )
         console.print(table)
+        for line in notes(scorecard, [r for r in results if r.indicator.focus_area_id == area.id], say):
+            console.print(line, style="dim")
     console.print()
     console.print(summary_line(report.year, rolled.total.counts, say))
+
+
+def notes(scorecard: Scorecard, results: Sequence[Result], say: Labels) -> list[str]:
+    """A line for each computed value ('L.2.1: 130 ideer mot 120 året før: +8,33 %') and each note."""
+    measures = {measure.id: measure for measure in scorecard.measures}
+    lines = []
+    for result in results:
+        if result.computed is not None:
+            lines.append(f"{result.indicator.id}: {say.computed(result.computed, measures)}")
+        if result.note is not None and result.status is not Status.NOT_PHASED_IN:
+            lines.append(f"{result.indicator.id}: {say.note(result.note)}")
+    return lines
+
+
+def _matrix_rollup(rollup: hist.Rollup) -> Text:
+    """A goal's cell in the matrix: the worst status and how many were desired, '▲ 1/2'."""
+    if rollup.status is None:
+        return Text("")
+    desired = rollup.counts[Status.DESIRED]
+    return Text(f"{SYMBOLS[rollup.status]} {desired}/{rollup.rated}", style=f"bold {COLOURS[rollup.status]}")
 
 
 def _unit_label(unit: str | None, say: Labels) -> str:
@@ -236,20 +259,33 @@ def _matrix(console: Console, report: Report, say: Labels, width: int) -> None:
     scorecard = report.scorecard
     cells = {(r.indicator.id, r.org_unit): r for r in report.results}
     id_width = max(len(i.id) for i in scorecard.indicators())
-    per_table = max(1, (width - id_width - 1 - NAME_MIN) // (MATRIX_CELL + 1))
     units = list(report.org_units)
-    for start in range(0, len(units), per_table):
-        chunk = units[start : start + per_table]
+    # A column is as wide as a cell or the longest word of its org unit's name, so names wrap, never cut.
+    widths = {u: max(MATRIX_CELL, *(len(w) for w in _unit_label(u, say).split())) for u in units}
+    chunks: list[list[str | None]] = [[]]
+    room = width - id_width - 1 - NAME_MIN
+    for unit in units:
+        used = sum(widths[u] + 1 for u in chunks[-1])
+        if chunks[-1] and used + widths[unit] + 1 > room:
+            chunks.append([])
+        chunks[-1].append(unit)
+    for chunk in chunks:
         console.print()
         console.print(Text(f"{scorecard.name} · {report.year} · {say('by_org_unit')}", style="bold"))
         table = _table()
         table.add_column(say("col.id"), no_wrap=True)
         table.add_column(say("col.name"), ratio=1, min_width=NAME_MIN)
         for unit in chunk:
-            table.add_column(_unit_label(unit, say), justify="right", width=MATRIX_CELL)
+            table.add_column(_unit_label(unit, say), justify="right", width=widths[unit])
         for area in scorecard.focus_areas:
             for goal in area.goals:
-                table.add_row(Text(goal.id, style="bold"), Text(goal.name, style="bold"), *([""] * len(chunk)))
+                goal_cells = [
+                    _matrix_rollup(
+                        hist.rollup(r for r in report.results if r.org_unit == unit and r.indicator.goal_id == goal.id)
+                    )
+                    for unit in chunk
+                ]
+                table.add_row(Text(goal.id, style="bold"), Text(goal.name, style="bold"), *goal_cells)
                 for indicator in goal.indicators:
                     row = [value_cell(cells.get((indicator.id, unit)), say) for unit in chunk]
                     table.add_row(indicator.id, indicator.name, *row)
@@ -282,6 +318,8 @@ def history(report: Report, options: RenderOptions) -> str:
         table.add_column(say("col.note"), max_width=24)
         for indicator in report.scorecard.indicators():
             by_year = series.get((indicator.id, unit), {})
+            if not by_year:
+                continue  # not measured for this org unit (per_org_unit: false)
             values = [by_year[y].value if y in by_year else None for y in years]
             current = by_year.get(report.year)
             earlier = [by_year[y] for y in years[:-1] if y in by_year and by_year[y].value is not None]
@@ -294,7 +332,7 @@ def history(report: Report, options: RenderOptions) -> str:
                 indicator.id,
                 indicator.name,
                 *(value_cell(by_year.get(y), say) for y in years),
-                sparkline([v for v in values if v is not None]),
+                sparkline(values),
                 Text(f"⚠ {say('alarm')}", style="bold red") if alarm else "",
             )
         console.print(table)
@@ -303,14 +341,17 @@ def history(report: Report, options: RenderOptions) -> str:
     return buffer.getvalue()
 
 
-def sparkline(values: Sequence[object]) -> str:
-    numbers = [float(v) for v in values]  # type: ignore[arg-type]
+def sparkline(values: Sequence[Decimal | None]) -> str:
+    """One block per year, its height the value within the series' range; a space for a year without one."""
+    numbers = [v for v in values if v is not None]
     if not numbers:
         return ""
     low, high = min(numbers), max(numbers)
-    if high == low:
-        return SPARKS[3] * len(numbers)
-    return "".join(SPARKS[round((n - low) / (high - low) * (len(SPARKS) - 1))] for n in numbers)
+    steps = len(SPARKS) - 1
+    return "".join(
+        " " if v is None else SPARKS[3] if high == low else SPARKS[round((v - low) / (high - low) * steps)]
+        for v in values
+    )
 
 
 def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:

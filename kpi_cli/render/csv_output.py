@@ -1,0 +1,163 @@
+"""The results as CSV, one row per result, for Excel and pivot tables.
+
+Norwegian Excel expects semicolons and decimal commas: that is the default
+for ``nb``; ``en`` gets commas and decimal points. ``--output-delimiter``
+chooses the separator; a comma separator always gets decimal points, so a
+value is never quoted and stays a number.
+
+Text cells that a spreadsheet would read as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe.
+Values, years and line numbers are written as plain numbers.
+
+The file reads back with ``kpi_cli.results.read_results``: its ``indicator``,
+``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
+reader knows. The measures behind computed indicators are not written, only
+the values computed from them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from ..model import RATED, Report, Result, Status
+from ..number_format import format_number
+from ..phase_in import IndicatorState
+from . import RenderOptions
+from .labels import Labels
+
+HEADER = (
+    "indicator",
+    "name",
+    "goal",
+    "focus_area",
+    "org_unit",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "status_text",
+    "desired",
+    "accepted",
+    "not_approved",
+    "phase_in_state",
+    "source_file",
+    "source_line",
+    "n",
+    "note",
+)
+STATUS_HEADER = (
+    "indicator",
+    "name",
+    "goal",
+    "focus_area",
+    "year",
+    "phase_in",
+    "planned",
+    "state",
+    "postponed",
+    "has_bands",
+    "reason",
+)
+# What makes Excel, LibreOffice or Google Sheets start a formula (the full-width
+# forms too, which some locales turn into the ASCII ones).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+Cell = str | int
+# Excel opens a UTF-8 file as Windows-1252 unless it starts with a byte-order mark: written to a
+# file, the CSV gets one, so æøå survive a double-click. Printed, it does not.
+BOM = "\ufeff"
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, made plain text with a leading apostrophe."""
+    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def dialect(options: RenderOptions) -> tuple[str, str]:
+    """(delimiter, decimal mark): nb ';' and ',', en ',' and '.'; a comma delimiter gets '.'."""
+    delimiter = options.delimiter or (";" if options.lang == "nb" else ",")
+    mark = "," if options.lang == "nb" and delimiter != "," else "."
+    return delimiter, mark
+
+
+def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: RenderOptions) -> str:
+    delimiter, _ = dialect(options)
+    buffer = io.StringIO()
+    if options.to_file:
+        buffer.write(BOM)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def row(result: Result, say: Labels, mark: str) -> list[Cell]:
+    indicator = result.indicator
+    location = result.row.location if result.row else None
+    bands = [band.text if (band := indicator.band(status)) else "" for status in RATED]
+    texts = [
+        indicator.id,
+        indicator.name,
+        indicator.goal_id,
+        indicator.focus_area_id,
+        result.org_unit or "",
+    ]
+    return [
+        *(neutralise(text) for text in texts),
+        result.year,
+        format_number(result.value, mark) if result.value is not None else "",
+        neutralise(indicator.unit or ""),
+        result.status.value,
+        neutralise(say.status(result)),
+        *(neutralise(text) for text in bands),
+        result.state.value,
+        neutralise(location.path) if location else "",
+        location.line if location and location.line is not None else "",
+        format_number(base, mark) if (base := result.row.base if result.row else None) is not None else "",
+        neutralise(say.note(result.note)) if result.note and result.status is not Status.NOT_PHASED_IN else "",
+    ]
+
+
+def _rows(results: Iterable[Result], options: RenderOptions) -> list[list[Cell]]:
+    say = Labels(options.lang)
+    _, mark = dialect(options)
+    # Oldest year first; within a year the evaluation's order: the municipality, then
+    # each org unit, indicators as the definitions list them.
+    return [row(result, say, mark) for result in sorted(results, key=lambda r: r.year)]
+
+
+def evaluation(report: Report, options: RenderOptions) -> str:
+    """Every result: the year shown and the other years in the input, each row with its year."""
+    return _write(HEADER, _rows((*report.history, *report.results), options), options)
+
+
+def history(report: Report, options: RenderOptions) -> str:
+    """Every year's results for the org units asked for (default: the first, usually the municipality)."""
+    units = options.org_units or report.org_units[:1]
+    results = [r for r in (*report.history, *report.results) if r.org_unit in units]
+    return _write(HEADER, _rows(results, options), options)
+
+
+def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
+    """Each indicator's phase-in state for ``year``; booleans as true/false."""
+
+    def cells(item: IndicatorState) -> list[Cell]:
+        indicator = item.indicator
+        phase_in = indicator.phase_in
+        planned = phase_in.planned if phase_in else None
+        return [
+            *(neutralise(t) for t in (indicator.id, indicator.name, indicator.goal_id, indicator.focus_area_id)),
+            year,
+            phase_in.year if phase_in else "",
+            planned if planned is not None else "",
+            item.state.value,
+            str(item.postponed).lower(),
+            str(indicator.has_bands).lower(),
+            neutralise(phase_in.reason or "") if phase_in else "",
+        ]
+
+    return _write(STATUS_HEADER, [cells(item) for item in states], options)

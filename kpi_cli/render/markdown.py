@@ -1,0 +1,204 @@
+"""The scorecard as GitHub-flavoured Markdown, for a pull-request comment or a wiki page.
+
+Every text that comes from a file (scorecard, names, band texts, org units,
+paths) goes through :func:`escape`, so it can neither break a table nor add
+markup, links, HTML or mentions. The words are the table's (Labels).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .. import history as hist
+from ..model import RATED, Report, Result, Scorecard, Status
+from ..phase_in import IndicatorState
+from . import RenderOptions
+from .labels import SYMBOLS, Labels
+
+# Characters that start or end Markdown (and GitHub) markup anywhere in a line:
+# escapes, code, emphasis, links and images, HTML and autolinks, headings and
+# issue references, table cells, strikethrough, math, mentions and entities.
+SPECIAL = frozenset("\\`*_[]<>#|~$@&")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """File text made inert for a Markdown table cell or line: one line, every special escaped,
+    control characters shown as U+FFFD."""
+    flat = _CONTROL.sub("\ufffd", " ".join(part.strip() for part in text.splitlines()).strip())
+    return "".join("\\" + char if char in SPECIAL else char for char in flat)
+
+
+def summary_line(year: int, counts: dict[Status, int], say: Labels) -> str:
+    """'2014: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 3 ikke innfaset'."""
+    always = (*RATED, Status.MISSING)
+    parts = [f"{counts[s]} {say('short.' + s.value)}" for s in Status if counts[s] or s in always]
+    return f"{year}: " + " · ".join(parts)
+
+
+def legend(say: Labels) -> str:
+    return " · ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _rule(alignments: str) -> str:
+    """One ``---`` per column: ``l`` left, ``r`` right."""
+    return _row("---:" if a == "r" else "---" for a in alignments)
+
+
+def _unit_label(unit: str | None, say: Labels) -> str:
+    return escape(unit) if unit is not None else say("whole")
+
+
+def _sources(report_sources: Sequence[str], options: RenderOptions, say: Labels) -> str:
+    files = ", ".join(escape(source) for source in report_sources) or "–"
+    return f"{say('definitions')}: {escape(options.definitions)} · {say('results')}: {files}"
+
+
+def rollup_text(rollup: hist.Rollup, say: Labels) -> str:
+    """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
+    if rollup.status is None:
+        for status in (Status.MISSING, Status.INSUFFICIENT_BASE, Status.NOT_PHASED_IN, Status.NO_TARGET):
+            if rollup.counts[status]:
+                return f"{SYMBOLS[status]} {say('short.' + status.value)}"
+        return ""
+    desired = rollup.counts[Status.DESIRED]
+    return f"{SYMBOLS[rollup.status]} {desired} {say('of')} {rollup.rated} {say('short.desired')}"
+
+
+def status_cell(result: Result, say: Labels) -> str:
+    return f"{SYMBOLS[result.status]} {say.status(result)}"
+
+
+def evaluation(report: Report, options: RenderOptions) -> str:
+    say = Labels(options.lang)
+    lines = [_sources(report.sources, options, say)]
+    units = report.org_units
+    sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
+    for unit in units:
+        results = [r for r in report.results if r.org_unit == unit]
+        if sections:
+            lines += ["", f"## {_unit_label(unit, say)}"]
+        lines += _unit_tables(report, unit, results, say, "###" if sections else "##", sections)
+    return "\n".join(lines) + "\n"
+
+
+def _unit_tables(
+    report: Report, unit: str | None, results: list[Result], say: Labels, level: str, sections: bool
+) -> list[str]:
+    scorecard = report.scorecard
+    by_id = {r.indicator.id: r for r in results}
+    rolled = hist.rollups(scorecard, results)
+    lines: list[str] = []
+    for area in scorecard.focus_areas:
+        goals = [(goal, [by_id[i.id] for i in goal.indicators if i.id in by_id]) for goal in area.goals]
+        goals = [(goal, found) for goal, found in goals if found]
+        if not goals:
+            continue
+        title = f"{escape(scorecard.name)} · {escape(area.name)} · {report.year}"
+        if sections:
+            title += f" · {_unit_label(unit, say)}"
+        lines += ["", f"{level} {title}"]
+        if area.focus_goal:
+            lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
+        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in RATED), str(report.year)]
+        lines += ["", _row([*header, say("col.status")]), _rule("lllllrl")]
+        lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say))
+        for goal, found in goals:
+            lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say))
+            for result in found:
+                shown = result.indicator
+                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in RATED]
+                lines.append(
+                    _row(
+                        [
+                            escape(shown.id),
+                            escape(shown.name),
+                            *bands,
+                            say.number(result.value),
+                            status_cell(result, say),
+                        ]
+                    )
+                )
+        found_notes = notes(scorecard, [r for _, found in goals for r in found], say)
+        if found_notes:
+            lines += ["", *(f"- {line}" for line in found_notes)]
+    lines += ["", summary_line(report.year, rolled.total.counts, say)]
+    return lines
+
+
+def notes(scorecard: Scorecard, results: Sequence[Result], say: Labels) -> list[str]:
+    """As the table's: each computed value ('L.2.1: 130 ideer mot 120 året før: +8,33 %') and each note,
+    escaped (measure names and units come from the definitions)."""
+    measures = {measure.id: measure for measure in scorecard.measures}
+    lines = []
+    for result in results:
+        if result.computed is not None:
+            lines.append(f"{escape(result.indicator.id)}: {escape(say.computed(result.computed, measures))}")
+        if result.note is not None and result.status is not Status.NOT_PHASED_IN:
+            lines.append(f"{escape(result.indicator.id)}: {escape(say.note(result.note))}")
+    return lines
+
+
+def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels) -> str:
+    """A focus area's or goal's row: id and name in bold, the roll-up in the status column."""
+    return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", "", "", "", "", rollup_text(rollup, say)])
+
+
+def history(report: Report, options: RenderOptions) -> str:
+    """Indicators down, years across: each year's value and status symbol, per org unit asked for."""
+    say = Labels(options.lang)
+    series = hist.series(report)
+    years = [y for y in sorted({*report.other_years, report.year}) if y <= report.year]
+    lines = [_sources(report.sources, options, say)]
+    for unit in options.org_units or report.org_units[:1]:
+        title = f"{escape(report.scorecard.name)} · {years[0]}–{years[-1]} · {_unit_label(unit, say)}"
+        lines += ["", f"## {title}", "", _row([say("col.id"), say("col.name"), *map(str, years)])]
+        lines.append(_rule("ll" + "r" * len(years)))
+        for indicator in report.scorecard.indicators():
+            by_year = series.get((indicator.id, unit), {})
+            if not by_year:
+                continue  # not measured for this org unit
+            cells = [_value_cell(by_year.get(year), say) for year in years]
+            lines.append(_row([escape(indicator.id), escape(indicator.name), *cells]))
+    lines += ["", legend(say)]
+    return "\n".join(lines) + "\n"
+
+
+def _value_cell(result: Result | None, say: Labels) -> str:
+    if result is None:
+        return ""
+    return f"{say.number(result.value)} {SYMBOLS[result.status]}"
+
+
+def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
+    """Each indicator's phase-in state for ``year``."""
+    say = Labels(options.lang)
+    lines = [f"{say('definitions')}: {escape(options.definitions)}", "", f"## {say('status_title')} {year}", ""]
+    columns = ["col.id", "col.name", "col.phase_in", "col.state", "col.bands", "col.note"]
+    lines += [_row(say(c) for c in columns), _rule("llrlll")]
+    for item in states:
+        phase_in = item.indicator.phase_in
+        pending = item.state.value == "pending"
+        state = say.state(item.state) + (f" ({say('postponed')})" if item.postponed else "")
+        symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else SYMBOLS[Status.DESIRED]
+        bands = f"✔ {say('yes')}" if item.indicator.has_bands else f"✖ {say('no')}"
+        lines.append(
+            _row(
+                [
+                    escape(item.indicator.id),
+                    escape(item.indicator.name),
+                    str(phase_in.year) if phase_in else "–",
+                    f"{symbol} {state}",
+                    bands,
+                    escape(phase_in.reason or "") if phase_in else "",
+                ]
+            )
+        )
+    return "\n".join(lines) + "\n"

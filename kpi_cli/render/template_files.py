@@ -1,0 +1,61 @@
+"""A data-entry template as CSV (Norwegian Excel or English) or .xlsx."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from ..errors import UsageError
+from ..template import TemplateRow
+from .csv_output import BOM, neutralise
+
+HEADERS = {
+    "nb": ("indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"),
+    "en": ("indicator", "year", "org_unit", "value", "unit_of_measure", "name"),
+}
+
+
+def _table(rows: Sequence[TemplateRow], lang: str) -> list[list[str | int]]:
+    """Header and rows; the org unit column only when some row has one. Values are left empty."""
+    with_units = any(row.org_unit for row in rows)
+    header: list[str | int] = list(HEADERS.get(lang, HEADERS["nb"]))
+    if not with_units:
+        del header[2]
+    table: list[list[str | int]] = [header]
+    for row in rows:
+        cells: list[str | int] = [row.id, row.year]
+        if with_units:
+            cells.append(neutralise(row.org_unit or ""))
+        cells += ["", neutralise(row.unit or ""), neutralise(row.name)]
+        table.append(cells)
+    return table
+
+
+def csv_text(rows: Sequence[TemplateRow], lang: str = "nb", delimiter: str | None = None, bom: bool = False) -> str:
+    """CSV to fill in: ';' for Norwegian Excel (decimal comma in the values), ',' for English.
+
+    ``bom`` starts it with a byte-order mark, so Excel opens it as UTF-8.
+    """
+    buffer = io.StringIO(BOM if bom else "")
+    buffer.seek(0, io.SEEK_END)
+    writer = csv.writer(buffer, delimiter=delimiter or (";" if lang == "nb" else ","), lineterminator="\r\n")
+    writer.writerows(_table(rows, lang))
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows: Sequence[TemplateRow], lang: str = "nb") -> bytes:
+    try:
+        import openpyxl
+    except ImportError:
+        raise UsageError("writing .xlsx needs openpyxl: pip install 'kpi-cli[excel]'") from None
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Resultater" if lang == "nb" else "Results"
+    for cells in _table(rows, lang):
+        sheet.append(cells)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

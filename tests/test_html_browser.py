@@ -1,0 +1,178 @@
+"""`--format html` in a real browser: Debian's chromium, headless.
+
+The page is rendered to a file, opened from file:// (offline: nothing to
+fetch), its DOM dumped and checked, the browser's console log checked, and a
+screenshot kept under artifacts/ (git-ignored) for a person to look at.
+Skipped when no chromium is installed, except under CI (CI installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO_ROOT, SEED_INDICATORS, SEED_RESULTS
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+EXAMPLE = REPO_ROOT / "examples" / "service-areas"
+TIMEOUT = 60  # seconds for one browser run
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        message = "chromium is not installed (apt-get install -y chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI must install it")
+        pytest.skip(message)
+    return found
+
+
+def run_browser(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    profile.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(
+        [browser, *FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def console_messages(stderr: str) -> list[str]:
+    """The page's console lines in chromium's log.
+
+    The pages have no scripts, so any console message at all is unexpected;
+    errors and uncaught exceptions ("CONSOLE ... error", "Uncaught ...") are
+    the ones this is meant to catch.
+    """
+    return [line for line in stderr.splitlines() if "CONSOLE" in line]
+
+
+def console_errors(stderr: str) -> list[str]:
+    return [line for line in console_messages(stderr) if "error" in line.lower() or "Uncaught" in line]
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def keep(made: Path) -> Path:
+    """Copy a checked file to artifacts/, through a temporary name, so that a run beside this one
+    never sees half a file; the checks themselves read the test's own copy."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / made.name
+    partial = ARTIFACTS / f".{made.name}.{os.getpid()}.tmp"
+    shutil.copyfile(made, partial)
+    os.replace(partial, target)
+    return target
+
+
+def render(kpi, assert_ok, target: Path, *args: str, exit_code: int = 0) -> Path:
+    result = kpi("evaluate", *args, "--format", "html", "-o", str(target))
+    assert_ok(result, exit_code)
+    return target
+
+
+@pytest.fixture
+def seed_page(kpi, assert_ok, tmp_path: Path) -> Path:
+    return render(kpi, assert_ok, tmp_path / "seed.html", str(SEED_RESULTS), "--indicators", str(SEED_INDICATORS))
+
+
+@pytest.fixture
+def example_page(kpi, assert_ok, tmp_path: Path) -> Path:
+    results = str(EXAMPLE / "results-2015-2017.csv")
+    definitions = str(EXAMPLE / "indicators.yaml")
+    return render(kpi, assert_ok, tmp_path / "service-areas.html", results, "--indicators", definitions, exit_code=1)
+
+
+def test_console_errors_would_be_seen(browser: str, tmp_path: Path) -> None:
+    """The check below is not blind: a page with a failing script shows up in the log."""
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html><html><body><p>x</p><script>no_such_function();</script></body></html>")
+    done = run_browser(browser, tmp_path / "profile", "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr
+    assert any("Uncaught" in line for line in console_errors(done.stderr)), done.stderr
+
+
+def test_seed_page_in_the_browser(browser: str, seed_page: Path, tmp_path: Path) -> None:
+    done = run_browser(browser, tmp_path / "profile", "--dump-dom", seed_page.as_uri())
+    assert done.returncode == 0, done.stderr
+    dom = done.stdout
+    assert '<html lang="nb">' in dom
+    assert "Asker kommune - målekart · Læring og fornyelse · 2014" in dom
+    for word in ("Ønsket resultat", "Innfases 2015", "Innfases 2017 (utsatt)", "2 av 2 ønsket"):
+        assert word in dom, word
+    assert dom.count('<svg class="bullet"') == 3
+    assert "<script" not in dom
+    assert console_messages(done.stderr) == [], console_messages(done.stderr)
+
+    shot = tmp_path / "html-seed-2014.png"
+    done = run_browser(
+        browser, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,1600", seed_page.as_uri()
+    )
+    assert done.returncode == 0, done.stderr
+    assert shot.exists(), done.stderr
+    assert png_size(shot) == (1280, 1600)
+    assert shot.stat().st_size > 30_000  # a page with text and colour, not a blank one
+    assert console_errors(done.stderr) == []
+    assert keep(shot).exists()
+
+
+def test_example_page_in_the_browser(browser: str, example_page: Path, tmp_path: Path) -> None:
+    done = run_browser(browser, tmp_path / "profile", "--dump-dom", example_page.as_uri())
+    assert done.returncode == 0, done.stderr
+    dom = done.stdout
+    for word in ("Ikke godkjent resultat", "Laveste aksepterte resultat", "Mangler resultat", "Resultater per enhet"):
+        assert word in dom, word
+    for unit in ("Hele kommunen", "Helse og omsorg", "Organisasjon og økonomi", "Teknisk"):
+        assert unit in dom, unit
+    assert '<svg class="spark"' in dom
+    assert console_messages(done.stderr) == [], console_messages(done.stderr)
+
+    shot = tmp_path / "html-service-areas-2017.png"
+    done = run_browser(
+        browser, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,1600", example_page.as_uri()
+    )
+    assert done.returncode == 0, done.stderr
+    assert png_size(shot) == (1280, 1600)
+    assert shot.stat().st_size > 30_000
+    assert keep(shot).exists()
+
+
+def test_example_page_prints_on_a4(browser: str, example_page: Path, tmp_path: Path) -> None:
+    """Printed to PDF, every page is A4 landscape (842 x 595 points), one org unit a page or more."""
+    pdf = tmp_path / "html-service-areas-2017.pdf"
+    done = run_browser(
+        browser, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", example_page.as_uri()
+    )
+    assert done.returncode == 0, done.stderr
+    assert pdf.exists(), done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    boxes = [line.split(b"]")[0] for line in data.split(b"/MediaBox [")[1:]]
+    assert len(boxes) >= 7, boxes  # the matrix, then each of the seven org units from a new page
+    for box in boxes:
+        _, _, width, height = (float(n) for n in box.split())
+        assert (round(width), round(height)) == (842, 595)
+    keep(pdf)
