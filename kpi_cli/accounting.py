@@ -1,4 +1,4 @@
-"""Every row accounted for: rows read = rated + not rated + no result + rejected."""
+"""Every row accounted for: rows read = rated + not rated + no result + measures + rejected."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ class Reconciliation:
     rated: int
     not_rated: int
     no_result: int
+    measure: int
     rejected: int
 
     @property
     def balances(self) -> bool:
-        return self.read == self.rated + self.not_rated + self.no_result + self.rejected
+        return self.read == self.rated + self.not_rated + self.no_result + self.measure + self.rejected
 
 
 def reconcile(read: ResultSet, report: Report) -> Reconciliation:
@@ -30,5 +31,6 @@ def reconcile(read: ResultSet, report: Report) -> Reconciliation:
         rated=counts.get("rated", 0),
         not_rated=counts.get("not_rated", 0),
         no_result=counts.get("no_result", 0),
+        measure=counts.get("measure", 0),
         rejected=counts.get("rejected", 0) + rejected_reading,
     )

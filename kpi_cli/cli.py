@@ -93,10 +93,45 @@ def _width() -> int:
     return 120
 
 
-def _options(scorecard_lang: str, lang: str | None, color: str, definitions: str, sources: list[str]) -> RenderOptions:
+def _emit(fmt: str, kind: str, args: tuple[Any, ...], output: str | None, inputs: list[str]) -> None:
+    """Render with the format's renderer; print it, or write it atomically to ``output``."""
+    render = getattr(renderer(fmt), kind, None)
+    if render is None:
+        shown = {"status": "kpi status", "history": "kpi history"}.get(kind, kind)
+        offered = ", ".join(name for name in FORMATS if hasattr(renderer(name), kind))
+        raise UsageError(f"--format {fmt} is not available for {shown}; use one of {offered}")
+    text = render(*args)
+    options = args[-1]
+    if output and output != "-":
+        from .output import write_atomically
+
+        write_atomically(output, text, inputs)
+    else:
+        click.echo(text, nl=False, color=options.color)
+
+
+def _output_option(command: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Write the report to FILE (atomically; never over an input) instead of stdout.",
+    )(command)
+
+
+def _options(
+    scorecard_lang: str,
+    lang: str | None,
+    color: str,
+    definitions: str,
+    sources: list[str],
+    output: str | None = None,
+) -> RenderOptions:
+    to_file = bool(output and output != "-")
     return RenderOptions(
+        to_file=to_file,
         lang=lang or scorecard_lang,
-        color=_use_color(color),
+        color=color == "always" if to_file else _use_color(color),
         width=_width(),
         definitions=definitions,
         sources=tuple(sources),
@@ -181,6 +216,12 @@ def _read_options(command: F) -> F:
     help="Also exit 1 when a status is worse than the previous year's (tolerate a known red, not a new one).",
 )
 @click.option("--by-org-unit", is_flag=True, help="A matrix: indicators down, org units across.")
+@_output_option
+@click.option(
+    "--output-delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @_lang_option
 @_color_option
@@ -212,17 +253,24 @@ def evaluate_command(**kwargs: Any) -> None:
         count = reconcile(read, report)
         click.echo(
             f"kpi: {count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
-            f" + {count.no_result} without a result + {count.rejected} rejected"
+            f" + {count.no_result} without a result"
+            + (f" + {count.measure} measure value(s)" if count.measure else "")
+            + f" + {count.rejected} rejected"
             + ("" if count.balances else "  (DOES NOT BALANCE: please report)"),
             err=True,
         )
     if report.errors:
         raise KpiErrors(report.errors)
     options = dataclasses.replace(
-        _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths),
+        _options(
+            scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths, kwargs["output"]
+        ),
         by_org_unit=kwargs["by_org_unit"],
+        delimiter="\t" if kwargs["output_delimiter"] == "tab" else kwargs["output_delimiter"],
+        fail_on=kwargs["fail_on"],
+        fail_on_missing=kwargs["fail_on_missing"],
     )
-    click.echo(renderer(kwargs["fmt"]).evaluation(report, options), nl=False, color=options.color)
+    _emit(kwargs["fmt"], "evaluation", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
     for finding in report.findings:
         click.echo(f"{kwargs['indicators']}: warning: {finding.message}", err=True)
     if report.other_years:
@@ -280,6 +328,7 @@ main.add_command(evaluate_command, name="evaluate")
     metavar="NAME",
     help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
 )
+@_output_option
 @_lang_option
 @_color_option
 @_reports_errors
@@ -308,10 +357,12 @@ def history(**kwargs: Any) -> None:
         else:
             wanted.append(name)
     options = dataclasses.replace(
-        _options(scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths),
+        _options(
+            scorecard.language, kwargs["lang"], kwargs["color"], kwargs["indicators"], read.paths, kwargs["output"]
+        ),
         org_units=tuple(dict.fromkeys(wanted)) or known[:1],
     )
-    click.echo(renderer(kwargs["fmt"]).history(report, options), nl=False, color=options.color)
+    _emit(kwargs["fmt"], "history", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
 
 
 @main.command()
@@ -319,10 +370,13 @@ def history(**kwargs: Any) -> None:
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year to show (default: this year).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
 @click.option("--check", is_flag=True, help="Exit 1 when an indicator new or active in the year has no bands.")
+@_output_option
 @_lang_option
 @_color_option
 @_reports_errors
-def status(indicators: str, year: int | None, fmt: str, check: bool, lang: str | None, color: str) -> None:
+def status(
+    indicators: str, year: int | None, fmt: str, check: bool, output: str | None, lang: str | None, color: str
+) -> None:
     """Show each indicator's phase-in state for a year.
 
     \b
@@ -335,8 +389,8 @@ def status(indicators: str, year: int | None, fmt: str, check: bool, lang: str |
 
     scorecard = _load(indicators)
     year = year or datetime.date.today().year
-    options = _options(scorecard.language, lang, color, indicators, [])
-    click.echo(renderer(fmt).status(states(scorecard, year), year, options), nl=False, color=options.color)
+    options = _options(scorecard.language, lang, color, indicators, [], output)
+    _emit(fmt, "status", (states(scorecard, year), year, options), output, [indicators])
     if check:
         found = findings(scorecard, year)
         for finding in found:
@@ -398,3 +452,59 @@ def explain(indicator: str, value: str, indicators: str, year: int | None, lang:
     scorecard = _load(indicators)
     explanation = explain_value(scorecard, indicator, value, year or datetime.date.today().year)
     click.echo(render(explanation, lang or scorecard.language))
+
+
+@main.command()
+@_indicators_option
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year to fill in (default: this year).")
+@click.option("--org-units", default="", metavar="A,B,...", help="Org units to ask for, besides the municipality.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    help="CSV separator (default: ';' for nb, as Norwegian Excel reads it; ',' for en).",
+)
+@_output_option
+@_lang_option
+@_reports_errors
+def template(
+    indicators: str,
+    year: int | None,
+    org_units: str,
+    fmt: str,
+    delimiter: str | None,
+    output: str | None,
+    lang: str | None,
+) -> None:
+    """Write the results file to fill in for a year: one row per measure and directly
+    measured indicator active that year, with an empty value column.
+
+    Computed indicators are left out (their measures are asked for, with the year
+    before for a change), and so are indicators not yet phased in. The filled file
+    evaluates with no editing.
+
+    \b
+    Examples:
+      kpi template --year 2017 -o results/2017.csv
+      kpi template --year 2017 --org-units "Oppvekst,Helse og omsorg" --format xlsx -o 2017.xlsx
+    """
+    from .render import template_files
+    from .template import template_rows
+
+    scorecard = _load(indicators)
+    units = [unit.strip() for unit in org_units.split(",") if unit.strip()]
+    rows = template_rows(scorecard, year or datetime.date.today().year, units)
+    language = lang or scorecard.language
+    if fmt == "xlsx":
+        if not output or output == "-":
+            raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text for the terminal)")
+        data: str | bytes = template_files.xlsx_bytes(rows, language)
+    else:
+        separator = "\t" if delimiter == "tab" else delimiter
+        data = template_files.csv_text(rows, language, separator, bom=bool(output and output != "-"))
+    if output and output != "-":
+        from .output import write_atomically
+
+        write_atomically(output, data, [indicators])
+    else:
+        click.echo(data, nl=False)

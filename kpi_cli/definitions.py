@@ -17,9 +17,11 @@ import yaml
 from . import bands as band_rules
 from .errors import Collector, DefinitionError, KpiError, KpiErrors
 from .model import (
+    COMPUTATIONS,
     RATED,
     Band,
     BandVersion,
+    Computation,
     Direction,
     FocusArea,
     GapPolicy,
@@ -27,6 +29,7 @@ from .model import (
     Indicator,
     Interval,
     Location,
+    Measure,
     PhaseIn,
     Scorecard,
     Status,
@@ -34,7 +37,8 @@ from .model import (
 from .number_format import format_number, parse_number
 
 LANGUAGES = ("nb", "en")
-COLUMN_ROLES = ("indicator", "year", "value", "org_unit")
+COLUMN_ROLES = ("indicator", "year", "value", "org_unit", "n")
+FORMULA_STARTS = ("=", "+", "-", "@")  # an id starting so would be a formula in a template or CSV
 BAND_KEYS = {status.value: status for status in RATED}
 T = TypeVar("T")
 
@@ -113,6 +117,7 @@ class _Reader:
         self.path = path
         self.problems = Collector()
         self.seen_ids: dict[str, tuple[str, int]] = {}
+        self.measure_ids: set[str] = set()
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -218,6 +223,9 @@ class _Reader:
         if value is None:
             return None
         line = node.start_mark.line + 1
+        if value.startswith(FORMULA_STARTS):
+            self.error(node, f"{what} id {value!r} must not begin with {value[0]!r}: a spreadsheet would run it")
+            return None
         if value in self.seen_ids:
             other_what, other_line = self.seen_ids[value]
             self.error(node, f"duplicate id {value!r}: already used by the {other_what} on line {other_line}")
@@ -231,7 +239,7 @@ class _Reader:
         fields = self.mapping(
             node,
             "definitions",
-            ("scorecard", "language", "gap_policy", "columns", "focus_areas", "source", "description"),
+            ("scorecard", "language", "gap_policy", "columns", "measures", "focus_areas", "source", "description"),
             ("scorecard", "focus_areas"),
         )
         if fields is None:
@@ -245,6 +253,8 @@ class _Reader:
         if "gap_policy" in fields:
             policy = self.choice(fields["gap_policy"].value, "gap_policy", _policies()) or GapPolicy.WORSE
         columns = self.columns(fields["columns"].value) if "columns" in fields else ()
+        measures = self.measures(fields["measures"].value) if "measures" in fields else ()
+        self.measure_ids = {measure.id for measure in measures}
         self.text(get_value(get("source")), "source", empty=True)
         self.text(get_value(get("description")), "description", empty=True)
         areas: list[FocusArea] = []
@@ -263,7 +273,51 @@ class _Reader:
             focus_areas=tuple(areas),
             path=self.path,
             columns=columns,
+            measures=measures,
         )
+
+    def measures(self, node: yaml.Node) -> tuple[Measure, ...]:
+        """``measures:``: raw counts or amounts that computed indicators use."""
+        found = []
+        for item in self.sequence(node, "measures"):
+            fields = self.mapping(item, "measure", ("id", "name", "unit", "source", "description"), ("id", "name"))
+            if not fields or "id" not in fields:
+                continue
+            measure_id = self.unique_id(fields["id"].value, "measure")
+            name = self.text(get_value(fields.get("name")), "measure name")
+            unit = self.text(get_value(fields.get("unit")), "measure unit", empty=True)
+            self.text(get_value(fields.get("source")), "measure source", empty=True)
+            self.text(get_value(fields.get("description")), "description", empty=True)
+            if measure_id is not None and name is not None:
+                found.append(Measure(measure_id, name, unit, self.location(item)))
+        return tuple(found)
+
+    def computation(self, node: yaml.Node, label: str) -> Computation | None:
+        """``compute: {change: ideer}`` or ``{share: [valgt, ideer]}``: one of a closed set."""
+        what = f"{label}: compute"
+        fields = self.mapping(node, what, COMPUTATIONS)
+        if not fields:
+            if fields == {} and isinstance(node, _MAPPING) and not node.value:  # unknown keys are reported already
+                self.error(node, f"{what}: give one of {', '.join(COMPUTATIONS)}")
+            return None
+        if len(fields) > 1:
+            self.error(node, f"{what}: give one computation, not {len(fields)}")
+            return None
+        ((method, field),) = fields.items()
+        wanted = 1 if method == "change" else 2
+        inputs = self.texts(field.value, f"{what} {method}")
+        if len(inputs) != wanted:
+            shape = "one measure id" if wanted == 1 else "a list of two measure ids, [numerator, denominator]"
+            if method == "difference":
+                shape = "a list of two measure ids, [a, b] for a − b"
+            self.error(field.value, f"{what} {method}: give {shape}")
+            return None
+        unknown = [i for i in inputs if i not in self.measure_ids]
+        if unknown:
+            known = ", ".join(sorted(self.measure_ids)) or "none (add a measures: list)"
+            self.error(field.value, f"{what} {method}: unknown measure {unknown[0]!r}; measures: {known}")
+            return None
+        return Computation(method, inputs)
 
     def columns(self, node: yaml.Node) -> tuple[tuple[str, str], ...]:
         """``columns:``: the header a results file uses for a role (``value: Nøkkeltall``)."""
@@ -328,6 +382,8 @@ class _Reader:
                 "tags",
                 "aliases",
                 "per_org_unit",
+                "compute",
+                "min_base",
                 "description",
             ),
             ("id", "name"),
@@ -352,14 +408,20 @@ class _Reader:
         if "direction" in fields:
             direction = self.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
         phase_in = self.phase_in(fields["phase_in"].value, label) if "phase_in" in fields else None
+        compute = self.computation(fields["compute"].value, label) if "compute" in fields else None
+        min_base = None
+        if "min_base" in fields:
+            min_base = self.integer(fields["min_base"].value, f"{label}: min_base")
+            if min_base is not None and min_base < 1:
+                self.error(fields["min_base"].value, f"{label}: min_base must be at least 1")
+                min_base = None
         versions: list[BandVersion] = []
         if "bands" in fields:
             versions += self.band_versions(fields["bands"], label, direction, scale, None)
         if "org_unit_bands" in fields:
-            for unit, entry in (
-                self.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
-            ).items():
-                versions += self.band_versions(entry, f"{label} ({unit})", direction, scale, unit)
+            own = self.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
+            for org_unit, entry in own.items():
+                versions += self.band_versions(entry, f"{label} ({org_unit})", direction, scale, org_unit)
         self.check_versions(versions, label)
         general = [v for v in versions if v.org_unit is None]
         latest = max(general, key=lambda v: v.from_year or 0) if general else None
@@ -383,6 +445,8 @@ class _Reader:
             aliases=aliases,
             versions=() if simple else tuple(versions),
             per_org_unit=per_org_unit,
+            compute=compute,
+            min_base=min_base,
         )
 
     def scale(self, node: yaml.Node, label: str) -> Interval | None:

@@ -8,15 +8,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from . import bands
+from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError
-from .model import Indicator, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
+from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
+from .number_format import format_number
 from .phase_in import findings
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
-# What became of each row: rated; shown but not rated (not phased in, no target);
-# no result; rejected as an error.
-ROW_FATES = ("rated", "not_rated", "no_result", "rejected")
+# What became of each row: rated; shown but not rated (not phased in, no target,
+# too small a base); no result; a measure's value, used by computed indicators;
+# rejected as an error.
+ROW_FATES = ("rated", "not_rated", "no_result", "measure", "rejected")
 
 
 def check_rows(
@@ -24,15 +27,16 @@ def check_rows(
 ) -> dict[tuple[str, int, str | None], ResultRow]:
     """Index rows by (indicator, year, org unit); unknown ids and duplicates go to ``problems``."""
     known = scorecard.lookup()
+    measures = {measure.id for measure in scorecard.measures}
     index: dict[tuple[str, int, str | None], ResultRow] = {}
     for row in rows:
-        if row.indicator not in known:
-            close = difflib.get_close_matches(row.indicator, list(known), n=1, cutoff=0.6)
-            ids = ", ".join(scorecard.indicator_map())
+        if row.indicator not in known and row.indicator not in measures:
+            close = difflib.get_close_matches(row.indicator, [*known, *measures], n=1, cutoff=0.6)
+            ids = ", ".join([*scorecard.indicator_map(), *sorted(measures)])
             hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {ids}"
             problems.add(_row_error(row, f"unknown indicator {row.indicator!r}{hint}"))
             continue
-        key = (known[row.indicator].id, row.year, row.org_unit)
+        key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
             first = index[key].location
             first_at = f"{first.path}:{first.line}" if first else "an earlier row"
@@ -65,22 +69,24 @@ def evaluate(
     problems = Collector()
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
-    units_by_year: dict[int, set[str | None]] = {year: set()}
-    for _, row_year, org_unit in index:
-        units_by_year.setdefault(row_year, set()).add(org_unit)
+    measures = {measure.id for measure in scorecard.measures}
+    # Every year is rated for every org unit in the input: an org unit with no row in
+    # a year has its results missing that year. A year of measures alone is input, not history.
+    years = {year} | {row_year for row_id, row_year, _ in index if row_id not in measures}
+    units = {org_unit for _, _, org_unit in index}
+    org_units: list[str | None] = [None] if None in units or not units else []
+    org_units += sorted(unit for unit in units if unit is not None)
     shown: list[Result] = []
     history: list[Result] = []
-    for each_year in sorted(units_by_year):
-        units = units_by_year[each_year]
-        org_units: list[str | None] = [None] if None in units or not units else []
-        org_units += sorted(unit for unit in units if unit is not None)
+    for each_year in sorted(years):
         for org_unit in org_units:
             for indicator in scorecard.indicators():
                 row = index.get((indicator.id, each_year, org_unit))
+                outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
                 try:
-                    result = rate_one(indicator, each_year, org_unit, row)
+                    result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except bands.UnratableValue as exc:
                     problems.add(_row_error(row, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
@@ -89,6 +95,7 @@ def evaluate(
                     fate = "no_result" if result.value is None else "rated" if result.rating else "not_rated"
                     counts[fate] += 1
                 (shown if each_year == year else history).append(result)
+    counts["measure"] = sum(1 for key in index if key[0] in measures)
     report = Report(
         scorecard=scorecard,
         year=year,
@@ -104,16 +111,44 @@ def evaluate(
     return report
 
 
-def rate_one(indicator: Indicator, year: int, org_unit: str | None, row: ResultRow | None) -> Result:
-    """One indicator's result for a year and org unit; raises UnratableValue."""
+def rate_one(
+    indicator: Indicator,
+    year: int,
+    org_unit: str | None,
+    row: ResultRow | None,
+    outcome: Computed | Note | None = None,
+) -> Result:
+    """One indicator's result for a year and org unit; raises UnratableValue.
+
+    ``outcome`` is what computing the indicator from measures gave: its value,
+    or a note saying which input is missing. A value given directly must agree
+    with the computed one.
+    """
     in_force = indicator.in_force(year, org_unit)
     value = row.value if row else None
+    computed = outcome if isinstance(outcome, Computed) else None
+    note = outcome if isinstance(outcome, Note) and value is None else None
+    if computed is not None:
+        exact = computed.exact if computed.exact is not None else computed.value
+        if value is not None and not agrees(exact, value):
+            raise bands.UnratableValue(
+                f"the value {format_number(value)} given does not agree with "
+                f"{format_number(computed.value)} computed from {_inputs(computed)}"
+            )
+        value = computed.value
+    cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
+    if cases is not None and indicator.min_base and cases < indicator.min_base:
+        note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
     state = in_force.state(year)
+    if state is PhaseState.PENDING:
+        note = None  # not phased in says it all
     rating: Rating | None = None
     if value is not None:
         bands.check_scale(in_force, value)
     if state is PhaseState.PENDING:
         status = Status.NOT_PHASED_IN
+    elif note is not None and note.key == "small_base":
+        status = Status.INSUFFICIENT_BASE
     elif not in_force.has_bands:
         status = Status.NO_TARGET
     elif value is None:
@@ -121,7 +156,11 @@ def rate_one(indicator: Indicator, year: int, org_unit: str | None, row: ResultR
     else:
         rating = bands.rate(in_force, value)
         status = rating.status
-    return Result(in_force, year, org_unit, value, status, state, rating, row)
+    return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
+
+
+def _inputs(computed: Computed) -> str:
+    return ", ".join(f"{measure} {year} = {format_number(value)}" for measure, year, value in computed.inputs)
 
 
 def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:

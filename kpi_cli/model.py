@@ -19,6 +19,7 @@ class Status(str, enum.Enum):
     MISSING = "missing"
     NO_TARGET = "no_target"
     NOT_PHASED_IN = "not_phased_in"
+    INSUFFICIENT_BASE = "insufficient_base"
 
     @property
     def is_rated(self) -> bool:
@@ -139,6 +140,32 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A raw count or amount that results files carry and computed indicators use."""
+
+    id: str
+    name: str
+    unit: str | None = None
+    location: Location | None = None
+
+
+COMPUTATIONS = ("change", "share", "ratio", "difference")
+
+
+@dataclass(frozen=True)
+class Computation:
+    """How an indicator is computed from measures: a small closed set, nothing evaluated.
+
+    change: percentage change of inputs[0] from the previous year;
+    share: 100 × inputs[0] / inputs[1]; ratio: inputs[0] / inputs[1];
+    difference: inputs[0] − inputs[1].
+    """
+
+    method: str
+    inputs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BandVersion:
     """Bands in force from a year (``None``: from the start), for one org unit or all."""
 
@@ -169,6 +196,8 @@ class Indicator:
     aliases: tuple[str, ...] = ()
     versions: tuple[BandVersion, ...] = ()
     per_org_unit: bool = True  # False: measured for the whole municipality only
+    compute: Computation | None = None
+    min_base: int | None = None  # fewer cases than this: shown, not rated
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -179,17 +208,18 @@ class Indicator:
         """
         if not self.versions:
             return self
-        version = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
-        if version is None:
-            version = _in_force([v for v in self.versions if v.org_unit is None], year)
+        general = _in_force([v for v in self.versions if v.org_unit is None], year)
+        own = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
+        version = own or general
         if version is None:
             return replace(self, bands=(), direction=None, versions=())
+        # An org unit's own version measures on the scale in force for everyone unless it says otherwise.
         return replace(
             self,
             bands=version.bands,
             direction=version.direction,
-            scale=version.scale or self.scale,
-            unit=version.unit or self.unit,
+            scale=version.scale or (general.scale if general else None) or self.scale,
+            unit=version.unit or (general.unit if general else None) or self.unit,
             versions=(),
         )
 
@@ -237,6 +267,7 @@ class Scorecard:
     focus_areas: tuple[FocusArea, ...] = ()
     path: str = "indicators.yaml"
     columns: tuple[tuple[str, str], ...] = ()
+    measures: tuple[Measure, ...] = ()
 
     def indicators(self) -> Iterator[Indicator]:
         for area in self.focus_areas:
@@ -263,6 +294,7 @@ class ResultRow:
     org_unit: str | None = None
     raw: str = ""
     location: Location | None = None
+    base: Decimal | None = None  # the n column: respondents or cases behind the value
 
 
 @dataclass(frozen=True)
@@ -296,6 +328,33 @@ class Result:
     state: PhaseState
     rating: Rating | None = None
     row: ResultRow | None = None
+    computed: Computed | None = None
+    note: Note | None = None  # why there is no rating: a missing input, too small a base
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A computed indicator's value and the inputs it came from."""
+
+    computation: Computation
+    inputs: tuple[tuple[str, int, Decimal], ...]  # (measure id, year, value), in the computation's order
+    value: Decimal  # rounded to two decimals, as a published table shows it; this is what is rated
+    exact: Decimal | None = None  # before rounding: what a value given directly is checked against
+
+
+@dataclass(frozen=True)
+class Note:
+    """Why a result has no rating, as a key and values the renderers put into words.
+
+    Keys: ``missing_input`` (measure, year), ``zero_denominator`` (measure,
+    year), ``small_base`` (base, min_base).
+    """
+
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def value(self, name: str) -> str:
+        return dict(self.values)[name]
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "område",
         "omrade",
     ),
+    "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
 }
 REQUIRED = ("indicator",)
 NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke malt", "not measured", "n/a"}
@@ -328,21 +329,27 @@ def _rows(
             yield ResultsError(f"{indicator}: no year in the row, the file name or --year", path=shown, line=line)
             continue
         value_cell = cells[columns["value"]] if "value" in columns else ""
-        yield _row(indicator, row_year, value_cell, org_unit, where, log)
+        base_cell = cells[columns["n"]] if "n" in columns else ""
+        yield _row(indicator, row_year, value_cell, org_unit, where, log, base_cell)
 
 
 def _row(
-    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, log: FileLog
+    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, log: FileLog, base_cell: str = ""
 ) -> ResultRow | KpiError:
     try:
         value = parse_value(cell)
+        base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
         return ResultsError(f"{indicator}: {exc}", path=where.path, line=where.line)
+    if base is not None and base < 0:
+        return ResultsError(
+            f"{indicator}: n (the base) {base_cell.strip()!r} is negative", path=where.path, line=where.line
+        )
     if value is None:
         log.rows_without_value += 1
     else:
         log.rows_with_value += 1
-    return ResultRow(indicator, year, value, org_unit, cell.strip(), where)
+    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base)
 
 
 def _layout(

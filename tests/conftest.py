@@ -20,19 +20,26 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEED_INDICATORS = REPO_ROOT / "indicators.yaml"
 SEED_RESULTS = REPO_ROOT / "results" / "2014.csv"
 
+
 # The gap warnings `kpi validate` gives for the seed's indicators.yaml: L.1.1 starts
 # on line 16, L.1.2 on line 25 and L.2.1 on line 37, each in column 13 (the `id:` key).
+def seed_line(indicator_id: str) -> int:
+    """The line of ``- id: INDICATOR`` in the shipped indicators.yaml (1-based)."""
+    lines = SEED_INDICATORS.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.strip() == f"- id: {indicator_id}")
+
+
 SEED_GAP_WARNINGS = [
-    "indicators.yaml:16:13: warning: L.1.1: values in (3,9, 4) fall between not_approved and accepted; "
-    "rated not_approved under gap policy worse",
-    "indicators.yaml:16:13: warning: L.1.1: values in (4,4, 4,5) fall between accepted and desired; "
-    "rated accepted under gap policy worse",
-    "indicators.yaml:25:13: warning: L.1.2: values in (3,9, 4) fall between not_approved and accepted; "
-    "rated not_approved under gap policy worse",
-    "indicators.yaml:25:13: warning: L.1.2: values in (4,4, 4,5) fall between accepted and desired; "
-    "rated accepted under gap policy worse",
-    "indicators.yaml:37:13: warning: L.2.1: values in (4,9, 5] fall between accepted and desired; "
-    "rated accepted under gap policy worse",
+    f"indicators.yaml:{seed_line('L.1.1')}:13: warning: L.1.1: values in (3,9, 4) fall between not_approved and "
+    "accepted; rated not_approved under gap policy worse",
+    f"indicators.yaml:{seed_line('L.1.1')}:13: warning: L.1.1: values in (4,4, 4,5) fall between accepted and "
+    "desired; rated accepted under gap policy worse",
+    f"indicators.yaml:{seed_line('L.1.2')}:13: warning: L.1.2: values in (3,9, 4) fall between not_approved and "
+    "accepted; rated not_approved under gap policy worse",
+    f"indicators.yaml:{seed_line('L.1.2')}:13: warning: L.1.2: values in (4,4, 4,5) fall between accepted and "
+    "desired; rated accepted under gap policy worse",
+    f"indicators.yaml:{seed_line('L.2.1')}:13: warning: L.2.1: values in (4,9, 5] fall between accepted and "
+    "desired; rated accepted under gap policy worse",
 ]
 
 SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]

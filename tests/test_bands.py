@@ -874,12 +874,33 @@ def test_structured_band_empty_is_an_error() -> None:
 
 # --- 7. gap warnings on the seed ---------------------------------------------------------------
 
+
+def _seed_line(indicator_id: str) -> int:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if line.strip() == f"- id: {indicator_id}")
+
+
 SEED_GAPS = [
-    (16, "L.1.1: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse"),
-    (16, "L.1.1: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse"),
-    (25, "L.1.2: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse"),
-    (25, "L.1.2: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse"),
-    (37, "L.2.1: values in (4,9, 5] fall between accepted and desired; rated accepted under gap policy worse"),
+    (
+        _seed_line("L.1.1"),
+        "L.1.1: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse",
+    ),
+    (
+        _seed_line("L.1.1"),
+        "L.1.1: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse",
+    ),
+    (
+        _seed_line("L.1.2"),
+        "L.1.2: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse",
+    ),
+    (
+        _seed_line("L.1.2"),
+        "L.1.2: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse",
+    ),
+    (
+        _seed_line("L.2.1"),
+        "L.2.1: values in (4,9, 5] fall between accepted and desired; rated accepted under gap policy worse",
+    ),
 ]
 
 

@@ -404,7 +404,13 @@ def test_value_outside_the_scale_in_the_evaluated_year(kpi, workdir, write, asse
 def test_unknown_id_without_a_close_match_lists_known_ids(kpi, workdir, write, assert_error):
     write("2014.csv", "indikator;verdi\nX.9;4\n")  # made up
     result = kpi("evaluate", "2014.csv")
-    assert_error(result, ["2014.csv:2: error: unknown indicator 'X.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3"])
+    assert_error(
+        result,
+        [
+            "2014.csv:2: error: unknown indicator 'X.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3, "
+            "ideer, ideer_valgt, prosjekter, prosjekter_gevinst"
+        ],
+    )
 
 
 def test_line_numbers_count_blank_lines(kpi, workdir, write, assert_error):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS
+from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, seed_line
 
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import DefinitionError, KpiError
@@ -446,7 +446,7 @@ def test_load_seed():
     assert first.band(Status.DESIRED).text == "4,5 - 6"
     assert first.band(Status.DESIRED).intervals == (Interval(Decimal("4.5"), Decimal(6), True, True),)
     assert first.band(Status.NOT_APPROVED).intervals == (Interval(Decimal(0), Decimal("3.9"), True, True),)
-    assert first.location.line == 16 and first.location.column == 13
+    assert first.location.line == seed_line("L.1.1") and first.location.column == 13
     l21 = indicators["L.2.1"]
     assert l21.band(Status.DESIRED).intervals == (Interval(Decimal(5), None, False, False),)
     assert l21.band(Status.NOT_APPROVED).intervals == (Interval(None, Decimal(2), False, False),)

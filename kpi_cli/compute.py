@@ -1,0 +1,62 @@
+"""Computed indicators: values from measures by a small closed set of rules. Pure.
+
+Nothing from a file is evaluated: the rule is one of ``COMPUTATIONS`` and its
+inputs are measure ids checked when the definitions are loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
+from .model import Computation, Computed, Indicator, Note, ResultRow
+
+Index = Mapping[tuple[str, int, str | None], ResultRow]
+PLACES = Decimal("0.01")  # computed values are rounded as a published table shows them
+
+
+def compute(indicator: Indicator, year: int, org_unit: str | None, index: Index) -> Computed | Note:
+    """The indicator's value for the year and org unit, or a Note saying what is missing."""
+    computation = indicator.compute
+    assert computation is not None
+    if computation.method == "change":
+        (measure,) = computation.inputs
+        wanted = [(measure, year), (measure, year - 1)]
+    else:
+        wanted = [(measure, year) for measure in computation.inputs]
+    values: list[tuple[str, int, Decimal]] = []
+    for measure, when in wanted:
+        row = index.get((measure, when, org_unit))
+        if row is None or row.value is None:
+            return Note("missing_input", (("measure", measure), ("year", str(when))))
+        values.append((measure, when, row.value))
+    first, second = values[0][2], values[1][2]
+    if computation.method in ("change", "share", "ratio") and second == 0:
+        return Note("zero_denominator", (("measure", values[1][0]), ("year", str(values[1][1]))))
+    exact = _apply(computation, first, second)
+    return Computed(computation, tuple(values), exact.quantize(PLACES, rounding=ROUND_HALF_UP), exact)
+
+
+def base(computed: Computed) -> Decimal | None:
+    """The number of cases behind a share or ratio: its denominator."""
+    return computed.inputs[1][2] if computed.computation.method in ("share", "ratio") else None
+
+
+def _apply(computation: Computation, first: Decimal, second: Decimal) -> Decimal:
+    if computation.method == "change":
+        value = (first - second) / second * 100
+    elif computation.method == "share":
+        value = first / second * 100
+    elif computation.method == "ratio":
+        value = first / second
+    else:
+        value = first - second
+    return value
+
+
+def agrees(computed: Decimal, given: Decimal) -> bool:
+    """Whether a value given directly matches the (exact) computed one within the given value's precision."""
+    exponent = given.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    tolerance = Decimal(5) / Decimal(10) ** (places + 1)
+    return abs(computed - given) <= tolerance
