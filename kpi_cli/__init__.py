@@ -11,15 +11,21 @@ The public API is three calls; the command line is a thin layer over them::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .definitions import load_definitions
 from .evaluate import evaluate
 from .results import read_results
 
-try:
-    __version__ = version("kpi-cli")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__`` from the package metadata, looked up only when asked for (start-up matters)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'kpi_cli' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kpi-cli")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0+unknown"
+
 
 __all__ = ["__version__", "evaluate", "load_definitions", "read_results"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import (
@@ -94,12 +94,17 @@ class Form:
 
     name: str
     example: str
-    pattern: re.Pattern[str]
+    source: str
     build: Callable[[re.Match[str]], Piece]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        # Compiled on first use and kept by re's cache: a file whose bands are all ranges
+        # never pays for compiling the other forms (start-up matters).
+        return re.match(self.source, text, re.IGNORECASE)
 
 
 def _form(name: str, example: str, pattern: str, build: Callable[[re.Match[str]], Piece]) -> Form:
-    return Form(name, example, re.compile(rf"^{pattern}$", re.IGNORECASE), build)
+    return Form(name, example, rf"^{pattern}$", build)
 
 
 def _num(match: re.Match[str], group: str = "a") -> Decimal:
@@ -175,7 +180,7 @@ def parse_piece(text: str) -> Piece:
     """One interval written in any form of ``FORMS``."""
     clean = normalise(text)
     for form in FORMS:
-        match = form.pattern.match(clean)
+        match = form.match(clean)
         if match:
             try:
                 piece = form.build(match)
@@ -315,7 +320,7 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
     """
     check_scale(indicator, value)
     if not indicator.bands:
-        return Rating(Status.NO_TARGET, reason="no bands are set", value=value)
+        return Rating(Status.NO_TARGET, text="no bands are set", value=value)
     policy = policy or indicator.gap_policy
     below: tuple[Interval, Status] | None = None
     above: tuple[Interval, Status] | None = None
@@ -349,7 +354,7 @@ def _rating(
     below: tuple[Interval, Status] | None = None,
     above: tuple[Interval, Status] | None = None,
 ) -> Rating:
-    rating = Rating(
+    return Rating(
         status,
         indicator.band(status),
         in_gap=interval is None,
@@ -359,13 +364,12 @@ def _rating(
         above=above,
         policy=policy,
     )
-    return replace(rating, reason=describe(rating, ","))
 
 
 def describe(rating: Rating, decimal_mark: str = ",") -> str:
     """Why a value got its status, in words, numbers written with ``decimal_mark``."""
-    if rating.value is None:
-        return rating.reason
+    if rating.value is None or (rating.interval is None and rating.below is None and rating.above is None):
+        return rating.text
     value = format_number(rating.value, decimal_mark)
 
     def side(pair: tuple[Interval, Status]) -> str:
@@ -377,8 +381,7 @@ def describe(rating: Rating, decimal_mark: str = ",") -> str:
         policy = rating.policy.value if rating.policy else GapPolicy.WORSE.value
         return f"{value} lies between {side(rating.below)} and {side(rating.above)}; gap policy {policy}"
     neighbour = rating.below or rating.above
-    if neighbour is None:
-        return rating.reason
+    assert neighbour is not None
     return f"{value} lies beyond the outermost band {side(neighbour)}, within the scale"
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
 from .errors import KpiError, KpiErrors, UsageError
 from .evaluate import FAIL_LEVELS, evaluate_results, failing
 from .history import regressions
@@ -106,8 +105,11 @@ def _emit(fmt: str, kind: str, args: tuple[Any, ...], output: str | None, inputs
         from .output import write_atomically
 
         write_atomically(output, text, inputs)
-    else:
+    elif isinstance(text, str):
         click.echo(text, nl=False, color=options.color)
+    else:
+        for chunk in text:
+            click.echo(chunk, nl=False)
 
 
 def _output_option(command: F) -> F:
@@ -130,6 +132,7 @@ def _options(
     to_file = bool(output and output != "-")
     return RenderOptions(
         to_file=to_file,
+        pretty=not to_file and sys.stdout.isatty(),
         lang=lang or scorecard_lang,
         color=color == "always" if to_file else _use_color(color),
         width=_width(),
@@ -145,7 +148,7 @@ def _load(path: str) -> Any:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="kpi")
+@click.version_option(None, "-V", "--version", package_name="kpi-cli", prog_name="kpi")
 def main() -> None:
     """Evaluate a municipality's scorecard (målekart) against a year's results.
 

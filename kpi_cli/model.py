@@ -56,7 +56,7 @@ class PhaseState(str, enum.Enum):
     ACTIVE = "active"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A stretch of the number line; ``None`` for an open end."""
 
@@ -106,7 +106,7 @@ class Interval:
         return (1, self.low, 0 if self.low_inclusive else 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Band:
     """One status's part of the scale, with the text as it was published."""
 
@@ -115,7 +115,7 @@ class Band:
     intervals: tuple[Interval, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhaseIn:
     year: int
     planned: int | None = None
@@ -130,7 +130,7 @@ class PhaseIn:
         return PhaseState.ACTIVE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something was written: file, line and column (1-based)."""
 
@@ -139,7 +139,7 @@ class Location:
     column: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """A raw count or amount that results files carry and computed indicators use."""
 
@@ -152,7 +152,7 @@ class Measure:
 COMPUTATIONS = ("change", "share", "ratio", "difference")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Computation:
     """How an indicator is computed from measures: a small closed set, nothing evaluated.
 
@@ -165,7 +165,7 @@ class Computation:
     inputs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BandVersion:
     """Bands in force from a year (``None``: from the start), for one org unit or all."""
 
@@ -178,7 +178,7 @@ class BandVersion:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     id: str
     name: str
@@ -244,14 +244,14 @@ def _in_force(versions: list[BandVersion], year: int) -> BandVersion | None:
     return max(started, key=lambda v: v.from_year or 0) if started else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Goal:
     id: str
     name: str
     indicators: tuple[Indicator, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FocusArea:
     id: str
     name: str
@@ -259,7 +259,7 @@ class FocusArea:
     goals: tuple[Goal, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     name: str
     language: str = "nb"
@@ -284,7 +284,7 @@ class Scorecard:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResultRow:
     """One result as read from a file, remembering where it was written."""
 
@@ -297,7 +297,7 @@ class ResultRow:
     base: Decimal | None = None  # the n column: respondents or cases behind the value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rating:
     """What rating a value against an indicator's bands gave, and why.
 
@@ -310,15 +310,22 @@ class Rating:
     status: Status
     band: Band | None = None
     in_gap: bool = False
-    reason: str = ""
+    text: str = ""  # a reason that is not about a value's place, e.g. 'no bands are set'
     value: Decimal | None = None
     interval: Interval | None = None
     below: tuple[Interval, Status] | None = None
     above: tuple[Interval, Status] | None = None
     policy: GapPolicy | None = None
 
+    @property
+    def reason(self) -> str:
+        """Why, in words with a decimal comma (worded only when asked for: most ratings never are)."""
+        from .bands import describe
 
-@dataclass(frozen=True)
+        return describe(self, ",")
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     indicator: Indicator
     year: int
@@ -332,7 +339,7 @@ class Result:
     note: Note | None = None  # why there is no rating: a missing input, too small a base
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Computed:
     """A computed indicator's value and the inputs it came from."""
 
@@ -342,7 +349,7 @@ class Computed:
     exact: Decimal | None = None  # before rounding: what a value given directly is checked against
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """Why a result has no rating, as a key and values the renderers put into words.
 
@@ -357,7 +364,7 @@ class Note:
         return dict(self.values)[name]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """Something worth knowing about the definitions that CI may fail on."""
 
@@ -365,7 +372,7 @@ class Finding:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     scorecard: Scorecard
     year: int

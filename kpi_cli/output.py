@@ -10,11 +10,12 @@ from pathlib import Path
 from .errors import UsageError
 
 
-def write_atomically(path: str, text: str | bytes, inputs: Iterable[str] = ()) -> None:
+def write_atomically(path: str, text: str | bytes | Iterable[str], inputs: Iterable[str] = ()) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
-    A reader never sees a half-written report, and a failed write leaves the
-    old file as it was. Refuses to write over any of ``inputs``.
+    ``text`` may be an iterable of chunks, written as they come. A reader never
+    sees a half-written report, and a failed write leaves the old file as it
+    was. Refuses to write over any of ``inputs``.
     """
     target = Path(path)
     for source in inputs:
@@ -32,7 +33,7 @@ def write_atomically(path: str, text: str | bytes, inputs: Iterable[str] = ()) -
                 binary.write(text)
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+                stream.writelines([text] if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # a report to share, not mkstemp's private 0600
@@ -40,3 +41,6 @@ def write_atomically(path: str, text: str | bytes, inputs: Iterable[str] = ()) -
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise UsageError(f"cannot write the report: {exc.strerror}", path=path) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

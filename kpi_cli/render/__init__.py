@@ -34,13 +34,15 @@ class RenderOptions:
     fail_on: str = "not_approved"  # what counts as failing, for junit and github
     fail_on_missing: bool = False
     to_file: bool = False  # written with -o: a CSV for Norwegian Excel then starts with a BOM
+    pretty: bool = True  # JSON indented for a person; compact (and streamed) for files and pipes
 
 
 def renderer(name: str) -> ModuleType:
     """The module that renders format ``name``; KeyError for an unknown one.
 
-    A renderer module has ``evaluation(report, options) -> str`` and, where the
-    format suits them, ``status(states, year, options)`` and
-    ``history(report, options)``.
+    A renderer module has ``evaluation(report, options)`` and, where the format
+    suits them, ``status(states, year, options)`` and ``history(report,
+    options)``; each returns the text, or an iterator of its chunks for output
+    too large to hold as one string.
     """
     return importlib.import_module(FORMATS[name])

@@ -21,7 +21,6 @@ from ..evaluate import failing
 from ..model import RATED, Location, Report, Result, Status
 from . import RenderOptions
 from .labels import Labels
-from .markdown import summary_line
 
 WORDS: dict[str, dict[str, str]] = {
     "nb": {"failing": "feiler", "bands": "krav"},
@@ -114,6 +113,6 @@ def evaluation(report: Report, options: RenderOptions) -> str:
         where = indicator.location if indicator else None
         lines.append(command("warning", finding.message, **_location_properties(where), title=finding.indicator))
     words = WORDS.get(say.lang, WORDS["nb"])
-    summary = summary_line(report.year, report.counts(), say)
+    summary = say.summary(report.year, report.counts())
     lines.append(f"kpi {summary} ({len(failed)} {words['failing']})")
     return "\n".join(lines) + "\n"

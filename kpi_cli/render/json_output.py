@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -50,22 +50,29 @@ def indicator_fields(indicator: Indicator) -> dict[str, Any]:
 
 
 def result(
-    item: Result, previous: Result | None = None, measures: Mapping[str, Measure] | None = None
+    item: Result,
+    previous: Result | None = None,
+    measures: Mapping[str, Measure] | None = None,
+    statics: dict[int, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """One result with what its rating used; ``statics`` caches the parts that only depend on
+    the indicator (in force), which a large report repeats for every org unit and year."""
     indicator = item.indicator
+    static = statics.get(id(indicator)) if statics is not None else None
+    if static is None:
+        static = _static(indicator)
+        if statics is not None:
+            statics[id(indicator)] = static
     row = item.row
     change = hist.trend(item, previous)
     return {
-        **indicator_fields(indicator),
+        **static,
         "year": item.year,
         "org_unit": item.org_unit,
         "value": _number(item.value),
         "value_text": row.raw if row else None,
         "status": item.status.value,
         "phase_in_state": item.state.value,
-        "bands": {b.status.value: band(b) for b in indicator.bands},
-        "direction": indicator.direction.value if indicator.direction else None,
-        "gap_policy": indicator.gap_policy.value,
         "in_gap": item.rating.in_gap if item.rating else False,
         "reason": describe(item.rating, ".") if item.rating else None,
         "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
@@ -84,6 +91,15 @@ def result(
         if item.note
         else None,
         "base": _number(row.base) if row and row.base is not None else None,
+    }
+
+
+def _static(indicator: Indicator) -> dict[str, Any]:
+    return {
+        **indicator_fields(indicator),
+        "bands": {b.status.value: band(b) for b in indicator.bands},
+        "direction": indicator.direction.value if indicator.direction else None,
+        "gap_policy": indicator.gap_policy.value,
     }
 
 
@@ -115,11 +131,17 @@ def summary(report: Report, results: Sequence[Result]) -> dict[str, Any]:
     }
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def evaluation(report: Report, options: RenderOptions) -> str | Iterator[str]:
+    """The report as one JSON document: indented for a person at a terminal, else compact
+    and written result by result, so a million results never sit in memory as one string."""
     before = hist.previous_results(report)
     series = hist.series(report)
     measures = {measure.id: measure for measure in report.scorecard.measures}
-    document = {
+    statics: dict[int, dict[str, Any]] = {}
+    by_unit: dict[str | None, list[Result]] = {unit: [] for unit in report.org_units}
+    for item in report.results:
+        by_unit[item.org_unit].append(item)
+    head = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
         "definitions": options.definitions,
@@ -127,18 +149,29 @@ def evaluation(report: Report, options: RenderOptions) -> str:
         "year": report.year,
         "other_years": list(report.other_years),
         "summary": summary(report, report.results),
-        "by_org_unit": [
-            {"org_unit": unit, **summary(report, [r for r in report.results if r.org_unit == unit])}
-            for unit in report.org_units
-        ],
+        "by_org_unit": [{"org_unit": unit, **summary(report, results)} for unit, results in by_unit.items()],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
-        "results": [result(item, before.get((item.indicator.id, item.org_unit)), measures) for item in report.results],
-        "history": [
-            result(item, hist.previous_in(series, item), measures)
-            for item in sorted(report.history, key=lambda r: r.year)
-        ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    shown = (result(r, before.get((r.indicator.id, r.org_unit)), measures, statics) for r in report.results)
+    history = (
+        result(r, hist.previous_in(series, r), measures, statics) for r in sorted(report.history, key=lambda r: r.year)
+    )
+    if options.pretty:
+        document = {**head, "results": list(shown), "history": list(history)}
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _stream(head, {"results": shown, "history": history})
+
+
+def _stream(head: dict[str, Any], lists: dict[str, Iterator[dict[str, Any]]]) -> Iterator[str]:
+    """``{**head, name: [...], ...}`` as compact JSON, one chunk per item."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    yield encode(head)[:-1]
+    for name, items in lists.items():
+        yield f",{encode(name)}:["
+        for number, item in enumerate(items):
+            yield ("," if number else "") + encode(item)
+        yield "]"
+    yield "}\n"
 
 
 def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Computed, Measure, Note, PhaseState, Result, Status
+from ..model import RATED, Computed, Measure, Note, PhaseState, Result, Scorecard, Status
 from ..number_format import format_number
 
 SYMBOLS = {
@@ -198,6 +198,27 @@ class Labels:
         if "base" in values:
             values["base"] = self.number(Decimal(values["base"]))
         return self(f"note.{note.key}", **values)
+
+    def summary(self, year: int, counts: Mapping[Status, int]) -> str:
+        """'2014: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 3 ikke innfaset'.
+
+        The rated statuses and missing always; the others when there are any.
+        """
+        always = (*RATED, Status.MISSING)
+        parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
+        return f"{year}: " + " · ".join(parts)
+
+    def notes(self, scorecard: Scorecard, results: Sequence[Result]) -> list[tuple[str, str]]:
+        """(indicator id, text) for each computed value ('130 ideer mot 120 året før: +8,33 %') and
+        each note (a missing input, too small a base), in the order of the results."""
+        measures = {measure.id: measure for measure in scorecard.measures}
+        found = []
+        for result in results:
+            if result.computed is not None:
+                found.append((result.indicator.id, self.computed(result.computed, measures)))
+            if result.note is not None and result.status is not Status.NOT_PHASED_IN:
+                found.append((result.indicator.id, self.note(result.note)))
+        return found
 
     def state(self, state: PhaseState) -> str:
         return self(f"state.{state.value}")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import RATED, Report, Result, Scorecard, Status
+from ..model import RATED, Report, Result, Status
 from ..phase_in import IndicatorState
 from . import RenderOptions
 from .labels import SYMBOLS, Labels
@@ -30,13 +30,6 @@ def escape(text: str) -> str:
     control characters shown as U+FFFD."""
     flat = _CONTROL.sub("\ufffd", " ".join(part.strip() for part in text.splitlines()).strip())
     return "".join("\\" + char if char in SPECIAL else char for char in flat)
-
-
-def summary_line(year: int, counts: dict[Status, int], say: Labels) -> str:
-    """'2014: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 3 ikke innfaset'."""
-    always = (*RATED, Status.MISSING)
-    parts = [f"{counts[s]} {say('short.' + s.value)}" for s in Status if counts[s] or s in always]
-    return f"{year}: " + " · ".join(parts)
 
 
 def legend(say: Labels) -> str:
@@ -126,23 +119,13 @@ def _unit_tables(
                         ]
                     )
                 )
-        found_notes = notes(scorecard, [r for _, found in goals for r in found], say)
+        found_notes = [
+            f"{escape(ident)}: {escape(text)}"  # measure names and units come from the definitions
+            for ident, text in say.notes(scorecard, [r for _, found in goals for r in found])
+        ]
         if found_notes:
             lines += ["", *(f"- {line}" for line in found_notes)]
-    lines += ["", summary_line(report.year, rolled.total.counts, say)]
-    return lines
-
-
-def notes(scorecard: Scorecard, results: Sequence[Result], say: Labels) -> list[str]:
-    """As the table's: each computed value ('L.2.1: 130 ideer mot 120 året før: +8,33 %') and each note,
-    escaped (measure names and units come from the definitions)."""
-    measures = {measure.id: measure for measure in scorecard.measures}
-    lines = []
-    for result in results:
-        if result.computed is not None:
-            lines.append(f"{escape(result.indicator.id)}: {escape(say.computed(result.computed, measures))}")
-        if result.note is not None and result.status is not Status.NOT_PHASED_IN:
-            lines.append(f"{escape(result.indicator.id)}: {escape(say.note(result.note))}")
+    lines += ["", say.summary(report.year, rolled.total.counts)]
     return lines
 
 

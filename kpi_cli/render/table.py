@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, Report, Result, Scorecard, Status
+from ..model import RATED, Report, Result, Status
 from ..phase_in import IndicatorState
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
@@ -78,12 +78,6 @@ def change_text(trend: hist.Trend | None, say: Labels) -> Text:
         return Text(f"{trend.arrow} {signed}", style="grey50")
     word, style = (say("better"), "green") if trend.better else (say("worse"), "red")
     return Text(f"{trend.arrow} {signed} {word}", style=style)
-
-
-def summary_line(year: int, counts: dict[Status, int], say: Labels) -> str:
-    always = (*RATED, Status.MISSING)
-    parts = [f"{counts[s]} {say('short.' + s.value)}" for s in Status if counts[s] or s in always]
-    return f"{year}: " + " · ".join(parts)
 
 
 def _widths(
@@ -221,22 +215,10 @@ def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels
                     status_text(result.status, _status_word(result, say, short)),
                 )
         console.print(table)
-        for line in notes(scorecard, [r for r in results if r.indicator.focus_area_id == area.id], say):
-            console.print(line, style="dim")
+        for ident, text in say.notes(scorecard, [r for r in results if r.indicator.focus_area_id == area.id]):
+            console.print(f"{ident}: {text}", style="dim")
     console.print()
-    console.print(summary_line(report.year, rolled.total.counts, say))
-
-
-def notes(scorecard: Scorecard, results: Sequence[Result], say: Labels) -> list[str]:
-    """A line for each computed value ('L.2.1: 130 ideer mot 120 året før: +8,33 %') and each note."""
-    measures = {measure.id: measure for measure in scorecard.measures}
-    lines = []
-    for result in results:
-        if result.computed is not None:
-            lines.append(f"{result.indicator.id}: {say.computed(result.computed, measures)}")
-        if result.note is not None and result.status is not Status.NOT_PHASED_IN:
-            lines.append(f"{result.indicator.id}: {say.note(result.note)}")
-    return lines
+    console.print(say.summary(report.year, rolled.total.counts))
 
 
 def _matrix_rollup(rollup: hist.Rollup) -> Text:
@@ -293,7 +275,7 @@ def _matrix(console: Console, report: Report, say: Labels, width: int) -> None:
     console.print()
     for unit in units:
         counts = hist.rollup(r for r in report.results if r.org_unit == unit).counts
-        console.print(f"{_unit_label(unit, say)}: " + summary_line(report.year, counts, say))
+        console.print(f"{_unit_label(unit, say)}: " + say.summary(report.year, counts))
     console.print(" ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status), style="dim")
 
 
