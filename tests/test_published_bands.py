@@ -1,0 +1,123 @@
+"""Band sets as municipal scorecards publish them load and rate every edge as DESIGN section 4 says.
+
+tests/fixtures/published-bands.yaml holds the kinds of text real scorecards print: a two-sided
+target range, lower-is-better, Norwegian words, an en dash, a minus with a space and U+2212, and
+gaps at two different precisions (3,75 | 3,76 and 4,1 | 4,2). Values are made up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kpi_cli.bands import UnratableValue, rate
+from kpi_cli.cli import main
+from kpi_cli.definitions import gap_warnings, load_definitions
+from kpi_cli.model import Direction, GapPolicy, Status
+
+FIXTURE = Path(__file__).parent / "fixtures" / "published-bands.yaml"
+D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED
+
+
+@pytest.fixture(scope="module")
+def indicators():
+    return load_definitions(FIXTURE).indicator_map()
+
+
+def test_directions_are_inferred(indicators) -> None:
+    assert {i: indicators[i].direction for i in indicators} == {
+        "P.1.1": Direction.TARGET_RANGE,
+        "P.1.2": Direction.LOWER_IS_BETTER,
+        "P.1.3": Direction.HIGHER_IS_BETTER,
+        "P.1.4": Direction.HIGHER_IS_BETTER,
+        "P.1.5": Direction.HIGHER_IS_BETTER,
+    }
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "status", "in_gap"),
+    [
+        # two-sided target range: desired in the middle, accepted on both sides, not approved outside
+        ("P.1.1", "1,30", D, False),
+        ("P.1.1", "1,69", D, False),
+        ("P.1.1", "1,295", A, True),  # gap (1,29, 1,30): worse neighbour
+        ("P.1.1", "1,695", A, True),  # gap (1,69, 1,70)
+        ("P.1.1", "1,00", A, False),
+        ("P.1.1", "1,99", A, False),
+        ("P.1.1", "0,999", N, False),
+        ("P.1.1", "1,995", N, False),  # in the open band '> 1,99'
+        ("P.1.1", "-3", N, False),
+        ("P.1.1", "12", N, False),
+        # lower is better
+        ("P.1.2", "5,99", D, False),
+        ("P.1.2", "6", A, False),
+        ("P.1.2", "7,5", A, False),
+        ("P.1.2", "7,51", N, False),
+        ("P.1.2", "0", D, False),
+        # gaps at two precisions: (3,75, 3,76) and (4,1, 4,2)
+        ("P.1.3", "4,2", D, False),
+        ("P.1.3", "4,15", A, True),
+        ("P.1.3", "4,1", A, False),
+        ("P.1.3", "3,76", A, False),
+        ("P.1.3", "3,755", N, True),
+        ("P.1.3", "3,75", N, False),
+        ("P.1.3", "1", N, False),
+        ("P.1.3", "5", D, False),
+        # words, gap policy nearest: (79,9, 80) ties at 79,95 go to the worse
+        ("P.1.4", "80", D, False),
+        ("P.1.4", "79,96", D, True),
+        ("P.1.4", "79,95", A, True),
+        ("P.1.4", "79,94", A, True),
+        ("P.1.4", "70", A, False),
+        ("P.1.4", "69,99", N, False),
+        # en dash, minus with a space and U+2212
+        ("P.1.5", "1,76", D, False),
+        ("P.1.5", "1,75", A, False),
+        ("P.1.5", "0", A, False),
+        ("P.1.5", "-0,005", N, True),  # gap (-0,01, 0)
+        ("P.1.5", "-0,01", N, False),
+        ("P.1.5", "-2,30", N, False),
+    ],
+)
+def test_every_edge(indicators, indicator: str, value: str, status: Status, in_gap: bool) -> None:
+    rating = rate(indicators[indicator], Decimal(value.replace(",", ".")))
+    assert (rating.status, rating.in_gap) == (status, in_gap)
+
+
+def test_beyond_the_outermost_band_without_a_scale_is_a_data_error(indicators) -> None:
+    with pytest.raises(UnratableValue, match=r"value -2,31 lies beyond every band"):
+        rate(indicators["P.1.5"], Decimal("-2.31"))
+
+
+def test_outside_the_scale_is_a_data_error(indicators) -> None:
+    with pytest.raises(UnratableValue, match=r"value 5,01 is outside the scale 1 - 5"):
+        rate(indicators["P.1.3"], Decimal("5.01"))
+
+
+def test_gap_policy_per_indicator(indicators) -> None:
+    assert indicators["P.1.4"].gap_policy is GapPolicy.NEAREST
+    assert indicators["P.1.3"].gap_policy is GapPolicy.WORSE
+
+
+def test_validate_lists_each_gap_with_its_interval() -> None:
+    messages = [w.message for w in gap_warnings(load_definitions(FIXTURE))]
+    assert messages == [
+        "P.1.1: values in (1,29, 1,30) fall between accepted and desired; rated accepted under gap policy worse",
+        "P.1.1: values in (1,69, 1,70) fall between desired and accepted; rated accepted under gap policy worse",
+        # P.1.2 has none: '< 6' and '6 - 7,5', '6 - 7,5' and '> 7,5' meet at their edges
+        "P.1.3: values in (3,75, 3,76) fall between not_approved and accepted; "
+        "rated not_approved under gap policy worse",
+        "P.1.3: values in (4,1, 4,2) fall between accepted and desired; rated accepted under gap policy worse",
+        "P.1.4: values in (79,9, 80) fall between accepted and desired; rated by the nearer edge "
+        "(a tie goes to accepted) under gap policy nearest",
+        "P.1.5: values in (-0,01, 0) fall between not_approved and accepted; rated not_approved under gap policy worse",
+    ]
+
+
+def test_kpi_validate_accepts_the_file() -> None:
+    result = CliRunner().invoke(main, ["validate", str(FIXTURE)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("1 goal(s), 5 indicator(s), 6 warning(s)\n")
