@@ -82,9 +82,9 @@ def evaluate(
         for org_unit in org_units:
             for indicator in scorecard.indicators():
                 row = index.get((indicator.id, each_year, org_unit))
-                outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
+                outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except bands.UnratableValue as exc:
@@ -140,13 +140,12 @@ def rate_one(
     if cases is not None and indicator.min_base and cases < indicator.min_base:
         note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
     state = in_force.state(year)
-    if state is PhaseState.PENDING:
-        note = None  # not phased in says it all
     rating: Rating | None = None
     if value is not None:
         bands.check_scale(in_force, value)
     if state is PhaseState.PENDING:
         status = Status.NOT_PHASED_IN
+        note = None  # not phased in says it all
     elif note is not None and note.key == "small_base":
         status = Status.INSUFFICIENT_BASE
     elif not in_force.has_bands:

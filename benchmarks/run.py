@@ -1,0 +1,149 @@
+"""Benchmark kpi evaluate against a floor measured in the same run. Standard library only.
+
+Generates a deterministic synthetic scorecard and results file at three sizes
+(indicators x org units x years), then times whole-process runs of
+``kpi evaluate FILE --format json -o OUT`` (median of several) and their peak
+memory, against a floor: a plain Python script that only reads the same CSV
+with the csv module and converts the values to numbers. Also times start-up:
+``kpi evaluate results/2014.csv`` (json and table) against
+``python -c "import click, yaml"``.
+
+    python benchmarks/run.py              # all sizes: 10 000, 100 000, 1 000 000 rows
+    python benchmarks/run.py --sizes 10000 100000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = """
+import csv, sys
+total = 0
+with open(sys.argv[1], encoding="utf-8", newline="") as handle:
+    reader = csv.reader(handle, delimiter=";")
+    next(reader)
+    for row in reader:
+        value = row[3]
+        if value:
+            total += float(value.replace(",", "."))
+print(total)
+"""
+INDICATORS = 50
+YEARS = 4
+
+
+def definitions(indicators: int) -> str:
+    """A scorecard with ``indicators`` indicators in 5 goals; bands like the seed's, some lower-is-better."""
+    lines = ["scorecard: Syntetisk målekart (benchmark)", "language: nb", "focus_areas:", "  - id: B", "    name: Bench"]
+    lines.append("    goals:")
+    per_goal = max(1, indicators // 5)
+    for goal in range(5):
+        lines += [f"      - id: B.{goal + 1}", f"        name: Mål {goal + 1}", "        indicators:"]
+        for number in range(per_goal):
+            ident = f"B.{goal + 1}.{number + 1}"
+            lines += [f"          - id: {ident}", f"            name: Indikator {ident}", "            scale: [0, 100]"]
+            if number % 2:
+                bands = ('"< 40"', '"40 - 59,9"', '">= 60"')  # lower is better
+            else:
+                bands = ('">= 60"', '"40 - 59,9"', '"< 40"')
+            lines += [
+                "            bands:",
+                f"              desired: {bands[0]}",
+                f"              accepted: {bands[1]}",
+                f"              not_approved: {bands[2]}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def results(path: Path, rows: int, indicators: int) -> None:
+    """``rows`` results: indicators x org units x years, values with a decimal comma, some missing."""
+    rng = random.Random(2014)
+    per_goal = max(1, indicators // 5)
+    ids = [f"B.{g + 1}.{n + 1}" for g in range(5) for n in range(per_goal)]
+    units = max(1, rows // (len(ids) * YEARS))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("indikator;år;tjenesteområde;verdi\n")
+        written = 0
+        for year in range(2020, 2020 + YEARS):
+            for unit in range(units):
+                for ident in ids:
+                    value = "" if rng.random() < 0.02 else f"{rng.uniform(0, 100):.1f}".replace(".", ",")
+                    handle.write(f"{ident};{year};Enhet {unit:05d};{value}\n")
+                    written += 1
+    assert written == len(ids) * units * YEARS
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {code}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_run(command: list[str], repeat: int) -> tuple[float, float]:
+    runs = [run(command) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    args = parser.parse_args()
+    kpi = [sys.executable, "-m", "kpi_cli"]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print()
+    print("| rows | floor s | kpi s | rows/s | ratio to floor | peak MB | floor peak MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "indicators.yaml").write_text(definitions(INDICATORS), encoding="utf-8")
+        (work / "floor.py").write_text(FLOOR, encoding="utf-8")
+        previous: tuple[int, float] | None = None
+        for size in args.sizes:
+            data = work / f"results-{size}.csv"
+            results(data, size, INDICATORS)
+            floor, floor_mb = median_run([sys.executable, str(work / "floor.py"), str(data)], args.repeat)
+            command = [*kpi, "evaluate", str(data), "--indicators", str(work / "indicators.yaml")]
+            command += ["--format", "json", "-o", str(work / "out.json"), "--fail-on", "never"]
+            seconds, peak = median_run(command, args.repeat)
+            print(
+                f"| {size:,} | {floor:.2f} | {seconds:.2f} | {size / seconds:,.0f} | {seconds / floor:.1f}x "
+                f"| {peak:.0f} | {floor_mb:.0f} |".replace(",", " ")
+            )
+            if previous:
+                rows_before, seconds_before = previous
+                growth = (seconds / seconds_before) / (size / rows_before)
+                print(f"|  | | | | time per row x{growth:.2f} vs {rows_before:,} rows | | |".replace(",", " "))
+            previous = (size, seconds)
+    print()
+    baseline, _ = median_run([sys.executable, "-c", "import click, yaml"], 7)
+    seed = str(ROOT / "results" / "2014.csv")
+    seed_defs = str(ROOT / "indicators.yaml")
+    as_json, _ = median_run([*kpi, "evaluate", seed, "--indicators", seed_defs, "--format", "json"], 7)
+    as_table, _ = median_run([*kpi, "evaluate", seed, "--indicators", seed_defs], 7)
+    print("| start-up | seconds | ratio to `import click, yaml` |")
+    print("|---|---:|---:|")
+    print(f"| python -c 'import click, yaml' | {baseline:.3f} | 1.0x |")
+    print(f"| kpi evaluate results/2014.csv --format json | {as_json:.3f} | {as_json / baseline:.2f}x |")
+    print(f"| kpi evaluate results/2014.csv (table) | {as_table:.3f} | {as_table / baseline:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
