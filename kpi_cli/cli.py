@@ -272,6 +272,7 @@ def evaluate_command(**kwargs: Any) -> None:
         delimiter="\t" if kwargs["output_delimiter"] == "tab" else kwargs["output_delimiter"],
         fail_on=kwargs["fail_on"],
         fail_on_missing=kwargs["fail_on_missing"],
+        fail_on_regression=kwargs["fail_on_regression"],
     )
     _emit(kwargs["fmt"], "evaluation", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
     for finding in report.findings:
@@ -286,7 +287,7 @@ def evaluate_command(**kwargs: Any) -> None:
     worse = regressions(report) if kwargs["fail_on_regression"] else []
     if worse:
         click.echo(f"kpi: {len(worse)} result(s) worse than the year before: {_names(worse)}", err=True)
-    if failed or worse:
+    if failed or worse:  # the same results as failing(..., fail_on_regression), which the renderers use
         sys.exit(EXIT_FAIL)
 
 

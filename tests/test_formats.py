@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -923,3 +924,39 @@ def test_too_small_a_base_is_shown_not_rated(kpi, tmp_path, monkeypatch, write, 
     assert "| A.1.1 | Tilfredshet | 4,5 - 6 | 4 - 4,4 | 1 - 3,9 | 3,2 | ∅ For lite grunnlag |" in lines
     assert "| **A.1** | **Mål** |  |  |  |  | ∅ for lite grunnlag |" in lines
     assert f"- A.1.1: {note}" in lines
+
+
+def test_regressions_fail_in_github_and_junit_as_in_the_exit_code(repo_root):
+    """--fail-on-regression makes the CI formats mark exactly the results JSON flags as regressions."""
+    from click.testing import CliRunner
+
+    from kpi_cli.cli import main
+
+    base = [
+        "evaluate",
+        "examples/service-areas/results-2015-2017.csv",
+        "--indicators",
+        "examples/service-areas/indicators.yaml",
+        "--fail-on",
+        "never",
+    ]
+    document = json.loads(CliRunner().invoke(main, [*base, "--format", "json"]).stdout)
+    regressed = sorted(
+        f"{r['indicator']} ({r['org_unit']})" if r["org_unit"] else r["indicator"]
+        for r in document["results"]
+        if r["regression"]
+    )
+    assert regressed  # the made-up example has some
+    junit = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "junit"])
+    assert junit.exit_code == 1
+    failed = [case for case in ET.fromstring(junit.stdout).iter("testcase") if case.find("failure") is not None]
+    assert len(failed) == len(regressed)
+    github = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "github"])
+    assert github.exit_code == 1
+    titles = sorted(
+        line.split("title=")[1].split("::")[0].rsplit(" ", 1)[0]
+        for line in github.stdout.splitlines()
+        if line.startswith("::error")
+    )
+    assert titles == regressed
+    assert f"kpi: {len(regressed)} result(s) worse than the year before: " in github.stderr

@@ -33,6 +33,7 @@ class RenderOptions:
     delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
     fail_on: str = "not_approved"  # what counts as failing, for junit and github
     fail_on_missing: bool = False
+    fail_on_regression: bool = False
     to_file: bool = False  # written with -o: a CSV for Norwegian Excel then starts with a BOM
     pretty: bool = True  # JSON indented for a person; compact (and streamed) for files and pipes
 

@@ -95,7 +95,9 @@ def _title(result: Result) -> str:
 
 def evaluation(report: Report, options: RenderOptions) -> str:
     say = Labels(options.lang)
-    failed = {id(result) for result in failing(report, options.fail_on, options.fail_on_missing)}
+    failed = {
+        id(result) for result in failing(report, options.fail_on, options.fail_on_missing, options.fail_on_regression)
+    }
     lines: list[str] = []
     for result in report.results:
         if id(result) in failed:

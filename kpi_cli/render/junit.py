@@ -122,7 +122,9 @@ def _summary(result: Result, say: Labels) -> str:
 
 def evaluation(report: Report, options: RenderOptions) -> str:
     say = Labels(options.lang)
-    failed = {id(result) for result in failing(report, options.fail_on, options.fail_on_missing)}
+    failed = {
+        id(result) for result in failing(report, options.fail_on, options.fail_on_missing, options.fail_on_regression)
+    }
     not_rated = (Status.NOT_PHASED_IN, Status.NO_TARGET, Status.MISSING, Status.INSUFFICIENT_BASE)
     measures = {measure.id: measure for measure in report.scorecard.measures}
     cases: list[ET.Element] = []
