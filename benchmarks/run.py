@@ -44,7 +44,13 @@ YEARS = 4
 
 def definitions(indicators: int) -> str:
     """A scorecard with ``indicators`` indicators in 5 goals; bands like the seed's, some lower-is-better."""
-    lines = ["scorecard: Syntetisk målekart (benchmark)", "language: nb", "focus_areas:", "  - id: B", "    name: Bench"]
+    lines = [
+        "scorecard: Syntetisk målekart (benchmark)",
+        "language: nb",
+        "focus_areas:",
+        "  - id: B",
+        "    name: Bench",
+    ]
     lines.append("    goals:")
     per_goal = max(1, indicators // 5)
     for goal in range(5):
@@ -52,10 +58,8 @@ def definitions(indicators: int) -> str:
         for number in range(per_goal):
             ident = f"B.{goal + 1}.{number + 1}"
             lines += [f"          - id: {ident}", f"            name: Indikator {ident}", "            scale: [0, 100]"]
-            if number % 2:
-                bands = ('"< 40"', '"40 - 59,9"', '">= 60"')  # lower is better
-            else:
-                bands = ('">= 60"', '"40 - 59,9"', '"< 40"')
+            lower_is_better = number % 2 == 1
+            bands = ('"< 40"', '"40 - 59,9"', '">= 60"') if lower_is_better else ('">= 60"', '"40 - 59,9"', '"< 40"')
             lines += [
                 "            bands:",
                 f"              desired: {bands[0]}",

@@ -194,9 +194,12 @@ def parse_piece(text: str) -> Piece:
 
 def parse_band_text(text: str) -> tuple[Piece, ...]:
     """A band's text: one interval, or several joined by ``;`` or ``og``."""
-    if not normalise(text):
-        raise BandSyntaxError("band text is empty")
-    return tuple(parse_piece(part) for part in _SPLIT.split(normalise(text)) if part)
+    parts = [part for part in _SPLIT.split(normalise(text)) if part]
+    if not parts:
+        raise BandSyntaxError(
+            "band text is empty" if not normalise(text) else f"band text {text.strip()!r} has no interval"
+        )
+    return tuple(parse_piece(part) for part in parts)
 
 
 # --- writing intervals back --------------------------------------------------

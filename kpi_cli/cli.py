@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import KpiError, KpiErrors, UsageError
+from .errors import KpiError, KpiErrors, UsageError, one_line
 from .evaluate import FAIL_LEVELS, evaluate_results, failing
 from .history import regressions
 from .model import Result, Scorecard
@@ -292,7 +292,8 @@ def evaluate_command(**kwargs: Any) -> None:
 
 
 def _names(results: list[Result]) -> str:
-    return ", ".join(sorted({r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in results}))
+    names = {r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in results}
+    return one_line(", ".join(sorted(names)))
 
 
 def _read(kwargs: dict[str, Any], scorecard: Scorecard) -> tuple[ResultSet, int]:

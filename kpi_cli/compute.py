@@ -7,7 +7,7 @@ inputs are measure ids checked when the definitions are loaded.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .model import Computation, Computed, Indicator, Note, ResultRow
 
@@ -33,8 +33,11 @@ def compute(indicator: Indicator, year: int, org_unit: str | None, index: Index)
     first, second = values[0][2], values[1][2]
     if computation.method in ("change", "share", "ratio") and second == 0:
         return Note("zero_denominator", (("measure", values[1][0]), ("year", str(values[1][1]))))
-    exact = _apply(computation, first, second)
-    return Computed(computation, tuple(values), exact.quantize(PLACES, rounding=ROUND_HALF_UP), exact)
+    with localcontext() as context:
+        context.prec = 60  # inputs have at most 15 digits before the mark and 12 after: any result fits
+        exact = _apply(computation, first, second)
+        rounded = exact.quantize(PLACES, rounding=ROUND_HALF_UP)
+    return Computed(computation, tuple(values), rounded, exact)
 
 
 def base(computed: Computed) -> Decimal | None:

@@ -94,6 +94,8 @@ def parse_definitions(text: str, path: str = "indicators.yaml") -> Scorecard:
         ) from None
     except yaml.YAMLError as exc:
         raise DefinitionError(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise DefinitionError("invalid YAML: nested too deeply", path=path) from None
     reader = _Reader(path)
     if root is None:
         raise DefinitionError("definitions file is empty", path=path, line=1)
@@ -223,6 +225,9 @@ class _Reader:
         if value is None:
             return None
         line = node.start_mark.line + 1
+        if any(not ch.isprintable() for ch in value):
+            self.error(node, f"{what} id {value!r} holds a line break or control character")
+            return None
         if value.startswith(FORMULA_STARTS):
             self.error(node, f"{what} id {value!r} must not begin with {value[0]!r}: a spreadsheet would run it")
             return None

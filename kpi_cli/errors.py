@@ -11,6 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
+def one_line(text: str) -> str:
+    """Text with its line breaks (CR, LF and the Unicode ones) turned into spaces."""
+    return " ".join(text.splitlines())
+
+
 class KpiError(Exception):
     """A problem with a file or a value that the user can fix."""
 
@@ -43,7 +48,9 @@ class KpiError(Exception):
         return ":".join(parts)
 
     def format(self, severity: str = "error") -> str:
-        return f"{self.location()}: {severity}: {self.message}"
+        """``path:line:col: severity: message``, always one line: a line break that came
+        from a file (a quoted cell, a YAML error's own text) is shown as a space."""
+        return one_line(f"{self.location()}: {severity}: {self.message}")
 
     def __str__(self) -> str:
         return self.format()

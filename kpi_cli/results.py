@@ -52,6 +52,10 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma"}
+# A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
+# after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
+MAX_DIGITS = 15
+MAX_PLACES = 12
 RESULT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
 
@@ -98,7 +102,10 @@ def parse_value(text: str) -> Decimal | None:
     match = _VALUE.match(clean)
     if not match:
         raise ValueError(f"value {clean!r} is not a number")
-    return parse_number(match.group("n"))
+    value = parse_number(match.group("n"))
+    if value != 0 and not -MAX_PLACES <= value.adjusted() < MAX_DIGITS:
+        raise ValueError(f"value {clean[:40]!r}{'…' if len(clean) > 40 else ''} is not a plausible result")
+    return value
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -206,14 +213,21 @@ def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Recor
     if sheet is not None and sheet not in book.sheetnames:
         book.close()
         raise ResultsError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
+    if not book.worksheets:
+        book.close()
+        raise ResultsError("the workbook has no worksheet", path=path)
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
     log.encoding = "xlsx"
     log.delimiter = f"sheet {worksheet.title}"
 
     def rows() -> Iterator[Record]:
+        number = 0
         try:
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 yield number, [_excel_cell(value) for value in values]
+        except Exception as exc:  # a damaged sheet fails while its rows are read, in many ways
+            shown = f"{path}[{worksheet.title}]"
+            raise ResultsError(f"cannot read Excel sheet: {exc}", path=shown, line=number + 1) from None
         finally:
             book.close()
 
