@@ -829,3 +829,22 @@ def test_a_result_for_a_pending_indicator_is_shown_not_rated(kpi, workdir, write
     table = kpi("evaluate", "2014.csv")
     assert_ok(table, 0)
     assert re.search(r"\s1\s+○ Innfases 2015$", line_starting(table.stdout, "L.2.1 "))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`kpi evaluate ... | head`: the pipe closes under kpi; it ends quietly, not with a traceback,
+    and the exit code still says what the evaluation found (click stops writing to a closed pipe)."""
+    import subprocess
+    import sys
+
+    rows = "".join(f"L.1.1;{year};Enhet {unit};4,6\n" for year in range(2000, 2020) for unit in range(300))
+    (tmp_path / "many.csv").write_text("indikator;år;tjenesteområde;verdi\n" + rows, encoding="utf-8")  # made up
+    command = [sys.executable, "-m", "kpi_cli", "evaluate", "many.csv", "--indicators", str(SEED_INDICATORS)]
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()  # the reader goes away, as `head` does
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert "Traceback" not in stderr
+    assert code == 0
