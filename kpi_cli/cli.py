@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import KpiError, KpiErrors, UsageError, one_line
-from .evaluate import FAIL_LEVELS, evaluate_results, failing
+from .evaluate import FAIL_LEVELS, evaluate_results, failing, year_to_show
 from .history import regressions
 from .model import Result, Scorecard
 from .render import FORMATS, RenderOptions, renderer
@@ -187,7 +187,8 @@ def _read_options(command: F) -> F:
             "columns",
             multiple=True,
             metavar="ROLE=HEADER",
-            help="Read ROLE (indicator, year, value, org_unit) from column HEADER, e.g. value=Nøkkeltall. Repeatable.",
+            help="Read ROLE (indicator, year, value, org_unit, n) from column HEADER, "
+            "e.g. value=Nøkkeltall; repeatable.",
         ),
         click.option("--encoding", help="Encoding of the results files (default: detected)."),
         click.option(
@@ -310,14 +311,7 @@ def _read(kwargs: dict[str, Any], scorecard: Scorecard) -> tuple[ResultSet, int]
         columns=columns,
         sheet=kwargs["sheet"],
     )
-    year = kwargs["year"]
-    if year is None:
-        years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year}
-        if not years:
-            read.raise_if_errors()
-            raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
-        year = max(years)
-    return read, year
+    return read, year_to_show(read, kwargs["year"])
 
 
 main.add_command(evaluate_command, name="evaluate")

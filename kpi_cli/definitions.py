@@ -15,7 +15,7 @@ from typing import TypeVar
 import yaml
 
 from . import bands as band_rules
-from .errors import Collector, DefinitionError, KpiError, KpiErrors
+from .errors import Collector, DefinitionError, KpiError, KpiErrors, closest
 from .model import (
     COMPUTATIONS,
     RATED,
@@ -728,10 +728,8 @@ def _shown(node: yaml.Node) -> str:
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str], otherwise: str = "") -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else otherwise
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else otherwise
 
 
 def gap_warnings(scorecard: Scorecard) -> list[KpiError]:

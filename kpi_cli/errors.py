@@ -11,6 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to a misspelt ``word``, for a 'did you mean' hint; None if none is near."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def one_line(text: str) -> str:
     """Text with its line breaks (CR, LF and the Unicode ones) turned into spaces."""
     return " ".join(text.splitlines())

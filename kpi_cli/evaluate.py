@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from . import bands
 from .compute import agrees, base, compute
-from .errors import Collector, KpiError, KpiErrors, ResultsError
+from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
 from .history import regressions
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
 from .number_format import format_number
@@ -32,9 +31,9 @@ def check_rows(
     index: dict[tuple[str, int, str | None], ResultRow] = {}
     for row in rows:
         if row.indicator not in known and row.indicator not in measures:
-            close = difflib.get_close_matches(row.indicator, [*known, *measures], n=1, cutoff=0.6)
+            close = closest(row.indicator, [*known, *measures])
             ids = ", ".join([*scorecard.indicator_map(), *sorted(measures)])
-            hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {ids}"
+            hint = f" (did you mean {close}?)" if close else f"; known ids: {ids}"
             problems.add(_row_error(row, f"unknown indicator {row.indicator!r}{hint}"))
             continue
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
@@ -161,6 +160,18 @@ def rate_one(
 
 def _inputs(computed: Computed) -> str:
     return ", ".join(f"{measure} {year} = {format_number(value)}" for measure, year, value in computed.inputs)
+
+
+def year_to_show(read: ResultSet, year: int | None) -> int:
+    """``year`` when given, else the latest year in the rows (or in the file names of files
+    without rows). Raises the reading errors, or a usage error, when there is no year at all."""
+    if year is not None:
+        return year
+    years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year}
+    if not years:
+        read.raise_if_errors()
+        raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
+    return max(years)
 
 
 def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import bands
-from .errors import UsageError
+from .errors import UsageError, closest
 from .model import Indicator, PhaseState, Rating, Scorecard
 from .results import parse_value
 
@@ -26,8 +25,8 @@ class Explanation:
 def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int) -> Explanation:
     known = scorecard.indicator_map()
     if indicator_id not in known:
-        close = difflib.get_close_matches(indicator_id, list(known), n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]}?)" if close else f"; known ids: {', '.join(known)}"
+        close = closest(indicator_id, known)
+        hint = f" (did you mean {close}?)" if close else f"; known ids: {', '.join(known)}"
         raise UsageError(f"unknown indicator {indicator_id!r}{hint}")
     indicator = known[indicator_id].in_force(year)
     try:
