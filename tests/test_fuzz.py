@@ -188,20 +188,20 @@ def test_csv_reader_on_csv_like_bytes(folder: Path, data: bytes, delimiter: str 
 # --- the regression corpus -----------------------------------------------------------------------
 #
 # Every input that ever crashed or broke the error contract, as a literal, with what it broke.
-# Those marked FAILS still do (their bug is reported, not yet fixed); the others guard paths
-# that the fuzzing exercised and that must stay as they are.
+# Those marked "Was:" are bugs the fuzzing found, all fixed since; each case keeps them fixed.
+# The others guard paths that the fuzzing exercised and that must stay as they are.
 
 SEED_TEXT = SEED_INDICATORS.read_text(encoding="utf-8")
 BIG = "1" + "0" * 26  # 10**26: a share or a change of it needs more than Decimal's 28 digits at 0,01
 
 CORPUS = [
-    # FAILS: RecursionError from PyYAML's composer on deep nesting; `kpi validate` prints a traceback.
+    # Was: RecursionError from PyYAML's composer on deep nesting; `kpi validate` prints a traceback.
     pytest.param("validate", "[" * 1000, id="yaml-deep-nesting"),
-    # FAILS: a character YAML forbids gives yaml.ReaderError, whose text holds a line break:
+    # Was: a character YAML forbids gives yaml.ReaderError, whose text holds a line break:
     # "invalid YAML: unacceptable character #x0008 ..." and then '  in "<unicode string>", position 0'.
     pytest.param("validate", "\x08", id="yaml-control-character"),
     pytest.param("validate", "scorecard: x\nfocus_areas: []\n\x1f\n", id="yaml-control-character-line-3"),
-    # FAILS: an id holding a line break is accepted, and every message naming it spans two lines.
+    # Was: an id holding a line break is accepted, and every message naming it spans two lines.
     pytest.param(
         "validate",
         "scorecard: x\nfocus_areas:\n  - id: L\n    name: A\n    goals:\n      - id: L.1\n        name: G\n"
@@ -209,21 +209,21 @@ CORPUS = [
         '              desired: "> 5"\n              accepted: "7 - 8"\n',
         id="definitions-id-with-line-break",
     ),
-    # FAILS: decimal.InvalidOperation from compute.py's quantize: a share of 10**26 / 1 (L.2.2).
+    # Was: decimal.InvalidOperation from compute.py's quantize: a share of 10**26 / 1 (L.2.2).
     pytest.param("evaluate", f"indikator;år;verdi\nideer_valgt;2014;{BIG}\nideer;2014;1\n", id="share-overflow"),
-    # FAILS: the same from a change: ideer from 1 to 10**26 (L.2.1).
+    # Was: the same from a change: ideer from 1 to 10**26 (L.2.1).
     pytest.param("evaluate", f"indikator;år;verdi\nideer;2014;1\nideer;2015;{BIG}\n", id="change-overflow"),
-    # FAILS: a row error names the raw indicator cell, so a quoted cell with a line break splits it.
+    # Was: a row error names the raw indicator cell, so a quoted cell with a line break splits it.
     pytest.param("evaluate", 'indikator;år;verdi\n"L.1\n1";2014;abc\n', id="indicator-with-line-break"),
-    # FAILS: the "kpi: 1 result(s) fail ..." note names the org unit raw: two lines.
+    # Was: the "kpi: 1 result(s) fail ..." note names the org unit raw: two lines.
     pytest.param(
         "evaluate", 'indikator;år;tjenesteområde;verdi\nL.1.1;2014;"Linje 1\nlinje 2";1\n', id="org-unit-line-break"
     ),
-    # FAILS: --format json writes `"value":Infinity` (not JSON) for a value beyond a float's range.
+    # Was: --format json writes `"value":Infinity` (not JSON) for a value beyond a float's range.
     pytest.param("evaluate-json", "indikator;år;verdi\nL.2.2;2014;1" + "0" * 400 + ",5\n", id="json-infinity"),
-    # FAILS: --format json: ValueError "Exceeds the limit (4300 digits) for integer string conversion".
+    # Was: --format json: ValueError "Exceeds the limit (4300 digits) for integer string conversion".
     pytest.param("evaluate-json", "indikator;år;verdi\nL.2.2;2014;1" + "0" * 5000 + "\n", id="json-huge-integer"),
-    # FAILS: a band of only separators parses to no interval: `desired: ";"` silently means no band.
+    # Was: a band of only separators parses to no interval: `desired: ";"` silently means no band.
     pytest.param("band", ";", id="band-only-separator"),
     pytest.param("band", " ; ; ", id="band-only-separators"),
     # Guards: the reader on NULs, lone CRs, cut quotes, BOMs and encodings.
@@ -283,10 +283,10 @@ def workbook(sheet: str | None) -> bytes:
 
 XLSX_CORPUS = [
     pytest.param(SHEET, id="xlsx-intact"),  # guard: the workbook itself reads (one row)
-    # FAILS: xml.etree.ElementTree.ParseError: the sheet opens, then breaks while its rows are read
+    # Was: xml.etree.ElementTree.ParseError: the sheet opens, then breaks while its rows are read
     # (read_results wraps only load_workbook's exceptions; openpyxl also raised TypeError there).
     pytest.param(SHEET.removesuffix("</worksheet>"), id="xlsx-sheet-cut-short"),
-    # FAILS: IndexError at book.worksheets[0]: a workbook whose only sheet is missing opens with none.
+    # Was: IndexError at book.worksheets[0]: a workbook whose only sheet is missing opens with none.
     pytest.param(None, id="xlsx-no-worksheet"),
 ]
 
