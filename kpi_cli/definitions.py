@@ -35,10 +35,10 @@ from .model import (
     Status,
 )
 from .number_format import format_number, parse_number
+from .text import starts_formula
 
 LANGUAGES = ("nb", "en")
 COLUMN_ROLES = ("indicator", "year", "value", "org_unit", "n")
-FORMULA_STARTS = ("=", "+", "-", "@")  # an id starting so would be a formula in a template or CSV
 BAND_KEYS = {status.value: status for status in RATED}
 T = TypeVar("T")
 
@@ -228,7 +228,7 @@ class _Reader:
         if any(not ch.isprintable() for ch in value):
             self.error(node, f"{what} id {value!r} holds a line break or control character")
             return None
-        if value.startswith(FORMULA_STARTS):
+        if starts_formula(value):
             self.error(node, f"{what} id {value!r} must not begin with {value[0]!r}: a spreadsheet would run it")
             return None
         if value in self.seen_ids:

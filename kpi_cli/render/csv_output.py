@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from ..model import RATED, Report, Result, Status
 from ..number_format import format_number
 from ..phase_in import IndicatorState
+from ..text import neutralise
 from . import RenderOptions
 from .labels import Labels
 
@@ -60,21 +61,10 @@ STATUS_HEADER = (
     "has_bands",
     "reason",
 )
-# What makes Excel, LibreOffice or Google Sheets start a formula (the full-width
-# forms too, which some locales turn into the ASCII ones).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
 Cell = str | int
 # Excel opens a UTF-8 file as Windows-1252 unless it starts with a byte-order mark: written to a
 # file, the CSV gets one, so æøå survive a double-click. Printed, it does not.
 BOM = "\ufeff"
-
-
-def neutralise(text: str) -> str:
-    """Text that a spreadsheet would run as a formula, made plain text with a leading apostrophe."""
-    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def dialect(options: RenderOptions) -> tuple[str, str]:

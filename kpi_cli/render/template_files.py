@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..template import TemplateRow
-from .csv_output import BOM, neutralise
+from ..text import neutralise
+from .csv_output import BOM
 
 HEADERS = {
     "nb": ("indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"),
