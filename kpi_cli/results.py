@@ -291,7 +291,7 @@ def _rows(
 ) -> Iterator[ResultRow | KpiError]:
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
-    fallback_year = log.file_year if log.file_year is not None else year
+    fallback_year = year if year is not None else log.file_year  # a year column wins over both
     shown = path if log.encoding != "xlsx" else f"{path}[{log.delimiter.removeprefix('sheet ')}]"
     header: list[str] | None = None
     columns: dict[str, int] = {}

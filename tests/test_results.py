@@ -12,7 +12,7 @@ from conftest import SEED_IDS, SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import KpiError, ResultsError
-from kpi_cli.evaluate import evaluate, failing
+from kpi_cli.evaluate import evaluate, evaluate_results, failing, year_to_show
 from kpi_cli.model import Location, PhaseState, ResultRow, Status
 from kpi_cli.results import parse_value, read_results
 
@@ -205,6 +205,25 @@ def test_read_year_column_wins_over_file_name(write):
     path = write("2014.csv", "indikator;år;verdi\nL.1.1;2015;4,51\nL.1.2;;4,2\n")
     read = read_results([path])
     assert [(row.indicator, row.year) for row in read.rows] == [("L.1.1", 2015), ("L.1.2", 2014)]
+
+
+def test_read_year_option_wins_over_file_name(write):
+    """A year column, else --year, else the year in the file name: what `--year`'s help promises."""
+    path = write("r2014.csv", "indikator;år;verdi\nL.1.1;2013;4,51\nL.1.2;;4,2\n")
+    read = read_results([path], year=2015)
+    assert [(row.indicator, row.year) for row in read.rows] == [("L.1.1", 2013), ("L.1.2", 2015)]
+    assert read.logs[0].file_year == 2014
+
+
+def test_evaluate_year_option_wins_over_file_name(write):
+    """`kpi evaluate r2014.csv --year 2015` rates the file's rows as 2015's, not 2015 as all missing."""
+    path = write("r2014.csv", "indikator;verdi\nL.1.1;4,51\n")
+    read = read_results([path], year=2015)
+    report = evaluate_results(load_definitions(SEED_INDICATORS), read, year_to_show(read, 2015))
+    assert (report.year, report.other_years) == (2015, ())
+    assert [(r.indicator.id, r.value, r.status) for r in report.results if r.indicator.id == "L.1.1"] == [
+        ("L.1.1", Decimal("4.51"), Status.DESIRED)
+    ]
 
 
 def test_read_missing_value_column(write):
