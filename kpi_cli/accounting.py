@@ -28,9 +28,9 @@ def reconcile(read: ResultSet, report: Report) -> Reconciliation:
     rejected_reading = sum(len(log.rejected) for log in read.logs)
     return Reconciliation(
         read=sum(log.results_read for log in read.logs),
-        rated=counts.get("rated", 0),
-        not_rated=counts.get("not_rated", 0),
-        no_result=counts.get("no_result", 0),
-        measure=counts.get("measure", 0),
-        rejected=counts.get("rejected", 0) + rejected_reading,
+        rated=counts.rated,
+        not_rated=counts.not_rated,
+        no_result=counts.no_result,
+        measure=counts.measure,
+        rejected=counts.rejected + rejected_reading,
     )

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import (
-    RATED,
     Band,
     Direction,
     GapPolicy,
@@ -400,7 +399,3 @@ def _gap_status(
     if to_below == to_above:
         return fallback
     return below[1] if to_below < to_above else above[1]
-
-
-def statuses_present(bands: Sequence[Band]) -> list[Status]:
-    return [status for status in RATED if any(b.status is status for b in bands)]

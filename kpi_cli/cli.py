@@ -250,7 +250,7 @@ def evaluate_command(**kwargs: Any) -> None:
     if kwargs["verbose"]:
         for log in read.logs:
             if not log.failed:
-                how = "" if log.encoding == "xlsx" else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+                how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
                 click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
     report = evaluate_results(scorecard, read, year, strict=False)
     if kwargs["verbose"]:

@@ -10,16 +10,12 @@ from . import bands
 from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
 from .history import regressions
-from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
+from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
 from .phase_in import findings
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
-# What became of each row: rated; shown but not rated (not phased in, no target,
-# too small a base); no result; a measure's value, used by computed indicators;
-# rejected as an error.
-ROW_FATES = ("rated", "not_rated", "no_result", "measure", "rejected")
 
 
 def check_rows(
@@ -104,7 +100,7 @@ def evaluate(
         findings=tuple(findings(scorecard, year)),
         history=tuple(history),
         errors=tuple(problems.errors),
-        row_counts={key: counts[key] for key in ROW_FATES},
+        row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),
     )
     if strict:
         problems.raise_if_any()

@@ -373,6 +373,19 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class RowFates:
+    """What became of the rows evaluated: rated; shown but not rated (not phased in, no
+    target, too small a base); no result; a measure's value, used by computed indicators;
+    rejected as an error."""
+
+    rated: int = 0
+    not_rated: int = 0
+    no_result: int = 0
+    measure: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     scorecard: Scorecard
     year: int
@@ -381,7 +394,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     history: tuple[Result, ...] = ()  # the results of every other year in the input
     errors: tuple[KpiError, ...] = ()
-    row_counts: dict[str, int] = field(default_factory=dict, compare=False)
+    row_counts: RowFates = field(default=RowFates(), compare=False)
 
     @property
     def other_years(self) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import enum
 import io
 import os
 import re
@@ -51,7 +52,6 @@ _VALUE = re.compile(
     rf"^(?P<n>{NUMBER_PATTERN})\s*[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b)[^\W\d_][\w.]*\.?\s*){{0,2}}$",
     re.IGNORECASE,
 )
-DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma"}
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
@@ -59,18 +59,22 @@ MAX_PLACES = 12
 RESULT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
 
+class SourceKind(str, enum.Enum):
+    CSV = "csv"  # any delimited text: comma, semicolon or tab
+    EXCEL = "excel"  # a sheet of an .xlsx or .xlsm workbook
+
+
 @dataclass
 class FileLog:
-    """What reading one file did: the dialect it used and how many rows went where."""
+    """What reading one file did: the dialect it used and how many results it gave."""
 
     path: str
-    encoding: str = ""
-    delimiter: str = ""
+    kind: SourceKind = SourceKind.CSV
+    encoding: str = ""  # CSV only: the encoding detected or given
+    delimiter: str = ""  # CSV only: the field separator detected or given
+    sheet: str | None = None  # Excel only: the sheet read
     layout: str = "long"
-    rows_read: int = 0  # data lines (a wide table's line holds a result per year)
     results_read: int = 0  # results, each returned as a row or rejected
-    rows_with_value: int = 0
-    rows_without_value: int = 0
     file_year: int | None = None
     rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line
     failed: bool = False  # the file could not be read at all
@@ -217,8 +221,8 @@ def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Recor
         book.close()
         raise ResultsError("the workbook has no worksheet", path=path)
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    log.encoding = "xlsx"
-    log.delimiter = f"sheet {worksheet.title}"
+    log.kind = SourceKind.EXCEL
+    log.sheet = worksheet.title
 
     def rows() -> Iterator[Record]:
         number = 0
@@ -292,7 +296,7 @@ def _rows(
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
     fallback_year = year if year is not None else log.file_year  # a year column wins over both
-    shown = path if log.encoding != "xlsx" else f"{path}[{log.delimiter.removeprefix('sheet ')}]"
+    shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     header: list[str] | None = None
     columns: dict[str, int] = {}
     wide_years: list[tuple[int, int]] = []
@@ -310,7 +314,6 @@ def _rows(
                     line=line,
                 )
             continue
-        log.rows_read += 1
         if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
             comma_hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
             yield ResultsError(
@@ -329,7 +332,7 @@ def _rows(
         where = Location(shown, line)
         if wide_years:
             for index, cell_year in wide_years:
-                yield _row(indicator, cell_year, cells[index], org_unit, where, log)
+                yield _row(indicator, cell_year, cells[index], org_unit, where)
             continue
         row_year: int | None = fallback_year
         if "year" in columns and cells[columns["year"]].strip():
@@ -344,11 +347,11 @@ def _rows(
             continue
         value_cell = cells[columns["value"]] if "value" in columns else ""
         base_cell = cells[columns["n"]] if "n" in columns else ""
-        yield _row(indicator, row_year, value_cell, org_unit, where, log, base_cell)
+        yield _row(indicator, row_year, value_cell, org_unit, where, base_cell)
 
 
 def _row(
-    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, log: FileLog, base_cell: str = ""
+    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, base_cell: str = ""
 ) -> ResultRow | KpiError:
     try:
         value = parse_value(cell)
@@ -359,10 +362,6 @@ def _row(
         return ResultsError(
             f"{indicator}: n (the base) {base_cell.strip()!r} is negative", path=where.path, line=where.line
         )
-    if value is None:
-        log.rows_without_value += 1
-    else:
-        log.rows_with_value += 1
     return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base)
 
 

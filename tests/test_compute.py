@@ -17,7 +17,7 @@ from kpi_cli.compute import agrees, base, compute
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.evaluate import evaluate, rate_one
-from kpi_cli.model import Computation, Computed, Indicator, Note, ResultRow, Status
+from kpi_cli.model import Computation, Computed, Indicator, Note, ResultRow, RowFates, Status
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -392,7 +392,7 @@ def test_evaluate_l2_chain_from_counts_alone():
     assert results["L.1.1"].status is Status.MISSING and results["L.1.2"].status is Status.MISSING
     assert results["L.2.2"].computed.inputs == (("ideer_valgt", 2017, Decimal(30)), ("ideer", 2017, Decimal(150)))
     assert report.history == ()  # 2016 holds measures only: input, not a year of its own
-    assert report.row_counts == {"rated": 0, "not_rated": 0, "no_result": 0, "measure": 5, "rejected": 0}
+    assert report.row_counts == RowFates(rated=0, not_rated=0, no_result=0, measure=5, rejected=0)
 
 
 def test_evaluate_rates_each_year_of_the_history_from_its_counts():

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from kpi_cli import load_definitions, read_results
 from kpi_cli.cli import main
 from kpi_cli.evaluate import evaluate_results
+from kpi_cli.results import SourceKind
 
 ROOT = Path(__file__).resolve().parent.parent
 DIALECTS = ROOT / "tests" / "fixtures" / "dialects"
@@ -198,6 +199,10 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     path = tmp_path / "resultater.xlsx"
     book.save(path)
     assert statuses(path) == EXPECTED
+    [log] = read_results([path]).logs
+    assert (log.kind, log.sheet, log.encoding, log.delimiter) == (SourceKind.EXCEL, "Resultater", "", "")
+    verbose = CliRunner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
+    assert f"{path}: read sheet Resultater, long table, 5 result(s)" in verbose.stderr
     read = read_results([path], sheet="Notater")
     assert [e.format() for e in read.errors] == [f"{path}[Notater]:2: error: L.1.1: value 'tull' is not a number"]
     read = read_results([path], sheet="Finnes ikke")

@@ -28,7 +28,7 @@ from conftest import REPO_ROOT
 from kpi_cli import evaluate, load_definitions, read_results
 from kpi_cli.evaluate import rate_one
 from kpi_cli.history import rollup, rollups
-from kpi_cli.model import ResultRow, Status
+from kpi_cli.model import ResultRow, RowFates, Status
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"
 DEFS = str(EXAMPLE / "indicators.yaml")
@@ -149,8 +149,7 @@ def test_core_evaluate_rates_every_cell(scorecard):
     assert got == want
     assert report.org_units == tuple(ORDER)
     assert report.other_years == (2015, 2016)
-    fates = {key: report.row_counts[key] for key in ("rated", "not_rated", "no_result", "rejected")}
-    assert fates == {"rated": 44, "not_rated": 0, "no_result": 1, "rejected": 0}
+    assert report.row_counts == RowFates(rated=44, not_rated=0, no_result=1, measure=0, rejected=0)
 
 
 def test_a_row_without_org_unit_is_the_whole_municipality(sa):

@@ -14,7 +14,7 @@ from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import KpiError, ResultsError
 from kpi_cli.evaluate import evaluate, evaluate_results, failing, year_to_show
 from kpi_cli.model import Location, PhaseState, ResultRow, Status
-from kpi_cli.results import parse_value, read_results
+from kpi_cli.results import SourceKind, parse_value, read_results
 
 # --- parse_value ------------------------------------------------------------------------------
 
@@ -95,7 +95,7 @@ def test_read_seed_results():
     assert log.delimiter == ";"
     assert log.layout == "long"
     assert log.file_year == 2014
-    assert (log.rows_read, log.rows_with_value, log.rows_without_value) == (5, 2, 3)
+    assert (log.kind, log.sheet, log.results_read) == (SourceKind.CSV, None, 5)
     assert log.rejected == []
     assert read.paths == [str(SEED_RESULTS)]
 
@@ -124,7 +124,7 @@ def test_read_keeps_every_bad_row_with_its_line(write):
     assert all(isinstance(error, ResultsError) for error in read.errors)
     [log] = read.logs
     assert log.rejected == read.errors
-    assert log.rows_read == 5
+    assert log.results_read == 5  # one row and four rejected
     with pytest.raises(KpiError) as caught:
         read.raise_if_errors()
     assert len(caught.value.errors) == 4
