@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .checks import check_ignore, findings, gap_warnings, unsilenced
+from .codes import Severity
 from .errors import KpiError, KpiErrors, UsageError, one_line
 from .evaluate import FAIL_LEVELS, evaluate_results, failing, year_to_show
 from .history import regressions
@@ -110,6 +112,16 @@ def _emit(fmt: str, kind: str, args: tuple[Any, ...], output: str | None, inputs
     else:
         for chunk in text:
             click.echo(chunk, nl=False)
+
+
+def _ignore_option(command: F) -> F:
+    return click.option(
+        "--ignore",
+        "ignore",
+        multiple=True,
+        metavar="CODE",
+        help="Silence warnings with this code, e.g. band-gap; repeatable. Errors cannot be silenced.",
+    )(command)
 
 
 def _output_option(command: F) -> F:
@@ -227,6 +239,7 @@ def _read_options(command: F) -> F:
     help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
+@_ignore_option
 @_lang_option
 @_color_option
 @_reports_errors
@@ -245,6 +258,7 @@ def evaluate_command(**kwargs: Any) -> None:
     """
     from .accounting import reconcile
 
+    ignore = check_ignore(kwargs["ignore"])
     scorecard = _load(kwargs["indicators"])
     read, year = _read(kwargs, scorecard)
     if kwargs["verbose"]:
@@ -276,8 +290,8 @@ def evaluate_command(**kwargs: Any) -> None:
         fail_on_regression=kwargs["fail_on_regression"],
     )
     _emit(kwargs["fmt"], "evaluation", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
-    for finding in report.findings:
-        click.echo(f"{kwargs['indicators']}: warning: {finding.message}", err=True)
+    for finding in unsilenced(report.findings, scorecard, ignore):
+        click.echo(finding.format(), err=True)
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
         click.echo(f"kpi: note: showing {year}; {others} rated as its history (--year shows another)", err=True)
@@ -369,12 +383,20 @@ def history(**kwargs: Any) -> None:
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year to show (default: this year).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
 @click.option("--check", is_flag=True, help="Exit 1 when an indicator new or active in the year has no bands.")
+@_ignore_option
 @_output_option
 @_lang_option
 @_color_option
 @_reports_errors
 def status(
-    indicators: str, year: int | None, fmt: str, check: bool, output: str | None, lang: str | None, color: str
+    indicators: str,
+    year: int | None,
+    fmt: str,
+    check: bool,
+    ignore: tuple[str, ...],
+    output: str | None,
+    lang: str | None,
+    color: str,
 ) -> None:
     """Show each indicator's phase-in state for a year.
 
@@ -384,16 +406,17 @@ def status(
       kpi status --year 2015
       kpi status --year 2017 --check
     """
-    from .phase_in import findings, states
+    from .phase_in import states
 
+    check_ignore(ignore)
     scorecard = _load(indicators)
     year = year or datetime.date.today().year
     options = _options(scorecard.language, lang, color, indicators, [], output)
     _emit(fmt, "status", (states(scorecard, year), year, options), output, [indicators])
     if check:
-        found = findings(scorecard, year)
-        for finding in found:
-            click.echo(f"{indicators}: error: {finding.message}", err=True)
+        found = findings(scorecard, year, ignore)
+        for finding in found:  # --check makes them errors
+            click.echo(dataclasses.replace(finding, severity=Severity.ERROR).format(), err=True)
         if found:
             sys.exit(EXIT_FAIL)
 
@@ -401,25 +424,26 @@ def status(
 @main.command()
 @click.argument("path", required=False, metavar="[PATH]")
 @_indicators_option
+@_ignore_option
 @_reports_errors
-def validate(path: str | None, indicators: str) -> None:
+def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None:
     """Check a definitions file (default: --indicators, KPI_INDICATORS or ./indicators.yaml).
 
-    Every problem is listed as path:line:col: error: ...; gaps between bands
-    are listed as warnings. Exit 0 when valid, 2 when not.
+    Every problem is listed as path:line:col: error: message [code]; gaps between
+    bands are listed as warnings (--ignore band-gap silences them). Exit 0 when
+    valid, 2 when not.
 
     \b
     Examples:
       kpi validate
       kpi validate other/indicators.yaml
     """
-    from .definitions import gap_warnings
-
+    check_ignore(ignore)
     target = path or indicators
     scorecard = _load(target)
-    warnings = gap_warnings(scorecard)
+    warnings = gap_warnings(scorecard, ignore)
     for warning in warnings:
-        click.echo(warning.format("warning"), err=True)
+        click.echo(warning.format(), err=True)
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(

@@ -1,14 +1,19 @@
-"""One exception family for everything a user can get wrong.
+"""One problem type, and one exception family for everything a user can get wrong.
 
-Every error carries the file, line and column it is about (when known) and a
-message; the command line prints it as ``path:line:col: error: message``.
-Several problems found in one pass travel together in :class:`KpiErrors`, so
-a user sees all of them in one run, not only the first.
+A :class:`Problem` has a location (path, line, column when known), a severity,
+a stable code from :mod:`kpi_cli.codes` and a message, and prints the same way
+everywhere: ``path:line:col: severity: message [code]``. Errors travel as
+:class:`KpiError`; several found in one pass travel together in
+:class:`KpiErrors`, so a user sees all of them in one run, not only the first.
+Warnings are plain Problems that the caller prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .codes import CODES, Severity
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -24,27 +29,21 @@ def one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-class KpiError(Exception):
-    """A problem with a file or a value that the user can fix."""
+@dataclass(frozen=True)
+class Problem:
+    """Something to report about an input, where it is and how bad it is."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        path: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
-        self.line = line
-        self.column = column
+    message: str
+    code: str
+    severity: Severity = Severity.ERROR
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    indicator: str = ""  # the indicator it is about, for ignore: on an indicator; "" when none
 
-    @property
-    def errors(self) -> list[KpiError]:
-        """The single problems this error stands for."""
-        return [self]
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not in kpi_cli.codes.CODES")
 
     def location(self) -> str:
         """``path:line:col`` with the parts that are known."""
@@ -55,10 +54,62 @@ class KpiError(Exception):
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def format(self, severity: str = "error") -> str:
-        """``path:line:col: severity: message``, always one line: a line break that came
+    def format(self) -> str:
+        """``path:line:col: severity: message [code]``, always one line: a line break that came
         from a file (a quoted cell, a YAML error's own text) is shown as a space."""
-        return one_line(f"{self.location()}: {severity}: {self.message}")
+        return one_line(f"{self.location()}: {self.severity.value}: {self.message} [{self.code}]")
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class KpiError(Exception):
+    """A problem with a file or a value that the user can fix: an error-severity Problem."""
+
+    default_code = "usage"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.problem = Problem(message, code or self.default_code, Severity.ERROR, path, line, column)
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def path(self) -> str | None:
+        return self.problem.path
+
+    @property
+    def line(self) -> int | None:
+        return self.problem.line
+
+    @property
+    def column(self) -> int | None:
+        return self.problem.column
+
+    @property
+    def errors(self) -> list[KpiError]:
+        """The single problems this error stands for."""
+        return [self]
+
+    def location(self) -> str:
+        return self.problem.location()
+
+    def format(self) -> str:
+        return self.problem.format()
 
     def __str__(self) -> str:
         return self.format()
@@ -67,9 +118,13 @@ class KpiError(Exception):
 class DefinitionError(KpiError):
     """The definitions file (indicators.yaml) is unreadable or invalid."""
 
+    default_code = "unreadable-file"
+
 
 class ResultsError(KpiError):
     """A results file or one of its rows is unreadable or invalid."""
+
+    default_code = "unreadable-file"
 
 
 class UsageError(KpiError):
@@ -85,7 +140,8 @@ class KpiErrors(KpiError):
             flat.extend(error.errors)
         if not flat:
             raise ValueError("KpiErrors needs at least one error")
-        super().__init__(flat[0].message, path=flat[0].path, line=flat[0].line, column=flat[0].column)
+        first = flat[0]
+        super().__init__(first.message, code=first.code, path=first.path, line=first.line, column=first.column)
         self._errors = flat
 
     @property

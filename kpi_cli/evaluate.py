@@ -6,13 +6,13 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from . import bands
+from .checks import findings
 from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
 from .history import regressions
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
-from .phase_in import findings
+from .rating import UnratableValue, check_scale, rate
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
@@ -30,7 +30,7 @@ def check_rows(
             close = closest(row.indicator, [*known, *measures])
             ids = ", ".join([*scorecard.indicator_map(), *sorted(measures)])
             hint = f" (did you mean {close}?)" if close else f"; known ids: {ids}"
-            problems.add(_row_error(row, f"unknown indicator {row.indicator!r}{hint}"))
+            problems.add(_row_error(row, "unknown-indicator", f"unknown indicator {row.indicator!r}{hint}"))
             continue
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
@@ -38,7 +38,11 @@ def check_rows(
             first_at = f"{first.path}:{first.line}" if first else "an earlier row"
             unit = f" for {row.org_unit}" if row.org_unit else ""
             problems.add(
-                _row_error(row, f"duplicate result for {row.indicator} {row.year}{unit}: already given at {first_at}")
+                _row_error(
+                    row,
+                    "duplicate-result",
+                    f"duplicate result for {row.indicator} {row.year}{unit}: already given at {first_at}",
+                )
             )
             continue
         index[key] = row
@@ -83,8 +87,8 @@ def evaluate(
                 outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
-                except bands.UnratableValue as exc:
-                    problems.add(_row_error(row, f"{indicator.id}: {exc}"))
+                except UnratableValue as exc:
+                    problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
                     continue
                 if row is not None:
@@ -127,9 +131,10 @@ def rate_one(
     if computed is not None:
         exact = computed.exact if computed.exact is not None else computed.value
         if value is not None and not agrees(exact, value):
-            raise bands.UnratableValue(
+            raise UnratableValue(
                 f"the value {format_number(value)} given does not agree with "
-                f"{format_number(computed.value)} computed from {_inputs(computed)}"
+                f"{format_number(computed.value)} computed from {_inputs(computed)}",
+                "value-disagrees",
             )
         value = computed.value
     cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
@@ -138,7 +143,7 @@ def rate_one(
     state = in_force.state(year)
     rating: Rating | None = None
     if value is not None:
-        bands.check_scale(in_force, value)
+        check_scale(in_force, value)
     if state is PhaseState.PENDING:
         status = Status.NOT_PHASED_IN
         note = None  # not phased in says it all
@@ -149,7 +154,7 @@ def rate_one(
     elif value is None:
         status = Status.MISSING
     else:
-        rating = bands.rate(in_force, value)
+        rating = rate(in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
 
@@ -180,9 +185,9 @@ def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict
     return dataclasses.replace(report, errors=tuple(errors))
 
 
-def _row_error(row: ResultRow | None, message: str) -> KpiError:
+def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
     where = row.location if row else None
-    return ResultsError(message, path=where.path if where else None, line=where.line if where else None)
+    return ResultsError(message, code=code, path=where.path if where else None, line=where.line if where else None)
 
 
 def _position(error: KpiError) -> tuple[str, int]:

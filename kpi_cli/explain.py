@@ -8,6 +8,7 @@ from decimal import Decimal
 from . import bands
 from .errors import UsageError, closest
 from .model import Indicator, PhaseState, Rating, Scorecard
+from .rating import UnratableValue, rate
 from .results import parse_value
 
 
@@ -27,19 +28,19 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
     if indicator_id not in known:
         close = closest(indicator_id, known)
         hint = f" (did you mean {close}?)" if close else f"; known ids: {', '.join(known)}"
-        raise UsageError(f"unknown indicator {indicator_id!r}{hint}")
+        raise UsageError(f"unknown indicator {indicator_id!r}{hint}", code="unknown-indicator")
     indicator = known[indicator_id].in_force(year)
     try:
         value = parse_value(value_text)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), code="invalid-value") from None
     if value is None:
-        raise UsageError(f"{value_text!r} is no result; give a number such as 4,47")
+        raise UsageError(f"{value_text!r} is no result; give a number such as 4,47", code="invalid-value")
     rating = None
     problem = None
     try:
-        rating = bands.rate(indicator, value)
-    except bands.UnratableValue as exc:
+        rating = rate(indicator, value)
+    except UnratableValue as exc:
         problem = str(exc)
     return Explanation(
         indicator=indicator,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .errors import KpiError
+from .errors import KpiError, Problem
 
 
 class Status(str, enum.Enum):
@@ -198,6 +198,7 @@ class Indicator:
     per_org_unit: bool = True  # False: measured for the whole municipality only
     compute: Computation | None = None
     min_base: int | None = None  # fewer cases than this: shown, not rated
+    ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -268,6 +269,7 @@ class Scorecard:
     path: str = "indicators.yaml"
     columns: tuple[tuple[str, str], ...] = ()
     measures: tuple[Measure, ...] = ()
+    ignore: tuple[str, ...] = ()  # warning codes silenced for the whole file
 
     def indicators(self) -> Iterator[Indicator]:
         for area in self.focus_areas:
@@ -320,7 +322,7 @@ class Rating:
     @property
     def reason(self) -> str:
         """Why, in words with a decimal comma (worded only when asked for: most ratings never are)."""
-        from .bands import describe
+        from .rating import describe
 
         return describe(self, ",")
 
@@ -365,14 +367,6 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """Something worth knowing about the definitions that CI may fail on."""
-
-    indicator: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class RowFates:
     """What became of the rows evaluated: rated; shown but not rated (not phased in, no
     target, too small a base); no result; a measure's value, used by computed indicators;
@@ -391,7 +385,7 @@ class Report:
     year: int
     results: tuple[Result, ...]
     sources: tuple[str, ...] = ()
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Problem, ...] = ()  # warnings about the definitions for the year (no-bands)
     history: tuple[Result, ...] = ()  # the results of every other year in the input
     errors: tuple[KpiError, ...] = ()
     row_counts: RowFates = field(default=RowFates(), compare=False)

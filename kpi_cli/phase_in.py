@@ -1,10 +1,10 @@
-"""Each indicator's phase-in state in a year, and what CI may fail on."""
+"""Each indicator's phase-in state in a year."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Finding, Indicator, PhaseState, Scorecard
+from .model import Indicator, PhaseState, Scorecard
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,3 @@ def states(scorecard: Scorecard, year: int) -> list[IndicatorState]:
     return [
         IndicatorState(indicator.in_force(year), year, indicator.state(year)) for indicator in scorecard.indicators()
     ]
-
-
-def findings(scorecard: Scorecard, year: int) -> list[Finding]:
-    """Indicators phased in by ``year`` that have no bands."""
-    found = []
-    for item in states(scorecard, year):
-        if item.needs_bands:
-            phase_in = item.indicator.phase_in
-            since = f"is phased in from {phase_in.year}" if phase_in else "is active"
-            found.append(Finding(item.indicator.id, f"{item.indicator.id} {since} but has no bands"))
-    return found

@@ -197,7 +197,7 @@ def _csv_records(text: str, path: str, delimiter: str) -> Iterator[Record]:
             yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ResultsError(f"cannot read CSV: {exc}", path=path, line=start) from None
+        raise ResultsError(f"cannot read CSV: {exc}", code="csv-syntax", path=path, line=start) from None
 
 
 def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Record]:
@@ -261,7 +261,7 @@ def _decode(path: str, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except LookupError:
-            raise ResultsError(f"unknown encoding {encoding!r}", path=path) from None
+            raise ResultsError(f"unknown encoding {encoding!r}", code="usage", path=path) from None
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise ResultsError(f"not valid {encoding}: {exc.reason}", path=path, line=line) from None
@@ -310,6 +310,7 @@ def _rows(
             if "year" not in columns and not wide_years and fallback_year is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
+                    code="no-year",
                     path=shown,
                     line=line,
                 )
@@ -319,6 +320,7 @@ def _rows(
             yield ResultsError(
                 f"row has {len(record)} fields but the header has {len(header)}"
                 + (comma_hint if log.delimiter == "," else ""),
+                code="field-count",
                 path=shown,
                 line=line,
             )
@@ -326,7 +328,7 @@ def _rows(
         cells = record + [""] * (len(header) - len(record))
         indicator = cells[columns["indicator"]].strip()
         if not indicator:
-            yield ResultsError("row has no indicator id", path=shown, line=line)
+            yield ResultsError("row has no indicator id", code="no-indicator", path=shown, line=line)
             continue
         org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
         where = Location(shown, line)
@@ -339,11 +341,15 @@ def _rows(
             cell = cells[columns["year"]].strip()
             found = _YEAR_CELL.fullmatch(cell)
             if not found:
-                yield ResultsError(f"{indicator}: year {cell!r} is not a year", path=shown, line=line)
+                yield ResultsError(
+                    f"{indicator}: year {cell!r} is not a year", code="invalid-year", path=shown, line=line
+                )
                 continue
             row_year = int(found.group(1))
         if row_year is None:
-            yield ResultsError(f"{indicator}: no year in the row, the file name or --year", path=shown, line=line)
+            yield ResultsError(
+                f"{indicator}: no year in the row, the file name or --year", code="no-year", path=shown, line=line
+            )
             continue
         value_cell = cells[columns["value"]] if "value" in columns else ""
         base_cell = cells[columns["n"]] if "n" in columns else ""
@@ -357,10 +363,13 @@ def _row(
         value = parse_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
-        return ResultsError(f"{indicator}: {exc}", path=where.path, line=where.line)
+        return ResultsError(f"{indicator}: {exc}", code="invalid-value", path=where.path, line=where.line)
     if base is not None and base < 0:
         return ResultsError(
-            f"{indicator}: n (the base) {base_cell.strip()!r} is negative", path=where.path, line=where.line
+            f"{indicator}: n (the base) {base_cell.strip()!r} is negative",
+            code="invalid-value",
+            path=where.path,
+            line=where.line,
         )
     return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base)
 
@@ -389,6 +398,7 @@ def _layout(
         raise ResultsError(
             f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
             "(or one column per year, such as '2014' or 'Resultat 2014')",
+            code="missing-column",
             path=path,
             line=line,
         )

@@ -31,15 +31,15 @@ def seed_line(indicator_id: str) -> int:
 
 SEED_GAP_WARNINGS = [
     f"indicators.yaml:{seed_line('L.1.1')}:13: warning: L.1.1: values in (3,9, 4) fall between not_approved and "
-    "accepted; rated not_approved under gap policy worse",
+    "accepted; rated not_approved under gap policy worse [band-gap]",
     f"indicators.yaml:{seed_line('L.1.1')}:13: warning: L.1.1: values in (4,4, 4,5) fall between accepted and "
-    "desired; rated accepted under gap policy worse",
+    "desired; rated accepted under gap policy worse [band-gap]",
     f"indicators.yaml:{seed_line('L.1.2')}:13: warning: L.1.2: values in (3,9, 4) fall between not_approved and "
-    "accepted; rated not_approved under gap policy worse",
+    "accepted; rated not_approved under gap policy worse [band-gap]",
     f"indicators.yaml:{seed_line('L.1.2')}:13: warning: L.1.2: values in (4,4, 4,5) fall between accepted and "
-    "desired; rated accepted under gap policy worse",
+    "desired; rated accepted under gap policy worse [band-gap]",
     f"indicators.yaml:{seed_line('L.2.1')}:13: warning: L.2.1: values in (4,9, 5] fall between accepted and "
-    "desired; rated accepted under gap policy worse",
+    "desired; rated accepted under gap policy worse [band-gap]",
 ]
 
 SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]

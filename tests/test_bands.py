@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from kpi_cli import bands
-from kpi_cli.bands import BandSyntaxError, Relative, UnratableValue, parse_band_text, parse_piece, rate
-from kpi_cli.definitions import gap_warnings, load_definitions, parse_definitions
+from kpi_cli.checks import gap_warnings
+from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.model import Direction, GapPolicy, Indicator, Interval, Status
+from kpi_cli.notation import BandSyntaxError, Relative, parse_band_text, parse_piece
+from kpi_cli.rating import UnratableValue, rate
 
 D = Decimal
 SEED = Path(__file__).resolve().parents[1] / "indicators.yaml"

@@ -12,7 +12,7 @@ import re
 from importlib.metadata import version
 
 import pytest
-from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS
+from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, seed_line
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -275,14 +275,17 @@ def test_no_definitions_file(kpi, tmp_path, monkeypatch, write, assert_error):
     result = kpi("evaluate", "2014.csv")
     assert_error(
         result,
-        ["indicators.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"],
+        [
+            "indicators.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"
+            " [unreadable-file]"
+        ],
     )
 
 
 def test_missing_definitions_file_from_option_and_env(kpi, tmp_path, monkeypatch, write, assert_error):
     monkeypatch.chdir(tmp_path)
     write("2014.csv", "indikator;verdi\nL.1.1;4,51\n")  # made up
-    message = "error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"
+    message = "error: definitions file not found (give --indicators PATH or set KPI_INDICATORS) [unreadable-file]"
     assert_error(kpi("evaluate", "2014.csv", "--indicators", "other.yaml"), [f"other.yaml: {message}"])
     assert_error(kpi("evaluate", "2014.csv", env={"KPI_INDICATORS": "env.yaml"}), [f"env.yaml: {message}"])
 
@@ -297,7 +300,10 @@ def test_invalid_definitions_stop_evaluate(kpi, workdir, write, assert_error):
     result = kpi("evaluate", "2014.csv", "--indicators", "broken.yaml")
     assert_error(
         result,
-        ["broken.yaml:5:5: error: focus area: unknown key 'colour'; allowed: id, name, focus_goal, goals, description"],
+        [
+            "broken.yaml:5:5: error: focus area: unknown key 'colour'; "
+            "allowed: id, name, focus_goal, goals, description [unknown-key]"
+        ],
     )
 
 
@@ -347,7 +353,7 @@ def test_no_year_at_all(kpi, workdir, write, assert_error):
         result,
         [
             "scores.csv:1: error: no year: add a year column (år), put the year in the file name "
-            "(results/2014.csv) or give --year"
+            "(results/2014.csv) or give --year [no-year]"
         ],
     )
 
@@ -383,12 +389,13 @@ def test_results_errors_all_in_one_run(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "errors.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?)",
-            "errors.csv:4: error: duplicate result for L.1.1 2014: already given at errors.csv:3",
-            "errors.csv:5: error: L.1.2: value 'mye' is not a number",
-            "errors.csv:6: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?",
+            "errors.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]",
+            "errors.csv:4: error: duplicate result for L.1.1 2014: already given at errors.csv:3 [duplicate-result]",
+            "errors.csv:5: error: L.1.2: value 'mye' is not a number [invalid-value]",
+            "errors.csv:6: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+            " [value-outside-scale]",
             "comma.csv:2: error: row has 4 fields but the header has 3: a decimal comma in a comma-separated "
-            "file? Quote the value or separate with ;",
+            "file? Quote the value or separate with ; [field-count]",
         ],
     )
 
@@ -397,7 +404,11 @@ def test_value_outside_the_scale_in_the_evaluated_year(kpi, workdir, write, asse
     write("2014.csv", "indikator;verdi\nL.1.1;47,1\nL.1.2;4,72\n")  # made up: 47,1 is a typing error
     result = kpi("evaluate", "2014.csv")
     assert_error(
-        result, ["2014.csv:2: error: L.1.1: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"]
+        result,
+        [
+            "2014.csv:2: error: L.1.1: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+            " [value-outside-scale]"
+        ],
     )
 
 
@@ -408,18 +419,22 @@ def test_unknown_id_without_a_close_match_lists_known_ids(kpi, workdir, write, a
         result,
         [
             "2014.csv:2: error: unknown indicator 'X.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3, "
-            "ideer, ideer_valgt, prosjekter, prosjekter_gevinst"
+            "ideer, ideer_valgt, prosjekter, prosjekter_gevinst [unknown-indicator]"
         ],
     )
 
 
 def test_line_numbers_count_blank_lines(kpi, workdir, write, assert_error):
     write("2014.csv", "indikator;verdi\n\nL.1.1;4,51\n\nL.1.2;fire\n")  # made up
-    assert_error(kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: value 'fire' is not a number"])
+    assert_error(
+        kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: value 'fire' is not a number [invalid-value]"]
+    )
 
 
 def test_missing_results_file(kpi, workdir, assert_error):
-    assert_error(kpi("evaluate", "nowhere/2014.csv"), ["nowhere/2014.csv: error: results file not found"])
+    assert_error(
+        kpi("evaluate", "nowhere/2014.csv"), ["nowhere/2014.csv: error: results file not found [unreadable-file]"]
+    )
 
 
 def test_missing_value_column_lists_the_columns_found(kpi, workdir, write, assert_error):
@@ -430,7 +445,7 @@ def test_missing_value_column_lists_the_columns_found(kpi, workdir, write, asser
         [
             "2014.csv:1: error: missing column value: found 'indikator', 'navn', 'kommentar'; accepted names "
             "are value: value, verdi, resultat, result (or one column per year, such as '2014' or "
-            "'Resultat 2014')"
+            "'Resultat 2014') [missing-column]"
         ],
     )
 
@@ -617,8 +632,8 @@ def test_status_check_2017_names_the_indicators_without_bands(kpi, repo_root, as
     result = kpi("status", "--year", "2017", "--check")
     assert_ok(result, 1)
     assert result.stderr.splitlines() == [
-        "indicators.yaml: error: L.2.2 is phased in from 2017 but has no bands",
-        "indicators.yaml: error: L.2.3 is phased in from 2017 but has no bands",
+        f"indicators.yaml:{seed_line('L.2.2')}:13: error: L.2.2 is phased in from 2017 but has no bands [no-bands]",
+        f"indicators.yaml:{seed_line('L.2.3')}:13: error: L.2.3 is phased in from 2017 but has no bands [no-bands]",
     ]
 
 
@@ -742,15 +757,18 @@ def test_explain_pending_year_notes_it(kpi, repo_root, assert_ok):
 def test_explain_unknown_indicator(kpi, repo_root, assert_error):
     assert_error(
         kpi("explain", "L.9", "4"),
-        ["kpi: error: unknown indicator 'L.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3"],
+        ["kpi: error: unknown indicator 'L.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]"],
     )
-    assert_error(kpi("explain", "L1.1", "4"), ["kpi: error: unknown indicator 'L1.1' (did you mean L.1.1?)"])
+    assert_error(
+        kpi("explain", "L1.1", "4"), ["kpi: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]"]
+    )
 
 
 def test_explain_not_a_number(kpi, repo_root, assert_error):
-    assert_error(kpi("explain", "L.1.1", "fire"), ["kpi: error: value 'fire' is not a number"])
+    assert_error(kpi("explain", "L.1.1", "fire"), ["kpi: error: value 'fire' is not a number [invalid-value]"])
     assert_error(
-        kpi("explain", "L.1.1", "Ikke målt"), ["kpi: error: 'Ikke målt' is no result; give a number such as 4,47"]
+        kpi("explain", "L.1.1", "Ikke målt"),
+        ["kpi: error: 'Ikke målt' is no result; give a number such as 4,47 [invalid-value]"],
     )
 
 
@@ -798,8 +816,8 @@ def test_findings_go_to_stderr_and_json_stays_clean(kpi, workdir, write, assert_
     }
     assert by_id(document)["L.2.2"]["value"] == 40
     assert result.stderr.splitlines() == [
-        "indicators.yaml: warning: L.2.2 is phased in from 2017 but has no bands",
-        "indicators.yaml: warning: L.2.3 is phased in from 2017 but has no bands",
+        f"indicators.yaml:{seed_line('L.2.2')}:13: warning: L.2.2 is phased in from 2017 but has no bands [no-bands]",
+        f"indicators.yaml:{seed_line('L.2.3')}:13: warning: L.2.3 is phased in from 2017 but has no bands [no-bands]",
     ]
 
 
@@ -807,7 +825,7 @@ def test_errors_win_over_failing_results(kpi, workdir, write, assert_error):
     # Made-up results: a not approved value (exit 1 on its own) and an unknown id (exit 2).
     write("2014.csv", "indikator;verdi\nL.1.1;3,0\nL.3.1;4\n")
     result = kpi("evaluate", "2014.csv", "--format", "json")
-    assert_error(result, ["2014.csv:3: error: unknown indicator 'L.3.1' (did you mean L.2.1?)"])
+    assert_error(result, ["2014.csv:3: error: unknown indicator 'L.3.1' (did you mean L.2.1?) [unknown-indicator]"])
 
 
 def test_explicit_delimiter_option(kpi, workdir, write, assert_ok):

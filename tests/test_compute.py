@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import SEED_INDICATORS
+from conftest import SEED_INDICATORS, seed_line
 
 from kpi_cli.compute import agrees, base, compute
 from kpi_cli.definitions import load_definitions, parse_definitions
@@ -273,18 +273,21 @@ focus_areas:
 """
 
 EXPECTED_COMPUTE_ERRORS = {
-    "unknown measure": "defs.yaml:17:23: error: indicator X.1.1: compute change: unknown measure 'c'; measures: a, b",
+    "unknown measure": "defs.yaml:17:23: error: indicator X.1.1: compute change: unknown measure 'c'; measures: a, b"
+    " [unknown-measure]",
     "two inputs wanted": "defs.yaml:21:22: error: indicator X.1.2: compute share: give a list of two measure ids, "
-    "[numerator, denominator]",
-    "two methods": "defs.yaml:25:15: error: indicator X.1.3: compute: give one computation, not 2",
+    "[numerator, denominator] [invalid-compute]",
+    "two methods": "defs.yaml:25:15: error: indicator X.1.3: compute: give one computation, not 2 [invalid-compute]",
     "unknown method": "defs.yaml:30:15: error: indicator X.1.4: compute: unknown key 'product'; "
-    "allowed: change, share, ratio, difference",
-    "one input wanted": "defs.yaml:34:23: error: indicator X.1.5: compute change: give one measure id",
+    "allowed: change, share, ratio, difference"
+    " [unknown-key]",
+    "one input wanted": "defs.yaml:34:23: error: indicator X.1.5: compute change: give one measure id"
+    " [invalid-compute]",
     "three inputs": "defs.yaml:38:27: error: indicator X.1.6: compute difference: give a list of two measure ids, "
-    "[a, b] for a − b",
+    "[a, b] for a − b [invalid-compute]",
     "unknown second input": "defs.yaml:42:22: error: indicator X.1.7: compute ratio: unknown measure 'nope'; "
-    "measures: a, b",
-    "min_base below 1": "defs.yaml:45:23: error: indicator X.1.8: min_base must be at least 1",
+    "measures: a, b [unknown-measure]",
+    "min_base below 1": "defs.yaml:45:23: error: indicator X.1.8: min_base must be at least 1 [out-of-range]",
 }
 
 
@@ -325,7 +328,7 @@ focus_areas:
         parse_definitions(text, "defs.yaml")
     assert [e.format() for e in caught.value.errors] == [
         "defs.yaml:12:23: error: indicator X.1.1: compute change: unknown measure 'ideer'; "
-        "measures: none (add a measures: list)"
+        "measures: none (add a measures: list) [unknown-measure]"
     ]
 
 
@@ -350,7 +353,7 @@ focus_areas:
     with pytest.raises(KpiErrors) as caught:
         parse_definitions(text, "defs.yaml")
     assert [e.format() for e in caught.value.errors] == [
-        "defs.yaml:14:22: error: indicator X.1.1: compute must be a mapping (key: value lines)"
+        "defs.yaml:14:22: error: indicator X.1.1: compute must be a mapping (key: value lines) [wrong-type]"
     ]
 
 
@@ -510,8 +513,8 @@ def test_cli_whole_l2_chain_for_2017(kpi, write, workdir):
     assert line_starting(table.stdout, "L.2.2:") == "L.2.2: 30 av 150 ideer: 20,00 %"
     assert line_starting(table.stdout, "L.2.3:") == "L.2.3: 3 av 8 prosjekter: 37,50 %"
     assert table.stderr.splitlines() == [
-        "indicators.yaml: warning: L.2.2 is phased in from 2017 but has no bands",
-        "indicators.yaml: warning: L.2.3 is phased in from 2017 but has no bands",
+        f"indicators.yaml:{seed_line('L.2.2')}:13: warning: L.2.2 is phased in from 2017 but has no bands [no-bands]",
+        f"indicators.yaml:{seed_line('L.2.3')}:13: warning: L.2.3 is phased in from 2017 but has no bands [no-bands]",
     ]
     document = evaluated(kpi("evaluate", "r.csv", "--format", "json"))
     results = by_id(document)
@@ -623,7 +626,7 @@ def test_cli_direct_value_that_disagrees_is_a_data_error(kpi, write, workdir):
     assert "Traceback" not in result.output
     assert result.stderr.splitlines() == [
         "r.csv:4: error: L.2.1: the value 9 given does not agree with 8,33 computed from "
-        "ideer 2016 = 130, ideer 2015 = 120"
+        "ideer 2016 = 130, ideer 2015 = 120 [value-disagrees]"
     ]
 
 
@@ -654,7 +657,9 @@ def test_cli_unknown_measure_in_results_suggests_the_close_one(kpi, write, workd
     write("r.csv", "indikator;år;verdi\nider;2016;130\n")  # made up, misspelt
     result = kpi("evaluate", "r.csv")
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == ["r.csv:2: error: unknown indicator 'ider' (did you mean ideer?)"]
+    assert result.stderr.splitlines() == [
+        "r.csv:2: error: unknown indicator 'ider' (did you mean ideer?) [unknown-indicator]"
+    ]
 
 
 # --- min_base: small bases are shown, not rated -----------------------------------------------
@@ -752,7 +757,7 @@ def test_negative_n_is_a_data_error(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi;n\nT.1.1;2016;85;-4\n")  # made up
     result = kpi("evaluate", "r.csv", "--indicators", "t.yaml")
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == ["r.csv:2: error: T.1.1: n (the base) '-4' is negative"]
+    assert result.stderr.splitlines() == ["r.csv:2: error: T.1.1: n (the base) '-4' is negative [invalid-value]"]
 
 
 def test_computed_share_with_a_small_denominator_is_insufficient_base(kpi, write, workdir):

@@ -35,7 +35,7 @@ BAD_FILES = {
             name: Made-up indicator
             untis: "%"
 """,
-        ["bad.yaml:11:13: error: indicator: unknown key 'untis' (did you mean 'unit'?)"],
+        ["bad.yaml:11:13: error: indicator: unknown key 'untis' (did you mean 'unit'?) [unknown-key]"],
     ),
     "unknown_top_level_key": (
         HEAD.replace("focus_areas:", "languag: nb\nfocus_areas:")
@@ -43,7 +43,7 @@ BAD_FILES = {
           - id: A.1.1
             name: Made-up indicator
 """,
-        ["bad.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?)"],
+        ["bad.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]"],
     ),
     "wrong_type_scale": (
         HEAD
@@ -52,7 +52,7 @@ BAD_FILES = {
             name: Made-up indicator
             scale: six
 """,
-        ["bad.yaml:11:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6]"],
+        ["bad.yaml:11:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6] [invalid-scale]"],
     ),
     "wrong_type_name": (
         HEAD
@@ -60,7 +60,7 @@ BAD_FILES = {
           - id: A.1.1
             name: [a, b]
 """,
-        ["bad.yaml:10:19: error: indicator A.1.1: name must be text"],
+        ["bad.yaml:10:19: error: indicator A.1.1: name must be text [wrong-type]"],
     ),
     "wrong_type_postponed": (
         HEAD
@@ -71,7 +71,7 @@ BAD_FILES = {
               year: 2017
               postponed: maybe
 """,
-        ["bad.yaml:13:26: error: indicator A.1.1: phase_in postponed must be true or false, not 'maybe'"],
+        ["bad.yaml:13:26: error: indicator A.1.1: phase_in postponed must be true or false, not 'maybe' [wrong-type]"],
     ),
     "wrong_type_tags_mapping": (
         HEAD
@@ -80,7 +80,7 @@ BAD_FILES = {
             name: Made-up indicator
             tags: {a: b}
 """,
-        ["bad.yaml:11:19: error: indicator A.1.1: tags must be a list"],
+        ["bad.yaml:11:19: error: indicator A.1.1: tags must be a list [wrong-type]"],
     ),
     "wrong_type_gap_policy": (
         HEAD
@@ -89,7 +89,10 @@ BAD_FILES = {
             name: Made-up indicator
             gap_policy: better
 """,
-        ["bad.yaml:11:25: error: indicator A.1.1: gap_policy must be one of worse, nearest, not 'better'"],
+        [
+            "bad.yaml:11:25: error: indicator A.1.1: gap_policy must be one of worse, nearest, not 'better'"
+            " [invalid-choice]"
+        ],
     ),
     "duplicate_indicator_id": (
         HEAD
@@ -99,7 +102,7 @@ BAD_FILES = {
           - id: A.1.1
             name: Another made-up indicator
 """,
-        ["bad.yaml:11:17: error: duplicate id 'A.1.1': already used by the indicator on line 9"],
+        ["bad.yaml:11:17: error: duplicate id 'A.1.1': already used by the indicator on line 9 [duplicate-id]"],
     ),
     "indicator_id_of_a_goal": (
         HEAD
@@ -107,7 +110,7 @@ BAD_FILES = {
           - id: A.1
             name: Made-up indicator
 """,
-        ["bad.yaml:9:17: error: duplicate id 'A.1': already used by the goal on line 6"],
+        ["bad.yaml:9:17: error: duplicate id 'A.1': already used by the goal on line 6 [duplicate-id]"],
     ),
     "key_given_twice": (
         HEAD
@@ -116,7 +119,7 @@ BAD_FILES = {
             name: Made-up indicator
             name: Again
 """,
-        ["bad.yaml:11:13: error: indicator: key 'name' is given twice"],
+        ["bad.yaml:11:13: error: indicator: key 'name' is given twice [duplicate-key]"],
     ),
     "bad_band_text": (
         HEAD
@@ -128,7 +131,7 @@ BAD_FILES = {
 """,
         [
             "bad.yaml:12:24: error: indicator A.1.1: desired band: cannot read band 'fem eller mer'; "
-            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max"
+            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"
         ],
     ),
     "empty_band_interval": (
@@ -141,7 +144,7 @@ BAD_FILES = {
 """,
         [
             "bad.yaml:12:24: error: indicator A.1.1: desired band: '6 - 4,5' is empty: its low end lies above "
-            "its high end; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max"
+            "its high end; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"
         ],
     ),
     "overlapping_bands": (
@@ -154,7 +157,10 @@ BAD_FILES = {
               accepted: "3 - 4,5"
               not_approved: "< 3"
 """,
-        ["bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'"],
+        [
+            "bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'"
+            " [band-overlap]"
+        ],
     ),
     "overlap_at_a_shared_edge": (
         HEAD
@@ -165,7 +171,7 @@ BAD_FILES = {
               desired: ">= 5"
               accepted: "2 - 5"
 """,
-        ["bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '2 - 5' and desired '>= 5'"],
+        ["bad.yaml:11:13: error: indicator A.1.1: bands overlap: accepted '2 - 5' and desired '>= 5' [band-overlap]"],
     ),
     "direction_contradicts_bands": (
         HEAD
@@ -180,7 +186,7 @@ BAD_FILES = {
 """,
         [
             "bad.yaml:12:13: error: indicator A.1.1: direction lower_is_better contradicts the bands, "
-            "which say higher_is_better"
+            "which say higher_is_better [direction-conflict]"
         ],
     ),
     "band_outside_scale": (
@@ -193,7 +199,10 @@ BAD_FILES = {
               desired: "7 - 10"
               accepted: "4 - 6"
 """,
-        ["bad.yaml:13:24: error: indicator A.1.1: desired band '7 - 10' lies outside the scale 1 - 6"],
+        [
+            "bad.yaml:13:24: error: indicator A.1.1: desired band '7 - 10' lies outside the scale 1 - 6"
+            " [band-outside-scale]"
+        ],
     ),
     "phase_in_year_soon": (
         HEAD
@@ -203,7 +212,7 @@ BAD_FILES = {
             phase_in:
               year: soon
 """,
-        ["bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon'"],
+        ["bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon' [wrong-type]"],
     ),
     "phase_in_year_20155": (
         HEAD
@@ -213,7 +222,10 @@ BAD_FILES = {
             phase_in:
               year: 20155
 """,
-        ["bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"],
+        [
+            "bad.yaml:12:21: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"
+            " [out-of-range]"
+        ],
     ),
     "phase_in_scalar_20155": (
         HEAD
@@ -222,7 +234,10 @@ BAD_FILES = {
             name: Made-up indicator
             phase_in: 20155
 """,
-        ["bad.yaml:11:23: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"],
+        [
+            "bad.yaml:11:23: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155"
+            " [out-of-range]"
+        ],
     ),
     "phase_in_planned_after_year": (
         HEAD
@@ -233,7 +248,10 @@ BAD_FILES = {
               year: 2017
               planned: 2018
 """,
-        ["bad.yaml:13:24: error: indicator A.1.1: phase_in: planned year 2018 must be before phase-in year 2017"],
+        [
+            "bad.yaml:13:24: error: indicator A.1.1: phase_in: planned year 2018 must be before phase-in year 2017"
+            " [invalid-phase-in]"
+        ],
     ),
     "yaml_syntax_unclosed_list": (
         HEAD
@@ -243,29 +261,29 @@ BAD_FILES = {
 """,
         [
             "bad.yaml:11:1: error: invalid YAML: while parsing a flow sequence expected ',' or ']', "
-            "but got '<stream end>'"
+            "but got '<stream end>' [yaml-syntax]"
         ],
     ),
     "yaml_syntax_tab": (
         "scorecard: Made-up\nfocus_areas:\n  - id: A\n\tname: A\n",
         [
             "bad.yaml:4:1: error: invalid YAML: while scanning for the next token found character '\\t' "
-            "that cannot start any token"
+            "that cannot start any token [yaml-syntax]"
         ],
     ),
-    "empty_file": ("", ["bad.yaml:1: error: definitions file is empty"]),
-    "only_a_comment": ("# nothing here yet\n", ["bad.yaml:1: error: definitions file is empty"]),
+    "empty_file": ("", ["bad.yaml:1: error: definitions file is empty [empty-file]"]),
+    "only_a_comment": ("# nothing here yet\n", ["bad.yaml:1: error: definitions file is empty [empty-file]"]),
     "missing_indicator_name": (
         HEAD
         + """\
           - id: A.1.1
             unit: "%"
 """,
-        ["bad.yaml:9:13: error: indicator: missing required key 'name'"],
+        ["bad.yaml:9:13: error: indicator: missing required key 'name' [missing-key]"],
     ),
     "missing_scorecard": (
         "focus_areas:\n  - id: A\n    name: Made-up area\n",
-        ["bad.yaml:1:1: error: definitions: missing required key 'scorecard'"],
+        ["bad.yaml:1:1: error: definitions: missing required key 'scorecard' [missing-key]"],
     ),
     "missing_goal_name": (
         HEAD.replace("        name: Made-up goal\n", "")
@@ -273,16 +291,19 @@ BAD_FILES = {
           - id: A.1.1
             name: Made-up indicator
 """,
-        ["bad.yaml:6:9: error: goal: missing required key 'name'"],
+        ["bad.yaml:6:9: error: goal: missing required key 'name' [missing-key]"],
     ),
-    "not_a_mapping": ("- just\n- a list\n", ["bad.yaml:1:1: error: definitions must be a mapping (key: value lines)"]),
+    "not_a_mapping": (
+        "- just\n- a list\n",
+        ["bad.yaml:1:1: error: definitions must be a mapping (key: value lines) [wrong-type]"],
+    ),
     "python_tag_is_not_run": (
         HEAD
         + """\
           - id: A.1.1
             name: !!python/object/apply:os.system ["echo made-up > pwned.txt"]
 """,
-        ["bad.yaml:10:19: error: indicator A.1.1: name must be text"],
+        ["bad.yaml:10:19: error: indicator A.1.1: name must be text [wrong-type]"],
     ),
 }
 
@@ -352,15 +373,17 @@ def test_validate_reports_every_problem_in_one_run(kpi, workdir, write, assert_e
     assert_error(
         result,
         [
-            "many.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?)",
-            "many.yaml:12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?)",
-            "many.yaml:13:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'",
-            "many.yaml:16:17: error: duplicate id 'A.1.1': already used by the indicator on line 10",
-            "many.yaml:19:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon'",
-            "many.yaml:20:13: error: indicator: missing required key 'name'",
+            "many.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]",
+            "many.yaml:12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?) [unknown-key]",
+            "many.yaml:13:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'"
+            " [band-overlap]",
+            "many.yaml:16:17: error: duplicate id 'A.1.1': already used by the indicator on line 10 [duplicate-id]",
+            "many.yaml:19:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon' [wrong-type]",
+            "many.yaml:20:13: error: indicator: missing required key 'name' [missing-key]",
             "many.yaml:22:24: error: indicator A.1.3: desired band: cannot read band 'fem'; "
-            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max",
-            "many.yaml:25:23: error: indicator A.1.4: phase_in year must be a year between 1900 and 2200, not 20155",
+            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]",
+            "many.yaml:25:23: error: indicator A.1.4: phase_in year must be a year between 1900 and 2200, not 20155"
+            " [out-of-range]",
         ],
     )
 
@@ -368,7 +391,10 @@ def test_validate_reports_every_problem_in_one_run(kpi, workdir, write, assert_e
 def test_validate_missing_file(kpi, workdir, assert_error):
     assert_error(
         kpi("validate", "nowhere.yaml"),
-        ["nowhere.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"],
+        [
+            "nowhere.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"
+            " [unreadable-file]"
+        ],
     )
 
 
@@ -421,9 +447,9 @@ def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
     # The target range's published edges leave two gaps; the other two indicators have none.
     assert result.stderr.splitlines() == [
         "good.yaml:9:13: warning: A.1.1: values in (1,29, 1,30) fall between accepted and desired; "
-        "rated accepted under gap policy worse",
+        "rated accepted under gap policy worse [band-gap]",
         "good.yaml:9:13: warning: A.1.1: values in (1,69, 1,70) fall between desired and accepted; "
-        "rated accepted under gap policy worse",
+        "rated accepted under gap policy worse [band-gap]",
     ]
     assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 2 warning(s)\n"
 

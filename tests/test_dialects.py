@@ -181,7 +181,10 @@ def test_a_folder_and_several_files_with_a_duplicate_across_them(tmp_path: Path)
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--indicators", str(ROOT / "indicators.yaml")])
     assert result.exit_code == 2
     first, second = tmp_path / "a-2016.csv", tmp_path / "b-2016.csv"
-    assert result.stderr.strip() == f"{second}:3: error: duplicate result for L.1.1 2016: already given at {first}:2"
+    assert (
+        result.stderr.strip()
+        == f"{second}:3: error: duplicate result for L.1.1 2016: already given at {first}:2 [duplicate-result]"
+    )
 
 
 def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
@@ -204,7 +207,9 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     verbose = CliRunner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
     assert f"{path}: read sheet Resultater, long table, 5 result(s)" in verbose.stderr
     read = read_results([path], sheet="Notater")
-    assert [e.format() for e in read.errors] == [f"{path}[Notater]:2: error: L.1.1: value 'tull' is not a number"]
+    assert [e.format() for e in read.errors] == [
+        f"{path}[Notater]:2: error: L.1.1: value 'tull' is not a number [invalid-value]"
+    ]
     read = read_results([path], sheet="Finnes ikke")
     assert read.errors[0].message == "no sheet 'Finnes ikke'; sheets: Resultater, Notater"
 
@@ -225,6 +230,7 @@ def test_xlsx_without_openpyxl_says_how_to_install(tmp_path: Path, monkeypatch: 
     read = read_results([path])
     assert read.errors[0].format() == (
         f"{path}: error: reading .xlsx needs openpyxl: pip install 'kpi-cli[excel]' (or save the sheet as CSV)"
+        " [unreadable-file]"
     )
 
 

@@ -757,7 +757,7 @@ def test_exit_codes_stay_as_documented(kpi, workdir, write, assert_ok, assert_er
     write("bad-2014.csv", "indikator;verdi\nL.1.1x;4\n")  # MADE UP: an unknown id
     assert_error(
         kpi("evaluate", "bad-2014.csv", "--format", fmt),
-        ["bad-2014.csv:2: error: unknown indicator 'L.1.1x' (did you mean L.1.1?)"],
+        ["bad-2014.csv:2: error: unknown indicator 'L.1.1x' (did you mean L.1.1?) [unknown-indicator]"],
     )
 
 
@@ -832,11 +832,11 @@ def test_status_csv(kpi, repo_root, assert_ok):
 def test_status_and_history_not_in_ci_formats(kpi, repo_root, assert_error, fmt):
     assert_error(
         kpi("status", "--year", "2017", "--format", fmt),
-        [f"kpi: error: --format {fmt} is not available for kpi status; use one of {offering('status')}"],
+        [f"kpi: error: --format {fmt} is not available for kpi status; use one of {offering('status')} [usage]"],
     )
     assert_error(
         kpi("history", "results/2014.csv", "--format", fmt),
-        [f"kpi: error: --format {fmt} is not available for kpi history; use one of {offering('history')}"],
+        [f"kpi: error: --format {fmt} is not available for kpi history; use one of {offering('history')} [usage]"],
     )
 
 

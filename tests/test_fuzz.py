@@ -6,7 +6,7 @@ multiplies the budget for a longer hunt; whatever such a hunt finds goes into ``
 literal input, with a comment naming what crashed, so it stays fixed.
 
 What "no crash" means:
-- ``bands.parse_band_text`` on any text returns at least one piece or raises BandSyntaxError (the
+- ``notation.parse_band_text`` on any text returns at least one piece or raises BandSyntaxError (the
   one error the definitions loader turns into a located message); every Interval it returns is
   non-empty and reads back from ``format_interval`` unchanged, in either decimal mark.
 - ``results.parse_value`` returns a Decimal or None, or raises ValueError.
@@ -30,9 +30,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_robustness import assert_clean_exit, assert_loads_or_reports, assert_read_is_accounted
 
-from kpi_cli.bands import WORDINGS, BandSyntaxError, Relative, format_interval, parse_band_text, parse_piece
 from kpi_cli.cli import main
 from kpi_cli.model import Interval
+from kpi_cli.notation import WORDINGS, BandSyntaxError, Relative, format_interval, parse_band_text, parse_piece
 from kpi_cli.number_format import format_number
 from kpi_cli.results import parse_value, read_results
 

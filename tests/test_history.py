@@ -362,7 +362,7 @@ def test_history_unknown_org_unit_is_a_usage_error(sa, assert_error):
         sa("history", "--org-unit", "Nope"),
         [
             "kpi: error: no results for org unit 'Nope'; org units in the files: Helse og omsorg, Kultur, "
-            "Oppvekst, Organisasjon og økonomi, Samfunnsutvikling, Teknisk"
+            "Oppvekst, Organisasjon og økonomi, Samfunnsutvikling, Teknisk [usage]"
         ],
     )
 
@@ -553,7 +553,7 @@ def test_status_knows_there_are_no_bands_before_the_first_version(kpi, tmp_path,
     assert states == {"A.1.1": False, "A.1.2": True, "A.1.3": True}
     check = kpi("status", "--indicators", "versioned.yaml", "--year", "2015", "--check")
     assert check.exit_code == 1
-    assert "versioned.yaml: error: A.1.1 is active but has no bands" in check.stderr.splitlines()
+    assert "versioned.yaml:10:13: error: A.1.1 is active but has no bands [no-bands]" in check.stderr.splitlines()
     assert kpi("status", "--indicators", "versioned.yaml", "--year", "2016", "--check").exit_code == 0
 
 
@@ -604,7 +604,10 @@ def test_validate_rejects_two_versions_from_the_same_year(kpi, tmp_path, monkeyp
     )
     assert_error(
         kpi("validate", path),
-        ["defs.yaml:17:17: error: indicator L.1.1: overlapping band versions: two versions from 2016 (line 14)"],
+        [
+            "defs.yaml:17:17: error: indicator L.1.1: overlapping band versions: two versions from 2016 (line 14)"
+            " [version-overlap]"
+        ],
     )
 
 
@@ -620,7 +623,7 @@ def test_validate_rejects_two_versions_without_a_from_year(kpi, tmp_path, monkey
         kpi("validate", path),
         [
             "defs.yaml:15:17: error: indicator L.1.1: overlapping band versions: "
-            "two versions without a from year (line 14)"
+            "two versions without a from year (line 14) [version-overlap]"
         ],
     )
 
@@ -628,10 +631,10 @@ def test_validate_rejects_two_versions_without_a_from_year(kpi, tmp_path, monkey
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("neste år", "indicator L.1.1: bands from must be a whole number, not 'neste år'"),
-        ("2016.5", "indicator L.1.1: bands from must be a whole number, not '2016.5'"),
-        ("1800", "indicator L.1.1: bands from must be a year between 1900 and 2200, not 1800"),
-        ("[2016]", "indicator L.1.1: bands from must be a whole number, not a list"),
+        ("neste år", "indicator L.1.1: bands from must be a whole number, not 'neste år' [wrong-type]"),
+        ("2016.5", "indicator L.1.1: bands from must be a whole number, not '2016.5' [wrong-type]"),
+        ("1800", "indicator L.1.1: bands from must be a year between 1900 and 2200, not 1800 [out-of-range]"),
+        ("[2016]", "indicator L.1.1: bands from must be a whole number, not a list [wrong-type]"),
     ],
 )
 def test_validate_rejects_a_from_that_is_not_a_year(kpi, tmp_path, monkeypatch, assert_error, written, message):
@@ -660,10 +663,11 @@ def test_validate_lists_every_version_problem_in_one_run(kpi, tmp_path, monkeypa
     assert_error(
         kpi("validate", path),
         [
-            "defs.yaml:16:17: error: indicator L.1.1: overlapping band versions: two versions from 2016 (line 14)",
-            "defs.yaml:18:23: error: indicator L.1.1: bands from must be a whole number, not 'snart'",
+            "defs.yaml:16:17: error: indicator L.1.1: overlapping band versions: two versions from 2016 (line 14)"
+            " [version-overlap]",
+            "defs.yaml:18:23: error: indicator L.1.1: bands from must be a whole number, not 'snart' [wrong-type]",
             "defs.yaml:13:13: error: indicator L.1.1 (bands from 2019): bands overlap: "
-            "desired '4 - 6' and accepted '5 - 5,5'",
+            "desired '4 - 6' and accepted '5 - 5,5' [band-overlap]",
         ],
     )
 

@@ -282,7 +282,10 @@ def test_scale_error_names_the_unit_of_measure_not_an_org_unit(kpi, tmp_path, mo
     result = kpi("evaluate", "scale.csv", "--indicators", DEFS)
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == "scale.csv:3: error: L.1.1: value 5,5 is outside the scale 1 - 5 (score 1-5): a typing error?"
+    assert (
+        lines[0] == "scale.csv:3: error: L.1.1: value 5,5 is outside the scale 1 - 5 (score 1-5): a typing error?"
+        " [value-outside-scale]"
+    )
     assert lines[1].startswith("scale.csv:4: error: L.1.1: value 5,5 is outside the scale 1 - 5 (")
     assert "(Oppvekst)" not in lines[1]
     assert len(lines) == 2
@@ -561,7 +564,7 @@ def test_duplicate_result_for_the_same_org_unit_is_an_error(kpi, tmp_path, monke
     result = kpi("evaluate", "r.csv", "--indicators", DEFS)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "r.csv:4: error: duplicate result for L.1.1 2017 for Kultur: already given at r.csv:2"
+        "r.csv:4: error: duplicate result for L.1.1 2017 for Kultur: already given at r.csv:2 [duplicate-result]"
     ]
 
 
@@ -638,7 +641,7 @@ def test_validate_rejects_two_versions_from_the_same_year_for_one_org_unit(kpi, 
         kpi("validate", "defs.yaml"),
         [
             "defs.yaml:27:19: error: indicator L.1.1: overlapping band versions: "
-            "two versions from 2017 for Oppvekst (line 23)"
+            "two versions from 2017 for Oppvekst (line 23) [version-overlap]"
         ],
     )
 
@@ -649,9 +652,9 @@ def test_validate_accepts_the_service_areas_example(kpi):
     assert result.stdout == f"{DEFS}: ok: 1 focus area(s), 2 goal(s), 3 indicator(s), 11 warning(s)\n"
     assert (
         f"{DEFS}:31:19: warning: L.1.1 (Oppvekst) (bands from 2016): values in (4,1, 4,2) fall between "
-        "accepted and desired; rated accepted under gap policy worse"
+        "accepted and desired; rated accepted under gap policy worse [band-gap]"
     ) in result.stderr.splitlines()
     assert (
         f"{DEFS}:23:17: warning: L.1.1 (bands from 2016): values in (3,9, 4) fall between "
-        "accepted and desired; rated accepted under gap policy worse"
+        "accepted and desired; rated accepted under gap policy worse [band-gap]"
     ) in result.stderr.splitlines()

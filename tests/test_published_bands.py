@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kpi_cli.bands import UnratableValue, rate
+from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
-from kpi_cli.definitions import gap_warnings, load_definitions
+from kpi_cli.definitions import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Status
+from kpi_cli.rating import UnratableValue, rate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "published-bands.yaml"
 D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED

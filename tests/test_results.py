@@ -116,10 +116,10 @@ def test_read_keeps_every_bad_row_with_its_line(write):
         ("L.1.1", Decimal("4.51"), Location(str(path), 2)),
     ]
     assert [error.format() for error in read.errors] == [
-        f"{path}:4: error: L.1.2: value 'mye' is not a number",
-        f"{path}:5: error: row has no indicator id",
-        f"{path}:6: error: L.2.1: year 'tjue' is not a year",
-        f"{path}:7: error: row has 4 fields but the header has 3",
+        f"{path}:4: error: L.1.2: value 'mye' is not a number [invalid-value]",
+        f"{path}:5: error: row has no indicator id [no-indicator]",
+        f"{path}:6: error: L.2.1: year 'tjue' is not a year [invalid-year]",
+        f"{path}:7: error: row has 4 fields but the header has 3 [field-count]",
     ]
     assert all(isinstance(error, ResultsError) for error in read.errors)
     [log] = read.logs
@@ -136,7 +136,7 @@ def test_read_comma_file_with_decimal_commas(write):
     assert [(row.indicator, row.value) for row in read.rows] == [("L.1.1", Decimal("4.51"))]
     assert [error.format() for error in read.errors] == [
         f"{path}:3: error: row has 4 fields but the header has 3: a decimal comma in a comma-separated file? "
-        "Quote the value or separate with ;"
+        "Quote the value or separate with ; [field-count]"
     ]
     assert read.logs[0].delimiter == ","
 
@@ -197,7 +197,7 @@ def test_read_year_from_file_name_then_option(write):
     assert no_year.rows == []
     assert [error.format() for error in no_year.errors] == [
         f"{unnamed}:1: error: no year: add a year column (år), put the year in the file name "
-        "(results/2014.csv) or give --year"
+        "(results/2014.csv) or give --year [no-year]"
     ]
 
 
@@ -239,7 +239,7 @@ def test_read_missing_file(tmp_path):
     missing = tmp_path / "nowhere.csv"
     read = read_results([missing])
     assert read.rows == []
-    assert [error.format() for error in read.errors] == [f"{missing}: error: results file not found"]
+    assert [error.format() for error in read.errors] == [f"{missing}: error: results file not found [unreadable-file]"]
 
 
 def test_read_folder_reads_its_results_files_in_order(write, tmp_path):
@@ -263,7 +263,7 @@ def test_read_explicit_delimiter_and_encoding(write):
 def test_read_unknown_encoding(write):
     path = write("made_up.csv", "indikator;år;verdi\nL.1.1;2014;4,51\n")
     read = read_results([path], encoding="no-such-codec")
-    assert [error.format() for error in read.errors] == [f"{path}: error: unknown encoding 'no-such-codec'"]
+    assert [error.format() for error in read.errors] == [f"{path}: error: unknown encoding 'no-such-codec' [usage]"]
 
 
 # --- evaluate / failing -----------------------------------------------------------------------------
@@ -381,10 +381,13 @@ def test_evaluate_raises_every_row_problem(seed):
     with pytest.raises(KpiError) as caught:
         evaluate(seed, rows, 2014)
     assert sorted(error.format() for error in caught.value.errors) == [
-        "made_up.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?)",
-        "made_up.csv:4: error: duplicate result for L.1.1 2014: already given at made_up.csv:3",
-        "made_up.csv:5: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?",
-        "made_up.csv:6: error: L.1.2: value 0,5 is outside the scale 1 - 6 (score 1-6): a typing error?",
+        "made_up.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]",
+        "made_up.csv:4: error: duplicate result for L.1.1 2014: already given at made_up.csv:3 [duplicate-result]",
+        "made_up.csv:5: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+        ""
+        " [value-outside-scale]",
+        "made_up.csv:6: error: L.1.2: value 0,5 is outside the scale 1 - 6 (score 1-6): a typing error?"
+        " [value-outside-scale]",
     ]
 
 

@@ -43,8 +43,9 @@ from conftest import SEED_INDICATORS
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
-from kpi_cli.definitions import gap_warnings, load_definitions, parse_definitions
+from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import KpiError
 from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Location, ResultRow, Scorecard

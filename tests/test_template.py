@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED_INDICATORS
+from conftest import SEED_INDICATORS, seed_line
 
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.template import TemplateRow, template_rows
@@ -309,7 +309,7 @@ def test_template_never_over_the_definitions(kpi, workdir):
     result = kpi("template", "--year", "2016", "-o", "indicators.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "indicators.yaml: error: will not write the report over an input file: indicators.yaml"
+        "indicators.yaml: error: will not write the report over an input file: indicators.yaml [usage]"
     ]
     assert (workdir / "indicators.yaml").read_bytes() == before
 
@@ -336,7 +336,7 @@ def test_template_xlsx_needs_an_output_file(kpi, workdir):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "kpi: error: --format xlsx needs -o FILE.xlsx (it is not text for the terminal)"
+        "kpi: error: --format xlsx needs -o FILE.xlsx (it is not text for the terminal) [usage]"
     ]
     assert kpi("template", "--year", "2016", "--format", "xlsx", "-o", "-").exit_code == 2
 
@@ -508,8 +508,8 @@ def test_round_trip_2017_english_commas(kpi, workdir):
         ("L.2.3", None): (75, "no_target"),
     }
     assert result.stderr.splitlines() == [
-        "indicators.yaml: warning: L.2.2 is phased in from 2017 but has no bands",
-        "indicators.yaml: warning: L.2.3 is phased in from 2017 but has no bands",
+        f"indicators.yaml:{seed_line('L.2.2')}:13: warning: L.2.2 is phased in from 2017 but has no bands [no-bands]",
+        f"indicators.yaml:{seed_line('L.2.3')}:13: warning: L.2.3 is phased in from 2017 but has no bands [no-bands]",
     ]
     table = kpi("evaluate", "2017.csv", "--lang", "en").stdout.splitlines()
     assert "L.2.1: 165 ideer against 150 the year before: +10.00 %" in table

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..bands import describe, format_interval
 from ..explain import Explanation
 from ..model import PhaseState, Status
+from ..notation import format_interval
+from ..rating import describe
 from .labels import SYMBOLS, Labels
 
 

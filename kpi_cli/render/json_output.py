@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..bands import describe, format_interval
 from ..model import Band, Indicator, Interval, Measure, Report, Result
+from ..notation import format_interval
 from ..number_format import to_json_number
 from ..phase_in import IndicatorState
+from ..rating import describe
 from . import RenderOptions
 from .labels import Labels
 

@@ -17,9 +17,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-from ..bands import format_interval
 from ..evaluate import failing
 from ..model import RATED, GapPolicy, Interval, Measure, Rating, Report, Result, Status
+from ..notation import format_interval
 from ..number_format import format_number
 from . import RenderOptions
 from .labels import Labels

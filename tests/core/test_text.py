@@ -39,7 +39,7 @@ def test_an_id_starting_like_a_formula_is_refused(start: str) -> None:
     (error,) = caught.value.errors
     assert error.format() == (
         f"indicators.yaml:9:17: error: indicator id '{start}A.1.1' must not begin with '{start}': "
-        "a spreadsheet would run it"
+        "a spreadsheet would run it [formula-id]"
     )
 
 

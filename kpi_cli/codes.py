@@ -1,0 +1,100 @@
+"""The table of problem codes: a short stable id for every problem the tool reports.
+
+Each code has a default severity and a one-line description; the README lists
+them (section "Problems and their codes"). A code never changes its meaning:
+scripts and ``ignore:`` lists depend on it. Warnings can be silenced by code,
+errors cannot. Add a code here before raising a problem with it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # the input cannot be used as it is: exit 2
+    WARNING = "warning"  # the input is used, but something in it deserves a look
+    NOTE = "note"  # how something was read, for the curious
+
+
+@dataclass(frozen=True)
+class Code:
+    id: str
+    severity: Severity
+    summary: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    code.id: code
+    for code in (
+        # any file
+        Code("unreadable-file", _E, "a file cannot be found, read or decoded"),
+        # the definitions file
+        Code("yaml-syntax", _E, "the definitions file is not valid YAML"),
+        Code("empty-file", _E, "the definitions file is empty"),
+        Code("wrong-type", _E, "a value of the wrong kind: a mapping, list, text, number or true/false was expected"),
+        Code("unknown-key", _E, "a key the definitions do not know (often a misspelling)"),
+        Code("duplicate-key", _E, "a key given twice in one mapping"),
+        Code("missing-key", _E, "a required key is missing"),
+        Code("empty-value", _E, "a text that must not be empty is empty"),
+        Code("invalid-choice", _E, "a value that is not one of the allowed words"),
+        Code("invalid-id", _E, "an id with a line break or control character"),
+        Code("formula-id", _E, "an id that starts like a spreadsheet formula (=, +, -, @ and their full-width forms)"),
+        Code("duplicate-id", _E, "an id used twice in the definitions"),
+        Code("out-of-range", _E, "a number outside what it may be (a year before 1900, min_base below 1)"),
+        Code("invalid-scale", _E, "a scale that is not [minimum, maximum] with the minimum below the maximum"),
+        Code("invalid-phase-in", _E, "a planned year after the phase-in year, or postponed: false with a planned year"),
+        Code(
+            "invalid-compute", _E, "a computation that is not one of change, share, ratio, difference with its inputs"
+        ),
+        Code("unknown-measure", _E, "a computation names a measure the definitions do not list"),
+        Code("band-syntax", _E, "band text that no form of the notation reads, or that is empty"),
+        Code("empty-interval", _E, "a structured band whose min lies above its max"),
+        Code("needs-direction", _E, "'eller bedre' / 'eller dårligere' without a direction to resolve it"),
+        Code("band-overlap", _E, "two bands share values"),
+        Code("band-order", _E, "the bands make no order: a worse band lies between better ones"),
+        Code("direction-conflict", _E, "an explicit direction that contradicts where the bands lie"),
+        Code("band-outside-scale", _E, "a band that lies wholly outside the indicator's scale"),
+        Code("version-overlap", _E, "two band versions of one org unit start in the same year"),
+        Code("unknown-code", _E, "ignore: or --ignore names a code that does not exist"),
+        Code("not-ignorable", _E, "ignore: or --ignore names an error; only warnings can be silenced"),
+        Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),
+        Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
+        # results files and rows
+        Code("csv-syntax", _E, "a results file that the CSV reader cannot parse"),
+        Code("missing-column", _E, "a results file without an indicator or value column"),
+        Code("no-year", _E, "a result with no year: no year column, no --year and none in the file name"),
+        Code("invalid-year", _E, "a year cell that is not a year"),
+        Code("field-count", _E, "a row with more fields than the header"),
+        Code("no-indicator", _E, "a row with no indicator id"),
+        Code("invalid-value", _E, "a value or n (base) that is not a plausible number"),
+        Code("unknown-indicator", _E, "a row for an id that is neither an indicator nor a measure"),
+        Code("duplicate-result", _E, "two results for the same indicator, year and org unit"),
+        Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
+        Code("value-beyond-bands", _E, "a value beyond every band of an indicator with no scale"),
+        Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
+        # the command line
+        Code("usage", _E, "the command was asked for something that cannot be done"),
+    )
+}
+
+
+def severity(code: str) -> Severity:
+    """The default severity of ``code``; KeyError for a code not in the table."""
+    return CODES[code].severity
+
+
+def not_ignorable(code: str) -> tuple[str, str] | None:
+    """Why ``code`` cannot be silenced, as (problem code, message); None when it can."""
+    if code not in CODES:
+        import difflib
+
+        close = difflib.get_close_matches(code, list(CODES), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return "unknown-code", f"unknown problem code {code!r}{hint}; the codes are listed in the README"
+    if CODES[code].severity is Severity.ERROR:
+        return "not-ignorable", f"{code!r} is an error and cannot be ignored; only warnings can be silenced"
+    return None

@@ -1,0 +1,214 @@
+"""One indicator of the definitions file -> Indicator: its fields, phase-in and computation.
+
+The bands are read by :mod:`kpi_cli.band_fields`; the generic shapes by
+:class:`kpi_cli.yaml_nodes.Nodes`, which collects every problem located.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .band_fields import band_versions, check_versions, read_scale
+from .codes import not_ignorable
+from .model import COMPUTATIONS, BandVersion, Computation, Direction, GapPolicy, Indicator, Interval, PhaseIn
+from .yaml_nodes import MAPPING, SCALAR, Field, Nodes, value_of
+
+INDICATOR_KEYS = (
+    "id",
+    "name",
+    "unit",
+    "scale",
+    "bands",
+    "org_unit_bands",
+    "direction",
+    "gap_policy",
+    "phase_in",
+    "source",
+    "tags",
+    "aliases",
+    "per_org_unit",
+    "compute",
+    "min_base",
+    "ignore",
+    "description",
+)
+POLICIES = {policy.value: policy for policy in GapPolicy}
+DIRECTION_WORDS = {
+    "higher_is_better": Direction.HIGHER_IS_BETTER,
+    "higher": Direction.HIGHER_IS_BETTER,
+    "høyere er bedre": Direction.HIGHER_IS_BETTER,
+    "lower_is_better": Direction.LOWER_IS_BETTER,
+    "lower": Direction.LOWER_IS_BETTER,
+    "lavere er bedre": Direction.LOWER_IS_BETTER,
+    "target_range": Direction.TARGET_RANGE,
+    "range": Direction.TARGET_RANGE,
+    "målintervall": Direction.TARGET_RANGE,
+}
+
+
+def read_indicator(
+    nodes: Nodes, node: yaml.Node, goal_id: str, area_id: str, policy: GapPolicy, measure_ids: set[str]
+) -> Indicator | None:
+    fields = nodes.mapping(node, "indicator", INDICATOR_KEYS, ("id", "name"))
+    if fields is None:
+        return None
+    indicator_id = nodes.unique_id(fields["id"].value, "indicator") if "id" in fields else None
+    label = f"indicator {indicator_id}" if indicator_id else "indicator"
+    name = nodes.text(value_of(fields.get("name")), f"{label}: name")
+    nodes.text(value_of(fields.get("description")), "description", empty=True)
+    scale = read_scale(nodes, fields["scale"].value, label) if "scale" in fields else None
+    if "gap_policy" in fields:
+        policy = nodes.choice(fields["gap_policy"].value, f"{label}: gap_policy", POLICIES) or policy
+    direction = None
+    if "direction" in fields:
+        direction = nodes.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
+    versions = _versions(nodes, fields, label, direction, scale)
+    general = [v for v in versions if v.org_unit is None]
+    latest = max(general, key=lambda v: v.from_year or 0) if general else None
+    simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
+    more = _details(nodes, fields, label, measure_ids)
+    if indicator_id is None or name is None:
+        return None
+    return Indicator(
+        id=indicator_id,
+        name=name,
+        unit=more.unit,
+        scale=scale,
+        bands=latest.bands if latest else (),
+        direction=latest.direction if latest else direction,
+        gap_policy=policy,
+        phase_in=more.phase_in,
+        source=more.source,
+        tags=more.tags,
+        goal_id=goal_id,
+        focus_area_id=area_id,
+        location=nodes.location(node),
+        aliases=more.aliases,
+        versions=() if simple else tuple(versions),
+        per_org_unit=more.per_org_unit,
+        compute=more.compute,
+        min_base=more.min_base,
+        ignore=more.ignore,
+    )
+
+
+@dataclass(frozen=True)
+class _Details:
+    """The fields that have no bearing on the others, as read."""
+
+    unit: str | None
+    source: str | None
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    per_org_unit: bool
+    phase_in: PhaseIn | None
+    compute: Computation | None
+    min_base: int | None
+    ignore: tuple[str, ...]
+
+
+def _details(nodes: Nodes, fields: dict[str, Field], label: str, measure_ids: set[str]) -> _Details:
+    def has(key: str) -> yaml.Node | None:
+        return fields[key].value if key in fields else None
+
+    return _Details(
+        unit=nodes.text(has("unit"), f"{label}: unit", empty=True),
+        source=nodes.text(has("source"), f"{label}: source", empty=True),
+        tags=nodes.texts(node, f"{label}: tags") if (node := has("tags")) else (),
+        aliases=nodes.texts(node, f"{label}: aliases") if (node := has("aliases")) else (),
+        per_org_unit=not (node := has("per_org_unit")) or nodes.boolean(node, f"{label}: per_org_unit") is not False,
+        phase_in=read_phase_in(nodes, node, label) if (node := has("phase_in")) else None,
+        compute=read_computation(nodes, node, label, measure_ids) if (node := has("compute")) else None,
+        min_base=_min_base(nodes, node, label) if (node := has("min_base")) else None,
+        ignore=read_ignore(nodes, node, f"{label}: ignore") if (node := has("ignore")) else (),
+    )
+
+
+def _versions(
+    nodes: Nodes, fields: dict[str, Field], label: str, direction: Direction | None, scale: Interval | None
+) -> list[BandVersion]:
+    versions: list[BandVersion] = []
+    if "bands" in fields:
+        versions += band_versions(nodes, fields["bands"], label, direction, scale, None)
+    if "org_unit_bands" in fields:
+        own = nodes.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
+        for org_unit, entry in own.items():
+            versions += band_versions(nodes, entry, f"{label} ({org_unit})", direction, scale, org_unit)
+    check_versions(nodes, versions, label)
+    return versions
+
+
+def _min_base(nodes: Nodes, node: yaml.Node, label: str) -> int | None:
+    min_base = nodes.integer(node, f"{label}: min_base")
+    if min_base is not None and min_base < 1:
+        nodes.error(node, "out-of-range", f"{label}: min_base must be at least 1")
+        return None
+    return min_base
+
+
+def read_phase_in(nodes: Nodes, node: yaml.Node, label: str) -> PhaseIn | None:
+    what = f"{label}: phase_in"
+    if isinstance(node, SCALAR):
+        year = nodes.year(node, f"{what} year")
+        return PhaseIn(year) if year is not None else None
+    fields = nodes.mapping(node, what, ("year", "planned", "postponed", "reason"), ("year",))
+    if fields is None or "year" not in fields:
+        return None
+    year = nodes.year(fields["year"].value, f"{what} year")
+    planned = nodes.year(fields["planned"].value, f"{what} planned") if "planned" in fields else None
+    postponed = nodes.boolean(fields["postponed"].value, f"{what} postponed") if "postponed" in fields else None
+    reason = nodes.text(value_of(fields.get("reason")), f"{what} reason", empty=True)
+    if year is None:
+        return None
+    if planned is not None and planned >= year:
+        message = f"{what}: planned year {planned} must be before phase-in year {year}"
+        nodes.error(fields["planned"].value, "invalid-phase-in", message)
+    if postponed is False and planned is not None:
+        nodes.error(
+            fields["postponed"].value, "invalid-phase-in", f"{what}: postponed is false but a planned year is given"
+        )
+    return PhaseIn(year=year, planned=planned, postponed=bool(postponed or planned is not None), reason=reason)
+
+
+def read_computation(nodes: Nodes, node: yaml.Node, label: str, measure_ids: set[str]) -> Computation | None:
+    """``compute: {change: ideer}`` or ``{share: [valgt, ideer]}``: one of a closed set."""
+    what = f"{label}: compute"
+    fields = nodes.mapping(node, what, COMPUTATIONS)
+    if not fields:
+        if fields == {} and isinstance(node, MAPPING) and not node.value:  # unknown keys are reported already
+            nodes.error(node, "invalid-compute", f"{what}: give one of {', '.join(COMPUTATIONS)}")
+        return None
+    if len(fields) > 1:
+        nodes.error(node, "invalid-compute", f"{what}: give one computation, not {len(fields)}")
+        return None
+    ((method, field),) = fields.items()
+    wanted = 1 if method == "change" else 2
+    inputs = nodes.texts(field.value, f"{what} {method}")
+    if len(inputs) != wanted:
+        shape = "one measure id" if wanted == 1 else "a list of two measure ids, [numerator, denominator]"
+        if method == "difference":
+            shape = "a list of two measure ids, [a, b] for a − b"
+        nodes.error(field.value, "invalid-compute", f"{what} {method}: give {shape}")
+        return None
+    unknown = [i for i in inputs if i not in measure_ids]
+    if unknown:
+        known = ", ".join(sorted(measure_ids)) or "none (add a measures: list)"
+        message = f"{what} {method}: unknown measure {unknown[0]!r}; measures: {known}"
+        nodes.error(field.value, "unknown-measure", message)
+        return None
+    return Computation(method, inputs)
+
+
+def read_ignore(nodes: Nodes, node: yaml.Node, what: str) -> tuple[str, ...]:
+    """``ignore: [band-gap]``: warning codes to silence; naming an error or no code is an error."""
+    codes = []
+    for item in [node] if isinstance(node, SCALAR) else nodes.sequence(node, what):
+        code = nodes.text(item, what)
+        refused = not_ignorable(code) if code is not None else None
+        if refused is not None:
+            nodes.error(item, refused[0], f"{what}: {refused[1]}")
+        elif code is not None:
+            codes.append(code)
+    return tuple(codes)
