@@ -1,4 +1,4 @@
-"""Band sets as municipal scorecards publish them load and rate every edge as DESIGN section 4 says.
+"""Band sets as municipal scorecards publish them load and rate every edge as the README's "Band notation" says.
 
 tests/fixtures/published-bands.yaml holds the kinds of text real scorecards print: a two-sided
 target range, lower-is-better, Norwegian words, an en dash, a minus with a space and U+2212, and
@@ -19,7 +19,7 @@ from kpi_cli.definitions import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Status
 from kpi_cli.rating import UnratableValue, rate
 
-FIXTURE = Path(__file__).parent / "fixtures" / "published-bands.yaml"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "published-bands.yaml"
 D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED
 
 

@@ -17,7 +17,7 @@ from kpi_cli.cli import main
 from kpi_cli.evaluate import evaluate_results
 from kpi_cli.results import SourceKind
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DIALECTS = ROOT / "tests" / "fixtures" / "dialects"
 EXPECTED = {
     "L.1.1": "accepted",  # 4,47: in the gap between 4 - 4,4 and 4,5 - 6, policy worse

@@ -85,7 +85,7 @@ def holders(indicator: Indicator, value: Decimal) -> list[Status]:
 
 
 def expected_status(indicator: Indicator, value: Decimal, policy: GapPolicy) -> Status:
-    """An independent oracle for DESIGN.md section 4's gap rules, within the scale."""
+    """An independent oracle for the gap rules (README, "Band notation"), within the scale."""
     held = holders(indicator, value)
     if held:
         return held[0]

@@ -1,4 +1,4 @@
-"""Robustness properties beyond the band rules (DESIGN.md sections 6-8).
+"""Robustness properties beyond the band rules (README: "Results files", "Exit codes"; ARCHITECTURE.md).
 
 - Round trips: every results file the tool writes reads back with ``read_results`` to the same
   (indicator, year, org unit, value): the CSV renderer (``kpi evaluate --format csv``, nb, en and

@@ -1,0 +1,112 @@
+"""kpi_cli.notation: band text as published -> intervals, the table of forms (see ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+import pytest
+from band_cases import (
+    D,
+    above,
+    at_least,
+    at_most,
+    below,
+    closed,
+    exact_interval,
+    exactly,
+)
+
+from kpi_cli.model import Direction, Interval
+from kpi_cli.notation import BandSyntaxError, Relative, parse_band_text, parse_piece
+from kpi_cli.rating import UnratableValue
+
+# --- 1. notation ----------------------------------------------------------------------
+
+NOTATIONS = [
+    ("4,5 - 6", [closed("4.5", "6")]),
+    ("4 - 4,4", [closed("4", "4.4")]),
+    ("> 5 %poeng", [above("5")]),
+    ("< 2", [below("2")]),
+    (">= 80 %", [at_least("80")]),
+    ("≤ 7,5", [at_most("7.5")]),
+    ("2–4,9", [closed("2", "4.9")]),
+    ("-1 - 2", [closed("-1", "2")]),
+    ("- 2,30", [exactly("-2.30")]),
+    ("\u22123", [exactly("-3")]),
+    ("minst 10", [at_least("10")]),
+    ("mer enn 1,11", [above("1.11")]),
+    ("mindre enn 1", [below("1")]),
+    ("over 5", [above("5")]),
+    ("under 2", [below("2")]),
+    ("høyst 7", [at_most("7")]),
+    ("10 eller mer", [at_least("10")]),
+    ("7 eller mindre", [at_most("7")]),
+    ("MINST 10 %", [at_least("10")]),
+    ("Minst 10 %", [at_least("10")]),
+    ("HØYST 7", [at_most("7")]),
+    ("Mer Enn 1,11", [above("1.11")]),
+    ("5 mill. kr.", [exactly("5")]),
+    ("3 % reduksjon", [exactly("3")]),
+    ("< 2\n%poeng", [below("2")]),
+    ("1,00 - 1,29 %; 1,70 - 1,99 %", [closed("1.00", "1.29"), closed("1.70", "1.99")]),
+    ("< 1,00 % og > 1,99 %", [below("1.00"), above("1.99")]),
+    ("(4,9, 5]", [Interval(D("4.9"), D("5"), False, True)]),
+    ("[4,5, 6)", [Interval(D("4.5"), D("6"), True, False)]),
+    ("4.5 - 6", [closed("4.5", "6")]),
+    ("  4,5   -   6  ", [closed("4.5", "6")]),
+    ("4,5\u00a0-\u00a06", [closed("4.5", "6")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOTATIONS, ids=[repr(t) for t, _ in NOTATIONS])
+def test_notation_reads_to_intervals(text: str, expected: list[Interval]) -> None:
+    got = parse_band_text(text)
+    assert len(got) == len(expected), got
+    for piece, want in zip(got, expected, strict=True):
+        assert isinstance(piece, Interval), piece
+        assert exact_interval(piece, want), (piece, want)
+
+
+SINGLE_PIECES = [(text, expected[0]) for text, expected in NOTATIONS if len(expected) == 1]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE_PIECES, ids=[repr(t) for t, _ in SINGLE_PIECES])
+def test_parse_piece_reads_single_interval(text: str, expected: Interval) -> None:
+    got = parse_piece(text)
+    assert isinstance(got, Interval)
+    assert exact_interval(got, expected), (got, expected)
+
+
+def test_minus_with_space_keeps_its_digits() -> None:
+    (piece,) = parse_band_text("- 2,30")
+    assert isinstance(piece, Interval)
+    assert piece.low == D("-2.3") and piece.high == D("-2.3")
+    assert piece.contains(D("-2.3")) and not piece.contains(D("2.3"))
+
+
+def test_relative_wordings_read_as_relative() -> None:
+    assert parse_piece("4,5 eller bedre") == Relative(D("4.5"), True)
+    assert parse_piece("3,9 eller dårligere") == Relative(D("3.9"), False)
+    assert Relative(D("4.5"), True).resolve(Direction.HIGHER_IS_BETTER) == at_least("4.5")
+    assert Relative(D("4.5"), True).resolve(Direction.LOWER_IS_BETTER) == at_most("4.5")
+    assert Relative(D("3.9"), False).resolve(Direction.HIGHER_IS_BETTER) == at_most("3.9")
+    assert Relative(D("3.9"), False).resolve(Direction.LOWER_IS_BETTER) == at_least("3.9")
+
+
+UNREADABLE = ["abc", "4 -", "minst", "5 - 4", "", "   ", "\n", "5 eller noe", "fire til fem", "> ", "4,5 - 6 - 7"]
+
+
+@pytest.mark.parametrize("text", UNREADABLE, ids=[repr(t) for t in UNREADABLE])
+def test_unreadable_band_text_raises(text: str) -> None:
+    with pytest.raises(BandSyntaxError):
+        parse_band_text(text)
+
+
+def test_unreadable_message_quotes_the_text() -> None:
+    with pytest.raises(BandSyntaxError, match="cannot read band 'abc'"):
+        parse_piece("abc")
+    with pytest.raises(BandSyntaxError, match="empty"):
+        parse_piece("5 - 4")
+
+
+def test_band_syntax_error_is_a_value_error() -> None:
+    assert issubclass(BandSyntaxError, ValueError)
+    assert issubclass(UnratableValue, ValueError)
