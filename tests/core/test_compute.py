@@ -591,7 +591,8 @@ def test_cli_share_with_zero_denominator(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi\nideer;2016;5\nideer;2017;0\nideer_valgt;2017;0\n")
     document = evaluated(kpi("evaluate", "r.csv", "--format", "json"))
     results = by_id(document)
-    # L.2.2 has no bands: an indicator without bands has no target (README, "Band notation"), and the note says why no value
+    # L.2.2 has no bands: an indicator without bands has no target (README, "Band notation"),
+    # and the note says why no value
     assert results["L.2.2"]["status"] == "no_target"
     assert results["L.2.2"]["value"] is None
     assert results["L.2.2"]["note"] == {
