@@ -15,6 +15,7 @@ from band_cases import (
     SICK_LEAVE,
     D,
     above,
+    at_most,
     below,
     closed,
     definition_errors,
@@ -28,7 +29,8 @@ from band_cases import (
 from kpi_cli import bands
 from kpi_cli.checks import gap_warnings
 from kpi_cli.definitions import load_definitions, parse_definitions
-from kpi_cli.model import Direction, Indicator, Interval
+from kpi_cli.model import Direction, Indicator, Interval, Status
+from kpi_cli.notation import parse_band_text
 from kpi_cli.rating import UnratableValue, rate
 
 
@@ -375,3 +377,70 @@ def test_gaps_listed_for_target_range(population: Indicator) -> None:
         (Interval(D("1.29"), D("1.30"), False, False), ACCEPTED, DESIRED),
         (Interval(D("1.69"), D("1.70"), False, False), DESIRED, ACCEPTED),
     ]
+
+
+# --- settle(): the checks as a pure function that returns its problems ---------------------------
+
+
+def pieces(**texts: str) -> dict[Status, tuple[str, tuple]]:
+    return {Status(status): (text, parse_band_text(text)) for status, text in texts.items()}
+
+
+SETTLE_PROBLEMS = [
+    (
+        pieces(desired="4 - 6", accepted="3 - 4,5"),
+        None,
+        None,
+        [("band-overlap", "bands overlap: accepted '3 - 4,5' and desired '4 - 6'", None)],
+    ),
+    (
+        pieces(desired="0 - 1", accepted="5 - 6", not_approved="2 - 3"),
+        None,
+        None,
+        [("band-order", "bands make no order: a better band lies further from the best than a worse one", None)],
+    ),
+    (
+        pieces(desired="4,5 - 6", accepted="0 - 4"),
+        Direction.LOWER_IS_BETTER,
+        None,
+        [("direction-conflict", "direction lower_is_better contradicts the bands, which say higher_is_better", None)],
+    ),
+    (
+        pieces(desired="4,5 eller bedre"),
+        None,
+        None,
+        [
+            (
+                "needs-direction",
+                "'eller bedre' / 'eller dårligere' needs a direction: set direction: higher_is_better or "
+                "lower_is_better",
+                None,
+            )
+        ],
+    ),
+    (
+        pieces(desired="> 7", accepted="5 - 7"),
+        None,
+        closed("1", "6"),
+        [("band-outside-scale", "desired band '> 7' lies outside the scale 1 - 6", DESIRED)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("given", "direction", "scale", "expected"), SETTLE_PROBLEMS)
+def test_settle_returns_every_problem_and_raises_none(given, direction, scale, expected) -> None:
+    settled = bands.settle(given, direction, scale)
+    assert [(p.code, p.message, p.status) for p in settled.problems] == expected
+
+
+def test_settle_keeps_the_bands_best_first_with_the_direction_they_make() -> None:
+    settled = bands.settle(pieces(not_approved="< 2", desired="> 5", accepted="2 - 4,9"), None, None)
+    assert [(b.status, b.text) for b in settled.bands] == [
+        (DESIRED, "> 5"),
+        (ACCEPTED, "2 - 4,9"),
+        (NOT_APPROVED, "< 2"),
+    ]
+    assert (settled.direction, settled.problems) == (Direction.HIGHER_IS_BETTER, ())
+    lower = bands.settle(pieces(desired="3,9 eller bedre", not_approved="> 3,9"), Direction.LOWER_IS_BETTER, None)
+    assert (lower.direction, lower.problems) == (Direction.LOWER_IS_BETTER, ())
+    assert lower.bands[0].intervals == (at_most("3.9"),)
