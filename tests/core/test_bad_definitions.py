@@ -1,0 +1,131 @@
+"""Every bad definitions file, one case per line: the YAML given -> the exact problem line.
+
+The table is the one place for definitions that must be refused (yamllint's tests are the model).
+A case's YAML is, by its first character:
+
+- plain: fields of the indicator A.1.1 (added under ``- id: A.1.1`` / ``name: Made-up indicator``
+  on lines 10-11, in column 13), so its first line is line 12;
+- ``@``: entries of goal A.1's indicator list (from line 10, column 11);
+- ``^``: top-level keys, put before the rest (so its first line is line 1);
+- ``/``: the whole file.
+
+The expected line is what ``kpi validate bad.yaml`` prints after ``bad.yaml:``. Everything here is
+made up for the test. Where problems are listed and how their codes work: README, "Problems and
+their codes"; where the checks live: ARCHITECTURE.md.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from kpi_cli.definitions import parse_definitions
+from kpi_cli.errors import KpiError
+
+GOAL = """\
+scorecard: Made-up kommune - målekart
+measures: [{id: a, name: Made-up count a}, {id: b, name: Made-up count b}]
+focus_areas:
+  - id: A
+    name: Made-up area
+    goals:
+      - id: A.1
+        name: Made-up goal
+        indicators:
+"""
+INDICATOR = GOAL + "          - id: A.1.1\n            name: Made-up indicator\n"
+
+# fmt: off
+CASES = [
+    ("unknown_key", 'untis: "%"', "12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?) [unknown-key]"),
+    ("unknown_top_level_key", "^languag: nb", "1:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]"),
+    ("wrong_type_scale", "scale: six", "12:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6] [invalid-scale]"),
+    ("wrong_type_name", "@- id: A.1.1\n  name: [a, b]", "11:19: error: indicator A.1.1: name must be text [wrong-type]"),
+    ("wrong_type_postponed", "phase_in:\n  year: 2017\n  postponed: maybe", "14:26: error: indicator A.1.1: phase_in postponed must be true or false, not 'maybe' [wrong-type]"),
+    ("wrong_type_tags_mapping", "tags: {a: b}", "12:19: error: indicator A.1.1: tags must be a list [wrong-type]"),
+    ("wrong_type_gap_policy", "gap_policy: better", "12:25: error: indicator A.1.1: gap_policy must be one of worse, nearest, not 'better' [invalid-choice]"),
+    ("duplicate_indicator_id", "@- id: A.1.1\n  name: Made-up indicator\n- id: A.1.1\n  name: Another made-up indicator", "12:17: error: duplicate id 'A.1.1': already used by the indicator on line 10 [duplicate-id]"),
+    ("indicator_id_of_a_goal", "@- id: A.1\n  name: Made-up indicator", "10:17: error: duplicate id 'A.1': already used by the goal on line 7 [duplicate-id]"),
+    ("key_given_twice", "name: Again", "12:13: error: indicator: key 'name' is given twice [duplicate-key]"),
+    ("bad_band_text", 'bands:\n  desired: "fem eller mer"', "13:24: error: indicator A.1.1: desired band: cannot read band 'fem eller mer'; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"),
+    ("empty_band_interval", 'bands:\n  desired: "6 - 4,5"', "13:24: error: indicator A.1.1: desired band: '6 - 4,5' is empty: its low end lies above its high end; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"),
+    ("overlapping_bands", 'bands:\n  desired: "4 - 6"\n  accepted: "3 - 4,5"\n  not_approved: "< 3"', "12:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6' [band-overlap]"),
+    ("overlap_at_a_shared_edge", 'bands:\n  desired: ">= 5"\n  accepted: "2 - 5"', "12:13: error: indicator A.1.1: bands overlap: accepted '2 - 5' and desired '>= 5' [band-overlap]"),
+    ("direction_contradicts_bands", 'direction: lower_is_better\nbands:\n  desired: "4,5 - 6"\n  accepted: "4 - 4,4"\n  not_approved: "0 - 3,9"', "13:13: error: indicator A.1.1: direction lower_is_better contradicts the bands, which say higher_is_better [direction-conflict]"),
+    ("band_outside_scale", 'scale: [1, 6]\nbands:\n  desired: "7 - 10"\n  accepted: "4 - 6"', "14:24: error: indicator A.1.1: desired band '7 - 10' lies outside the scale 1 - 6 [band-outside-scale]"),
+    ("phase_in_year_soon", "phase_in:\n  year: soon", "13:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon' [wrong-type]"),
+    ("phase_in_year_20155", "phase_in:\n  year: 20155", "13:21: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155 [out-of-range]"),
+    ("phase_in_scalar_20155", "phase_in: 20155", "12:23: error: indicator A.1.1: phase_in year must be a year between 1900 and 2200, not 20155 [out-of-range]"),
+    ("phase_in_planned_after_year", "phase_in:\n  year: 2017\n  planned: 2018", "14:24: error: indicator A.1.1: phase_in: planned year 2018 must be before phase-in year 2017 [invalid-phase-in]"),
+    ("yaml_syntax_unclosed_list", "@- id: A.1.1\n  name: [Made-up indicator", "12:1: error: invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>' [yaml-syntax]"),
+    ("yaml_syntax_tab", "/scorecard: Made-up\nfocus_areas:\n  - id: A\n\tname: A\n", "4:1: error: invalid YAML: while scanning for the next token found character '\\t' that cannot start any token [yaml-syntax]"),
+    ("empty_file", "/", "1: error: definitions file is empty [empty-file]"),
+    ("only_a_comment", "/# nothing here yet\n", "1: error: definitions file is empty [empty-file]"),
+    ("missing_indicator_name", '@- id: A.1.1\n  unit: "%"', "10:13: error: indicator: missing required key 'name' [missing-key]"),
+    ("missing_scorecard", "/focus_areas:\n  - id: A\n    name: Made-up area\n", "1:1: error: definitions: missing required key 'scorecard' [missing-key]"),
+    ("missing_goal_name", "/scorecard: Made-up kommune - målekart\nfocus_areas:\n  - id: A\n    name: Made-up area\n    goals:\n      - id: A.1\n        indicators:\n          - id: A.1.1\n            name: Made-up indicator\n", "6:9: error: goal: missing required key 'name' [missing-key]"),
+    ("not_a_mapping", "/- just\n- a list\n", "1:1: error: definitions must be a mapping (key: value lines) [wrong-type]"),
+    ("python_tag_is_not_run", '@- id: A.1.1\n  name: !!python/object/apply:os.system ["echo made-up > pwned.txt"]', "11:19: error: indicator A.1.1: name must be text [wrong-type]"),
+    ("compute_unknown_measure", "compute: {change: c}", "12:31: error: indicator A.1.1: compute change: unknown measure 'c'; measures: a, b [unknown-measure]"),
+    ("compute_two_inputs_wanted", "compute: {share: a}", "12:30: error: indicator A.1.1: compute share: give a list of two measure ids, [numerator, denominator] [invalid-compute]"),
+    ("compute_two_methods", "compute: {share: [a, b], ratio: [a, b]}", "12:22: error: indicator A.1.1: compute: give one computation, not 2 [invalid-compute]"),
+    ("compute_unknown_method", "compute: {product: [a, b]}", "12:23: error: indicator A.1.1: compute: unknown key 'product'; allowed: change, share, ratio, difference [unknown-key]"),
+    ("compute_one_input_wanted", "compute: {change: [a, b]}", "12:31: error: indicator A.1.1: compute change: give one measure id [invalid-compute]"),
+    ("compute_three_inputs", "compute: {difference: [a, b, a]}", "12:35: error: indicator A.1.1: compute difference: give a list of two measure ids, [a, b] for a − b [invalid-compute]"),
+    ("compute_unknown_second_input", "compute: {ratio: [a, nope]}", "12:30: error: indicator A.1.1: compute ratio: unknown measure 'nope'; measures: a, b [unknown-measure]"),
+    ("compute_empty", "compute: {}", "12:22: error: indicator A.1.1: compute: give one of change, share, ratio, difference [invalid-compute]"),
+    ("min_base_below_1", "min_base: 0", "12:23: error: indicator A.1.1: min_base must be at least 1 [out-of-range]"),
+    ("formula_id_fullwidth", "@- id: ＋A.1.1\n  name: Made-up indicator", "10:17: error: indicator id '＋A.1.1' must not begin with '＋': a spreadsheet would run it [formula-id]"),
+    ("formula_id_equals", "@- id: '=A.1.1'\n  name: Made-up indicator", "10:17: error: indicator id '=A.1.1' must not begin with '=': a spreadsheet would run it [formula-id]"),
+    ("id_with_a_line_break", '@- id: "A.1\\n1"\n  name: Made-up indicator', "10:17: error: indicator id 'A.1\\n1' holds a line break or control character [invalid-id]"),
+    ("ignore_an_error", "ignore: [band-overlap]", "12:22: error: indicator A.1.1: ignore: 'band-overlap' is an error and cannot be ignored; only warnings can be silenced [not-ignorable]"),
+    ("ignore_an_unknown_code", "ignore: band-gapp", "12:21: error: indicator A.1.1: ignore: unknown problem code 'band-gapp' (did you mean 'band-gap'?); the codes are listed in the README [unknown-code]"),
+    ("ignore_not_a_list", "ignore: {band-gap: true}", "12:21: error: indicator A.1.1: ignore must be a list [wrong-type]"),
+    ("ignore_an_error_for_the_file", "^ignore: [band-gap, duplicate-id]", "1:20: error: ignore: 'duplicate-id' is an error and cannot be ignored; only warnings can be silenced [not-ignorable]"),
+    ("bands_from_not_a_year", "bands:\n  - desired: '4,5 - 6'\n  - from: neste år\n    desired: '4 - 6'", "14:23: error: indicator A.1.1: bands from must be a whole number, not 'neste år' [wrong-type]"),
+    ("two_versions_from_the_same_year", "bands:\n  - from: 2016\n    desired: '>= 5'\n  - from: 2016\n    desired: '>= 6'", "15:17: error: indicator A.1.1: overlapping band versions: two versions from 2016 (line 13) [version-overlap]"),
+    ("eller_bedre_without_direction", "bands:\n  desired: 4,5 eller bedre", "12:13: error: indicator A.1.1: 'eller bedre' / 'eller dårligere' needs a direction: set direction: higher_is_better or lower_is_better [needs-direction]"),
+    ("bands_that_make_no_order", "bands:\n  desired: '0 - 1'\n  accepted: '5 - 6'\n  not_approved: '2 - 3'", "12:13: error: indicator A.1.1: bands make no order: a better band lies further from the best than a worse one [band-order]"),
+    ("structured_band_empty", "bands:\n  desired: {min: 5, max: 4}", "13:24: error: indicator A.1.1: desired band: the interval is empty (min lies above max) [empty-interval]"),
+    ("structured_band_without_min_or_max", "bands:\n  desired: {text: fem}", "13:24: error: indicator A.1.1: desired band: give min, max or both [missing-key]"),
+    ("scale_reversed", "scale: [6, 1]", "12:20: error: indicator A.1.1: scale: minimum 6 must be below maximum 1 [invalid-scale]"),
+    ("band_entry_neither_text_nor_mapping", "bands:\n  desired: [[1, 2]]", "13:25: error: indicator A.1.1: desired band: each entry must be band text or a mapping with min/max [wrong-type]"),
+]
+# fmt: on
+
+
+def document(case: str) -> str:
+    if case.startswith("/"):
+        return case[1:]
+    if case.startswith("^"):
+        return case[1:] + "\n" + INDICATOR
+    if case.startswith("@"):
+        return GOAL + textwrap.indent(case[1:] + "\n", " " * 10)
+    return INDICATOR + textwrap.indent(case + "\n", " " * 12)
+
+
+PARAMS = [pytest.param(case, expected, id=name) for name, case, expected in CASES]
+
+
+@pytest.mark.parametrize(("case", "expected"), PARAMS)
+def test_load_refuses_with_the_located_problem(case: str, expected: str) -> None:
+    with pytest.raises(KpiError) as caught:
+        parse_definitions(document(case), "bad.yaml")
+    assert [error.format() for error in caught.value.errors] == [f"bad.yaml:{expected}"]
+
+
+@pytest.mark.parametrize(("case", "expected"), PARAMS)
+def test_validate_prints_it(kpi, workdir, write, assert_error, case: str, expected: str) -> None:
+    write("bad.yaml", document(case))
+    assert_error(kpi("validate", "bad.yaml"), [f"bad.yaml:{expected}"])
+    assert not (workdir / "pwned.txt").exists()  # a !!python tag is never run
+
+
+@pytest.mark.parametrize("name", ["unknown_key", "overlapping_bands", "yaml_syntax_tab", "empty_file"])
+def test_evaluate_and_status_print_it_the_same_way(kpi, workdir, write, assert_error, name: str) -> None:
+    case, expected = next((case, expected) for each, case, expected in CASES if each == name)
+    write("bad.yaml", document(case))
+    write("2014.csv", "indikator;verdi\nA.1.1;4\n")  # made up
+    assert_error(kpi("evaluate", "2014.csv", "--indicators", "bad.yaml"), [f"bad.yaml:{expected}"])
+    assert_error(kpi("status", "--year", "2014", "--indicators", "bad.yaml"), [f"bad.yaml:{expected}"])
