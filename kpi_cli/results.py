@@ -9,10 +9,6 @@ writes it. Every row is either returned or reported as an error.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import enum
-import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .dialects import RESULT_SUFFIXES, FileLog, Record, read_records
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
 from .model import Location, ResultRow
 from .number_format import NUMBER_PATTERN, parse_number
@@ -56,28 +53,6 @@ _VALUE = re.compile(
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
 MAX_PLACES = 12
-RESULT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-
-
-class SourceKind(str, enum.Enum):
-    CSV = "csv"  # any delimited text: comma, semicolon or tab
-    EXCEL = "excel"  # a sheet of an .xlsx or .xlsm workbook
-
-
-@dataclass
-class FileLog:
-    """What reading one file did: the dialect it used and how many results it gave."""
-
-    path: str
-    kind: SourceKind = SourceKind.CSV
-    encoding: str = ""  # CSV only: the encoding detected or given
-    delimiter: str = ""  # CSV only: the field separator detected or given
-    sheet: str | None = None  # Excel only: the sheet read
-    layout: str = "long"
-    results_read: int = 0  # results, each returned as a row or rejected
-    file_year: int | None = None
-    rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line
-    failed: bool = False  # the file could not be read at all
 
 
 @dataclass
@@ -151,7 +126,7 @@ def read_results(
         log = FileLog(path)
         logs.append(log)
         try:
-            records = _records(path, log, encoding, delimiter, sheet)
+            records = read_records(path, log, encoding, delimiter, sheet)
             for item in _rows(records, path, log, year, names):
                 log.results_read += 1
                 if isinstance(item, KpiError):
@@ -174,120 +149,20 @@ def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     return names
 
 
-Record = tuple[int, list[str]]
-
-
-def _records(
-    path: str, log: FileLog, encoding: str | None, delimiter: str | None, sheet: str | None
-) -> Iterator[Record]:
-    """(line, cells) for each record of a CSV file or an Excel sheet."""
-    if path.lower().endswith((".xlsx", ".xlsm")):
-        return _excel_records(path, log, sheet)
-    text, log.encoding = _decode(path, encoding)
-    first = text.split("\n", 1)[0]
-    log.delimiter = delimiter or _sniff_delimiter(first)
-    return _csv_records(text, path, log.delimiter)
-
-
-def _csv_records(text: str, path: str, delimiter: str) -> Iterator[Record]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    try:
-        for record in reader:
-            yield start, record
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ResultsError(f"cannot read CSV: {exc}", code="csv-syntax", path=path, line=start) from None
-
-
-def _excel_records(path: str, log: FileLog, sheet: str | None) -> Iterator[Record]:
-    """Opens the workbook and picks the sheet at once, so errors come before any row."""
-    try:
-        import openpyxl
-    except ImportError:
-        raise ResultsError(
-            "reading .xlsx needs openpyxl: pip install 'kpi-cli[excel]' (or save the sheet as CSV)", path=path
-        ) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ResultsError("results file not found", path=path) from None
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ResultsError(f"cannot read Excel file: {exc}", path=path) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        book.close()
-        raise ResultsError(f"no sheet {sheet!r}; sheets: {', '.join(book.sheetnames)}", path=path)
-    if not book.worksheets:
-        book.close()
-        raise ResultsError("the workbook has no worksheet", path=path)
-    worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    log.kind = SourceKind.EXCEL
-    log.sheet = worksheet.title
-
-    def rows() -> Iterator[Record]:
-        number = 0
-        try:
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                yield number, [_excel_cell(value) for value in values]
-        except Exception as exc:  # a damaged sheet fails while its rows are read, in many ways
-            shown = f"{path}[{worksheet.title}]"
-            raise ResultsError(f"cannot read Excel sheet: {exc}", path=shown, line=number + 1) from None
-        finally:
-            book.close()
-
-    return rows()
-
-
-def _excel_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
-    return str(value)
-
-
-def _decode(path: str, encoding: str | None) -> tuple[str, str]:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ResultsError("results file not found", path=path) from None
-    except IsADirectoryError:
-        raise ResultsError(f"is a folder with no results files ({', '.join(RESULT_SUFFIXES)})", path=path) from None
-    except OSError as exc:
-        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path) from None
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except LookupError:
-            raise ResultsError(f"unknown encoding {encoding!r}", code="usage", path=path) from None
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ResultsError(f"not valid {encoding}: {exc.reason}", path=path, line=line) from None
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def _sniff_delimiter(header: str) -> str:
-    for candidate in ("\t", ";", ","):
-        if candidate in header:
-            return candidate
-    return ","
-
-
 def _normal(header: str) -> str:
     return " ".join(header.replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What the header of one file says: where each role is, the year columns of a wide table."""
+
+    shown: str  # the path as problems name it; an Excel file's with its sheet
+    width: int
+    columns: dict[str, int]
+    wide_years: list[tuple[int, int]]
+    fallback_year: int | None  # --year, else the year in the file name
+    comma: bool  # comma-separated: a decimal comma may have split a value
 
 
 def _rows(
@@ -295,19 +170,18 @@ def _rows(
 ) -> Iterator[ResultRow | KpiError]:
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
-    fallback_year = year if year is not None else log.file_year  # a year column wins over both
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
-    header: list[str] | None = None
-    columns: dict[str, int] = {}
-    wide_years: list[tuple[int, int]] = []
+    table: _Table | None = None
     for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
-        if header is None:
+        if table is None:
             header = [_normal(cell) for cell in record]
             columns, wide_years = _layout(header, shown, line, names)
             log.layout = "wide" if wide_years else "long"
-            if "year" not in columns and not wide_years and fallback_year is None:
+            fallback = year if year is not None else log.file_year  # a year column wins over both
+            table = _Table(shown, len(header), columns, wide_years, fallback, log.delimiter == ",")
+            if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
                     code="no-year",
@@ -315,45 +189,50 @@ def _rows(
                     line=line,
                 )
             continue
-        if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
-            comma_hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
-            yield ResultsError(
-                f"row has {len(record)} fields but the header has {len(header)}"
-                + (comma_hint if log.delimiter == "," else ""),
-                code="field-count",
-                path=shown,
-                line=line,
-            )
-            continue
-        cells = record + [""] * (len(header) - len(record))
-        indicator = cells[columns["indicator"]].strip()
-        if not indicator:
-            yield ResultsError("row has no indicator id", code="no-indicator", path=shown, line=line)
-            continue
-        org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
-        where = Location(shown, line)
-        if wide_years:
-            for index, cell_year in wide_years:
-                yield _row(indicator, cell_year, cells[index], org_unit, where)
-            continue
-        row_year: int | None = fallback_year
-        if "year" in columns and cells[columns["year"]].strip():
-            cell = cells[columns["year"]].strip()
-            found = _YEAR_CELL.fullmatch(cell)
-            if not found:
-                yield ResultsError(
-                    f"{indicator}: year {cell!r} is not a year", code="invalid-year", path=shown, line=line
-                )
-                continue
-            row_year = int(found.group(1))
-        if row_year is None:
-            yield ResultsError(
-                f"{indicator}: no year in the row, the file name or --year", code="no-year", path=shown, line=line
-            )
-            continue
-        value_cell = cells[columns["value"]] if "value" in columns else ""
-        base_cell = cells[columns["n"]] if "n" in columns else ""
-        yield _row(indicator, row_year, value_cell, org_unit, where, base_cell)
+        yield from _record_rows(table, line, record)
+
+
+def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError]:
+    """The results of one data line: one for a long table, one per year column for a wide one."""
+    if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
+        hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
+        message = f"row has {len(record)} fields but the header has {table.width}" + (hint if table.comma else "")
+        yield ResultsError(message, code="field-count", path=table.shown, line=line)
+        return
+    cells = record + [""] * (table.width - len(record))
+    columns = table.columns
+    indicator = cells[columns["indicator"]].strip()
+    if not indicator:
+        yield ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line)
+        return
+    org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
+    where = Location(table.shown, line)
+    if table.wide_years:
+        for index, cell_year in table.wide_years:
+            yield _row(indicator, cell_year, cells[index], org_unit, where)
+        return
+    row_year = _row_year(table, cells, indicator, where)
+    if isinstance(row_year, KpiError):
+        yield row_year
+        return
+    value_cell = cells[columns["value"]] if "value" in columns else ""
+    base_cell = cells[columns["n"]] if "n" in columns else ""
+    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell)
+
+
+def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) -> int | KpiError:
+    """A long row's year: its year cell, else --year, else the year in the file name."""
+    cell = cells[table.columns["year"]].strip() if "year" in table.columns else ""
+    if cell:
+        found = _YEAR_CELL.fullmatch(cell)
+        if found:
+            return int(found.group(1))
+        message = f"{indicator}: year {cell!r} is not a year"
+        return ResultsError(message, code="invalid-year", path=where.path, line=where.line)
+    if table.fallback_year is None:
+        message = f"{indicator}: no year in the row, the file name or --year"
+        return ResultsError(message, code="no-year", path=where.path, line=where.line)
+    return table.fallback_year
 
 
 def _row(

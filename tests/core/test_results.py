@@ -11,10 +11,11 @@ import pytest
 from conftest import SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.definitions import load_definitions
+from kpi_cli.dialects import SourceKind
 from kpi_cli.errors import KpiError, ResultsError
 from kpi_cli.evaluate import evaluate_results, year_to_show
 from kpi_cli.model import Location, Status
-from kpi_cli.results import SourceKind, parse_value, read_results
+from kpi_cli.results import parse_value, read_results
 
 # --- parse_value ------------------------------------------------------------------------------
 
