@@ -82,11 +82,6 @@ CODES: dict[str, Code] = {
 }
 
 
-def severity(code: str) -> Severity:
-    """The default severity of ``code``; KeyError for a code not in the table."""
-    return CODES[code].severity
-
-
 def not_ignorable(code: str) -> tuple[str, str] | None:
     """Why ``code`` cannot be silenced, as (problem code, message); None when it can."""
     if code not in CODES:

@@ -4,7 +4,8 @@ Long format: one row per result (indicator, year, value, optional org unit).
 Wide format: an indicator column and one column per year (``2014``,
 ``Resultat 2014``). Comma, semicolon or tab; decimal comma or point; UTF-8
 with or without BOM, UTF-16 with BOM, or Windows-1252 as Norwegian Excel
-writes it. Every row is either returned or reported as an error.
+writes it (the file-level dialects are read in :mod:`kpi_cli.dialects`). Every row is either
+returned or reported as an error.
 """
 
 from __future__ import annotations
