@@ -18,7 +18,7 @@ from .notation import format_interval
 from .phase_in import states
 
 
-def check_ignore(codes: Iterable[str]) -> tuple[str, ...]:
+def check_ignore(codes: Sequence[str]) -> tuple[str, ...]:
     """``--ignore`` codes as given; a UsageError for one that is no warning's code."""
     for code in codes:
         refused = not_ignorable(code)
