@@ -11,7 +11,7 @@ import yaml
 
 from .bands import Settled, settle
 from .model import RATED, BandVersion, Direction, Interval, Status
-from .notation import BandSyntaxError, Piece, format_interval, normalise, parse_band_text
+from .notation import BandSyntaxError, Piece, ProseBand, display_text, format_interval, parse_band_text
 from .number_format import format_number
 from .yaml_nodes import MAPPING, NULL, SCALAR, SEQUENCE, Field, Nodes, is_null, value_of
 
@@ -160,7 +160,8 @@ def read_scale(nodes: Nodes, node: yaml.Node, label: str) -> Interval | None:
 
 def _parsed(nodes: Nodes, node: yaml.Node, what: str, text: str) -> tuple[str, list[Piece]] | None:
     try:
-        return normalise(text), list(parse_band_text(text))
+        return display_text(text), list(parse_band_text(text))
     except BandSyntaxError as exc:
-        nodes.error(node, "band-syntax", f"{what}: {exc}; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max")
+        hint = "" if isinstance(exc, ProseBand) else "; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max"
+        nodes.error(node, "band-syntax", f"{what}: {exc}{hint}")
         return None

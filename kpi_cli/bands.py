@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
 
 from .model import Band, Direction, GapPolicy, Interval, Status, worse
 from .notation import Piece, Relative, format_interval, normalise
@@ -86,6 +87,25 @@ def gaps(bands: Sequence[Band]) -> list[Gap]:
             hole = Interval(left.high, right.low, not left.high_inclusive, not right.low_inclusive)
             found.append(Gap(hole, left_status, right_status))
     return found
+
+
+def precision(bands: Sequence[Band]) -> int:
+    """The most decimals written in the bands' numbers: ``4,5 - 6`` 1, ``1,30 - 1,69 %`` 2."""
+    ends = [end for band in bands for i in band.intervals for end in (i.low, i.high) if end is not None]
+    exponents = [end.as_tuple().exponent for end in ends]
+    return max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+
+
+def holds_written_value(gap: Interval, decimals: int) -> bool:
+    """Whether a value written with ``decimals`` decimals can lie in ``gap``: (4,4, 4,5) holds
+    none at one decimal, (4,9, 5] holds 5."""
+    if gap.low is None or gap.high is None:
+        return True
+    step = Decimal(1).scaleb(-decimals)
+    first = (gap.low / step).to_integral_value(rounding=ROUND_CEILING) * step
+    if first == gap.low and not gap.low_inclusive:
+        first += step
+    return gap.contains(first)
 
 
 # --- the checks ---------------------------------------------------------------------

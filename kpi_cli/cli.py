@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .checks import check_ignore, findings, gap_warnings, unsilenced
+from .checks import check_ignore, findings, gap_note, gap_warnings, reading_notes, unsilenced
 from .codes import Severity
 from .errors import KpiError, KpiErrors, UsageError, one_line
 from .evaluate import FAIL_LEVELS, evaluate_results, failing, year_to_show
@@ -430,8 +430,9 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     """Check a definitions file (default: --indicators, KPI_INDICATORS or ./indicators.yaml).
 
     Every problem is listed as path:line:col: error: message [code]; gaps between
-    bands are listed as warnings (--ignore band-gap silences them). Exit 0 when
-    valid, 2 when not.
+    bands that a value at the bands' precision can fall into are warnings
+    (--ignore band-gap silences them), finer gaps one note. Exit 0 when valid,
+    2 when not.
 
     \b
     Examples:
@@ -442,8 +443,9 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     target = path or indicators
     scorecard = _load(target)
     warnings = gap_warnings(scorecard, ignore)
-    for warning in warnings:
-        click.echo(warning.format(), err=True)
+    notes = [*reading_notes(scorecard, ignore), *filter(None, [gap_note(scorecard, ignore)])]
+    for problem in [*warnings, *notes]:
+        click.echo(problem.format(), err=True)
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(

@@ -25,7 +25,7 @@ class Code:
     summary: str
 
 
-_E, _W = Severity.ERROR, Severity.WARNING
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 CODES: dict[str, Code] = {
     code.id: code
@@ -63,6 +63,8 @@ CODES: dict[str, Code] = {
         Code("not-ignorable", _E, "ignore: or --ignore names an error; only warnings can be silenced"),
         Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
+        Code("gap-summary", _N, "gaps between bands that only values written more finely than the bands fall into"),
+        Code("band-reading", _N, "how a comparison sign glued to a range (<1,00 - 1,29 %) was read"),
         # results files and rows
         Code("csv-syntax", _E, "a results file that the CSV reader cannot parse"),
         Code("missing-column", _E, "a results file without an indicator or value column"),

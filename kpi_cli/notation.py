@@ -42,13 +42,13 @@ Piece = Interval | Relative
 # before the joining words of the forms below.
 _JOIN = r"(?:eller|or|og|and|til|to)"
 _UNIT = (
-    rf"(?:\s*(?![-\u2013\u2014])(?!{_JOIN}\b)[^\d\s<>=\u2264\u2265;]"
-    rf"(?:(?!\s{_JOIN}\b)[^\d;<>=\u2264\u2265])*?)?"
+    rf"(?:\s*(?![-\u2013\u2014\u2212])(?!{_JOIN}\b)[^\d\s<>=\u2264\u2265\u2039\u203a;]"
+    rf"(?:(?!\s{_JOIN}\b)[^\d;<>=\u2264\u2265\u2039\u203a])*?)?"
 )
 _N = rf"(?P<NAME>{NUMBER_PATTERN}){_UNIT}"
 _A = _N.replace("NAME", "a", 1)
 _B = _N.replace("NAME", "b", 1)
-_DASH = r"\s*(?:[-\u2013\u2014]|\btil\b|\bto\b)\s*"
+_DASH = r"\s*(?:[-\u2013\u2014\u2212]|\btil\b|\bto\b)\s*"
 
 
 def _words(meaning: str) -> str:
@@ -102,6 +102,8 @@ def _bracketed(m: re.Match[str]) -> Interval:
     return Interval(_num(m, "a"), _num(m, "b"), m.group("lo") == "[", m.group("hi") == "]")
 
 
+GLUED = "sign+range"  # a comparison sign glued to a range: the range is rated, the sign is a note
+
 # The wordings of published tables, in bokmål and English.
 WORDINGS: dict[str, tuple[str, ...]] = {
     "at least": ("minst", "minimum", "min.", "fra", "at least", "from"),
@@ -153,7 +155,24 @@ FORMS: tuple[Form, ...] = (
         "eller dårligere", "3,9 eller dårligere", rf"{_A}\s+{_words('or worse')}", lambda m: Relative(_num(m), False)
     ),
     _form("exactly", "0", rf"=?\s*{_A}", lambda m: _closed(_num(m), _num(m))),
+    # As printed in real tables (README "From the printed scorecard to indicators.yaml"):
+    _form("\u2039", "\u2039 249", rf"\u2039\s*{_A}", lambda m: _below(_num(m))),
+    _form("\u203a", "\u203a 2,00 %", rf"\u203a\s*{_A}", lambda m: _above(_num(m))),
+    _form(
+        GLUED,
+        "<1,00 - 1,29 %",
+        rf"(?P<sign>[<>\u2039\u203a])\s*{_A}{_DASH}{_B}",
+        lambda m: _closed(_num(m), _num(m, "b")),
+    ),
+    _form(
+        "labelled",
+        "Meget bra (81-100 poeng)",
+        r"(?P<label>[^\W\d_][^\d()\[\]]*?)\s*\((?P<inner>[^()]*\d[^()]*)\)",
+        lambda m: parse_piece(m.group("inner")),
+    ),
 )
+
+FORMS_BY_NAME = {form.name: form for form in FORMS}
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _SPLIT = re.compile(r"\s*;(?![^\[(]*[\])])\s*|\s+(?:og|and)\s+", re.IGNORECASE)
@@ -166,27 +185,109 @@ def normalise(text: str) -> str:
 def parse_piece(text: str) -> Piece:
     """One interval written in any form of ``FORMS``."""
     clean = normalise(text)
+    if _DOUBLE_DASH.search(clean):
+        raise BandSyntaxError(f"{shown(text)} has a double dash: write one dash between the numbers, as in '4,5 - 6'")
     for form in FORMS:
         match = form.match(clean)
         if match:
             try:
                 piece = form.build(match)
-            except ValueError as exc:  # pragma: no cover - the patterns rule it out
+            except ValueError as exc:  # a labelled range whose range does not read
                 raise BandSyntaxError(str(exc)) from exc
             if isinstance(piece, Interval) and piece.is_empty():
-                raise BandSyntaxError(f"{text.strip()!r} is empty: its low end lies above its high end")
+                raise BandSyntaxError(f"{shown(text)} is empty: its low end lies above its high end")
             return piece
-    raise BandSyntaxError(f"cannot read band {text.strip()!r}")
+    hint = ""
+    if len(re.findall(r"\d+(?:[.,]\d+)?|[<>\u2039\u203a\u2264\u2265]", clean)) > 3:  # '< 0,99 % > 2,00 %'
+        hint = ": several intervals? separate them with ';', a line break or a YAML list"
+    raise BandSyntaxError(f"cannot read band {shown(text)}{hint}")
 
 
 def parse_band_text(text: str) -> tuple[Piece, ...]:
-    """A band's text: one interval, or several joined by ``;`` or ``og``."""
-    parts = [part for part in _SPLIT.split(normalise(text)) if part]
+    """A band's text: one interval, or several joined by ``;``, ``og`` or a line break."""
+    if not normalise(text):
+        raise BandSyntaxError("band text is empty")
+    if not any(ch.isdigit() for ch in text):
+        raise ProseBand(prose_message(text))
+    parts = [part for line in band_lines(text) for part in _SPLIT.split(normalise(line)) if part]
     if not parts:
-        raise BandSyntaxError(
-            "band text is empty" if not normalise(text) else f"band text {text.strip()!r} has no interval"
-        )
-    return tuple(parse_piece(part) for part in parts)
+        raise BandSyntaxError(f"band text {shown(text)} has no interval")
+    pieces = []
+    for part in parts:
+        try:
+            pieces.append(parse_piece(part))
+        except BandSyntaxError as exc:
+            if len(parts) > 1 and "\n" in text:
+                raise BandSyntaxError(f"{exc} (in {shown(text)})") from None
+            raise
+    return tuple(pieces)
+
+
+# --- band text as printed -------------------------------------------------------
+
+_DOUBLE_DASH = re.compile(r"\d\s*[-\u2013\u2014\u2212]{2}")
+_GOES_ON = re.compile(r"(?:[-\u2013\u2014\u2212]|\btil|\bto)$", re.IGNORECASE)
+
+
+class ProseBand(BandSyntaxError):
+    """Band text with no number (``Økning``): the message says what to write instead."""
+
+
+def shown(text: str) -> str:
+    """Band text quoted for a message, each line break shown as ↵ so the cause is visible."""
+    return repr("\u21b5".join(normalise(line) for line in text.strip().splitlines()))
+
+
+def band_lines(text: str) -> list[str]:
+    """A table cell's lines, each holding its own intervals (a line break separates them).
+
+    A line with no number (a label, a unit that wrapped) or one ending in a dash goes
+    with its neighbour: ``Dårlig\\n(1-60 poeng)`` is one interval.
+    """
+    groups: list[str] = []
+    carry = ""
+    for raw in text.splitlines():
+        hyphenated = carry.endswith("-") and carry[-2:-1].isalpha()  # tilstede-\\nværelse
+        line = normalise(f"{carry}{'' if hyphenated else ' '}{raw}")
+        if not line:
+            continue
+        carry = ""
+        if not any(ch.isdigit() for ch in line) or _GOES_ON.search(line):
+            carry = line
+        else:
+            groups.append(line)
+    if carry and groups and not any(ch.isdigit() for ch in carry):
+        groups[-1] = f"{groups[-1]} {carry}"
+    elif carry:
+        groups.append(carry)
+    return groups
+
+
+def display_text(text: str) -> str:
+    """Band text as every output shows it: one line, intervals that stood on lines of their own
+    separated by ``; ``."""
+    return "; ".join(band_lines(text))
+
+
+def prose_message(text: str) -> str:
+    words = " ".join(band_lines(text)).replace('"', "'")
+    return (
+        f"{shown(text)} holds no number, so it cannot be rated: give the interval in the structured form "
+        f'with the words as its text, e.g. [{{min: 0, min_inclusive: false, text: "{words}"}}] '
+        "(min, max or both; several intervals as a YAML list of these, or as text with ';' or a line break "
+        "between them)"
+    )
+
+
+def glued_signs(text: str) -> list[tuple[str, str, Interval]]:
+    """The parts of a band's text (as shown) that glue a comparison sign to a range
+    (``<1,00 - 1,29 %``): each part, its sign and the range that is rated."""
+    found = []
+    for part in _SPLIT.split(text):
+        match = FORMS_BY_NAME[GLUED].match(normalise(part))
+        if match is not None:
+            found.append((part, match.group("sign"), _closed(_num(match), _num(match, "b"))))
+    return found
 
 
 # --- writing intervals back --------------------------------------------------

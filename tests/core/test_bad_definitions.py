@@ -48,7 +48,7 @@ CASES = [
     ("duplicate_indicator_id", "@- id: A.1.1\n  name: Made-up indicator\n- id: A.1.1\n  name: Another made-up indicator", "12:17: error: duplicate id 'A.1.1': already used by the indicator on line 10 [duplicate-id]"),
     ("indicator_id_of_a_goal", "@- id: A.1\n  name: Made-up indicator", "10:17: error: duplicate id 'A.1': already used by the goal on line 7 [duplicate-id]"),
     ("key_given_twice", "name: Again", "12:13: error: indicator: key 'name' is given twice [duplicate-key]"),
-    ("bad_band_text", 'bands:\n  desired: "fem eller mer"', "13:24: error: indicator A.1.1: desired band: cannot read band 'fem eller mer'; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"),
+    ("bad_band_text", 'bands:\n  desired: "fem eller mer"', '13:24: error: indicator A.1.1: desired band: \'fem eller mer\' holds no number, so it cannot be rated: give the interval in the structured form with the words as its text, e.g. [{min: 0, min_inclusive: false, text: "fem eller mer"}] (min, max or both; several intervals as a YAML list of these, or as text with \';\' or a line break between them) [band-syntax]'),
     ("empty_band_interval", 'bands:\n  desired: "6 - 4,5"', "13:24: error: indicator A.1.1: desired band: '6 - 4,5' is empty: its low end lies above its high end; write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]"),
     ("overlapping_bands", 'bands:\n  desired: "4 - 6"\n  accepted: "3 - 4,5"\n  not_approved: "< 3"', "12:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6' [band-overlap]"),
     ("overlap_at_a_shared_edge", 'bands:\n  desired: ">= 5"\n  accepted: "2 - 5"', "12:13: error: indicator A.1.1: bands overlap: accepted '2 - 5' and desired '>= 5' [band-overlap]"),

@@ -327,23 +327,9 @@ def _seed_line(indicator_id: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if line.strip() == f"- id: {indicator_id}")
 
 
+# Only L.2.1's gap holds a value written at its bands' one-decimal precision (5);
+# L.1.1's and L.1.2's (3,9, 4) and (4,4, 4,5) hold only finer values.
 SEED_GAPS = [
-    (
-        _seed_line("L.1.1"),
-        "L.1.1: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse",
-    ),
-    (
-        _seed_line("L.1.1"),
-        "L.1.1: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse",
-    ),
-    (
-        _seed_line("L.1.2"),
-        "L.1.2: values in (3,9, 4) fall between not_approved and accepted; rated not_approved under gap policy worse",
-    ),
-    (
-        _seed_line("L.1.2"),
-        "L.1.2: values in (4,4, 4,5) fall between accepted and desired; rated accepted under gap policy worse",
-    ),
     (
         _seed_line("L.2.1"),
         "L.2.1: values in (4,9, 5] fall between accepted and desired; rated accepted under gap policy worse",

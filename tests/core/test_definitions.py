@@ -83,8 +83,10 @@ def test_validate_reports_every_problem_in_one_run(kpi, workdir, write, assert_e
             "many.yaml:16:17: error: duplicate id 'A.1.1': already used by the indicator on line 10 [duplicate-id]",
             "many.yaml:19:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon' [wrong-type]",
             "many.yaml:20:13: error: indicator: missing required key 'name' [missing-key]",
-            "many.yaml:22:24: error: indicator A.1.3: desired band: cannot read band 'fem'; "
-            "write it like '4,5 - 6', '> 5 %', 'minst 10' or as min/max [band-syntax]",
+            "many.yaml:22:24: error: indicator A.1.3: desired band: 'fem' holds no number, so it cannot "
+            "be rated: give the interval in the structured form with the words as its text, e.g. "
+            '[{min: 0, min_inclusive: false, text: "fem"}] (min, max or both; several intervals as a '
+            "YAML list of these, or as text with ';' or a line break between them) [band-syntax]",
             "many.yaml:25:23: error: indicator A.1.4: phase_in year must be a year between 1900 and 2200, not 20155"
             " [out-of-range]",
         ],
@@ -147,14 +149,14 @@ def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
     write("good.yaml", GOOD)
     result = kpi("validate", "good.yaml")
     assert_ok(result, 0)
-    # The target range's published edges leave two gaps; the other two indicators have none.
+    # The target range's published edges leave two gaps that hold no value written with two decimals,
+    # as its bands are: one note, no warning. The other two indicators have none.
     assert result.stderr.splitlines() == [
-        "good.yaml:9:13: warning: A.1.1: values in (1,29, 1,30) fall between accepted and desired; "
-        "rated accepted under gap policy worse [band-gap]",
-        "good.yaml:9:13: warning: A.1.1: values in (1,69, 1,70) fall between desired and accepted; "
-        "rated accepted under gap policy worse [band-gap]",
+        "good.yaml: note: 2 gap(s) between bands in 1 indicator(s) hold only values written more finely than "
+        "the bands (e.g. 1,295 in A.1.1, between accepted and desired); such values are rated by the gap policy "
+        "[gap-summary]",
     ]
-    assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 2 warning(s)\n"
+    assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 0 warning(s)\n"
 
 
 # --- load_definitions / parse_definitions ----------------------------------------------------------

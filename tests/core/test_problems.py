@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO_ROOT, SEED_GAP_WARNINGS, SEED_INDICATORS, seed_line
+from conftest import REPO_ROOT, SEED_GAP_NOTE, SEED_GAP_WARNINGS, SEED_INDICATORS, seed_line
 
-from kpi_cli.checks import check_ignore, findings, gap_warnings
+from kpi_cli.checks import check_ignore, findings, gap_note, gap_warnings
 from kpi_cli.codes import CODES, Severity
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import DefinitionError, KpiErrors, Problem, UsageError
@@ -90,8 +90,25 @@ def test_gap_warnings_silenced_by_file_by_indicator_and_by_option() -> None:
     assert gap_warnings(load_definitions(SEED_INDICATORS), ["band-gap"]) == []
     whole_file = parse_definitions("ignore: [band-gap]\n" + seed)
     assert gap_warnings(whole_file) == []
-    one = parse_definitions(seed.replace("- id: L.1.1\n", "- id: L.1.1\n            ignore: band-gap\n"))
-    assert [w.indicator for w in gap_warnings(one)] == ["L.1.2", "L.1.2", "L.2.1"]
+    other = parse_definitions(seed.replace("- id: L.1.1\n", "- id: L.1.1\n            ignore: band-gap\n"))
+    assert [w.indicator for w in gap_warnings(other)] == ["L.2.1"]
+    one = parse_definitions(seed.replace("- id: L.2.1\n", "- id: L.2.1\n            ignore: band-gap\n"))
+    assert gap_warnings(one) == []
+
+
+def test_the_gap_note_silenced_by_file_by_indicator_and_by_option() -> None:
+    seed = SEED_INDICATORS.read_text(encoding="utf-8")
+    note = gap_note(load_definitions(SEED_INDICATORS))
+    assert note is not None
+    assert note.format().replace(str(SEED_INDICATORS), "indicators.yaml") == SEED_GAP_NOTE
+    assert gap_note(load_definitions(SEED_INDICATORS), ["gap-summary"]) is None
+    assert gap_note(parse_definitions("ignore: [gap-summary]\n" + seed)) is None
+    # an indicator that ignores it is left out of the count
+    one = parse_definitions(seed.replace("- id: L.1.1\n", "- id: L.1.1\n            ignore: gap-summary\n"))
+    fewer = gap_note(one)
+    assert fewer is not None
+    assert fewer.message.startswith("2 gap(s) between bands in 1 indicator(s)")
+    assert "(e.g. 3,95 in L.1.2," in fewer.message
 
 
 def test_no_bands_findings_are_located_and_silenced_per_indicator() -> None:
@@ -119,8 +136,10 @@ def test_ignoring_an_error_in_the_file_is_a_located_error() -> None:
 
 def test_cli_ignore_on_validate_status_and_evaluate(kpi, repo_root, assert_error) -> None:
     validate = kpi("validate", "--ignore", "band-gap")
-    assert (validate.exit_code, validate.stderr) == (0, "")
+    assert (validate.exit_code, validate.stderr) == (0, SEED_GAP_NOTE + "\n")
     assert validate.stdout.endswith("5 indicator(s), 0 warning(s)\n")
+    quiet = kpi("validate", "--ignore", "band-gap", "--ignore", "gap-summary")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
     status = kpi("status", "--year", "2017", "--check", "--ignore", "no-bands")
     assert (status.exit_code, status.stderr) == (0, "")
     evaluate = kpi("evaluate", "results/2014.csv", "--year", "2017", "--ignore", "no-bands", "--format", "json")

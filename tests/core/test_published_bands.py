@@ -105,20 +105,14 @@ def test_gap_policy_per_indicator(indicators) -> None:
 
 def test_validate_lists_each_gap_with_its_interval() -> None:
     messages = [w.message for w in gap_warnings(load_definitions(FIXTURE))]
+    # Only gaps a value written at the indicator's own precision can fall into: P.1.3's bands are
+    # written to two decimals (3,75), so 4,15 can lie in (4,1, 4,2); every other gap holds only finer values.
     assert messages == [
-        "P.1.1: values in (1,29, 1,30) fall between accepted and desired; rated accepted under gap policy worse",
-        "P.1.1: values in (1,69, 1,70) fall between desired and accepted; rated accepted under gap policy worse",
-        # P.1.2 has none: '< 6' and '6 - 7,5', '6 - 7,5' and '> 7,5' meet at their edges
-        "P.1.3: values in (3,75, 3,76) fall between not_approved and accepted; "
-        "rated not_approved under gap policy worse",
         "P.1.3: values in (4,1, 4,2) fall between accepted and desired; rated accepted under gap policy worse",
-        "P.1.4: values in (79,9, 80) fall between accepted and desired; rated by the nearer edge "
-        "(a tie goes to accepted) under gap policy nearest",
-        "P.1.5: values in (-0,01, 0) fall between not_approved and accepted; rated not_approved under gap policy worse",
     ]
 
 
 def test_kpi_validate_accepts_the_file() -> None:
     result = CliRunner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("1 goal(s), 5 indicator(s), 6 warning(s)\n")
+    assert result.stdout.endswith("1 goal(s), 5 indicator(s), 1 warning(s)\n")

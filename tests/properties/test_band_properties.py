@@ -8,9 +8,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_cli.bands import gaps, infer_direction, overlaps
+from kpi_cli.bands import gaps, holds_written_value, infer_direction, overlaps
 from kpi_cli.model import RATED, Band, Direction, GapPolicy, Indicator, Interval, Status, worse
-from kpi_cli.notation import format_interval, parse_piece
+from kpi_cli.notation import FORMS, display_text, format_interval, parse_band_text, parse_piece
 from kpi_cli.rating import rate
 
 MODEST = settings(max_examples=200, deadline=None)
@@ -211,3 +211,32 @@ def test_format_interval_round_trips(interval: Interval, mark: str, value: Decim
     assert back == interval, (text, back)
     assert (back.low_inclusive, back.high_inclusive) == (interval.low_inclusive, interval.high_inclusive)
     assert back.contains(value) is interval.contains(value)
+
+
+# --- band text as printed and gaps at the bands' precision (README "Band notation") ---
+
+
+@given(st.lists(st.sampled_from([form.example for form in FORMS]), min_size=1, max_size=4))
+def test_a_line_break_separates_like_a_semicolon(examples: list[str]) -> None:
+    assert parse_band_text("\n".join(examples)) == parse_band_text("; ".join(examples))
+    assert display_text("\n".join(examples)) == "; ".join(examples)
+
+
+@given(
+    st.integers(min_value=-10_000, max_value=10_000),
+    st.integers(min_value=1, max_value=50),
+    st.integers(min_value=0, max_value=3),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_gap_holds_a_written_value_exactly_when_one_lies_in_it(
+    start: int, width: int, decimals: int, low_in: bool, high_in: bool
+) -> None:
+    step = Decimal(1).scaleb(-decimals)
+    gap = Interval(start * step / 4, (start + width) * step / 4, low_in, high_in)
+    if gap.is_empty():
+        return
+    assert gap.low is not None and gap.high is not None
+    candidates = range(int(gap.low / step) - 1, int(gap.high / step) + 2)
+    expected = any(gap.contains(k * step) for k in candidates)
+    assert holds_written_value(gap, decimals) is expected

@@ -379,14 +379,14 @@ def assert_clean_exit(
     located = re.compile(
         r"kpi: .+|(?:"
         + "|".join(re.escape(path) for path in paths)
-        + r")(?:\[[^\]\n]*\])?(?::\d+(?::\d+)?)?: (?:error|warning): .+",
+        + r")(?:\[[^\]\n]*\])?(?::\d+(?::\d+)?)?: (?:error|warning|note): .+",
         re.DOTALL,
     )
     printed = result.stderr.split("\n")
     if printed[-1] == "":
         printed.pop()
     bad = [line for line in printed if not located.fullmatch(line)]
-    assert bad == [], "stderr lines not of the form path[:line[:col]]: error|warning: ...\n" + result.stderr
+    assert bad == [], "stderr lines not of the form path[:line[:col]]: error|warning|note: ...\n" + result.stderr
 
 
 def _not_json(word: str) -> None:
