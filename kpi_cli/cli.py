@@ -290,8 +290,8 @@ def evaluate_command(**kwargs: Any) -> None:
         fail_on_regression=kwargs["fail_on_regression"],
     )
     _emit(kwargs["fmt"], "evaluation", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
-    for finding in unsilenced(report.findings, scorecard, ignore):
-        click.echo(finding.format(), err=True)
+    for problem in unsilenced([*report.warnings, *report.findings], scorecard, ignore):
+        click.echo(problem.format(), err=True)
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
         click.echo(f"kpi: note: showing {year}; {others} rated as its history (--year shows another)", err=True)
@@ -342,6 +342,7 @@ main.add_command(evaluate_command, name="evaluate")
     help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
 )
 @_output_option
+@_ignore_option
 @_lang_option
 @_color_option
 @_reports_errors
@@ -356,6 +357,7 @@ def history(**kwargs: Any) -> None:
       kpi history examples/service-areas/results-2015-2017.csv \\
           --indicators examples/service-areas/indicators.yaml --org-unit Oppvekst
     """
+    ignore = check_ignore(kwargs["ignore"])
     scorecard = _load(kwargs["indicators"])
     read, year = _read(kwargs, scorecard)
     report = evaluate_results(scorecard, read, year)
@@ -376,6 +378,8 @@ def history(**kwargs: Any) -> None:
         org_units=tuple(dict.fromkeys(wanted)) or known[:1],
     )
     _emit(kwargs["fmt"], "history", (report, options), kwargs["output"], [kwargs["indicators"], *read.paths])
+    for warning in unsilenced(report.warnings, scorecard, ignore):
+        click.echo(warning.format(), err=True)
 
 
 @main.command()

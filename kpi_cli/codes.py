@@ -76,7 +76,11 @@ CODES: dict[str, Code] = {
         Code("unknown-indicator", _E, "a row for an id that is neither an indicator nor a measure"),
         Code("duplicate-result", _E, "two results for the same indicator, year and org unit"),
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
-        Code("value-beyond-bands", _E, "a value beyond every band of an indicator with no scale"),
+        Code(
+            "beyond-bands",
+            _W,
+            "a value beyond every band of an indicator with no scale: rated by the outermost band on its side",
+        ),
         Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),

@@ -6,13 +6,14 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .checks import findings
+from .checks import findings, unsilenced
+from .codes import Severity
 from .compute import agrees, base, compute
-from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
+from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from .history import regressions
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
-from .rating import UnratableValue, check_scale, rate
+from .rating import UnratableValue, beyond_warning, check_scale, rate
 from .results import ResultSet
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
@@ -62,11 +63,13 @@ def evaluate(
 
     Each year is rated against the bands in force that year for that org unit.
     Every row ends in one of ``Report.row_counts``' categories. A row that
-    cannot be evaluated (unknown id, duplicate, value outside the scale or
-    every band) is an error: raised as KpiErrors when ``strict``, else kept in
-    ``Report.errors``.
+    cannot be evaluated (unknown id, duplicate, value outside the scale) is an
+    error: raised as KpiErrors when ``strict``, else kept in ``Report.errors``.
+    A value beyond every band of an indicator with no scale is rated by the
+    outermost band and warned of in ``Report.warnings`` (``beyond-bands``).
     """
     problems = Collector()
+    warnings: list[Problem] = []
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
     measures = {measure.id for measure in scorecard.measures}
@@ -91,6 +94,8 @@ def evaluate(
                     problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
                     continue
+                if result.rating is not None and result.rating.beyond:
+                    warnings.append(_beyond(row, result.indicator, result.rating))
                 if row is not None:
                     fate = "no_result" if result.value is None else "rated" if result.rating else "not_rated"
                     counts[fate] += 1
@@ -104,6 +109,7 @@ def evaluate(
         findings=tuple(findings(scorecard, year)),
         history=tuple(history),
         errors=tuple(problems.errors),
+        warnings=tuple(unsilenced(warnings, scorecard)),
         row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),
     )
     if strict:
@@ -188,6 +194,14 @@ def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict
 def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
     where = row.location if row else None
     return ResultsError(message, code=code, path=where.path if where else None, line=where.line if where else None)
+
+
+def _beyond(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:
+    where = row.location if row else None
+    path, line = (where.path, where.line) if where else (None, None)
+    return Problem(
+        beyond_warning(indicator, rating), "beyond-bands", Severity.WARNING, path, line, indicator=indicator.id
+    )
 
 
 def _position(error: KpiError) -> tuple[str, int]:

@@ -100,11 +100,6 @@ class Interval:
             return True
         return self.low == self.high and not (self.low_inclusive and self.high_inclusive)
 
-    def sort_key(self) -> tuple[int, Decimal, int]:
-        if self.low is None:
-            return (0, Decimal(0), 0)
-        return (1, self.low, 0 if self.low_inclusive else 1)
-
 
 @dataclass(frozen=True, slots=True)
 class Band:
@@ -304,7 +299,8 @@ class Rating:
     """What rating a value against an indicator's bands gave, and why.
 
     ``interval`` is the band interval the value lies in; for a value in a gap
-    or beyond the outermost band, ``below`` and ``above`` are its neighbours.
+    or beyond the outermost band, ``below`` and ``above`` are its neighbours;
+    ``beyond``: beyond every band with no scale, rated by the outermost band on its side.
     ``reason`` says it in words with a decimal comma; ``bands.describe`` with
     any decimal mark.
     """
@@ -318,6 +314,7 @@ class Rating:
     below: tuple[Interval, Status] | None = None
     above: tuple[Interval, Status] | None = None
     policy: GapPolicy | None = None
+    beyond: bool = False
 
     @property
     def reason(self) -> str:
@@ -388,6 +385,7 @@ class Report:
     findings: tuple[Problem, ...] = ()  # warnings about the definitions for the year (no-bands)
     history: tuple[Result, ...] = ()  # the results of every other year in the input
     errors: tuple[KpiError, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # about rows, not fatal: a value beyond every band (beyond-bands)
     row_counts: RowFates = field(default=RowFates(), compare=False)
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from .bands import placed
@@ -11,7 +12,7 @@ from .number_format import format_number
 
 
 class UnratableValue(ValueError):
-    """A value that no band can rate: outside the scale or every band; ``code`` says which."""
+    """A value that no band can rate (outside the scale); ``code`` says why."""
 
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
@@ -32,9 +33,9 @@ def check_scale(indicator: Indicator, value: Decimal) -> None:
 def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) -> Rating:
     """Rate ``value`` against the indicator's bands.
 
-    Raises UnratableValue for a value outside the scale or, where there is no
-    scale, beyond the outermost band. An indicator without bands rates
-    ``no_target``.
+    Raises UnratableValue for a value outside the scale. Beyond every band with
+    no scale, the outermost band on its side rates it, flagged ``beyond``. An
+    indicator without bands rates ``no_target``.
     """
     check_scale(indicator, value)
     if not indicator.bands:
@@ -53,14 +54,8 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
         return _rating(indicator, _gap_status(value, below, above, policy), value, policy, below=below, above=above)
     neighbour = below or above
     assert neighbour is not None
-    if indicator.scale is None:
-        raise UnratableValue(
-            f"value {format_number(value)} lies beyond every band "
-            f"(outermost: {neighbour[1].value} {format_interval(neighbour[0])}) and no scale is set: "
-            "a typing error?",
-            "value-beyond-bands",
-        )
-    return _rating(indicator, neighbour[1], value, policy, below=below, above=above)
+    rating = _rating(indicator, neighbour[1], value, policy, below=below, above=above)
+    return replace(rating, beyond=True) if indicator.scale is None else rating
 
 
 def _rating(
@@ -101,7 +96,21 @@ def describe(rating: Rating, decimal_mark: str = ",") -> str:
         return f"{value} lies between {side(rating.below)} and {side(rating.above)}; gap policy {policy}"
     neighbour = rating.below or rating.above
     assert neighbour is not None
+    if rating.beyond:
+        return f"{value} lies beyond every band and no scale is set: rated by the outermost band {side(neighbour)}"
     return f"{value} lies beyond the outermost band {side(neighbour)}, within the scale"
+
+
+def beyond_warning(indicator: Indicator, rating: Rating) -> str:
+    """What evaluation says of a value beyond every band on an indicator with no scale."""
+    assert rating.value is not None
+    band = indicator.band(rating.status)
+    text = f" {band.text!r}" if band else ""
+    return (
+        f"{indicator.id}: {format_number(rating.value)} lies beyond every band and no scale is set: rated "
+        f"{rating.status.value} by the outermost band on its side{text}; a typing error, or bands that state "
+        "a magnitude of a signed value (such as 'negativt avvik')?"
+    )
 
 
 def _gap_status(

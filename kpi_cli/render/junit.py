@@ -34,6 +34,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lies_in": "{value} ligger i {interval}",
         "between": "{value} ligger mellom {below} og {above}; gapregel {policy}",
         "beyond": "{value} ligger utenfor det ytterste båndet {band}, innenfor skalaen",
+        "beyond_unscaled": "{value} ligger utenfor alle bånd, og ingen skala er satt: vurdert etter det ytterste "
+        "båndet {band}",
         "policy.worse": "verre",
         "policy.nearest": "nærmeste",
     },
@@ -46,6 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
         "lies_in": "{value} lies in {interval}",
         "between": "{value} lies between {below} and {above}; gap policy {policy}",
         "beyond": "{value} lies beyond the outermost band {band}, within the scale",
+        "beyond_unscaled": "{value} lies beyond every band and no scale is set: rated by the outermost band {band}",
         "policy.worse": "worse",
         "policy.nearest": "nearest",
     },
@@ -78,7 +81,7 @@ def reason(rating: Rating, say: Labels) -> str:
     neighbour = rating.below or rating.above
     if neighbour is None:
         return rating.reason
-    return words["beyond"].format(value=value, band=side(neighbour))
+    return words["beyond_unscaled" if rating.beyond else "beyond"].format(value=value, band=side(neighbour))
 
 
 def case_name(result: Result) -> str:

@@ -31,7 +31,7 @@ from kpi_cli.checks import gap_warnings
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.model import Direction, Indicator, Interval, Status
 from kpi_cli.notation import parse_band_text
-from kpi_cli.rating import UnratableValue, rate
+from kpi_cli.rating import rate
 
 
 @pytest.fixture(scope="module")
@@ -263,9 +263,9 @@ def test_structured_band() -> None:
     assert rate(indicator, D("5.999")).status is DESIRED
     assert rate(indicator, D("4.45")).status is ACCEPTED
     assert rate(indicator, D("3.99")).status is NOT_APPROVED
-    # 6 is outside the half-open band, and with no scale there is nothing to rate it by.
-    with pytest.raises(UnratableValue):
-        rate(indicator, D("6"))
+    # 6 is outside the half-open band; with no scale the outermost band rates it, flagged beyond.
+    beyond = rate(indicator, D("6"))
+    assert (beyond.status, beyond.beyond) == (DESIRED, True)
 
 
 def test_structured_band_one_sided_with_text_and_mixed_list() -> None:

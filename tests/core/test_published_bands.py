@@ -88,9 +88,12 @@ def test_every_edge(indicators, indicator: str, value: str, status: Status, in_g
     assert (rating.status, rating.in_gap) == (status, in_gap)
 
 
-def test_beyond_the_outermost_band_without_a_scale_is_a_data_error(indicators) -> None:
-    with pytest.raises(UnratableValue, match=r"value -2,31 lies beyond every band"):
-        rate(indicators["P.1.5"], Decimal("-2.31"))
+def test_beyond_the_outermost_band_without_a_scale_takes_that_band(indicators) -> None:
+    rating = rate(indicators["P.1.5"], Decimal("-2.31"))
+    assert (rating.status, rating.beyond) == (N, True)
+    assert rating.reason == (
+        "-2,31 lies beyond every band and no scale is set: rated by the outermost band not_approved -2,30 - -0,01"
+    )
 
 
 def test_outside_the_scale_is_a_data_error(indicators) -> None:
