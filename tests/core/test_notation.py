@@ -53,6 +53,13 @@ NOTATIONS = [
     ("4.5 - 6", [closed("4.5", "6")]),
     ("  4,5   -   6  ", [closed("4.5", "6")]),
     ("4,5\u00a0-\u00a06", [closed("4.5", "6")]),
+    # as printed (the rows of FORMS from real tables; every variant in test_printed_notation.py)
+    ("250 - 299\n400 - 449", [closed("250", "299"), closed("400", "449")]),
+    ("‹ 249", [below("249")]),
+    ("› 2,00 %", [above("2.00")]),
+    ("Meget bra (81-100 poeng)", [closed("81", "100")]),
+    ("<1,00 - 1,29 %", [closed("1.00", "1.29")]),
+    (">1,70 - 1,99 %", [closed("1.70", "1.99")]),
 ]
 
 
