@@ -24,6 +24,10 @@ class Trend:
         return "↑" if self.delta > 0 else "↓" if self.delta < 0 else "→"
 
 
+# The order in which a roll-up without a rated result says what its results are instead.
+UNRATED: tuple[Status, ...] = (Status.MISSING, Status.INSUFFICIENT_BASE, Status.NOT_PHASED_IN, Status.NO_TARGET)
+
+
 @dataclass(frozen=True)
 class Rollup:
     """The worst rated status of a group of results, with the counts per status."""
@@ -34,6 +38,17 @@ class Rollup:
     @property
     def rated(self) -> int:
         return sum(self.counts[s] for s in RATED)
+
+    @property
+    def desired(self) -> int:
+        return self.counts[Status.DESIRED]
+
+    @property
+    def headline(self) -> Status | None:
+        """What the roll-up shows: the worst rated status, else the first of ``UNRATED`` it holds."""
+        if self.status is not None:
+            return self.status
+        return next((status for status in UNRATED if self.counts[status]), None)
 
 
 def previous_results(report: Report) -> dict[Key, Result]:

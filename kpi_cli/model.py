@@ -223,6 +223,11 @@ class Indicator:
             versions=(),
         )
 
+    def version(self, year: int, org_unit: str | None = None) -> BandVersion | None:
+        """The band version ``in_force`` uses for ``year`` and ``org_unit``; None without versions."""
+        own = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
+        return own or _in_force([v for v in self.versions if v.org_unit is None], year)
+
     def band(self, status: Status) -> Band | None:
         for band in self.bands:
             if band.status is status:

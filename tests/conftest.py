@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -133,3 +134,13 @@ def assert_ok() -> Callable[..., None]:
             assert isinstance(result.exception, SystemExit), repr(result.exception)
 
     return check
+
+
+def shown_results(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The results of the year a JSON report shows (schema 2 holds every year rated in ``results``)."""
+    return [item for item in document["results"] if item["year"] == document["year"]]
+
+
+def other_results(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The results of every other year in a JSON report: what schema 1 called ``history``."""
+    return [item for item in document["results"] if item["year"] != document["year"]]

@@ -12,7 +12,7 @@ import re
 from importlib.metadata import version
 
 import pytest
-from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS
+from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, shown_results
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -55,7 +55,7 @@ def evaluated(result):
 
 
 def by_id(document, org_unit=None):
-    return {item["indicator"]: item for item in document["results"] if item["org_unit"] == org_unit}
+    return {item["indicator"]: item for item in shown_results(document) if item["org_unit"] == org_unit}
 
 
 def statuses(document, org_unit=None):
@@ -99,8 +99,9 @@ def test_evaluate_seed_json(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     assert result.stderr == ""
     document = evaluated(result)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["year"] == 2014
+    assert document["years"] == [2014]
     assert [item["indicator"] for item in document["results"]] == SEED_IDS
     results = by_id(document)
     assert {key: item["status"] for key, item in results.items()} == {
@@ -114,21 +115,27 @@ def test_evaluate_seed_json(kpi, repo_root, assert_ok):
     assert first["year"] == 2014
     assert first["org_unit"] is None
     assert first["value"] == 4.51
-    assert first["bands"] == SCORE_BANDS
-    assert first["direction"] == "higher_is_better"
-    assert first["gap_policy"] == "worse"
+    assert first["bands_from"] is None
+    assert "bands" not in first and "name" not in first  # what belongs to the indicator is written once
+    assert list(document["indicators"]) == SEED_IDS
+    indicators = document["indicators"]
+    for score in ("L.1.1", "L.1.2"):
+        (version,) = indicators[score]["band_versions"]
+        assert version["from"] is None and version["org_unit"] is None
+        assert version["bands"] == SCORE_BANDS
+        assert indicators[score]["direction"] == "higher_is_better"
+        assert indicators[score]["gap_policy"] == "worse"
     assert results["L.1.2"]["value"] == 4.72
-    assert results["L.1.2"]["bands"] == SCORE_BANDS
     pending = results["L.2.1"]
     assert pending["value"] is None
-    assert pending["bands"] == L21_BANDS
-    assert pending["direction"] == "higher_is_better"
-    assert pending["gap_policy"] == "worse"
+    assert indicators["L.2.1"]["band_versions"][0]["bands"] == L21_BANDS
+    assert indicators["L.2.1"]["direction"] == "higher_is_better"
+    assert indicators["L.2.1"]["phase_in"] == {"year": 2015, "planned": None, "postponed": False, "reason": None}
     for unset in ("L.2.2", "L.2.3"):
         assert results[unset]["value"] is None
-        assert results[unset]["bands"] == {}
-        assert results[unset]["direction"] is None
-        assert results[unset]["gap_policy"] == "worse"
+        assert indicators[unset]["band_versions"] == []
+        assert indicators[unset]["direction"] is None
+        assert indicators[unset]["gap_policy"] == "worse"
     for item in document["results"]:
         assert item["year"] == 2014
         assert item["org_unit"] is None
@@ -239,7 +246,7 @@ def test_value_in_the_gap_is_accepted(kpi, workdir, write, assert_ok):
     assert item["status"] == "accepted"
     assert item["value"] == 4.47
     assert item["in_gap"] is True
-    assert item["gap_policy"] == "worse"
+    assert item["reason"] == "4.47 lies between lowest accepted 4 - 4.4 and desired 4.5 - 6; gap policy worse"
 
 
 # --- where the definitions come from ---------------------------------------------------------
