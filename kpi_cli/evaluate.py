@@ -9,13 +9,11 @@ from collections.abc import Iterable, Sequence
 from . import bands
 from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
-from .history import regressions
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, Scorecard, Status
 from .number_format import format_number
 from .phase_in import findings
 from .results import ResultSet
 
-FAIL_LEVELS = ("not_approved", "accepted", "never")
 # What became of each row: rated; shown but not rated (not phased in, no target,
 # too small a base); no result; a measure's value, used by computed indicators;
 # rejected as an error.
@@ -217,21 +215,3 @@ def _row_error(row: ResultRow | None, message: str) -> KpiError:
 
 def _position(error: KpiError) -> tuple[str, int]:
     return (error.path or "", error.line or 0)
-
-
-def failing(
-    report: Report, fail_on: str = "not_approved", fail_on_missing: bool = False, fail_on_regression: bool = False
-) -> list[Result]:
-    """The results that make the command exit 1: at or below ``fail_on``, missing with
-    ``fail_on_missing``, and rated worse than the year before with ``fail_on_regression``."""
-    if fail_on not in FAIL_LEVELS:
-        raise ValueError(f"fail_on must be one of {FAIL_LEVELS}")
-    levels: set[Status] = set()
-    if fail_on == "not_approved":
-        levels = {Status.NOT_APPROVED}
-    elif fail_on == "accepted":
-        levels = {Status.NOT_APPROVED, Status.ACCEPTED}
-    if fail_on_missing:
-        levels.add(Status.MISSING)
-    worse = {id(result) for result in regressions(report)} if fail_on_regression else set()
-    return [result for result in report.results if result.status in levels or id(result) in worse]

@@ -308,8 +308,7 @@ class Rating:
 
     ``interval`` is the band interval the value lies in; for a value in a gap
     or beyond the outermost band, ``below`` and ``above`` are its neighbours.
-    ``reason`` says it in words with a decimal comma; ``bands.describe`` with
-    any decimal mark.
+    The renderers put it into words (``Labels.reason``).
     """
 
     status: Status
@@ -321,13 +320,6 @@ class Rating:
     below: tuple[Interval, Status] | None = None
     above: tuple[Interval, Status] | None = None
     policy: GapPolicy | None = None
-
-    @property
-    def reason(self) -> str:
-        """Why, in words with a decimal comma (worded only when asked for: most ratings never are)."""
-        from .bands import describe
-
-        return describe(self, ",")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kpi_cli import bands
-from kpi_cli.bands import BandSyntaxError, Relative, UnratableValue, parse_band_text, parse_piece, rate
+from kpi_cli.bands import BandSyntaxError, Relative, UnratableValue, describe, parse_band_text, parse_piece, rate
 from kpi_cli.definitions import gap_warnings, load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.model import Direction, GapPolicy, Indicator, Interval, Status
@@ -356,7 +356,7 @@ def test_gap_policy_nearest_from_the_file_and_per_indicator() -> None:
 
 def test_rating_reason_names_the_gap(l21: Indicator) -> None:
     rating = rate(l21, D("5"))
-    assert rating.reason == "5 lies between accepted 2 - 4,9 and desired > 5; gap policy worse"
+    assert describe(rating, ",") == "5 lies between accepted 2 - 4,9 and desired > 5; gap policy worse"
 
 
 def test_indicator_built_from_yaml_matches_the_seed(l11: Indicator) -> None:

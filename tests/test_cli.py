@@ -710,8 +710,21 @@ def test_explain_value_in_the_gap_above_accepted(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
     assert lines[-1] == "=> ▲ Laveste aksepterte resultat"
-    assert "  gap (4,9, 5] between accepted and desired: rated accepted" in lines
-    assert "5: 5 lies between accepted 2 - 4,9 and desired > 5; gap policy worse" in lines
+    assert lines[1] == "retning: høyere er bedre; i et gap gjelder det dårligste av de to"
+    assert "  gap (4,9, 5] mellom laveste akseptert og ønsket: vurderes som laveste akseptert" in lines
+    assert (
+        "5: 5 ligger mellom laveste akseptert 2 - 4,9 og ønsket > 5; i et gap gjelder det dårligste av de to" in lines
+    )
+    # everything a user reads is in the chosen language: no English word the tool writes itself
+    assert not re.search(r"\b(direction|gap policy|between|lies|rated|scale|note)\b", result.stdout)
+
+
+def test_explain_pending_year_in_norwegian(kpi, repo_root, assert_ok):
+    result = kpi("explain", "L.2.1", "5", "--year", "2014")
+    assert_ok(result, 0)
+    assert result.stdout.splitlines()[-1] == (
+        "merknad: i 2014 er indikatoren ikke innfaset (fra 2015): et resultat det året vises, men vurderes ikke (○)"
+    )
 
 
 def test_explain_in_english(kpi, repo_root, assert_ok):
@@ -719,7 +732,8 @@ def test_explain_in_english(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
     assert lines[-1] == "=> ▲ Lowest accepted result"
-    assert "  gap (4.9, 5] between accepted and desired: rated accepted" in lines
+    assert lines[1] == "direction: higher is better; gap policy worse"
+    assert "  gap (4.9, 5] between lowest accepted and desired: rated lowest accepted" in lines
 
 
 def test_explain_in_english_writes_decimal_points(kpi, repo_root, assert_ok):
@@ -728,8 +742,8 @@ def test_explain_in_english_writes_decimal_points(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
     # The published band text "2 - 4,9 %poeng" stays verbatim; the numbers the tool writes itself do not.
-    assert "  gap (4.9, 5] between accepted and desired: rated accepted" in lines
-    assert "5: 5 lies between accepted 2 - 4.9 and desired > 5; gap policy worse" in lines, result.stdout
+    assert "  gap (4.9, 5] between lowest accepted and desired: rated lowest accepted" in lines
+    assert "5: 5 lies between lowest accepted 2 - 4.9 and desired > 5; gap policy worse" in lines, result.stdout
 
 
 def test_explain_l11_4_45(kpi, repo_root, assert_ok):
@@ -737,11 +751,14 @@ def test_explain_l11_4_45(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
     assert lines[-1] == "=> ▲ Laveste aksepterte resultat"
-    assert "4,45: 4,45 lies between accepted 4 - 4,4 and desired 4,5 - 6; gap policy worse" in lines
+    assert (
+        "4,45: 4,45 ligger mellom laveste akseptert 4 - 4,4 og ønsket 4,5 - 6; i et gap gjelder det dårligste av de to"
+        in lines
+    )
 
 
 def test_explain_pending_year_notes_it(kpi, repo_root, assert_ok):
-    result = kpi("explain", "L.2.1", "5", "--year", "2014")
+    result = kpi("explain", "L.2.1", "5", "--year", "2014", "--lang", "en")
     assert_ok(result, 0)
     assert "note: in 2014 the indicator is not phased in (from 2015)" in result.stdout
 

@@ -581,10 +581,10 @@ def test_explain_uses_the_bands_in_force_in_the_year(kpi):
     then = kpi("explain", "L.1.1", "4,47", "--year", "2015", "--indicators", DEFS)
     assert then.exit_code == 0, then.stderr
     assert then.stdout.splitlines()[-1] == "=> ▲ Laveste aksepterte resultat"
-    assert "scale: 1 - 6" in then.stdout
+    assert "skala: 1 - 6" in then.stdout
     now = kpi("explain", "L.1.1", "4,47", "--year", "2017", "--indicators", DEFS)
     assert now.stdout.splitlines()[-1] == "=> ● Ønsket resultat"
-    assert "scale: 1 - 5" in now.stdout
+    assert "skala: 1 - 5" in now.stdout
 
 
 # --- validate: band versions -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""kpi_cli.results (parse_value, read_results) and kpi_cli.evaluate (evaluate, failing).
+"""kpi_cli.results (parse_value, read_results), kpi_cli.evaluate (evaluate) and the gate of kpi_cli.view.
 
 All results files here are made up for the tests; only the definitions are the seed's.
 """
@@ -12,11 +12,17 @@ from conftest import SEED_IDS, SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import KpiError, ResultsError
-from kpi_cli.evaluate import evaluate, failing
+from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Location, PhaseState, ResultRow, Status
 from kpi_cli.results import parse_value, read_results
+from kpi_cli.view import Gate, build
 
 # --- parse_value ------------------------------------------------------------------------------
+
+
+def failing(report, fail_on="not_approved", fail_on_missing=False):
+    """The results that fail the gate: the view's failing set (the exit code reads the same)."""
+    return list(build(report, Gate(fail_on, fail_on_missing)).failing)
 
 
 @pytest.mark.parametrize(
@@ -247,7 +253,7 @@ def test_read_unknown_encoding(write):
     assert [error.format() for error in read.errors] == [f"{path}: error: unknown encoding 'no-such-codec'"]
 
 
-# --- evaluate / failing -----------------------------------------------------------------------------
+# --- evaluate / the gate -----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

@@ -98,6 +98,7 @@ WORDS: dict[str, dict[str, str]] = {
         "explain.no_bands": "ingen resultatkrav er satt",
         "explain.gap": "gap {interval} mellom {below} og {above}: vurderes som {rated}",
         "explain.not_rated": "{value}: ikke vurdert: {problem}",
+        "explain.nearest": "etter nærmeste kant (lik avstand gir {worse})",
         "explain.pending": (
             "merknad: i {year} er indikatoren ikke innfaset (fra {phase_in}): "
             "et resultat det året vises, men vurderes ikke ({symbol})"
@@ -195,6 +196,7 @@ WORDS: dict[str, dict[str, str]] = {
         "explain.no_bands": "no bands are set",
         "explain.gap": "gap {interval} between {below} and {above}: rated {rated}",
         "explain.not_rated": "{value}: not rated: {problem}",
+        "explain.nearest": "by the nearer edge (a tie goes to {worse})",
         "explain.pending": (
             "note: in {year} the indicator is not phased in (from {phase_in}): "
             "a result that year is shown, not rated ({symbol})"
