@@ -872,3 +872,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
         code = process.wait(timeout=60)
     assert "Traceback" not in stderr
     assert code == 0
+
+
+def test_help_lists_each_command_once(kpi):
+    """Under click 8.1 a function named evaluate_command was listed as evaluate-command too."""
+    result = kpi("--help")
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands:")[1].split()
+    names = [word for word in commands if word in {"evaluate", "explain", "history", "status", "template", "validate"}]
+    assert names == ["evaluate", "explain", "history", "status", "template", "validate"]
+    assert "evaluate-command" not in result.stdout

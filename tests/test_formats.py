@@ -20,7 +20,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, cli_runner
 
 from kpi_cli import evaluate, load_definitions, read_results
 from kpi_cli.render.markdown import SPECIAL
@@ -951,7 +951,6 @@ def test_too_small_a_base_is_shown_not_rated(kpi, tmp_path, monkeypatch, write, 
 
 def test_regressions_fail_in_github_and_junit_as_in_the_exit_code(repo_root):
     """--fail-on-regression makes the CI formats mark exactly the results JSON flags as regressions."""
-    from click.testing import CliRunner
 
     from kpi_cli.cli import main
 
@@ -963,17 +962,17 @@ def test_regressions_fail_in_github_and_junit_as_in_the_exit_code(repo_root):
         "--fail-on",
         "never",
     ]
-    document = json.loads(CliRunner().invoke(main, [*base, "--format", "json"]).stdout)
+    document = json.loads(cli_runner().invoke(main, [*base, "--format", "json"]).stdout)
     shown = [r for r in document["results"] if r["year"] == document["year"]]
     regressed = sorted(
         f"{r['indicator']} ({r['org_unit']})" if r["org_unit"] else r["indicator"] for r in shown if r["regression"]
     )
     assert regressed == ["L.1.1", "L.1.1 (Helse og omsorg)", "L.2.1"]  # worked out in test_history.py
-    junit = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "junit"])
+    junit = cli_runner().invoke(main, [*base, "--fail-on-regression", "--format", "junit"])
     assert junit.exit_code == 1
     failed = [case for case in ET.fromstring(junit.stdout).iter("testcase") if case.find("failure") is not None]
     assert len(failed) == len(regressed)
-    github = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "github", "--lang", "en"])
+    github = cli_runner().invoke(main, [*base, "--fail-on-regression", "--format", "github", "--lang", "en"])
     assert github.exit_code == 1
     titles = sorted(
         line.split("title=")[1].split("::")[0] for line in github.stdout.splitlines() if line.startswith("::error")

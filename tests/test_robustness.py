@@ -38,8 +38,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner, Result
-from conftest import SEED_INDICATORS
+from click.testing import Result
+from conftest import SEED_INDICATORS, cli_runner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +69,7 @@ ANY_INPUT = settings(
 CLI_INPUT = settings(ANY_INPUT, max_examples=60 * SCALE, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 XLSX = settings(ROUND_TRIP, max_examples=15 * SCALE)
 
-RUNNER = CliRunner()
+RUNNER = cli_runner()
 SEED_TEXT = SEED_INDICATORS.read_text(encoding="utf-8")
 SEED_DATA = yaml.safe_load(SEED_TEXT)
 SEED = load_definitions(SEED_INDICATORS)
