@@ -699,7 +699,9 @@ def test_validate_uses_kpi_indicators(kpi, tmp_path, monkeypatch, assert_ok):
     monkeypatch.chdir(tmp_path)
     result = kpi("validate", env={"KPI_INDICATORS": str(SEED_INDICATORS)})
     assert_ok(result, 0)
-    assert len(result.stderr.splitlines()) == 5
+    path = str(SEED_INDICATORS)
+    assert result.stderr.splitlines() == [line.replace("indicators.yaml", path, 1) for line in SEED_GAP_WARNINGS]
+    assert result.stdout == f"{path}: ok: 1 focus area(s), 2 goal(s), 5 indicator(s), 5 warning(s)\n"
 
 
 # --- kpi explain ----------------------------------------------------------------------------------

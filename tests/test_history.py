@@ -827,7 +827,19 @@ def test_sparkline():
     assert sparkline([]) == ""
 
 
-def test_json_output_is_one_document(sa):
+def test_history_json_of_every_org_unit_is_one_schema_2_document(sa):
     result = sa("history", "--format", "json", "--org-unit", "all")
-    json.loads(result.stdout)
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 2
+    assert document["org_units"] == ORDER
+    assert list(document["indicators"]) == ["L.1.1", "L.1.2", "L.2.1"]
+    # every cell of the example, once, oldest year first: 15 (indicator, org unit) series of 3 years
+    assert [(r["indicator"], r["org_unit"], r["year"]) for r in document["results"]] == [
+        (indicator, unit, year)
+        for year in (2015, 2016, 2017)
+        for unit in ORDER
+        for indicator in ("L.1.1", "L.1.2", "L.2.1")
+        if (indicator, unit) in CELLS
+    ]
+    assert result.stderr == ""
