@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .errors import UsageError
-from .history import Key, Rollup, Rollups, Trend, is_regression, rollup, rollups, trend
+from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
 from .model import BandVersion, Indicator, Measure, Report, Result, Status
 from .phase_in import IndicatorState
 
@@ -90,7 +90,7 @@ class View:
     definitions: str  # the definitions file, as named on the command line
     entries: tuple[Entry, ...]  # the year shown
     units: tuple[UnitView, ...]  # per org unit of the year shown, the municipality first
-    total: Rollup
+    rollups: Rollups  # of every org unit together
     years: tuple[int, ...]  # every year rated, oldest first
     history_units: tuple[str | None, ...]  # the org units a history shows
     series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
@@ -100,6 +100,11 @@ class View:
     @property
     def year(self) -> int:
         return self.report.year
+
+    @property
+    def total(self) -> Rollup:
+        """The whole year shown: every org unit's results."""
+        return self.rollups.total
 
     @property
     def earlier_years(self) -> tuple[int, ...]:
@@ -174,7 +179,7 @@ def build(
         definitions=definitions,
         entries=entries,
         units=units,
-        total=rollup(report.results),
+        rollups=rollups(scorecard, report.results),
         years=years,
         history_units=tuple(history_units) or known_org_units(report)[:1],
         series=series,

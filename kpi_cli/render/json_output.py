@@ -169,7 +169,7 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
         "org_units": list(org_units),
         "gate": {"fail_on": gate.fail_on, "fail_on_missing": gate.missing, "fail_on_regression": gate.regression},
         "failing": [{"indicator": r.indicator.id, "year": r.year, "org_unit": r.org_unit} for r in view.failing],
-        "summary": _rollups(hist.rollups(report.scorecard, report.results)),
+        "summary": _rollups(view.rollups),
         "by_org_unit": [{"org_unit": unit.org_unit, **_rollups(unit.rollups)} for unit in view.units],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
         "indicators": {item.id: indicator(item) for item in report.scorecard.indicators()},
