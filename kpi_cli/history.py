@@ -60,13 +60,6 @@ def previous_results(report: Report) -> dict[Key, Result]:
     return found
 
 
-def previous_in(series: dict[Key, dict[int, Result]], result: Result) -> Result | None:
-    """The result of the latest year before ``result``'s that has a value, same indicator and org unit."""
-    by_year = series.get((result.indicator.id, result.org_unit), {})
-    earlier = [by_year[y] for y in sorted(by_year) if y < result.year and by_year[y].value is not None]
-    return earlier[-1] if earlier else None
-
-
 def trend(current: Result, previous: Result | None) -> Trend | None:
     if previous is None or previous.value is None or current.value is None:
         return None
@@ -147,11 +140,3 @@ def rollups(scorecard: Scorecard, results: Sequence[Result]) -> Rollups:
         for goal in area.goals:
             goals[goal.id] = rollup(r for r in area_results if r.indicator.goal_id == goal.id)
     return Rollups(rollup(results), goals, areas)
-
-
-def series(report: Report) -> dict[Key, dict[int, Result]]:
-    """Every (indicator, org unit)'s results by year, the year shown included."""
-    found: dict[Key, dict[int, Result]] = {}
-    for result in (*report.history, *report.results):
-        found.setdefault((result.indicator.id, result.org_unit), {})[result.year] = result
-    return found

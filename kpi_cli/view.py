@@ -53,9 +53,13 @@ class Entry:
 
     result: Result
     previous: Result | None  # the latest earlier year with a value, same indicator and org unit
-    trend: Trend | None
     regression: bool  # rated worse than ``previous``
     failing: bool  # fails the gate (only results of the year shown can)
+
+    @property
+    def trend(self) -> Trend | None:
+        """The change from ``previous`` (worked out when asked: a large report keeps no Trend per result)."""
+        return trend(self.result, self.previous)
 
     @property
     def alarm(self) -> bool:
@@ -200,7 +204,7 @@ def _series(report: Report, gate: Gate) -> dict[Key, dict[int, Entry]]:
         for result in sorted(found, key=lambda r: r.year):
             worse = is_regression(result, previous)
             failing = result.year == report.year and gate.fails(result, worse)
-            by_year[result.year] = Entry(result, previous, trend(result, previous), worse, failing)
+            by_year[result.year] = Entry(result, previous, worse, failing)
             if result.value is not None:
                 previous = result
         series[key] = by_year

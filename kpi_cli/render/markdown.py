@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import RATED, Result, Status
+from ..model import RATED, PhaseState, Result, Status
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels
@@ -165,7 +165,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
     lines += [_row(say(c) for c in columns), _rule("llrlll")]
     for item in view.states:
         phase_in = item.indicator.phase_in
-        pending = item.state.value == "pending"
+        pending = item.state is PhaseState.PENDING
         state = say.state(item.state) + (f" ({say('postponed')})" if item.postponed else "")
         symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else SYMBOLS[Status.DESIRED]
         bands = f"✔ {say('yes')}" if item.indicator.has_bands else f"✖ {say('no')}"

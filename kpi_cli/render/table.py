@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, Result, Status
+from ..model import RATED, PhaseState, Result, Status
 from ..view import Entry, StatusView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
@@ -340,7 +340,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
         state = say.state(item.state)
         if item.postponed:
             state += f" ({say('postponed')})"
-        pending = item.state.value == "pending"
+        pending = item.state is PhaseState.PENDING
         symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else "●"
         style = COLOURS[Status.NOT_PHASED_IN] if pending else "green"
         if item.indicator.has_bands:
