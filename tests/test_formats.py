@@ -847,6 +847,31 @@ OFFERED = {
 }
 
 
+def test_each_format_renders_exactly_the_views_it_declares():
+    """A format offered for a command and then missing its function would fail only at run time."""
+    from kpi_cli.render import FORMATS, Kind, renderer
+
+    for name, declared in FORMATS.items():
+        found = renderer(name)
+        rendered = {kind for kind in Kind if getattr(found, kind.value) is not None}
+        assert rendered == set(declared.kinds), name
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
+def test_formats_without_a_table_do_not_import_rich(repo_root, fmt):
+    """Start-up matters: only the table renderer imports rich."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kpi_cli.cli import main\n"
+        f"try:\n    main(['evaluate', 'results/2014.csv', '--format', '{fmt}'])\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+
+
 @pytest.mark.parametrize(("command", "offered"), OFFERED.items())
 def test_format_help_offers_exactly_what_the_command_renders(kpi, command, offered):
     result = kpi(command, "--help")

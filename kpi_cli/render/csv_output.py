@@ -12,7 +12,8 @@ Values, years and line numbers are written as plain numbers.
 The file reads back with ``kpi_cli.results.read_results``: its ``indicator``,
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
-the values computed from them.
+the values computed from them. The last column, ``regression``, says whether
+the status is worse than the year before's.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """GitHub Actions workflow commands: an annotation per result that matters.
 
-``::error`` for each result that makes the command fail (``--fail-on``,
-``--fail-on-missing``: the same rule as the exit code), ``::warning`` for a
+``::error`` for each result that fails the gate (the view's failing results,
+which the exit code reads too), ``::warning`` for a
 result below desired or missing that does not fail (lowest accepted, or not
 approved under ``--fail-on never``), and for each indicator phased in without
 bands; ``::notice`` for a result whose base is too small to rate. Each
 points at the results file's line, else at the indicator in the definitions
-file. The last line is a plain summary, not a command.
+file. Titles and messages are in the output language. The last line is a
+plain summary, not a command.
 
 Property values and messages are escaped as the runner expects, so text from
 a file can neither end the command early nor start a new one.

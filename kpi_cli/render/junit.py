@@ -2,8 +2,8 @@
 
 One ``<testsuite>`` for the year shown; one ``<testcase>`` per result of that
 year (classname the goal, name the indicator id, name and org unit). A result
-that makes the command fail (``--fail-on``, ``--fail-on-missing``: the rule of
-the exit code) is a ``<failure>``; one that is not rated (not phased in, no
+that fails the gate (the view's failing results, which the exit code reads
+too) is a ``<failure>``; one that is not rated (not phased in, no
 target, too small a base, or missing without ``--fail-on-missing``) is
 ``<skipped>``, with the note that says why where there is one.
 
