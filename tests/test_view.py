@@ -17,10 +17,12 @@ from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import UsageError
 from kpi_cli.evaluate import evaluate
 from kpi_cli.history import Rollup
-from kpi_cli.model import ResultRow, Status
+from kpi_cli.model import GapPolicy, Interval, Rating, ResultRow, Status
+from kpi_cli.render.labels import Labels
 from kpi_cli.render.words import WORDS
 from kpi_cli.view import FAIL_LEVELS, Gate, build, select_org_units
 
+D = Decimal
 # MADE UP: counts of ideer for 2015-2018 and nothing else. L.2.1 is their change from the year
 # before: 2016 +10 % (desired), 2017 +0,91 % (not approved), 2018 +17,12 % (desired).
 IDEER = {2015: "100", 2016: "110", 2017: "111", 2018: "130"}
@@ -197,3 +199,39 @@ def test_both_languages_have_every_word():
     assert set(WORDS["nb"]) == set(WORDS["en"])
     for key, text in WORDS["nb"].items():
         assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", WORDS["en"][key])), key
+
+
+@pytest.mark.parametrize(
+    ("rating", "nb", "en"),
+    [
+        (
+            Rating(Status.DESIRED, value=D("4.51"), interval=Interval(D("4.5"), D(6))),
+            "4,51 ligger i 4,5 - 6",
+            "4.51 lies in 4.5 - 6",
+        ),
+        (
+            Rating(
+                Status.ACCEPTED,
+                in_gap=True,
+                value=D("4.47"),
+                below=(Interval(D(4), D("4.4")), Status.ACCEPTED),
+                above=(Interval(D("4.5"), D(6)), Status.DESIRED),
+                policy=GapPolicy.NEAREST,
+            ),
+            "4,47 ligger mellom laveste akseptert 4 - 4,4 og ønsket 4,5 - 6; i et gap gjelder det nærmeste av de to",
+            "4.47 lies between lowest accepted 4 - 4.4 and desired 4.5 - 6; gap policy nearest",
+        ),
+        (
+            Rating(Status.NOT_APPROVED, value=D("0.5"), above=(Interval(D(1), D("3.9")), Status.NOT_APPROVED)),
+            "0,5 ligger utenfor det ytterste båndet ikke godkjent 1 - 3,9, innenfor skalaen",
+            "0.5 lies beyond the outermost band not approved 1 - 3.9, within the scale",
+        ),
+        (
+            Rating(Status.NO_TARGET, text="no bands are set", value=D(4)),
+            "ingen resultatkrav er satt",
+            "no bands are set",
+        ),
+    ],
+)
+def test_reason_in_the_output_language(rating, nb, en):
+    assert (Labels("nb").reason(rating), Labels("en").reason(rating)) == (nb, en)

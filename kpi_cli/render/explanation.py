@@ -17,7 +17,7 @@ def render(explanation: Explanation, lang: str) -> str:
     if indicator.scale:
         lines.append(say("explain.scale", scale=say.interval(indicator.scale)))
     if not indicator.bands:
-        lines.append(say("explain.no_bands"))
+        lines.append(say("no_bands"))
     for band in indicator.bands:
         intervals = f" {say('and')} ".join(say.interval(i) for i in band.intervals)
         lines.append(f"  {SYMBOLS[band.status]} {say(band.status.value):<28} {band.text:<18} = {intervals}")

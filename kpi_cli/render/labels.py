@@ -141,6 +141,8 @@ class Labels:
 
     def reason(self, rating: Rating) -> str:
         """Why a value got its status, in this language: the band it lies in, or its neighbours."""
+        if rating.status is Status.NO_TARGET:
+            return self("no_bands")
         if rating.value is None:
             return rating.text
         value = format_number(rating.value, self.decimal_mark)
