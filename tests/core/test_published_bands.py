@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli_runner
 
 from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
@@ -119,6 +119,6 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 
 
 def test_kpi_validate_accepts_the_file() -> None:
-    result = CliRunner().invoke(main, ["validate", str(FIXTURE)])
+    result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("1 goal(s), 5 indicator(s), 6 warning(s)\n")
