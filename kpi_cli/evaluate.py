@@ -10,13 +10,10 @@ from .checks import findings, unsilenced
 from .codes import Severity
 from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
-from .history import regressions
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
 from .rating import UnratableValue, beyond_warning, check_scale, rate
 from .results import ResultSet
-
-FAIL_LEVELS = ("not_approved", "accepted", "never")
 
 
 def check_rows(
@@ -73,12 +70,13 @@ def evaluate(
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
     measures = {measure.id for measure in scorecard.measures}
-    # Every year is rated for every org unit in the input: an org unit with no row in
-    # a year has its results missing that year. A year of measures alone is input, not history.
-    years = {year} | {row_year for row_id, row_year, _ in index if row_id not in measures}
     units = {org_unit for _, _, org_unit in index}
     org_units: list[str | None] = [None] if None in units or not units else []
     org_units += sorted(unit for unit in units if unit is not None)
+    # Every year is rated for every org unit in the input: an org unit with no row in
+    # a year has its results missing that year.
+    years = {year} | {row_year for row_id, row_year, _ in index if row_id not in measures}
+    years |= computed_years(scorecard, index, measures, org_units)
     shown: list[Result] = []
     history: list[Result] = []
     for each_year in sorted(years):
@@ -115,6 +113,31 @@ def evaluate(
     if strict:
         problems.raise_if_any()
     return report
+
+
+def computed_years(
+    scorecard: Scorecard,
+    index: dict[tuple[str, int, str | None], ResultRow],
+    measures: set[str],
+    org_units: Sequence[str | None],
+) -> set[int]:
+    """The years that only measures give, in which some computed indicator has a value.
+
+    A year of counts is a year of results when an indicator is computed from them
+    (the counts of 2015-2018 give changes for 2016-2018); a year that only serves as
+    the year before a change (2015 here) is input, not a year of its own.
+    """
+    computed = [indicator for indicator in scorecard.indicators() if indicator.compute]
+    candidates = {row_year for row_id, row_year, _ in index if row_id in measures}
+    return {
+        each_year
+        for each_year in candidates
+        if any(
+            isinstance(compute(indicator, each_year, unit, index), Computed)
+            for indicator in computed
+            for unit in org_units
+        )
+    }
 
 
 def rate_one(
@@ -206,21 +229,3 @@ def _beyond(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Prob
 
 def _position(error: KpiError) -> tuple[str, int]:
     return (error.path or "", error.line or 0)
-
-
-def failing(
-    report: Report, fail_on: str = "not_approved", fail_on_missing: bool = False, fail_on_regression: bool = False
-) -> list[Result]:
-    """The results that make the command exit 1: at or below ``fail_on``, missing with
-    ``fail_on_missing``, and rated worse than the year before with ``fail_on_regression``."""
-    if fail_on not in FAIL_LEVELS:
-        raise ValueError(f"fail_on must be one of {FAIL_LEVELS}")
-    levels: set[Status] = set()
-    if fail_on == "not_approved":
-        levels = {Status.NOT_APPROVED}
-    elif fail_on == "accepted":
-        levels = {Status.NOT_APPROVED, Status.ACCEPTED}
-    if fail_on_missing:
-        levels.add(Status.MISSING)
-    worse = {id(result) for result in regressions(report)} if fail_on_regression else set()
-    return [result for result in report.results if result.status in levels or id(result) in worse]

@@ -24,6 +24,10 @@ class Trend:
         return "↑" if self.delta > 0 else "↓" if self.delta < 0 else "→"
 
 
+# The order in which a roll-up without a rated result says what its results are instead.
+UNRATED: tuple[Status, ...] = (Status.MISSING, Status.INSUFFICIENT_BASE, Status.NOT_PHASED_IN, Status.NO_TARGET)
+
+
 @dataclass(frozen=True)
 class Rollup:
     """The worst rated status of a group of results, with the counts per status."""
@@ -35,6 +39,17 @@ class Rollup:
     def rated(self) -> int:
         return sum(self.counts[s] for s in RATED)
 
+    @property
+    def desired(self) -> int:
+        return self.counts[Status.DESIRED]
+
+    @property
+    def headline(self) -> Status | None:
+        """What the roll-up shows: the worst rated status, else the first of ``UNRATED`` it holds."""
+        if self.status is not None:
+            return self.status
+        return next((status for status in UNRATED if self.counts[status]), None)
+
 
 def previous_results(report: Report) -> dict[Key, Result]:
     """For each (indicator, org unit), the result of the latest earlier year that has a value."""
@@ -43,13 +58,6 @@ def previous_results(report: Report) -> dict[Key, Result]:
         if result.year < report.year and result.value is not None:
             found[(result.indicator.id, result.org_unit)] = result
     return found
-
-
-def previous_in(series: dict[Key, dict[int, Result]], result: Result) -> Result | None:
-    """The result of the latest year before ``result``'s that has a value, same indicator and org unit."""
-    by_year = series.get((result.indicator.id, result.org_unit), {})
-    earlier = [by_year[y] for y in sorted(by_year) if y < result.year and by_year[y].value is not None]
-    return earlier[-1] if earlier else None
 
 
 def trend(current: Result, previous: Result | None) -> Trend | None:
@@ -132,11 +140,3 @@ def rollups(scorecard: Scorecard, results: Sequence[Result]) -> Rollups:
         for goal in area.goals:
             goals[goal.id] = rollup(r for r in area_results if r.indicator.goal_id == goal.id)
     return Rollups(rollup(results), goals, areas)
-
-
-def series(report: Report) -> dict[Key, dict[int, Result]]:
-    """Every (indicator, org unit)'s results by year, the year shown included."""
-    found: dict[Key, dict[int, Result]] = {}
-    for result in (*report.history, *report.results):
-        found.setdefault((result.indicator.id, result.org_unit), {})[result.year] = result
-    return found

@@ -219,6 +219,11 @@ class Indicator:
             versions=(),
         )
 
+    def version(self, year: int, org_unit: str | None = None) -> BandVersion | None:
+        """The band version ``in_force`` uses for ``year`` and ``org_unit``; None without versions."""
+        own = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
+        return own or _in_force([v for v in self.versions if v.org_unit is None], year)
+
     def band(self, status: Status) -> Band | None:
         for band in self.bands:
             if band.status is status:
@@ -301,8 +306,7 @@ class Rating:
     ``interval`` is the band interval the value lies in; for a value in a gap
     or beyond the outermost band, ``below`` and ``above`` are its neighbours;
     ``beyond``: beyond every band with no scale, rated by the outermost band on its side.
-    ``reason`` says it in words with a decimal comma; ``bands.describe`` with
-    any decimal mark.
+    The renderers put it into words (``Labels.reason``).
     """
 
     status: Status
@@ -315,13 +319,6 @@ class Rating:
     above: tuple[Interval, Status] | None = None
     policy: GapPolicy | None = None
     beyond: bool = False
-
-    @property
-    def reason(self) -> str:
-        """Why, in words with a decimal comma (worded only when asked for: most ratings never are)."""
-        from .rating import describe
-
-        return describe(self, ",")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,11 @@ files read from the repository are the seed's ``indicators.yaml`` and
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -53,7 +55,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def runner() -> CliRunner:
     # click 8.2+: stdout and stderr are kept apart by default.
-    return CliRunner()
+    return cli_runner()
 
 
 @pytest.fixture
@@ -131,3 +133,21 @@ def assert_ok() -> Callable[..., None]:
             assert isinstance(result.exception, SystemExit), repr(result.exception)
 
     return check
+
+
+def shown_results(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The results of the year a JSON report shows (schema 2 holds every year rated in ``results``)."""
+    return [item for item in document["results"] if item["year"] == document["year"]]
+
+
+def other_results(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The results of every other year in a JSON report: what schema 1 called ``history``."""
+    return [item for item in document["results"] if item["year"] != document["year"]]
+
+
+def cli_runner() -> CliRunner:
+    """A runner that keeps stderr apart from stdout: click 8.2 always does, 8.1 (the floor in
+    pyproject.toml) only with mix_stderr=False."""
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)  # pragma: no cover - click 8.1
+    return CliRunner()

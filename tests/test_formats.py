@@ -20,7 +20,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, cli_runner
 
 from kpi_cli import evaluate, load_definitions, read_results
 from kpi_cli.render.markdown import SPECIAL
@@ -48,6 +48,7 @@ HEADER = [
     "source_line",
     "n",
     "note",
+    "regression",
 ]
 L11 = "Opplevelse av at organisasjonen tilrettelegger for læring, utvikling og fornyelse"
 L12 = (
@@ -343,12 +344,14 @@ def test_csv_seed_norwegian(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     assert raw(result).split("\r\n") == [
         ";".join(HEADER),
-        f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;results/2014.csv;2;;",
-        f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;results/2014.csv;3;;",
+        f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
+        "results/2014.csv;2;;;false",
+        f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
+        "results/2014.csv;3;;;false",
         f"L.2.1;{L21};L.2;L;;2014;;%poeng;not_phased_in;Innfases 2015;> 5 %poeng;2 - 4,9 %poeng;< 2 %poeng;pending;"
-        "results/2014.csv;4;;",
-        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;",
-        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;",
+        "results/2014.csv;4;;;false",
+        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false",
+        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false",
         "",
     ]
 
@@ -361,7 +364,7 @@ def test_csv_seed_english(kpi, repo_root, assert_ok):
     # A comma separator: decimal points, unquoted; texts with a comma quoted.
     assert lines[1] == (
         f'L.1.1,"{L11}",L.1,L,,2014,4.51,score 1-6,desired,Desired result,"4,5 - 6","4 - 4,4","0 - 3,9",active,'
-        "results/2014.csv,2,,"
+        "results/2014.csv,2,,,false"
     )
     records = csv_records(result.stdout, ",")
     assert [r["status_text"] for r in records] == [
@@ -506,8 +509,9 @@ def test_github_made_up(kpi, made_up, assert_ok):
     result = kpi("evaluate", "2014.csv", "--format", "github")
     assert_ok(result, 1)
     assert result.stdout.splitlines() == [
-        f"::error file=2014.csv,line=2,title=L.1.1 not_approved::L.1.1 ikke godkjent (3,8) – {L11}; {SCORE_BANDS_NB}",
-        f"::warning file=2014.csv,line=3,title=L.1.2 accepted::L.1.2 laveste akseptert (4,2) – {L12}; {SCORE_BANDS_NB}",
+        f"::error file=2014.csv,line=2,title=L.1.1 ikke godkjent::L.1.1 ikke godkjent (3,8) – {L11}; {SCORE_BANDS_NB}",
+        "::warning file=2014.csv,line=3,title=L.1.2 laveste akseptert::"
+        f"L.1.2 laveste akseptert (4,2) – {L12}; {SCORE_BANDS_NB}",
         "kpi 2014: 0 ønsket · 1 laveste akseptert · 1 ikke godkjent · 0 mangler · 3 ikke innfaset (1 feiler)",
     ]
 
@@ -516,15 +520,15 @@ def test_github_fail_on_accepted_and_never(kpi, made_up, assert_ok):
     accepted = kpi("evaluate", "2014.csv", "--format", "github", "--fail-on", "accepted")
     assert_ok(accepted, 1)
     assert [line.split("::")[1] for line in accepted.stdout.splitlines()[:2]] == [
-        "error file=2014.csv,line=2,title=L.1.1 not_approved",
-        "error file=2014.csv,line=3,title=L.1.2 accepted",
+        "error file=2014.csv,line=2,title=L.1.1 ikke godkjent",
+        "error file=2014.csv,line=3,title=L.1.2 laveste akseptert",
     ]
     never = kpi("evaluate", "2014.csv", "--format", "github", "--fail-on", "never")
     assert_ok(never, 0)
     lines = never.stdout.splitlines()
     assert [line.split("::")[1] for line in lines[:2]] == [
-        "warning file=2014.csv,line=2,title=L.1.1 not_approved",
-        "warning file=2014.csv,line=3,title=L.1.2 accepted",
+        "warning file=2014.csv,line=2,title=L.1.1 ikke godkjent",
+        "warning file=2014.csv,line=3,title=L.1.2 laveste akseptert",
     ]
     assert lines[2].endswith("(0 feiler)")
 
@@ -533,7 +537,7 @@ def test_github_absolute_path_is_made_relative(kpi, made_up, assert_ok):
     result = kpi("evaluate", str(made_up / "2014.csv"), "--format", "github", "--lang", "en")
     assert_ok(result, 1)
     first = result.stdout.splitlines()[0]
-    assert first.startswith("::error file=2014.csv,line=2,title=L.1.1 not_approved::L.1.1 not approved (3.8) – ")
+    assert first.startswith("::error file=2014.csv,line=2,title=L.1.1 not approved::L.1.1 not approved (3.8) – ")
     assert first.endswith("; bands: Desired 4,5 - 6 · Lowest accepted 4 - 4,4 · Not approved 0 - 3,9")
 
 
@@ -548,12 +552,12 @@ def test_github_missing_points_at_the_definitions(kpi, workdir, write, assert_ok
     result = kpi("evaluate", "2015.csv", "--format", "github")
     assert_ok(result, 0)
     assert result.stdout.splitlines() == [
-        f"::warning file=indicators.yaml,line={line},title=L.2.1 missing::{missing}",
+        f"::warning file=indicators.yaml,line={line},title=L.2.1 mangler::{missing}",
         "kpi 2015: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 1 mangler · 2 ikke innfaset (0 feiler)",
     ]
     failing = kpi("evaluate", "2015.csv", "--format", "github", "--fail-on-missing")
     assert_ok(failing, 1)
-    assert failing.stdout.splitlines()[0] == f"::error file=indicators.yaml,line={line},title=L.2.1 missing::{missing}"
+    assert failing.stdout.splitlines()[0] == f"::error file=indicators.yaml,line={line},title=L.2.1 mangler::{missing}"
 
 
 NO_BANDS_2017 = "is phased in from 2017 but has no bands"
@@ -580,15 +584,15 @@ def test_github_org_units(kpi, repo_root, assert_ok):
     where = [line.split("::")[1] for line in lines[:-1]]
     path = "examples/service-areas/results-2015-2017.csv"
     assert where == [
-        f"warning file={path},line=4,title=L.1.1 accepted",
-        f"error file={path},line=10,title=L.2.1 not_approved",
-        f"error file={path},line=19,title=L.1.1 (Helse og omsorg) not_approved",
-        f"warning file={path},line=22,title=L.1.2 (Helse og omsorg) accepted",
-        f"warning file={path},line=28,title=L.1.2 (Kultur) missing",
-        f"warning file={path},line=43,title=L.1.1 (Samfunnsutvikling) accepted",
-        f"warning file={path},line=46,title=L.1.2 (Samfunnsutvikling) accepted",
-        f"warning file={path},line=31,title=L.1.1 (Teknisk) accepted",
-        f"warning file={path},line=34,title=L.1.2 (Teknisk) accepted",
+        f"warning file={path},line=4,title=L.1.1 laveste akseptert",
+        f"error file={path},line=10,title=L.2.1 ikke godkjent",
+        f"error file={path},line=19,title=L.1.1 (Helse og omsorg) ikke godkjent",
+        f"warning file={path},line=22,title=L.1.2 (Helse og omsorg) laveste akseptert",
+        f"warning file={path},line=28,title=L.1.2 (Kultur) mangler",
+        f"warning file={path},line=43,title=L.1.1 (Samfunnsutvikling) laveste akseptert",
+        f"warning file={path},line=46,title=L.1.2 (Samfunnsutvikling) laveste akseptert",
+        f"warning file={path},line=31,title=L.1.1 (Teknisk) laveste akseptert",
+        f"warning file={path},line=34,title=L.1.2 (Teknisk) laveste akseptert",
     ]
     assert lines[2].endswith(
         f"::L.1.1 (Helse og omsorg) ikke godkjent (3,3) – {L11}; krav: Ønsket 4 - 5 · Laveste akseptert 3,5 - 3,9"
@@ -605,17 +609,17 @@ def test_github_escapes_messages_and_properties(kpi, hostile, assert_ok):
     assert all(line.startswith(("::error ", "::warning ")) for line in lines[:-1])
     assert not lines[-1].startswith("::")
     assert lines[0].startswith(
-        '::error file=2020.csv,line=2,title=X.1.1 not_approved::X.1.1 ikke godkjent (-1,5) – =HYPERLINK("x"); '
+        '::error file=2020.csv,line=2,title=X.1.1 ikke godkjent::X.1.1 ikke godkjent (-1,5) – =HYPERLINK("x"); '
     )
     assert lines[1].startswith(
-        "::warning file=2020.csv,line=4,title=X.1.3 accepted::X.1.3 laveste akseptert (0) – a | b%0Ac \\ d; "
+        "::warning file=2020.csv,line=4,title=X.1.3 laveste akseptert::X.1.3 laveste akseptert (0) – a | b%0Ac \\ d; "
     )
     assert "::X.1.4 mangler – +SUM(1) 100 %25 \x07 ]]> -->; krav: Ønsket > 2" in lines[2]
     assert lines[3].startswith(
-        "::error file=2020.csv,line=6,title=X.1.1 (@evil%2Cx%3Ay) not_approved::X.1.1 (@evil,x:y) ikke godkjent (-5)"
+        "::error file=2020.csv,line=6,title=X.1.1 (@evil%2Cx%3Ay) ikke godkjent::X.1.1 (@evil,x:y) ikke godkjent (-5)"
     )
     # the org unit's missing results have no row: they point at the indicator's definition
-    assert lines[4].startswith("::warning file=indicators.yaml,line=18,title=X.1.2 (@evil%2Cx%3Ay) missing::")
+    assert lines[4].startswith("::warning file=indicators.yaml,line=18,title=X.1.2 (@evil%2Cx%3Ay) mangler::")
 
 
 # --- junit ---------------------------------------------------------------------------------
@@ -667,6 +671,7 @@ def test_junit_made_up(kpi, made_up, assert_ok):
         "year": "2014",
         "fail_on": "not_approved",
         "fail_on_missing": "false",
+        "fail_on_regression": "false",
     }
 
 
@@ -722,7 +727,13 @@ def test_junit_gap_reason(kpi, workdir, write, assert_ok):
     assert_ok(result, 1)
     _, suite = junit(result.stdout)
     failure = cases(suite)[f"L.1.1 {L11}"].find("failure")
-    assert "Begrunnelse: 4,47 ligger mellom laveste akseptert 4 - 4,4 og ønsket 4,5 - 6; gapregel verre" in failure.text
+    assert (
+        "Begrunnelse: 4,47 ligger mellom laveste akseptert 4 - 4,4 og ønsket 4,5 - 6; "
+        "i et gap gjelder det dårligste av de to"
+    ) in failure.text
+    english = kpi("evaluate", "2014.csv", "--format", "junit", "--fail-on", "accepted", "--lang", "en")
+    failure = cases(junit(english.stdout)[1])[f"L.1.1 {L11}"].find("failure")
+    assert "Reason: 4.47 lies between lowest accepted 4 - 4.4 and desired 4.5 - 6; gap policy worse" in failure.text
 
 
 def test_junit_is_well_formed_with_hostile_text(kpi, hostile, assert_ok):
@@ -828,26 +839,63 @@ def test_status_csv(kpi, repo_root, assert_ok):
     ]
 
 
-@pytest.mark.parametrize("fmt", ["github", "junit"])
-def test_status_and_history_not_in_ci_formats(kpi, repo_root, assert_error, fmt):
-    assert_error(
-        kpi("status", "--year", "2017", "--format", fmt),
-        [f"kpi: error: --format {fmt} is not available for kpi status; use one of {offering('status')} [usage]"],
+# What each command's --format offers, written out: a format renders the views it declares.
+OFFERED = {
+    "evaluate": "csv|github|html|json|jsonl|junit|markdown|table",
+    "history": "csv|html|json|jsonl|markdown|table",
+    "status": "csv|json|markdown|table",
+}
+
+
+def test_each_format_renders_exactly_the_views_it_declares():
+    """A format offered for a command and then missing its function would fail only at run time."""
+    from kpi_cli.render import FORMATS, Kind, renderer
+
+    for name, declared in FORMATS.items():
+        found = renderer(name)
+        rendered = {kind for kind in Kind if getattr(found, kind.value) is not None}
+        assert rendered == set(declared.kinds), name
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
+def test_formats_without_a_table_do_not_import_rich(repo_root, fmt):
+    """Start-up matters: only the table renderer imports rich."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kpi_cli.cli import main\n"
+        f"try:\n    main(['evaluate', 'results/2014.csv', '--format', '{fmt}'])\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)"
     )
-    assert_error(
-        kpi("history", "results/2014.csv", "--format", fmt),
-        [f"kpi: error: --format {fmt} is not available for kpi history; use one of {offering('history')} [usage]"],
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "False"
 
 
-def offering(kind: str) -> str:
-    """The formats whose renderer offers ``kind``, in registry order; table, json, markdown and csv always do."""
-    from kpi_cli.render import FORMATS, renderer
+@pytest.mark.parametrize(("command", "offered"), OFFERED.items())
+def test_format_help_offers_exactly_what_the_command_renders(kpi, command, offered):
+    result = kpi(command, "--help")
+    assert result.exit_code == 0
+    assert f"--format [{offered}]" in " ".join(result.stdout.split())
 
-    names = [name for name in FORMATS if hasattr(renderer(name), kind)]
-    assert names[:4] == ["table", "json", "markdown", "csv"]
-    assert "github" not in names and "junit" not in names
-    return ", ".join(names)
+
+@pytest.mark.parametrize("command", list(OFFERED))
+def test_every_format_offered_renders(kpi, repo_root, command):
+    """Each format a command offers works for it: nothing offered and then refused."""
+    args = {"evaluate": ["results/2014.csv"], "history": ["results/2014.csv"], "status": ["--year", "2017"]}[command]
+    for fmt in OFFERED[command].split("|"):
+        result = kpi(command, *args, "--format", fmt)
+        assert result.exit_code in (0, 1), (fmt, result.stderr)
+        assert result.stdout, fmt
+
+
+@pytest.mark.parametrize(("command", "fmt"), [("status", "github"), ("status", "html"), ("history", "junit")])
+def test_a_format_not_offered_is_a_usage_error(kpi, repo_root, command, fmt):
+    args = ["results/2014.csv"] if command == "history" else []
+    result = kpi(command, *args, "--format", fmt)
+    assert result.exit_code == 2
+    offered = ", ".join(f"'{name}'" for name in OFFERED[command].split("|"))
+    assert f"Error: Invalid value for '--format': '{fmt}' is not one of {offered}." in result.stderr
 
 
 def test_history_markdown(kpi, assert_ok):
@@ -857,10 +905,10 @@ def test_history_markdown(kpi, assert_ok):
     assert lines[2:] == [
         "## Eksempelkommune - målekart (oppdiktet) · 2015–2017 · Helse og omsorg",
         "",
-        "| Id | Måleindikator | 2015 | 2016 | 2017 |",
-        "| --- | --- | ---: | ---: | ---: |",
-        f"| L.1.1 | {L11} | 4,3 ▲ | 3,6 ▲ | 3,3 ✖ |",
-        f"| L.1.2 | {L12} | 4,4 ▲ | 3,7 ▲ | 3,8 ▲ |",
+        "| Id | Måleindikator | 2015 | 2016 | 2017 | Merknad |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+        f"| L.1.1 | {L11} | 4,3 ▲ | 3,6 ▲ | 3,3 ✖ | ⚠ ikke godkjent og verre enn i fjor (2017) |",
+        f"| L.1.2 | {L12} | 4,4 ▲ | 3,7 ▲ | 3,8 ▲ |  |",
         "",
         "● ønsket · ▲ laveste akseptert · ✖ ikke godkjent · ? mangler · – uten mål · ○ ikke innfaset"
         " · ∅ for lite grunnlag",
@@ -912,7 +960,7 @@ def test_too_small_a_base_is_shown_not_rated(kpi, tmp_path, monkeypatch, write, 
     github = kpi("evaluate", "r.csv", "--format", "github")
     assert_ok(github, 0)
     assert github.stdout.splitlines() == [
-        "::notice file=r.csv,line=3,title=A.1.1 (Liten) insufficient_base::A.1.1 (Liten) for lite grunnlag (3,2)"
+        "::notice file=r.csv,line=3,title=A.1.1 (Liten) for lite grunnlag::A.1.1 (Liten) for lite grunnlag (3,2)"
         f" – Tilfredshet ({note}); krav: Ønsket 4,5 - 6 · Laveste akseptert 4 - 4,4 · Ikke godkjent 1 - 3,9",
         "kpi 2020: 1 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 1 for lite grunnlag (0 feiler)",
     ]
@@ -928,7 +976,6 @@ def test_too_small_a_base_is_shown_not_rated(kpi, tmp_path, monkeypatch, write, 
 
 def test_regressions_fail_in_github_and_junit_as_in_the_exit_code(repo_root):
     """--fail-on-regression makes the CI formats mark exactly the results JSON flags as regressions."""
-    from click.testing import CliRunner
 
     from kpi_cli.cli import main
 
@@ -940,23 +987,20 @@ def test_regressions_fail_in_github_and_junit_as_in_the_exit_code(repo_root):
         "--fail-on",
         "never",
     ]
-    document = json.loads(CliRunner().invoke(main, [*base, "--format", "json"]).stdout)
+    document = json.loads(cli_runner().invoke(main, [*base, "--format", "json"]).stdout)
+    shown = [r for r in document["results"] if r["year"] == document["year"]]
     regressed = sorted(
-        f"{r['indicator']} ({r['org_unit']})" if r["org_unit"] else r["indicator"]
-        for r in document["results"]
-        if r["regression"]
+        f"{r['indicator']} ({r['org_unit']})" if r["org_unit"] else r["indicator"] for r in shown if r["regression"]
     )
-    assert regressed  # the made-up example has some
-    junit = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "junit"])
+    assert regressed == ["L.1.1", "L.1.1 (Helse og omsorg)", "L.2.1"]  # worked out in test_history.py
+    junit = cli_runner().invoke(main, [*base, "--fail-on-regression", "--format", "junit"])
     assert junit.exit_code == 1
     failed = [case for case in ET.fromstring(junit.stdout).iter("testcase") if case.find("failure") is not None]
     assert len(failed) == len(regressed)
-    github = CliRunner().invoke(main, [*base, "--fail-on-regression", "--format", "github"])
+    github = cli_runner().invoke(main, [*base, "--fail-on-regression", "--format", "github", "--lang", "en"])
     assert github.exit_code == 1
     titles = sorted(
-        line.split("title=")[1].split("::")[0].rsplit(" ", 1)[0]
-        for line in github.stdout.splitlines()
-        if line.startswith("::error")
+        line.split("title=")[1].split("::")[0] for line in github.stdout.splitlines() if line.startswith("::error")
     )
-    assert titles == regressed
+    assert titles == ["L.1.1 (Helse og omsorg) not approved", "L.1.1 lowest accepted", "L.2.1 not approved"]
     assert f"kpi: {len(regressed)} result(s) worse than the year before: " in github.stderr

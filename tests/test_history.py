@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import other_results, shown_results
 from test_org_units import CELLS, DEFS, RESULTS, UNITS, WHOLE, flat, number, parsed
 
 from kpi_cli import evaluate
@@ -78,7 +79,7 @@ REGRESSIONS_2017 = {key for key, (_, flag) in CHANGES_2017.items() if flag}
 def test_json_change_from_the_previous_year(sa, assert_ok):
     result = sa("evaluate", "--format", "json", "--fail-on", "never")
     assert_ok(result, 0)
-    got = {(r["indicator"], r["org_unit"]): (r["change"], r["regression"]) for r in parsed(result)["results"]}
+    got = {(r["indicator"], r["org_unit"]): (r["change"], r["regression"]) for r in shown_results(parsed(result))}
     assert got == CHANGES_2017
     assert {("L.1.1", WHOLE), ("L.2.1", WHOLE), ("L.1.1", "Helse og omsorg")} == REGRESSIONS_2017
 
@@ -88,12 +89,19 @@ def test_json_gives_no_change_across_the_change_of_scale(sa, assert_ok):
     assert_ok(result, 0)
     document = parsed(result)
     assert document["year"] == 2016
-    assert document["other_years"] == [2015, 2017]
-    results = {(r["indicator"], r["org_unit"]): r for r in document["results"]}
+    assert document["years"] == [2015, 2016, 2017]
+    results = {(r["indicator"], r["org_unit"]): r for r in shown_results(document)}
     for (indicator, unit), item in results.items():
         if indicator.startswith("L.1."):
             assert item["change"] is None, (indicator, unit, item["change"])
-            assert item["scale"]["notation"] == "1 - 5"
+            assert item["bands_from"] == 2016  # the version on the 1-5 scale
+    versions = document["indicators"]["L.1.1"]["band_versions"]
+    assert [(v["from"], v["org_unit"], v["scale"]["notation"] if v["scale"] else None) for v in versions] == [
+        (None, None, "1 - 6"),  # from the start, on the indicator's own scale
+        (2016, None, "1 - 5"),
+        (2016, "Oppvekst", "1 - 5"),
+    ]
+    assert document["indicators"]["L.1.1"]["scale"]["notation"] == "1 - 6"
     assert results[("L.2.1", None)]["change"] == change(2015, 6.2, "desired", -2.2, False)
     flagged = {key for key, item in results.items() if item["regression"]}
     assert flagged == REGRESSIONS_2016
@@ -101,13 +109,13 @@ def test_json_gives_no_change_across_the_change_of_scale(sa, assert_ok):
 
 def test_json_has_no_change_in_the_first_year(sa):
     document = parsed(sa("evaluate", "--format", "json", "--year", "2015", "--fail-on", "never"))
-    assert document["other_years"] == [2016, 2017]
-    assert all(r["change"] is None and r["regression"] is False for r in document["results"])
+    assert document["years"] == [2015, 2016, 2017]
+    assert all(r["change"] is None and r["regression"] is False for r in shown_results(document))
 
 
 @pytest.mark.parametrize("year", [2015, 2016])
 def test_json_history_entries_agree_with_showing_that_year(sa, year):
-    """The `history` list of a 2017 run and the `results` of `--year Y` describe the same results:
+    """The other years' results of a 2017 run and the results of `--year Y` describe the same results:
     the same value, status, change and regression flag (2016 Teknisk L.1.2 is worse than 2015;
     its history entry must not say regression: false)."""
     latest = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
@@ -117,8 +125,8 @@ def test_json_history_entries_agree_with_showing_that_year(sa, year):
     def key(item):
         return (item["indicator"], item["org_unit"])
 
-    from_history = {key(r): {f: r[f] for f in fields} for r in latest["history"] if r["year"] == year}
-    from_results = {key(r): {f: r[f] for f in fields} for r in shown["results"]}
+    from_history = {key(r): {f: r[f] for f in fields} for r in other_results(latest) if r["year"] == year}
+    from_results = {key(r): {f: r[f] for f in fields} for r in shown_results(shown)}
     assert from_history == from_results
 
 
@@ -200,7 +208,7 @@ def test_regression_needs_a_worse_status_not_only_a_worse_value(kpi, tmp_path, m
     Path("r.csv").write_text("indikator;år;verdi\nL.1.1;2016;4,9\nL.1.1;2017;4,1\n", encoding="utf-8")
     result = kpi("evaluate", "r.csv", "--indicators", DEFS, "--fail-on-regression", "--format", "json")
     assert_ok(result, 0)
-    (l11,) = [r for r in parsed(result)["results"] if r["indicator"] == "L.1.1"]
+    (l11,) = [r for r in shown_results(parsed(result)) if r["indicator"] == "L.1.1"]
     assert l11["change"] == change(2016, 4.9, "desired", -0.8, False)
     assert l11["regression"] is False
 
@@ -283,8 +291,8 @@ SPARKS = {
     ("L.1.1", "Samfunnsutvikling"): "█▁▂",
     ("L.1.2", "Samfunnsutvikling"): "█▃▁",
 }
-# not approved in 2017 and worse than 2016
-ALARMS = {("L.2.1", WHOLE), ("L.1.1", "Helse og omsorg")}
+# not approved and worse than the year before, in every year shown: (indicator, org unit) -> years
+ALARMS = {("L.2.1", WHOLE): "2017", ("L.1.1", "Helse og omsorg"): "2017", ("L.1.2", "Teknisk"): "2016"}
 SYMBOL = {"desired": "●", "accepted": "▲", "not_approved": "✖", "missing": "?"}
 
 
@@ -321,8 +329,10 @@ def test_history_table_every_org_unit(sa, assert_ok):
     # measured for the whole municipality only: no cells for an org unit (an empty row, or none)
     for unit in UNITS:
         assert not re.search(r"^L\.2\.1 .*[●▲✖?]", found[unit], re.MULTILINE), unit
-    assert out.count("⚠") == 2
-    assert "⚠ ikke godkjent og verre" in out
+    assert out.count("⚠") == 3
+    # a regression before the last year shown is marked too (Teknisk L.1.2: 2016 ▲ -> ✖, then 2017)
+    assert "⚠ ikke godkjent og verre enn i fjor (2016)" in flat(found["Teknisk"])
+    assert "⚠ ikke godkjent og verre enn i fjor (2017)" in flat(found["Helse og omsorg"])
     header = flat(next(line for line in found[None].splitlines() if line.startswith("Id ")))
     assert header == "Id Måleindikator 2015 2016 2017 Utvikling Merknad"
 
@@ -367,13 +377,22 @@ def test_history_unknown_org_unit_is_a_usage_error(sa, assert_error):
     )
 
 
+def json_series(document: dict) -> dict[tuple[str, str | None], list[dict]]:
+    """A history's results by (indicator, org unit), each year's value, status and regression flag."""
+    found: dict[tuple[str, str | None], list[dict]] = {}
+    for r in document["results"]:
+        item = {"year": r["year"], "value": r["value"], "status": r["status"], "regression": r["regression"]}
+        found.setdefault((r["indicator"], r["org_unit"]), []).append(item)
+    return found
+
+
 def test_history_json_series(sa, assert_ok):
     result = sa("history", "--format", "json", "--org-unit", "all")
     assert_ok(result, 0)
     document = parsed(result)
     assert document["year"] == 2017
     assert document["years"] == [2015, 2016, 2017]
-    got = {(s["indicator"], s["org_unit"]): s["results"] for s in document["series"]}
+    got = json_series(document)
     want = {
         key: [
             {
@@ -387,23 +406,19 @@ def test_history_json_series(sa, assert_ok):
         for key, by_year in CELLS.items()
     }
     assert got == want
-    assert len(document["series"]) == 15
+    assert len(got) == 15
 
 
 def test_history_json_of_the_municipality_and_of_one_org_unit(sa):
-    whole = parsed(sa("history", "--format", "json"))
-    assert [(s["indicator"], s["org_unit"]) for s in whole["series"]] == [
+    whole = json_series(parsed(sa("history", "--format", "json")))
+    assert list(whole) == [
         ("L.1.1", None),
         ("L.1.2", None),
         ("L.2.1", None),
     ]
-    oppvekst = parsed(sa("history", "--format", "json", "--org-unit", "Oppvekst"))
-    assert {(s["indicator"], s["org_unit"]) for s in oppvekst["series"]} == {
-        ("L.1.1", "Oppvekst"),
-        ("L.1.2", "Oppvekst"),
-    }
-    (l11,) = [s for s in oppvekst["series"] if s["indicator"] == "L.1.1"]
-    assert [(r["year"], r["status"], r["regression"]) for r in l11["results"]] == [
+    oppvekst = json_series(parsed(sa("history", "--format", "json", "--org-unit", "Oppvekst")))
+    assert set(oppvekst) == {("L.1.1", "Oppvekst"), ("L.1.2", "Oppvekst")}
+    assert [(r["year"], r["status"], r["regression"]) for r in oppvekst[("L.1.1", "Oppvekst")]] == [
         (2015, "desired", False),
         (2016, "accepted", True),
         (2017, "desired", False),
@@ -415,8 +430,8 @@ def test_history_json_with_year_matches_the_table(sa):
     document = parsed(sa("history", "--format", "json", "--year", "2016"))
     assert document["year"] == 2016
     assert document["years"] == [2015, 2016]
-    for series in document["series"]:
-        assert [r["year"] for r in series["results"]] == [2015, 2016], series
+    for key, series in json_series(document).items():
+        assert [r["year"] for r in series] == [2015, 2016], key
 
 
 # --- band versions over time: definitions and in_force -----------------------------------------
@@ -531,13 +546,17 @@ def test_evaluate_rates_a_year_before_the_first_version_no_target(versioned, kpi
     result = kpi("evaluate", "r.csv", "--indicators", "versioned.yaml", "--format", "json")
     assert result.exit_code == 0, result.stderr
     document = parsed(result)
-    every = {(r["indicator"], r["year"]): r for r in (*document["results"], *document["history"])}
+    every = {(r["indicator"], r["year"]): r for r in document["results"]}
     assert every[("A.1.1", 2015)]["status"] == "no_target"
-    assert every[("A.1.1", 2015)]["bands"] == {}
+    assert every[("A.1.1", 2015)]["bands_from"] is None  # before the first version: no bands
     assert every[("A.1.1", 2015)]["value"] == 85
     assert every[("A.1.1", 2016)]["status"] == "desired"
+    assert every[("A.1.1", 2016)]["bands_from"] == 2016
     assert every[("A.1.1", 2018)]["status"] == "accepted"
-    assert every[("A.1.1", 2018)]["bands"]["desired"]["text"] == ">= 90"
+    assert every[("A.1.1", 2018)]["bands_from"] == 2018
+    versions = {(v["from"], v["org_unit"]): v for v in document["indicators"]["A.1.1"]["band_versions"]}
+    assert list(versions) == [(2016, None), (2018, None), (2017, "Oppvekst")]
+    assert versions[(2018, None)]["bands"]["desired"]["text"] == ">= 90"
     # same scale and unit, only the bands changed: the change is given; desired -> accepted
     assert every[("A.1.1", 2018)]["change"] == change(2016, 85, "desired", 0, None)
     assert every[("A.1.1", 2018)]["regression"] is True
@@ -562,10 +581,10 @@ def test_explain_uses_the_bands_in_force_in_the_year(kpi):
     then = kpi("explain", "L.1.1", "4,47", "--year", "2015", "--indicators", DEFS)
     assert then.exit_code == 0, then.stderr
     assert then.stdout.splitlines()[-1] == "=> ▲ Laveste aksepterte resultat"
-    assert "scale: 1 - 6" in then.stdout
+    assert "skala: 1 - 6" in then.stdout
     now = kpi("explain", "L.1.1", "4,47", "--year", "2017", "--indicators", DEFS)
     assert now.stdout.splitlines()[-1] == "=> ● Ønsket resultat"
-    assert "scale: 1 - 5" in now.stdout
+    assert "skala: 1 - 5" in now.stdout
 
 
 # --- validate: band versions -------------------------------------------------------------------
@@ -812,7 +831,19 @@ def test_sparkline():
     assert sparkline([]) == ""
 
 
-def test_json_output_is_one_document(sa):
+def test_history_json_of_every_org_unit_is_one_schema_2_document(sa):
     result = sa("history", "--format", "json", "--org-unit", "all")
-    json.loads(result.stdout)
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 2
+    assert document["org_units"] == ORDER
+    assert list(document["indicators"]) == ["L.1.1", "L.1.2", "L.2.1"]
+    # every cell of the example, once, oldest year first: 15 (indicator, org unit) series of 3 years
+    assert [(r["indicator"], r["org_unit"], r["year"]) for r in document["results"]] == [
+        (indicator, unit, year)
+        for year in (2015, 2016, 2017)
+        for unit in ORDER
+        for indicator in ("L.1.1", "L.1.2", "L.2.1")
+        if (indicator, unit) in CELLS
+    ]
+    assert result.stderr == ""

@@ -19,7 +19,8 @@ import pytest
 from conftest import REPO_ROOT, SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.model import Band, Indicator, Interval, Status
-from kpi_cli.render.html import CHART_PAD, CHART_WIDTH, MATRIX_UNITS, axis_range
+from kpi_cli.render.html import MATRIX_UNITS
+from kpi_cli.render.html_charts import CHART_PAD, CHART_WIDTH, axis_range
 from kpi_cli.render.labels import SYMBOLS
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"
@@ -378,7 +379,10 @@ def test_history_page(kpi, assert_ok) -> None:
     assert_self_contained(text)
     assert "<h1>Eksempelkommune - målekart (oppdiktet) · Historikk 2015–2017</h1>" in text
     assert text.count('<section class="unit">') == 7
-    assert text.count("ikke godkjent og verre enn i fjor") == 2  # L.2.1, and L.1.1 for Helse og omsorg
+    # every year shown: L.2.1 and Helse og omsorg's L.1.1 in 2017, Teknisk's L.1.2 in 2016
+    assert text.count("ikke godkjent og verre enn i fjor") == 3
+    teknisk = text.split("<h2>Teknisk</h2>")[1].split("</section>")[0]
+    assert "ikke godkjent og verre enn i fjor (2016)</span>" in teknisk
     assert '<svg class="spark"' in text
     # L.2.1 is measured for the whole municipality only: no empty row in the org units' tables
     helse = text.split("<h2>Helse og omsorg</h2>")[1].split("</section>")[0]

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, other_results, shown_results
 
 from kpi_cli import evaluate, load_definitions, read_results
 from kpi_cli.evaluate import rate_one
@@ -115,11 +115,13 @@ def test_json_rates_every_indicator_and_org_unit_of_the_year_shown(sa, assert_ok
     assert_ok(result, 0)
     document = parsed(result)
     assert document["year"] == year
-    got = {(r["indicator"], r["org_unit"]): (r["value"], r["status"]) for r in document["results"]}
+    shown = shown_results(document)
+    got = {(r["indicator"], r["org_unit"]): (r["value"], r["status"]) for r in shown}
     assert got == expected_for(year)
-    assert all(r["year"] == year for r in document["results"])
-    # one result per (indicator, year, org unit)
-    assert len(document["results"]) == len(CELLS) == 15
+    # one result per (indicator, year, org unit), every year rated
+    assert len(shown) == len(CELLS) == 15
+    assert len(document["results"]) == 45
+    assert document["years"] == [2015, 2016, 2017]
 
 
 def test_json_history_holds_every_other_year_rated(sa, assert_ok):
@@ -127,8 +129,8 @@ def test_json_history_holds_every_other_year_rated(sa, assert_ok):
     assert_ok(result, 0)
     document = parsed(result)
     assert document["year"] == 2017
-    assert document["other_years"] == [2015, 2016]
-    got = {(r["indicator"], r["org_unit"], r["year"]): (r["value"], r["status"]) for r in document["history"]}
+    assert document["years"] == [2015, 2016, 2017]
+    got = {(r["indicator"], r["org_unit"], r["year"]): (r["value"], r["status"]) for r in other_results(document)}
     want = {
         (indicator, unit, year): (number(cell[0]), cell[1])
         for (indicator, unit), by_year in CELLS.items()
@@ -136,7 +138,7 @@ def test_json_history_holds_every_other_year_rated(sa, assert_ok):
         if year != 2017
     }
     assert got == want
-    assert len(document["history"]) == 30
+    assert len(other_results(document)) == 30
     assert "kpi: note: showing 2017; 2015, 2016 rated as its history (--year shows another)" in result.stderr
 
 
@@ -154,15 +156,15 @@ def test_core_evaluate_rates_every_cell(scorecard):
 
 def test_a_row_without_org_unit_is_the_whole_municipality(sa):
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    whole = [r for r in document["results"] if r["org_unit"] is None]
+    whole = [r for r in shown_results(document) if r["org_unit"] is None]
     assert [(r["indicator"], r["value"]) for r in whole] == [("L.1.1", 3.9), ("L.1.2", 4.2), ("L.2.1", 1.5)]
-    units = [r["org_unit"] for r in document["results"]]
+    units = [r["org_unit"] for r in shown_results(document)]
     assert list(dict.fromkeys(units)) == ORDER
 
 
 def test_missing_result_of_an_org_unit_is_missing_not_an_error(sa):
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    (kultur,) = [r for r in document["results"] if r["indicator"] == "L.1.2" and r["org_unit"] == "Kultur"]
+    (kultur,) = [r for r in shown_results(document) if r["indicator"] == "L.1.2" and r["org_unit"] == "Kultur"]
     assert kultur["status"] == "missing"
     assert kultur["value"] is None
     assert kultur["value_text"] == "Ikke målt"
@@ -172,9 +174,7 @@ def test_missing_result_of_an_org_unit_is_missing_not_an_error(sa):
 
 def test_indicator_measured_for_the_municipality_only_is_never_rated_per_org_unit(sa):
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    rated = [
-        (r["org_unit"], r["year"]) for r in (*document["results"], *document["history"]) if r["indicator"] == "L.2.1"
-    ]
+    rated = [(r["org_unit"], r["year"]) for r in document["results"] if r["indicator"] == "L.2.1"]
     assert sorted(rated, key=lambda pair: pair[1]) == [(None, 2015), (None, 2016), (None, 2017)]
 
 
@@ -183,39 +183,52 @@ def test_indicator_measured_for_the_municipality_only_is_never_rated_per_org_uni
 
 def test_oppvekst_is_rated_against_its_own_bands_from_2016(sa):
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    every = {(r["indicator"], r["org_unit"], r["year"]): r for r in (*document["results"], *document["history"])}
+    every = {(r["indicator"], r["org_unit"], r["year"]): r for r in document["results"]}
     own = every[("L.1.1", "Oppvekst", 2017)]
     assert own["status"] == "desired"  # 4,3 in Oppvekst's 4,2 - 5
-    assert {k: v["text"] for k, v in own["bands"].items()} == {
+    assert (own["bands_from"], own["bands_org_unit"]) == (2016, "Oppvekst")
+    version = version_of(document, own)
+    assert {k: v["text"] for k, v in version["bands"].items()} == {
         "desired": "4,2 - 5",
         "accepted": "3,8 - 4,1",
         "not_approved": "1 - 3,7",
     }
-    assert own["bands"]["desired"]["intervals"] == [
+    assert version["bands"]["desired"]["intervals"] == [
         {"min": 4.2, "max": 5, "min_inclusive": True, "max_inclusive": True, "notation": "4.2 - 5"}
     ]
-    assert own["scale"]["notation"] == "1 - 5"
+    assert version["scale"]["notation"] == "1 - 5"
     # 2016: 4,1 is desired under the general 4 - 5 but only accepted under Oppvekst's 3,8 - 4,1
     assert every[("L.1.1", "Oppvekst", 2016)]["status"] == "accepted"
-    assert every[("L.1.1", "Oppvekst", 2016)]["bands"]["accepted"]["text"] == "3,8 - 4,1"
+    assert version_of(document, every[("L.1.1", "Oppvekst", 2016)])["bands"]["accepted"]["text"] == "3,8 - 4,1"
     # 2015 lies before Oppvekst's own bands: the general bands of 2015 apply
-    assert every[("L.1.1", "Oppvekst", 2015)]["bands"]["desired"]["text"] == "4,5 - 6"
-    assert every[("L.1.1", "Oppvekst", 2015)]["scale"]["notation"] == "1 - 6"
+    before = version_of(document, every[("L.1.1", "Oppvekst", 2015)])
+    assert (before["from"], before["org_unit"]) == (None, None)
+    assert before["bands"]["desired"]["text"] == "4,5 - 6"
+    assert before["scale"]["notation"] == "1 - 6"
     # the same value under the general bands: Organisasjon og økonomi's 4,1 in 2017 is desired
-    assert every[("L.1.1", "Organisasjon og økonomi", 2017)]["bands"]["desired"]["text"] == "4 - 5"
+    general = version_of(document, every[("L.1.1", "Organisasjon og økonomi", 2017)])
+    assert general["bands"]["desired"]["text"] == "4 - 5"
     # Oppvekst has no own L.1.2 bands: the indicator's apply
-    assert every[("L.1.2", "Oppvekst", 2017)]["bands"]["desired"]["text"] == "4 - 5"
+    assert version_of(document, every[("L.1.2", "Oppvekst", 2017)])["bands"]["desired"]["text"] == "4 - 5"
+
+
+def version_of(document: dict, result: dict) -> dict:
+    """The band version a JSON result was rated by, from the indicator's ``band_versions``."""
+    versions = document["indicators"][result["indicator"]]["band_versions"]
+    key = (result["bands_from"], result["bands_org_unit"])
+    (found,) = [v for v in versions if (v["from"], v["org_unit"]) == key]
+    return found
 
 
 def test_value_in_a_gap_gets_the_worse_neighbour(sa):
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    (samf,) = [r for r in document["results"] if r["indicator"] == "L.1.1" and r["org_unit"] == "Samfunnsutvikling"]
+    (samf,) = [r for r in shown_results(document) if r["indicator"] == "L.1.1" and r["org_unit"] == "Samfunnsutvikling"]
     assert samf["value"] == 3.95
     assert samf["status"] == "accepted"
     assert samf["in_gap"] is True
-    assert samf["gap_policy"] == "worse"
-    assert samf["direction"] == "higher_is_better"
-    assert samf["reason"] == "3.95 lies between accepted 3.5 - 3.9 and desired 4 - 5; gap policy worse"
+    assert document["indicators"]["L.1.1"]["gap_policy"] == "worse"
+    assert version_of(document, samf)["direction"] == "higher_is_better"
+    assert samf["reason"] == "3.95 lies between lowest accepted 3.5 - 3.9 and desired 4 - 5; gap policy worse"
 
 
 def test_core_rate_one_uses_the_org_units_bands(scorecard):
@@ -257,9 +270,7 @@ def test_unit_of_measure_is_not_replaced_by_an_org_unit_name(scorecard, sa):
     assert l11.in_force(2015).unit == "score 1-6"
     assert l11.in_force(2017).unit == "score 1-5"
     document = parsed(sa("evaluate", "--format", "json", "--fail-on", "never"))
-    units = {
-        (r["indicator"], r["org_unit"], r["year"]): r["unit"] for r in (*document["results"], *document["history"])
-    }
+    units = {(r["indicator"], r["org_unit"], r["year"]): version_of(document, r)["unit"] for r in document["results"]}
     assert units[("L.1.1", None, 2015)] == "score 1-6"
     assert units[("L.1.1", "Kultur", 2015)] == "score 1-6"
     assert "Oppvekst" not in units.values()

@@ -12,7 +12,8 @@ Values, years and line numbers are written as plain numbers.
 The file reads back with ``kpi_cli.results.read_results``: its ``indicator``,
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
-the values computed from them.
+the values computed from them. The last column, ``regression``, says whether
+the status is worse than the year before's.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ..model import RATED, Report, Result, Status
+from ..model import RATED, Status
 from ..number_format import format_number
 from ..phase_in import IndicatorState
 from ..text import neutralise
-from . import RenderOptions
+from ..view import Entry, StatusView, View
+from . import Renderer, RenderOptions
 from .labels import Labels
 
 HEADER = (
@@ -47,6 +49,7 @@ HEADER = (
     "source_line",
     "n",
     "note",
+    "regression",
 )
 STATUS_HEADER = (
     "indicator",
@@ -85,7 +88,8 @@ def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: Rende
     return buffer.getvalue()
 
 
-def row(result: Result, say: Labels, mark: str) -> list[Cell]:
+def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
+    result = entry.result
     indicator = result.indicator
     location = result.row.location if result.row else None
     bands = [band.text if (band := indicator.band(status)) else "" for status in RATED]
@@ -109,31 +113,31 @@ def row(result: Result, say: Labels, mark: str) -> list[Cell]:
         location.line if location and location.line is not None else "",
         format_number(base, mark) if (base := result.row.base if result.row else None) is not None else "",
         neutralise(say.note(result.note)) if result.note and result.status is not Status.NOT_PHASED_IN else "",
+        str(entry.regression).lower(),
     ]
 
 
-def _rows(results: Iterable[Result], options: RenderOptions) -> list[list[Cell]]:
+def _rows(entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
     say = Labels(options.lang)
     _, mark = dialect(options)
     # Oldest year first; within a year the evaluation's order: the municipality, then
     # each org unit, indicators as the definitions list them.
-    return [row(result, say, mark) for result in sorted(results, key=lambda r: r.year)]
+    return [row(entry, say, mark) for entry in entries]
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def evaluation(view: View, options: RenderOptions) -> str:
     """Every result: the year shown and the other years in the input, each row with its year."""
-    return _write(HEADER, _rows((*report.history, *report.results), options), options)
+    return _write(HEADER, _rows(view.every_year(), options), options)
 
 
-def history(report: Report, options: RenderOptions) -> str:
+def history(view: View, options: RenderOptions) -> str:
     """Every year's results for the org units asked for (default: the first, usually the municipality)."""
-    units = options.org_units or report.org_units[:1]
-    results = [r for r in (*report.history, *report.results) if r.org_unit in units]
-    return _write(HEADER, _rows(results, options), options)
+    return _write(HEADER, _rows(view.every_year(view.history_units), options), options)
 
 
-def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
-    """Each indicator's phase-in state for ``year``; booleans as true/false."""
+def status(view: StatusView, options: RenderOptions) -> str:
+    """Each indicator's phase-in state for the year; booleans as true/false."""
+    year = view.year
 
     def cells(item: IndicatorState) -> list[Cell]:
         indicator = item.indicator
@@ -150,4 +154,7 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
             neutralise(phase_in.reason or "") if phase_in else "",
         ]
 
-    return _write(STATUS_HEADER, [cells(item) for item in states], options)
+    return _write(STATUS_HEADER, [cells(item) for item in view.states], options)
+
+
+RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

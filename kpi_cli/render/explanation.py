@@ -1,45 +1,50 @@
-"""Plain text for ``kpi explain``."""
+"""Plain text for ``kpi explain``, every word from the catalogue in the output language."""
 
 from __future__ import annotations
 
+from ..bands import Gap
 from ..explain import Explanation
-from ..model import PhaseState, Status
-from ..notation import format_interval
-from ..rating import describe
+from ..model import GapPolicy, PhaseState, Status, worse
 from .labels import SYMBOLS, Labels
 
 
 def render(explanation: Explanation, lang: str) -> str:
     say = Labels(lang)
-    mark = say.decimal_mark
     indicator = explanation.indicator
     unit = f" ({indicator.unit})" if indicator.unit else ""
     lines = [f"{indicator.id} {indicator.name}{unit}"]
-    direction = indicator.direction.value.replace("_", " ") if indicator.direction else "not known"
-    lines.append(f"direction: {direction}; gap policy: {indicator.gap_policy.value}")
+    lines.append(say("explain.rule", direction=say.direction(indicator), policy=say.policy(indicator.gap_policy)))
     if indicator.scale:
-        lines.append(f"scale: {format_interval(indicator.scale, mark)}")
+        lines.append(say("explain.scale", scale=say.interval(indicator.scale)))
     if not indicator.bands:
-        lines.append("no bands are set")
+        lines.append(say("no_bands"))
     for band in indicator.bands:
-        intervals = " and ".join(format_interval(i, mark) for i in band.intervals)
+        intervals = f" {say('and')} ".join(say.interval(i) for i in band.intervals)
         lines.append(f"  {SYMBOLS[band.status]} {say(band.status.value):<28} {band.text:<18} = {intervals}")
     for gap in explanation.gaps:
         if gap.below is not gap.above:
-            lines.append(
-                f"  gap {format_interval(gap.interval, mark)} between {gap.below.value} and {gap.above.value}:"
-                f" rated {gap.rated(indicator.gap_policy)}"
+            between = say(
+                "explain.gap",
+                interval=say.interval(gap.interval),
+                below=say.short(gap.below),
+                above=say.short(gap.above),
+                rated=_rated(gap, indicator.gap_policy, say),
             )
+            lines.append(f"  {between}")
     value = say.number(explanation.value)
     if explanation.problem:
-        lines.append(f"{value}: not rated: {explanation.problem}")
+        lines.append(say("explain.not_rated", value=value, problem=explanation.problem))
     elif explanation.rating:
         rating = explanation.rating
-        lines.append(f"{value}: {describe(rating, mark)}")
+        lines.append(f"{value}: {say.reason(rating)}")
         lines.append(f"=> {SYMBOLS[rating.status]} {say(rating.status.value)}")
     if explanation.state is PhaseState.PENDING and indicator.phase_in:
-        lines.append(
-            f"note: in {explanation.year} the indicator is not phased in (from {indicator.phase_in.year}): "
-            f"a result that year is shown, not rated ({SYMBOLS[Status.NOT_PHASED_IN]})"
-        )
+        symbol = SYMBOLS[Status.NOT_PHASED_IN]
+        lines.append(say("explain.pending", year=explanation.year, phase_in=indicator.phase_in.year, symbol=symbol))
     return "\n".join(lines)
+
+
+def _rated(gap: Gap, policy: GapPolicy, say: Labels) -> str:
+    """How a value in the gap is rated: the worse neighbour, or the nearer (a tie goes to the worse)."""
+    worst = say.short(worse(gap.below, gap.above))
+    return worst if policy is GapPolicy.WORSE else say("explain.nearest", worse=worst)

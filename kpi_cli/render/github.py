@@ -1,12 +1,13 @@
 """GitHub Actions workflow commands: an annotation per result that matters.
 
-``::error`` for each result that makes the command fail (``--fail-on``,
-``--fail-on-missing``: the same rule as the exit code), ``::warning`` for a
+``::error`` for each result that fails the gate (the view's failing results,
+which the exit code reads too), ``::warning`` for a
 result below desired or missing that does not fail (lowest accepted, or not
 approved under ``--fail-on never``), and for each indicator phased in without
 bands; ``::notice`` for a result whose base is too small to rate. Each
 points at the results file's line, else at the indicator in the definitions
-file. The last line is a plain summary, not a command.
+file. Titles and messages are in the output language. The last line is a
+plain summary, not a command.
 
 Property values and messages are escaped as the runner expects, so text from
 a file can neither end the command early nor start a new one.
@@ -17,15 +18,11 @@ from __future__ import annotations
 import os
 import re
 
-from ..evaluate import failing
-from ..model import RATED, Location, Report, Result, Status
-from . import RenderOptions
+from ..model import RATED, Location, Result, Status
+from ..view import View
+from . import Renderer, RenderOptions
 from .labels import Labels
 
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {"failing": "feiler", "bands": "krav"},
-    "en": {"failing": "failing", "bands": "bands"},
-}
 _SHEET = re.compile(r"^(?P<path>.*\.xls[xm])\[[^\]]*\]$", re.IGNORECASE)
 
 
@@ -83,24 +80,23 @@ def message(result: Result, say: Labels) -> str:
         text += f" ({say.note(result.note)})"
     bands = [f"{say('col.' + s.value)} {band.text}" for s in RATED if (band := indicator.band(s))]
     if bands:
-        words = WORDS.get(say.lang, WORDS["nb"])
-        text += f"; {words['bands']}: " + " · ".join(bands)
+        text += f"; {say('bands')}: " + " · ".join(bands)
     return text
 
 
-def _title(result: Result) -> str:
+def _title(result: Result, say: Labels) -> str:
+    """'L.1.1 (Oppvekst) ikke godkjent': the annotation's title, in the output language."""
     unit = f" ({result.org_unit})" if result.org_unit else ""
-    return f"{result.indicator.id}{unit} {result.status.value}"
+    return f"{result.indicator.id}{unit} {say.short(result.status)}"
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang)
-    failed = {
-        id(result) for result in failing(report, options.fail_on, options.fail_on_missing, options.fail_on_regression)
-    }
+    report = view.report
     lines: list[str] = []
-    for result in report.results:
-        if id(result) in failed:
+    for entry in view.entries:
+        result = entry.result
+        if entry.failing:
             kind = "error"
         elif result.status in (Status.NOT_APPROVED, Status.ACCEPTED, Status.MISSING):
             kind = "warning"  # below desired, or no result, but not failing under --fail-on
@@ -108,13 +104,17 @@ def evaluation(report: Report, options: RenderOptions) -> str:
             kind = "notice"  # shown, not rated
         else:
             continue
-        lines.append(command(kind, message(result, say), **_location_properties(_where(result)), title=_title(result)))
+        lines.append(
+            command(kind, message(result, say), **_location_properties(_where(result)), title=_title(result, say))
+        )
     indicators = report.scorecard.indicator_map()
     for finding in report.findings:
         indicator = indicators.get(finding.indicator)
         where = indicator.location if indicator else None
         lines.append(command("warning", finding.message, **_location_properties(where), title=finding.indicator))
-    words = WORDS.get(say.lang, WORDS["nb"])
-    summary = say.summary(report.year, report.counts())
-    lines.append(f"kpi {summary} ({len(failed)} {words['failing']})")
+    summary = say.summary(report.year, view.total.counts)
+    lines.append(f"kpi {summary} ({len(view.failing)} {say('failing')})")
     return "\n".join(lines) + "\n"
+
+
+RENDERER = Renderer(evaluation=evaluation)

@@ -1,22 +1,27 @@
-"""JSON for scripts and pipelines: language-neutral, everything the rating used."""
+"""JSON for scripts and pipelines: language-neutral, everything the rating used.
+
+Schema 2 (README, "JSON"): what belongs to an indicator is written once, in an
+``indicators`` object keyed by id; each result says only what is its own, for
+every rated year, the year shown named at the top. ``--format jsonl`` writes the
+same result objects, one per line.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..model import Band, Indicator, Interval, Measure, Report, Result
+from ..model import Band, BandVersion, Computed, Indicator, Interval, Measure
 from ..notation import format_interval
 from ..number_format import to_json_number
-from ..phase_in import IndicatorState
-from ..rating import describe
-from . import RenderOptions
+from ..view import Entry, StatusView, View
+from . import Output, Renderer, RenderOptions
 from .labels import Labels
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENGLISH = Labels("en")  # JSON stays language-neutral: its texts are English
 
 
@@ -38,45 +43,73 @@ def band(item: Band) -> dict[str, Any]:
     return {"text": item.text, "intervals": [interval(i) for i in item.intervals]}
 
 
-def indicator_fields(indicator: Indicator) -> dict[str, Any]:
+def indicator(item: Indicator) -> dict[str, Any]:
+    """What belongs to an indicator, written once: its place, scale, rule, band versions, phase-in."""
+    phase_in = item.phase_in
     return {
-        "indicator": indicator.id,
-        "name": indicator.name,
-        "goal": indicator.goal_id,
-        "focus_area": indicator.focus_area_id,
-        "unit": indicator.unit,
-        "scale": interval(indicator.scale) if indicator.scale else None,
-        "tags": list(indicator.tags),
+        "name": item.name,
+        "goal": item.goal_id,
+        "focus_area": item.focus_area_id,
+        "unit": item.unit,
+        "scale": interval(item.scale) if item.scale else None,
+        "direction": item.direction.value if item.direction else None,
+        "gap_policy": item.gap_policy.value,
+        "tags": list(item.tags),
+        "min_base": item.min_base,
+        "phase_in": {
+            "year": phase_in.year,
+            "planned": phase_in.planned,
+            "postponed": phase_in.postponed,
+            "reason": phase_in.reason,
+        }
+        if phase_in
+        else None,
+        "band_versions": [_version(item, v) for v in _versions(item)],
     }
 
 
-def result(
-    item: Result,
-    previous: Result | None = None,
-    measures: Mapping[str, Measure] | None = None,
-    statics: dict[int, dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """One result with what its rating used; ``statics`` caches the parts that only depend on
-    the indicator (in force), which a large report repeats for every org unit and year."""
-    indicator = item.indicator
-    static = statics.get(id(indicator)) if statics is not None else None
-    if static is None:
-        static = _static(indicator)
-        if statics is not None:
-            statics[id(indicator)] = static
-    row = item.row
-    change = hist.trend(item, previous)
+def _versions(item: Indicator) -> tuple[BandVersion, ...]:
+    """The indicator's band versions; one from the start for bands given without versions."""
+    if item.versions:
+        return item.versions
+    if not item.bands:
+        return ()
+    return (BandVersion(item.bands, item.direction),)
+
+
+def _version(item: Indicator, version: BandVersion) -> dict[str, Any]:
+    """A band version with the scale and unit of measure in force under it (its own, else inherited)."""
+    start = version.from_year
+    shown = item.in_force(start, version.org_unit) if start is not None else item
+    scale = version.scale or shown.scale or item.scale
     return {
-        **static,
+        "from": start,
+        "org_unit": version.org_unit,
+        "direction": version.direction.value if version.direction else None,
+        "scale": interval(scale) if scale else None,
+        "unit": version.unit or shown.unit or item.unit,
+        "bands": {b.status.value: band(b) for b in version.bands},
+    }
+
+
+def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any]:
+    """One result: only what is its own, the indicator named by id."""
+    item = entry.result
+    row = item.row
+    change = entry.trend
+    version = view.band_version(item)
+    return {
+        "indicator": item.indicator.id,
         "year": item.year,
         "org_unit": item.org_unit,
         "value": _number(item.value),
         "value_text": row.raw if row else None,
         "status": item.status.value,
         "phase_in_state": item.state.value,
+        "bands_from": version.from_year if version else None,
+        "bands_org_unit": version.org_unit if version else None,
         "in_gap": item.rating.in_gap if item.rating else False,
-        "reason": describe(item.rating, ".") if item.rating else None,
-        "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
+        "reason": english.reason(item.rating) if item.rating else None,
         "change": {
             "previous_year": change.previous.year,
             "previous_value": _number(change.previous.value),
@@ -86,33 +119,25 @@ def result(
         }
         if change
         else None,
-        "regression": hist.is_regression(item, previous),
-        "computed": _computed(item, measures or {}) if item.computed else None,
-        "note": {"key": item.note.key, **dict(item.note.values), "text": ENGLISH.note(item.note)}
+        "regression": entry.regression,
+        "failing": entry.failing,
+        "computed": _computed(item.computed, view.measures) if item.computed else None,
+        "note": {"key": item.note.key, **dict(item.note.values), "text": english.note(item.note)}
         if item.note
         else None,
         "base": _number(row.base) if row and row.base is not None else None,
+        "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
     }
 
 
-def _static(indicator: Indicator) -> dict[str, Any]:
+def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, Any]:
     return {
-        **indicator_fields(indicator),
-        "bands": {b.status.value: band(b) for b in indicator.bands},
-        "direction": indicator.direction.value if indicator.direction else None,
-        "gap_policy": indicator.gap_policy.value,
-    }
-
-
-def _computed(item: Result, measures: Mapping[str, Measure]) -> dict[str, Any]:
-    assert item.computed is not None
-    return {
-        "method": item.computed.computation.method,
+        "method": computed.computation.method,
         "inputs": [
-            {"measure": measure, "year": year, "value": _number(value)} for measure, year, value in item.computed.inputs
+            {"measure": measure, "year": year, "value": _number(value)} for measure, year, value in computed.inputs
         ],
-        "value": _number(item.computed.value),
-        "text": ENGLISH.computed(item.computed, measures),
+        "value": _number(computed.value),
+        "text": ENGLISH.computed(computed, measures),
     }
 
 
@@ -123,8 +148,7 @@ def _rollup(rollup: hist.Rollup) -> dict[str, Any]:
     }
 
 
-def summary(report: Report, results: Sequence[Result]) -> dict[str, Any]:
-    rolled = hist.rollups(report.scorecard, results)
+def _rollups(rolled: hist.Rollups) -> dict[str, Any]:
     return {
         **_rollup(rolled.total),
         "goals": {goal: _rollup(r) for goal, r in rolled.goals.items()},
@@ -132,54 +156,76 @@ def summary(report: Report, results: Sequence[Result]) -> dict[str, Any]:
     }
 
 
-def evaluation(report: Report, options: RenderOptions) -> str | Iterator[str]:
-    """The report as one JSON document: indented for a person at a terminal, else compact
-    and written result by result, so a million results never sit in memory as one string."""
-    before = hist.previous_results(report)
-    series = hist.series(report)
-    measures = {measure.id: measure for measure in report.scorecard.measures}
-    statics: dict[int, dict[str, Any]] = {}
-    by_unit: dict[str | None, list[Result]] = {unit: [] for unit in report.org_units}
-    for item in report.results:
-        by_unit[item.org_unit].append(item)
-    head = {
+def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> dict[str, Any]:
+    report = view.report
+    gate = view.gate
+    return {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
-        "definitions": options.definitions,
+        "definitions": view.definitions,
         "sources": list(report.sources),
-        "year": report.year,
-        "other_years": list(report.other_years),
-        "summary": summary(report, report.results),
-        "by_org_unit": [{"org_unit": unit, **summary(report, results)} for unit, results in by_unit.items()],
+        "year": view.year,
+        "years": list(years),
+        "org_units": list(org_units),
+        "gate": {"fail_on": gate.fail_on, "fail_on_missing": gate.missing, "fail_on_regression": gate.regression},
+        "failing": [{"indicator": r.indicator.id, "year": r.year, "org_unit": r.org_unit} for r in view.failing],
+        "summary": _rollups(view.rollups),
+        "by_org_unit": [{"org_unit": unit.org_unit, **_rollups(unit.rollups)} for unit in view.units],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
+        "indicators": {item.id: indicator(item) for item in report.scorecard.indicators()},
     }
-    shown = (result(r, before.get((r.indicator.id, r.org_unit)), measures, statics) for r in report.results)
-    history = (
-        result(r, hist.previous_in(series, r), measures, statics) for r in sorted(report.history, key=lambda r: r.year)
-    )
+
+
+def _document(view: View, options: RenderOptions, head: dict[str, Any], entries: Iterable[Entry]) -> Output:
+    """Indented for a person at a terminal, else compact and written result by result, so a
+    million results never sit in memory as one string."""
+    results = (result(view, entry) for entry in entries)
     if options.pretty:
-        document = {**head, "results": list(shown), "history": list(history)}
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _stream(head, {"results": shown, "history": history})
+        return json.dumps({**head, "results": list(results)}, ensure_ascii=False, indent=2) + "\n"
+    return _stream(head, results)
 
 
-def _stream(head: dict[str, Any], lists: dict[str, Iterator[dict[str, Any]]]) -> Iterator[str]:
-    """``{**head, name: [...], ...}`` as compact JSON, one chunk per item."""
+def evaluation(view: View, options: RenderOptions) -> Output:
+    """Every year rated, the year shown named at the top."""
+    return _document(view, options, _head(view, view.years, view.org_units), view.every_year())
+
+
+def history(view: View, options: RenderOptions) -> Output:
+    """The years up to the one shown, for the org units asked for."""
+    head = _head(view, view.history_years, view.history_units)
+    entries = (e for e in view.every_year(view.history_units) if e.result.year <= view.year)
+    return _document(view, options, head, entries)
+
+
+def _stream(head: dict[str, Any], items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """``{**head, "results": [...]}`` as compact JSON, one chunk per item."""
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    yield encode(head)[:-1]
-    for name, items in lists.items():
-        yield f",{encode(name)}:["
-        for number, item in enumerate(items):
-            yield ("," if number else "") + encode(item)
-        yield "]"
-    yield "}\n"
+    yield encode(head)[:-1] + ',"results":['
+    for number, item in enumerate(items):
+        yield ("," if number else "") + encode(item)
+    yield "]}\n"
 
 
-def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
+def lines(view: View, entries: Iterable[Entry]) -> Iterator[str]:
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for entry in entries:
+        yield encode(result(view, entry)) + "\n"
+
+
+def jsonl_evaluation(view: View, options: RenderOptions) -> Output:
+    """Every result of every year, one JSON object a line."""
+    return lines(view, view.every_year())
+
+
+def jsonl_history(view: View, options: RenderOptions) -> Output:
+    return lines(view, (e for e in view.every_year(view.history_units) if e.result.year <= view.year))
+
+
+def status(view: StatusView, options: RenderOptions) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
-        "definitions": options.definitions,
-        "year": year,
+        "definitions": view.definitions,
+        "year": view.year,
         "indicators": [
             {
                 "indicator": item.indicator.id,
@@ -191,39 +237,11 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
                 "reason": item.indicator.phase_in.reason if item.indicator.phase_in else None,
                 "has_bands": item.indicator.has_bands,
             }
-            for item in states
+            for item in view.states
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def history(report: Report, options: RenderOptions) -> str:
-    """Each (indicator, org unit)'s results by year, oldest first."""
-    series = hist.series(report)
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "scorecard": report.scorecard.name,
-        "definitions": options.definitions,
-        "sources": list(report.sources),
-        "year": report.year,
-        "years": [y for y in sorted({*report.other_years, report.year}) if y <= report.year],
-        "series": [
-            {
-                "indicator": indicator_id,
-                "org_unit": unit,
-                "results": [
-                    {
-                        "year": year,
-                        "value": _number(item.value),
-                        "status": item.status.value,
-                        "regression": hist.is_regression(item, hist.previous_in(series, item)),
-                    }
-                    for year, item in sorted(by_year.items())
-                    if year <= report.year
-                ],
-            }
-            for (indicator_id, unit), by_year in series.items()
-            if unit in (options.org_units or report.org_units[:1])
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+RENDERER = Renderer(evaluation=evaluation, history=history, status=status)
+JSONL = Renderer(evaluation=jsonl_evaluation, history=jsonl_history)

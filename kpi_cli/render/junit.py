@@ -2,8 +2,8 @@
 
 One ``<testsuite>`` for the year shown; one ``<testcase>`` per result of that
 year (classname the goal, name the indicator id, name and org unit). A result
-that makes the command fail (``--fail-on``, ``--fail-on-missing``: the rule of
-the exit code) is a ``<failure>``; one that is not rated (not phased in, no
+that fails the gate (the view's failing results, which the exit code reads
+too) is a ``<failure>``; one that is not rated (not phased in, no
 target, too small a base, or missing without ``--fail-on-missing``) is
 ``<skipped>``, with the note that says why where there is one.
 
@@ -17,42 +17,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-from ..evaluate import failing
-from ..model import RATED, GapPolicy, Interval, Measure, Rating, Report, Result, Status
-from ..notation import format_interval
-from ..number_format import format_number
-from . import RenderOptions
+from ..model import RATED, Measure, Result, Status
+from ..view import View
+from . import Renderer, RenderOptions
 from .labels import Labels
 
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "value": "Verdi",
-        "reason": "Begrunnelse",
-        "source": "Kilde",
-        "computed": "Beregnet",
-        "note": "Merknad",
-        "lies_in": "{value} ligger i {interval}",
-        "between": "{value} ligger mellom {below} og {above}; gapregel {policy}",
-        "beyond": "{value} ligger utenfor det ytterste båndet {band}, innenfor skalaen",
-        "beyond_unscaled": "{value} ligger utenfor alle bånd, og ingen skala er satt: vurdert etter det ytterste "
-        "båndet {band}",
-        "policy.worse": "verre",
-        "policy.nearest": "nærmeste",
-    },
-    "en": {
-        "value": "Value",
-        "reason": "Reason",
-        "source": "Source",
-        "computed": "Computed",
-        "note": "Note",
-        "lies_in": "{value} lies in {interval}",
-        "between": "{value} lies between {below} and {above}; gap policy {policy}",
-        "beyond": "{value} lies beyond the outermost band {band}, within the scale",
-        "beyond_unscaled": "{value} lies beyond every band and no scale is set: rated by the outermost band {band}",
-        "policy.worse": "worse",
-        "policy.nearest": "nearest",
-    },
-}
 # Not allowed anywhere in an XML 1.0 document, not even as a character reference.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -62,28 +31,6 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def reason(rating: Rating, say: Labels) -> str:
-    """Why the value got its status, in the output language."""
-    words = WORDS.get(say.lang, WORDS["nb"])
-    if rating.value is None:
-        return rating.reason
-    mark = say.decimal_mark
-    value = format_number(rating.value, mark)
-
-    def side(pair: tuple[Interval, Status]) -> str:
-        return f"{say('short.' + pair[1].value)} {format_interval(pair[0], mark)}"
-
-    if rating.interval is not None:
-        return words["lies_in"].format(value=value, interval=format_interval(rating.interval, mark))
-    if rating.below and rating.above:
-        policy = words[f"policy.{(rating.policy or GapPolicy.WORSE).value}"]
-        return words["between"].format(value=value, below=side(rating.below), above=side(rating.above), policy=policy)
-    neighbour = rating.below or rating.above
-    if neighbour is None:
-        return rating.reason
-    return words["beyond_unscaled" if rating.beyond else "beyond"].format(value=value, band=side(neighbour))
-
-
 def case_name(result: Result) -> str:
     indicator = result.indicator
     return f"{indicator.id} {indicator.name}" + (f" [{result.org_unit}]" if result.org_unit else "")
@@ -91,23 +38,22 @@ def case_name(result: Result) -> str:
 
 def details(result: Result, say: Labels, measures: Mapping[str, Measure]) -> str:
     """Value, status, the bands as published, the reason and where the value was read."""
-    words = WORDS.get(say.lang, WORDS["nb"])
     indicator = result.indicator
     lines = [
         f"{indicator.id} {indicator.name}" + (f" ({result.org_unit})" if result.org_unit else ""),
-        f"{words['value']}: {say.number(result.value)}" + (f" {indicator.unit}" if indicator.unit else ""),
+        f"{say('value')}: {say.number(result.value)}" + (f" {indicator.unit}" if indicator.unit else ""),
         f"{say('col.status')}: {say.status(result)}",
     ]
     lines += [f"{say('col.' + s.value)}: {band.text}" for s in RATED if (band := indicator.band(s))]
     if result.rating is not None:
-        lines.append(f"{words['reason']}: {reason(result.rating, say)}")
+        lines.append(f"{say('reason')}: {say.reason(result.rating)}")
     if result.computed is not None:
-        lines.append(f"{words['computed']}: {say.computed(result.computed, measures)}")
+        lines.append(f"{say('computed')}: {say.computed(result.computed, measures)}")
     if result.note is not None and result.status is not Status.NOT_PHASED_IN:
-        lines.append(f"{words['note']}: {say.note(result.note)}")
+        lines.append(f"{say('col.note')}: {say.note(result.note)}")
     location = result.row.location if result.row else None
     if location is not None:
-        lines.append(f"{words['source']}: {location.path}" + (f":{location.line}" if location.line else ""))
+        lines.append(f"{say('source')}: {location.path}" + (f":{location.line}" if location.line else ""))
     return "\n".join(lines)
 
 
@@ -123,25 +69,23 @@ def _summary(result: Result, say: Labels) -> str:
     return text
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang)
-    failed = {
-        id(result) for result in failing(report, options.fail_on, options.fail_on_missing, options.fail_on_regression)
-    }
+    report = view.report
     not_rated = (Status.NOT_PHASED_IN, Status.NO_TARGET, Status.MISSING, Status.INSUFFICIENT_BASE)
-    measures = {measure.id: measure for measure in report.scorecard.measures}
     cases: list[ET.Element] = []
     skipped = 0
-    for result in report.results:
+    for entry in view.entries:
+        result = entry.result
         case = ET.Element("testcase", classname=clean(result.indicator.goal_id), name=clean(case_name(result)))
         location = result.row.location if result.row else None
         if location is not None:
             case.set("file", clean(location.path))
             if location.line is not None:
                 case.set("line", str(location.line))
-        if id(result) in failed:
+        if entry.failing:
             failure = ET.SubElement(case, "failure", message=clean(_summary(result, say)), type=result.status.value)
-            failure.text = clean(details(result, say, measures))
+            failure.text = clean(details(result, say, view.measures))
         elif result.status in not_rated:
             skipped += 1
             why = say.status(result)
@@ -149,18 +93,22 @@ def evaluation(report: Report, options: RenderOptions) -> str:
                 why += f": {say.note(result.note)}"
             ET.SubElement(case, "skipped", message=clean(why))
         else:
-            ET.SubElement(case, "system-out").text = clean(details(result, say, measures))
+            ET.SubElement(case, "system-out").text = clean(details(result, say, view.measures))
         cases.append(case)
-    counts = {"tests": str(len(cases)), "failures": str(len(failed)), "errors": "0", "skipped": str(skipped)}
+    counts = {"tests": str(len(cases)), "failures": str(len(view.failing)), "errors": "0", "skipped": str(skipped)}
     root = ET.Element("testsuites", {"name": "kpi", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": clean(f"{report.scorecard.name} {report.year}"), **counts})
     properties = ET.SubElement(suite, "properties")
-    ET.SubElement(properties, "property", name="definitions", value=clean(options.definitions))
+    ET.SubElement(properties, "property", name="definitions", value=clean(view.definitions))
     for source in report.sources:
         ET.SubElement(properties, "property", name="results", value=clean(source))
     ET.SubElement(properties, "property", name="year", value=str(report.year))
-    ET.SubElement(properties, "property", name="fail_on", value=options.fail_on)
-    ET.SubElement(properties, "property", name="fail_on_missing", value=str(options.fail_on_missing).lower())
+    ET.SubElement(properties, "property", name="fail_on", value=view.gate.fail_on)
+    ET.SubElement(properties, "property", name="fail_on_missing", value=str(view.gate.missing).lower())
+    ET.SubElement(properties, "property", name="fail_on_regression", value=str(view.gate.regression).lower())
     suite.extend(cases)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+RENDERER = Renderer(evaluation=evaluation)

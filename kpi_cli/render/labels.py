@@ -6,8 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import RATED, Computed, Measure, Note, PhaseState, Result, Scorecard, Status
+from ..history import Rollup
+from ..model import RATED, Computed, GapPolicy, Indicator, Interval, Measure, Note, PhaseState, Rating, Result, Status
+from ..notation import format_interval
 from ..number_format import format_number
+from .words import WORDS
 
 SYMBOLS = {
     Status.DESIRED: "●",
@@ -28,123 +31,15 @@ COLOURS = {
     Status.INSUFFICIENT_BASE: "grey50",
 }
 
-_WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "desired": "Ønsket resultat",
-        "accepted": "Laveste aksepterte resultat",
-        "not_approved": "Ikke godkjent resultat",
-        "missing": "Mangler resultat",
-        "no_target": "Uten mål",
-        "not_phased_in": "Ikke innfaset",
-        "insufficient_base": "For lite grunnlag",
-        "short.insufficient_base": "for lite grunnlag",
-        "phased_in_from": "Innfases {year}",
-        "postponed": "utsatt",
-        "short.desired": "ønsket",
-        "short.accepted": "laveste akseptert",
-        "short.not_approved": "ikke godkjent",
-        "short.missing": "mangler",
-        "short.no_target": "uten mål",
-        "short.not_phased_in": "ikke innfaset",
-        "col.id": "Id",
-        "col.name": "Måleindikator",
-        "col.desired": "Ønsket",
-        "col.accepted": "Laveste akseptert",
-        "col.not_approved": "Ikke godkjent",
-        "col.status": "Status",
-        "col.phase_in": "Innfases",
-        "col.state": "Tilstand",
-        "col.bands": "Resultatkrav",
-        "col.note": "Merknad",
-        "focus_goal": "Fokusmål",
-        "definitions": "Definisjoner",
-        "results": "Resultater",
-        "org_unit": "Enhet",
-        "whole": "Hele kommunen",
-        "of": "av",
-        "state.active": "aktiv",
-        "state.new": "ny i år",
-        "state.pending": "ikke innfaset",
-        "yes": "ja",
-        "no": "nei",
-        "status_title": "Innfasing",
-        "col.change": "Endring",
-        "col.trend": "Utvikling",
-        "better": "bedre",
-        "worse": "verre",
-        "by_org_unit": "per enhet",
-        "alarm": "ikke godkjent og verre enn i fjor",
-        "compute.change": "{a} {unit} mot {b} året før: {value} %",
-        "compute.share": "{a} av {b} {unit}: {value} %",
-        "compute.ratio": "{a} / {b} = {value}",
-        "compute.difference": "{a} − {b} = {value}",
-        "note.missing_input": "mangler {measure} for {year}",
-        "note.zero_denominator": "{measure} er 0 i {year}: kan ikke dele på 0",
-        "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
-    },
-    "en": {
-        "desired": "Desired result",
-        "accepted": "Lowest accepted result",
-        "not_approved": "Not approved",
-        "missing": "Missing result",
-        "no_target": "No target",
-        "not_phased_in": "Not phased in",
-        "insufficient_base": "Insufficient base",
-        "short.insufficient_base": "insufficient base",
-        "phased_in_from": "Phased in {year}",
-        "postponed": "postponed",
-        "short.desired": "desired",
-        "short.accepted": "lowest accepted",
-        "short.not_approved": "not approved",
-        "short.missing": "missing",
-        "short.no_target": "no target",
-        "short.not_phased_in": "not phased in",
-        "col.id": "Id",
-        "col.name": "Indicator",
-        "col.desired": "Desired",
-        "col.accepted": "Lowest accepted",
-        "col.not_approved": "Not approved",
-        "col.status": "Status",
-        "col.phase_in": "Phase-in",
-        "col.state": "State",
-        "col.bands": "Bands",
-        "col.note": "Note",
-        "focus_goal": "Focus goal",
-        "definitions": "Definitions",
-        "results": "Results",
-        "org_unit": "Org unit",
-        "whole": "Whole municipality",
-        "of": "of",
-        "state.active": "active",
-        "state.new": "new this year",
-        "state.pending": "not phased in",
-        "yes": "yes",
-        "no": "no",
-        "status_title": "Phase-in",
-        "col.change": "Change",
-        "col.trend": "Trend",
-        "better": "better",
-        "worse": "worse",
-        "by_org_unit": "by org unit",
-        "alarm": "not approved and worse than last year",
-        "compute.change": "{a} {unit} against {b} the year before: {value} %",
-        "compute.share": "{a} of {b} {unit}: {value} %",
-        "compute.ratio": "{a} / {b} = {value}",
-        "compute.difference": "{a} − {b} = {value}",
-        "note.missing_input": "no value for {measure} in {year}",
-        "note.zero_denominator": "{measure} is 0 in {year}: cannot divide by 0",
-        "note.small_base": "the base ({base}) is below the minimum {min_base}",
-    },
-}
-LANGUAGES = tuple(_WORDS)
-
 
 @dataclass(frozen=True)
 class Labels:
+    """The catalogue's words in one language, and numbers in its style."""
+
     lang: str = "nb"
 
     def __call__(self, key: str, **values: object) -> str:
-        words = _WORDS.get(self.lang, _WORDS["nb"])
+        words = WORDS.get(self.lang, WORDS["nb"])
         return words[key].format(**values)
 
     @property
@@ -208,10 +103,9 @@ class Labels:
         parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
         return f"{year}: " + " · ".join(parts)
 
-    def notes(self, scorecard: Scorecard, results: Sequence[Result]) -> list[tuple[str, str]]:
+    def notes(self, measures: Mapping[str, Measure], results: Sequence[Result]) -> list[tuple[str, str]]:
         """(indicator id, text) for each computed value ('130 ideer mot 120 året før: +8,33 %') and
         each note (a missing input, too small a base), in the order of the results."""
-        measures = {measure.id: measure for measure in scorecard.measures}
         found = []
         for result in results:
             if result.computed is not None:
@@ -222,3 +116,51 @@ class Labels:
 
     def state(self, state: PhaseState) -> str:
         return self(f"state.{state.value}")
+
+    def unit(self, org_unit: str | None) -> str:
+        """An org unit's name; the whole municipality's for None."""
+        return org_unit if org_unit is not None else self("whole")
+
+    def rollup(self, rollup: Rollup) -> str:
+        """A roll-up's words: '2 av 3 ønsket' when it holds rated results, else its headline's."""
+        if rollup.status is not None:
+            return self("rollup", desired=rollup.desired, rated=rollup.rated)
+        return self(f"short.{rollup.headline.value}") if rollup.headline else ""
+
+    def short(self, status: Status) -> str:
+        return self(f"short.{status.value}")
+
+    def direction(self, indicator: Indicator) -> str:
+        return self(f"direction.{indicator.direction.value if indicator.direction else 'unknown'}")
+
+    def policy(self, policy: GapPolicy | None) -> str:
+        return self(f"policy.{(policy or GapPolicy.WORSE).value}")
+
+    def interval(self, interval: Interval) -> str:
+        return format_interval(interval, self.decimal_mark)
+
+    def reason(self, rating: Rating) -> str:
+        """Why a value got its status, in this language: the band it lies in, or its neighbours."""
+        if rating.status is Status.NO_TARGET:
+            return self("no_bands")
+        if rating.value is None:
+            return rating.text
+        value = format_number(rating.value, self.decimal_mark)
+
+        def side(pair: tuple[Interval, Status]) -> str:
+            return f"{self.short(pair[1])} {self.interval(pair[0])}"
+
+        if rating.interval is not None:
+            return self("lies_in", value=value, interval=self.interval(rating.interval))
+        if rating.below and rating.above:
+            return self(
+                "between",
+                value=value,
+                below=side(rating.below),
+                above=side(rating.above),
+                policy=self.policy(rating.policy),
+            )
+        neighbour = rating.below or rating.above
+        if neighbour is None:
+            return rating.text
+        return self("beyond_unscaled" if rating.beyond else "beyond", value=value, band=side(neighbour))

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import RATED, Report, Result, Status
-from ..phase_in import IndicatorState
-from . import RenderOptions
+from ..model import RATED, PhaseState, Result, Status
+from ..view import Entry, StatusView, UnitView, View, alarm_years
+from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels
 
 # Characters that start or end Markdown (and GitHub) markup anywhere in a line:
@@ -33,7 +33,7 @@ def escape(text: str) -> str:
 
 
 def legend(say: Labels) -> str:
-    return " · ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status)
+    return " · ".join(f"{SYMBOLS[s]} {say.short(s)}" for s in Status)
 
 
 def _row(cells: Iterable[str]) -> str:
@@ -46,51 +46,45 @@ def _rule(alignments: str) -> str:
 
 
 def _unit_label(unit: str | None, say: Labels) -> str:
-    return escape(unit) if unit is not None else say("whole")
+    return escape(say.unit(unit))
 
 
-def _sources(report_sources: Sequence[str], options: RenderOptions, say: Labels) -> str:
+def _sources(report_sources: Sequence[str], definitions: str, say: Labels) -> str:
     files = ", ".join(escape(source) for source in report_sources) or "–"
-    return f"{say('definitions')}: {escape(options.definitions)} · {say('results')}: {files}"
+    return f"{say('definitions')}: {escape(definitions)} · {say('results')}: {files}"
 
 
 def rollup_text(rollup: hist.Rollup, say: Labels) -> str:
     """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
-    if rollup.status is None:
-        for status in (Status.MISSING, Status.INSUFFICIENT_BASE, Status.NOT_PHASED_IN, Status.NO_TARGET):
-            if rollup.counts[status]:
-                return f"{SYMBOLS[status]} {say('short.' + status.value)}"
-        return ""
-    desired = rollup.counts[Status.DESIRED]
-    return f"{SYMBOLS[rollup.status]} {desired} {say('of')} {rollup.rated} {say('short.desired')}"
+    return f"{SYMBOLS[rollup.headline]} {say.rollup(rollup)}" if rollup.headline else ""
 
 
 def status_cell(result: Result, say: Labels) -> str:
     return f"{SYMBOLS[result.status]} {say.status(result)}"
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang)
-    lines = [_sources(report.sources, options, say)]
-    units = report.org_units
+    lines = [_sources(view.report.sources, view.definitions, say)]
+    units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
-    for unit in units:
-        results = [r for r in report.results if r.org_unit == unit]
+    for unit in view.units:
         if sections:
-            lines += ["", f"## {_unit_label(unit, say)}"]
-        lines += _unit_tables(report, unit, results, say, "###" if sections else "##", sections)
+            lines += ["", f"## {_unit_label(unit.org_unit, say)}"]
+        lines += _unit_tables(view, unit, say, "###" if sections else "##", sections)
     return "\n".join(lines) + "\n"
 
 
-def _unit_tables(
-    report: Report, unit: str | None, results: list[Result], say: Labels, level: str, sections: bool
-) -> list[str]:
+def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, sections: bool) -> list[str]:
+    report = view.report
     scorecard = report.scorecard
-    by_id = {r.indicator.id: r for r in results}
-    rolled = hist.rollups(scorecard, results)
+    unit = unit_view.org_unit
+    rolled = unit_view.rollups
     lines: list[str] = []
     for area in scorecard.focus_areas:
-        goals = [(goal, [by_id[i.id] for i in goal.indicators if i.id in by_id]) for goal in area.goals]
+        goals = [
+            (goal, [entry.result for i in goal.indicators if (entry := unit_view.entry(i.id))]) for goal in area.goals
+        ]
         goals = [(goal, found) for goal, found in goals if found]
         if not goals:
             continue
@@ -121,7 +115,7 @@ def _unit_tables(
                 )
         found_notes = [
             f"{escape(ident)}: {escape(text)}"  # measure names and units come from the definitions
-            for ident, text in say.notes(scorecard, [r for _, found in goals for r in found])
+            for ident, text in say.notes(view.measures, [r for _, found in goals for r in found])
         ]
         if found_notes:
             lines += ["", *(f"- {line}" for line in found_notes)]
@@ -134,41 +128,44 @@ def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels) -> st
     return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", "", "", "", "", rollup_text(rollup, say)])
 
 
-def history(report: Report, options: RenderOptions) -> str:
-    """Indicators down, years across: each year's value and status symbol, per org unit asked for."""
+def history(view: View, options: RenderOptions) -> str:
+    """Indicators down, years across: each year's value and status symbol, per org unit asked for,
+    and the years in which a result was not approved and worse than the year before."""
     say = Labels(options.lang)
-    series = hist.series(report)
-    years = [y for y in sorted({*report.other_years, report.year}) if y <= report.year]
-    lines = [_sources(report.sources, options, say)]
-    for unit in options.org_units or report.org_units[:1]:
+    report = view.report
+    years = view.history_years
+    lines = [_sources(report.sources, view.definitions, say)]
+    for unit in view.history_units:
         title = f"{escape(report.scorecard.name)} · {years[0]}–{years[-1]} · {_unit_label(unit, say)}"
-        lines += ["", f"## {title}", "", _row([say("col.id"), say("col.name"), *map(str, years)])]
-        lines.append(_rule("ll" + "r" * len(years)))
+        header = [say("col.id"), say("col.name"), *map(str, years), say("col.note")]
+        lines += ["", f"## {title}", "", _row(header), _rule("ll" + "r" * len(years) + "l")]
         for indicator in report.scorecard.indicators():
-            by_year = series.get((indicator.id, unit), {})
+            by_year = view.series.get((indicator.id, unit), {})
             if not by_year:
                 continue  # not measured for this org unit
             cells = [_value_cell(by_year.get(year), say) for year in years]
-            lines.append(_row([escape(indicator.id), escape(indicator.name), *cells]))
+            alarms = alarm_years(by_year, years)
+            note = f"⚠ {say('alarm')} ({alarms})" if alarms else ""
+            lines.append(_row([escape(indicator.id), escape(indicator.name), *cells, note]))
     lines += ["", legend(say)]
     return "\n".join(lines) + "\n"
 
 
-def _value_cell(result: Result | None, say: Labels) -> str:
-    if result is None:
+def _value_cell(entry: Entry | None, say: Labels) -> str:
+    if entry is None:
         return ""
-    return f"{say.number(result.value)} {SYMBOLS[result.status]}"
+    return f"{say.number(entry.result.value)} {SYMBOLS[entry.result.status]}"
 
 
-def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
-    """Each indicator's phase-in state for ``year``."""
+def status(view: StatusView, options: RenderOptions) -> str:
+    """Each indicator's phase-in state for the year."""
     say = Labels(options.lang)
-    lines = [f"{say('definitions')}: {escape(options.definitions)}", "", f"## {say('status_title')} {year}", ""]
+    lines = [f"{say('definitions')}: {escape(view.definitions)}", "", f"## {say('status_title')} {view.year}", ""]
     columns = ["col.id", "col.name", "col.phase_in", "col.state", "col.bands", "col.note"]
     lines += [_row(say(c) for c in columns), _rule("llrlll")]
-    for item in states:
+    for item in view.states:
         phase_in = item.indicator.phase_in
-        pending = item.state.value == "pending"
+        pending = item.state is PhaseState.PENDING
         state = say.state(item.state) + (f" ({say('postponed')})" if item.postponed else "")
         symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else SYMBOLS[Status.DESIRED]
         bands = f"✔ {say('yes')}" if item.indicator.has_bands else f"✖ {say('no')}"
@@ -185,3 +182,6 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
             )
         )
     return "\n".join(lines) + "\n"
+
+
+RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

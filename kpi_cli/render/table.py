@@ -15,9 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, Report, Result, Status
-from ..phase_in import IndicatorState
-from . import RenderOptions
+from ..model import RATED, PhaseState, Result, Status
+from ..view import Entry, StatusView, View, alarm_years
+from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
 
 HISTORY_COLUMNS = 3  # earlier years shown beside the year evaluated, when they fit
@@ -60,13 +60,7 @@ def value_cell(result: Result | None, say: Labels) -> Text:
 
 def rollup_text(rollup: hist.Rollup, say: Labels) -> Text:
     """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
-    if rollup.status is None:
-        for status in (Status.MISSING, Status.NOT_PHASED_IN, Status.NO_TARGET):
-            if rollup.counts[status]:
-                return status_text(status, say(f"short.{status.value}"))
-        return Text("")
-    desired = rollup.counts[Status.DESIRED]
-    return status_text(rollup.status, f"{desired} {say('of')} {rollup.rated} {say('short.desired')}")
+    return status_text(rollup.headline, say.rollup(rollup)) if rollup.headline else Text("")
 
 
 def change_text(trend: hist.Trend | None, say: Labels) -> Text:
@@ -121,38 +115,41 @@ def _status_word(result: Result, say: Labels, short: bool) -> str:
     return say.status(result)
 
 
-def _header(console: Console, report: Report, say: Labels, options: RenderOptions) -> None:
+def _header(console: Console, view: View, say: Labels) -> None:
     console.print(
-        f"{say('definitions')}: {options.definitions} · {say('results')}: {', '.join(report.sources) or '-'}",
+        f"{say('definitions')}: {view.definitions} · {say('results')}: {', '.join(view.report.sources) or '-'}",
         style="dim",
     )
 
 
-def evaluation(report: Report, options: RenderOptions) -> str:
+def _entry_cell(entry: Entry | None, say: Labels) -> Text:
+    return value_cell(entry.result if entry else None, say)
+
+
+def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang)
     console, buffer = _console(options)
-    _header(console, report, say, options)
+    _header(console, view, say)
     if options.by_org_unit:
-        _matrix(console, report, say, options.width)
+        _matrix(console, view, say, options.width)
     else:
-        for unit in report.org_units:
-            _unit_tables(console, report, unit, say, options)
+        for unit in view.org_units:
+            _unit_tables(console, view, unit, say, options)
     return buffer.getvalue()
 
 
-def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels, options: RenderOptions) -> None:
+def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, options: RenderOptions) -> None:
+    report = view.report
     scorecard = report.scorecard
-    results = [r for r in report.results if r.org_unit == unit]
-    by_id = {r.indicator.id: r for r in results}
-    earlier = [y for y in report.other_years if y < report.year][-HISTORY_COLUMNS:]
-    series = hist.series(report)
-    before = hist.previous_results(report)
-    trends = {r.indicator.id: hist.trend(r, before.get((r.indicator.id, unit))) for r in results}
-    rolled = hist.rollups(scorecard, results)
+    shown_unit = view.unit(unit)
+    results = [entry.result for entry in shown_unit.entries]
+    earlier = list(view.earlier_years[-HISTORY_COLUMNS:])
+    series = view.series
+    rolled = shown_unit.rollups
     past_cells = {
-        year: [value_cell(series.get((r.indicator.id, unit), {}).get(year), say) for r in results] for year in earlier
+        year: [_entry_cell(series.get((r.indicator.id, unit), {}).get(year), say) for r in results] for year in earlier
     }
-    change_cells = {r.indicator.id: change_text(trends[r.indicator.id], say) for r in results}
+    change_cells = {entry.result.indicator.id: change_text(entry.trend, say) for entry in shown_unit.entries}
     show_change = bool(earlier)  # kept even when no earlier year's column fits
     change_width = max([len(say("col.change")), *(c.cell_len for c in change_cells.values())]) + 1 if earlier else 0
     # The widest layout that leaves the name room: full status words, then short ones, then
@@ -199,9 +196,10 @@ def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels
                 rollup_text(rolled.goals[goal.id], say),
             )
             for indicator in goal.indicators:
-                result = by_id.get(indicator.id)
-                if result is None:
+                entry = shown_unit.entry(indicator.id)
+                if entry is None:
                     continue
+                result = entry.result
                 shown = result.indicator
                 cells = [band.text if (band := shown.band(s)) else "–" for s in RATED]
                 past = series.get((indicator.id, unit), {})
@@ -209,13 +207,13 @@ def _unit_tables(console: Console, report: Report, unit: str | None, say: Labels
                     indicator.id,
                     indicator.name,
                     *cells,
-                    *(value_cell(past.get(year), say) for year in earlier),
+                    *(_entry_cell(past.get(year), say) for year in earlier),
                     say.number(result.value),
                     *([change_cells[indicator.id]] if show_change else []),
                     status_text(result.status, _status_word(result, say, short)),
                 )
         console.print(table)
-        for ident, text in say.notes(scorecard, [r for r in results if r.indicator.focus_area_id == area.id]):
+        for ident, text in say.notes(view.measures, [r for r in results if r.indicator.focus_area_id == area.id]):
             console.print(f"{ident}: {text}", style="dim")
     console.print()
     console.print(say.summary(report.year, rolled.total.counts))
@@ -229,21 +227,18 @@ def _matrix_rollup(rollup: hist.Rollup) -> Text:
     return Text(f"{SYMBOLS[rollup.status]} {desired}/{rollup.rated}", style=f"bold {COLOURS[rollup.status]}")
 
 
-def _unit_label(unit: str | None, say: Labels) -> str:
-    return unit if unit is not None else say("whole")
-
-
-def _matrix(console: Console, report: Report, say: Labels, width: int) -> None:
+def _matrix(console: Console, view: View, say: Labels, width: int) -> None:
     """Indicators down, org units across; each cell the value and its status.
 
     As many org units as fit the width go in one table; the rest follow in the next.
     """
+    report = view.report
     scorecard = report.scorecard
     cells = {(r.indicator.id, r.org_unit): r for r in report.results}
     id_width = max(len(i.id) for i in scorecard.indicators())
-    units = list(report.org_units)
+    units = list(view.org_units)
     # A column is as wide as a cell or the longest word of its org unit's name, so names wrap, never cut.
-    widths = {u: max(MATRIX_CELL, *(len(w) for w in _unit_label(u, say).split())) for u in units}
+    widths = {u: max(MATRIX_CELL, *(len(w) for w in say.unit(u).split())) for u in units}
     chunks: list[list[str | None]] = [[]]
     room = width - id_width - 1 - NAME_MIN
     for unit in units:
@@ -258,39 +253,37 @@ def _matrix(console: Console, report: Report, say: Labels, width: int) -> None:
         table.add_column(say("col.id"), no_wrap=True)
         table.add_column(say("col.name"), ratio=1, min_width=NAME_MIN)
         for unit in chunk:
-            table.add_column(_unit_label(unit, say), justify="right", width=widths[unit])
+            table.add_column(say.unit(unit), justify="right", width=widths[unit])
         for area in scorecard.focus_areas:
             for goal in area.goals:
-                goal_cells = [
-                    _matrix_rollup(
-                        hist.rollup(r for r in report.results if r.org_unit == unit and r.indicator.goal_id == goal.id)
-                    )
-                    for unit in chunk
-                ]
+                goal_cells = [_matrix_rollup(view.unit(unit).rollups.goals[goal.id]) for unit in chunk]
                 table.add_row(Text(goal.id, style="bold"), Text(goal.name, style="bold"), *goal_cells)
                 for indicator in goal.indicators:
                     row = [value_cell(cells.get((indicator.id, unit)), say) for unit in chunk]
                     table.add_row(indicator.id, indicator.name, *row)
         console.print(table)
     console.print()
-    for unit in units:
-        counts = hist.rollup(r for r in report.results if r.org_unit == unit).counts
-        console.print(f"{_unit_label(unit, say)}: " + say.summary(report.year, counts))
-    console.print(" ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status), style="dim")
+    for shown in view.units:
+        console.print(f"{say.unit(shown.org_unit)}: " + say.summary(report.year, shown.rollups.total.counts))
+    console.print(_legend(say), style="dim")
 
 
-def history(report: Report, options: RenderOptions) -> str:
-    """Indicators down, years across: value and status per year, a sparkline per indicator."""
+def _legend(say: Labels) -> str:
+    return " ".join(f"{SYMBOLS[s]} {say.short(s)}" for s in Status)
+
+
+def history(view: View, options: RenderOptions) -> str:
+    """Indicators down, years across: value and status per year, a sparkline per indicator,
+    and the years in which a result was not approved and worse than the year before."""
     say = Labels(options.lang)
     console, buffer = _console(options)
-    _header(console, report, say, options)
-    series = hist.series(report)
-    years = sorted({*report.other_years, report.year})
-    years = [y for y in years if y <= report.year]
-    for unit in options.org_units or report.org_units[:1]:
+    _header(console, view, say)
+    report = view.report
+    years = view.history_years
+    for unit in view.history_units:
         console.print()
         title = f"{report.scorecard.name} · {years[0]}–{years[-1]}"
-        console.print(Text(f"{title} · {_unit_label(unit, say)}", style="bold"))
+        console.print(Text(f"{title} · {say.unit(unit)}", style="bold"))
         table = _table()
         table.add_column(say("col.id"), no_wrap=True)
         table.add_column(say("col.name"), ratio=1, min_width=14)
@@ -299,27 +292,21 @@ def history(report: Report, options: RenderOptions) -> str:
         table.add_column(say("col.trend"), no_wrap=True)
         table.add_column(say("col.note"), max_width=24)
         for indicator in report.scorecard.indicators():
-            by_year = series.get((indicator.id, unit), {})
+            by_year = view.series.get((indicator.id, unit), {})
             if not by_year:
                 continue  # not measured for this org unit (per_org_unit: false)
-            values = [by_year[y].value if y in by_year else None for y in years]
-            current = by_year.get(report.year)
-            earlier = [by_year[y] for y in years[:-1] if y in by_year and by_year[y].value is not None]
-            alarm = (
-                current is not None
-                and current.status is Status.NOT_APPROVED
-                and hist.is_regression(current, earlier[-1] if earlier else None)
-            )
+            values = [by_year[y].result.value if y in by_year else None for y in years]
+            alarms = alarm_years(by_year, years)
             table.add_row(
                 indicator.id,
                 indicator.name,
-                *(value_cell(by_year.get(y), say) for y in years),
+                *(_entry_cell(by_year.get(y), say) for y in years),
                 sparkline(values),
-                Text(f"⚠ {say('alarm')}", style="bold red") if alarm else "",
+                Text(f"⚠ {say('alarm')} ({alarms})", style="bold red") if alarms else "",
             )
         console.print(table)
     console.print()
-    console.print(" ".join(f"{SYMBOLS[s]} {say('short.' + s.value)}" for s in Status), style="dim")
+    console.print(_legend(say), style="dim")
     return buffer.getvalue()
 
 
@@ -336,11 +323,11 @@ def sparkline(values: Sequence[Decimal | None]) -> str:
     )
 
 
-def status(states: list[IndicatorState], year: int, options: RenderOptions) -> str:
+def status(view: StatusView, options: RenderOptions) -> str:
     say = Labels(options.lang)
     console, buffer = _console(options)
-    console.print(f"{say('definitions')}: {options.definitions}", style="dim")
-    console.print(Text(f"{say('status_title')} {year}", style="bold"))
+    console.print(f"{say('definitions')}: {view.definitions}", style="dim")
+    console.print(Text(f"{say('status_title')} {view.year}", style="bold"))
     table = _table()
     table.add_column(say("col.id"), no_wrap=True)
     table.add_column(say("col.name"), ratio=2, min_width=16)
@@ -348,12 +335,12 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
     table.add_column(say("col.state"))
     table.add_column(say("col.bands"))
     table.add_column(say("col.note"), ratio=1)
-    for item in states:
+    for item in view.states:
         phase_in = item.indicator.phase_in
         state = say.state(item.state)
         if item.postponed:
             state += f" ({say('postponed')})"
-        pending = item.state.value == "pending"
+        pending = item.state is PhaseState.PENDING
         symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else "●"
         style = COLOURS[Status.NOT_PHASED_IN] if pending else "green"
         if item.indicator.has_bands:
@@ -370,3 +357,6 @@ def status(states: list[IndicatorState], year: int, options: RenderOptions) -> s
         )
     console.print(table)
     return buffer.getvalue()
+
+
+RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

@@ -16,7 +16,7 @@ import pytest
 from kpi_cli.definitions import parse_definitions
 from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Indicator, Location, ResultRow, Status
-from kpi_cli.rating import UnratableValue, beyond_warning, rate
+from kpi_cli.rating import UnratableValue, beyond_warning, describe, rate
 
 DEFINITIONS = """\
 scorecard: Made up
@@ -84,7 +84,7 @@ def test_beyond_every_band_takes_the_outermost_on_its_side(
 
 def test_reason_and_warning_say_so(indicators: dict[str, Indicator]) -> None:
     rating = rate(indicators["Ø.2.1"], Decimal("-0.3"))
-    assert rating.reason == "-0,3 lies beyond every band and no scale is set: rated by the outermost band desired 0"
+    assert describe(rating) == "-0,3 lies beyond every band and no scale is set: rated by the outermost band desired 0"
     assert beyond_warning(indicators["Ø.2.1"], rating) == WARNING
 
 
@@ -168,7 +168,7 @@ def test_explain_rates_it_as_evaluate_does(kpi, tmp_path, monkeypatch, assert_ok
     result = kpi("explain", "--indicators", "ok.yaml", "--year", "2015", "--", "Ø.2.1", "-0,3")
     assert_ok(result, 0)
     assert result.stdout.splitlines()[-2:] == [
-        "-0,3: -0,3 lies beyond every band and no scale is set: rated by the outermost band desired 0",
+        "-0,3: -0,3 ligger utenfor alle bånd, og ingen skala er satt: vurdert etter det ytterste båndet ønsket 0",
         "=> ● Ønsket resultat",
     ]
 

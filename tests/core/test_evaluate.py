@@ -1,4 +1,5 @@
-"""kpi_cli.evaluate: rows -> Report (statuses, phase-in, org units, row problems) and failing().
+"""kpi_cli.evaluate: rows -> Report (statuses, phase-in, org units, row problems), and the failing
+set that kpi_cli.view's gate reads from such a report.
 
 All results here are made up for the tests; only the definitions are the seed's.
 """
@@ -12,9 +13,10 @@ from conftest import SEED_IDS, SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import KpiError
-from kpi_cli.evaluate import evaluate, failing
+from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Location, PhaseState, ResultRow, Status
 from kpi_cli.results import read_results
+from kpi_cli.view import Gate, build
 
 # --- evaluate / failing -----------------------------------------------------------------------------
 
@@ -22,6 +24,11 @@ from kpi_cli.results import read_results
 @pytest.fixture(scope="module")
 def seed():
     return load_definitions(SEED_INDICATORS)
+
+
+def failing(report, fail_on="not_approved", fail_on_missing=False):
+    """The results that fail the gate: the view's failing set (the exit code reads the same)."""
+    return list(build(report, Gate(fail_on, fail_on_missing)).failing)
 
 
 def row(indicator, value, year=2014, org_unit=None, line=2):

@@ -11,13 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli_runner
 
 from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
 from kpi_cli.definitions import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Status
-from kpi_cli.rating import UnratableValue, rate
+from kpi_cli.rating import UnratableValue, describe, rate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "published-bands.yaml"
 D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED
@@ -91,7 +91,7 @@ def test_every_edge(indicators, indicator: str, value: str, status: Status, in_g
 def test_beyond_the_outermost_band_without_a_scale_takes_that_band(indicators) -> None:
     rating = rate(indicators["P.1.5"], Decimal("-2.31"))
     assert (rating.status, rating.beyond) == (N, True)
-    assert rating.reason == (
+    assert describe(rating) == (
         "-2,31 lies beyond every band and no scale is set: rated by the outermost band not_approved -2,30 - -0,01"
     )
 
@@ -116,6 +116,6 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 
 
 def test_kpi_validate_accepts_the_file() -> None:
-    result = CliRunner().invoke(main, ["validate", str(FIXTURE)])
+    result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("1 goal(s), 5 indicator(s), 1 warning(s)\n")

@@ -27,7 +27,7 @@ from band_cases import (
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Indicator, Status
-from kpi_cli.rating import UnratableValue, rate
+from kpi_cli.rating import UnratableValue, describe, rate
 
 
 @pytest.fixture(scope="module")
@@ -183,7 +183,7 @@ def test_gap_policy_nearest_from_the_file_and_per_indicator() -> None:
 
 def test_rating_reason_names_the_gap(l21: Indicator) -> None:
     rating = rate(l21, D("5"))
-    assert rating.reason == "5 lies between accepted 2 - 4,9 and desired > 5; gap policy worse"
+    assert describe(rating, ",") == "5 lies between accepted 2 - 4,9 and desired > 5; gap policy worse"
 
 
 def test_indicator_built_from_yaml_matches_the_seed(l11: Indicator) -> None:

@@ -16,8 +16,14 @@ from kpi_cli.errors import KpiError, ResultsError
 from kpi_cli.evaluate import evaluate_results, year_to_show
 from kpi_cli.model import Location, Status
 from kpi_cli.results import parse_value, read_results
+from kpi_cli.view import Gate, build
 
 # --- parse_value ------------------------------------------------------------------------------
+
+
+def failing(report, fail_on="not_approved", fail_on_missing=False):
+    """The results that fail the gate: the view's failing set (the exit code reads the same)."""
+    return list(build(report, Gate(fail_on, fail_on_missing)).failing)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli_runner
 
 from kpi_cli import load_definitions, read_results
 from kpi_cli.cli import main
@@ -85,7 +85,7 @@ def test_encoding_and_delimiter_overrides(tmp_path: Path) -> None:
 
 
 def test_verbose_names_encoding_and_delimiter_and_balances() -> None:
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main,
         ["evaluate", "-v", str(DIALECTS / "excel-2016.csv"), "--indicators", str(ROOT / "indicators.yaml")],
     )
@@ -96,7 +96,7 @@ def test_verbose_names_encoding_and_delimiter_and_balances() -> None:
 
 def test_verbose_accounts_for_rejected_rows() -> None:
     bad = ROOT / "tests" / "fixtures" / "bad-2014.csv"
-    result = CliRunner().invoke(main, ["evaluate", "-v", str(bad), "--indicators", str(ROOT / "indicators.yaml")])
+    result = cli_runner().invoke(main, ["evaluate", "-v", str(bad), "--indicators", str(ROOT / "indicators.yaml")])
     assert result.exit_code == 2
     assert "kpi: 4 result(s) read = 0 rated + 0 shown, not rated + 0 without a result + 4 rejected" in (result.stderr)
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
@@ -112,7 +112,7 @@ def test_column_mapping_reads_a_kostra_style_download(tmp_path: Path) -> None:
     read = read_results([path], columns={"indicator": "statistikkvariabel", "value": "Nøkkeltall"})
     assert read.errors == []
     assert [(r.indicator, r.year, str(r.value)) for r in read.rows] == [("L.1.1", 2016, "4.8")]
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main,
         [
             "evaluate",
@@ -135,13 +135,13 @@ def test_column_mapping_reads_a_kostra_style_download(tmp_path: Path) -> None:
 
 
 def test_bad_column_mapping_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main,
         ["evaluate", str(DIALECTS / "plain-2016.csv"), "--indicators", str(ROOT / "indicators.yaml"), "--column", "x"],
     )
     assert result.exit_code == 2
     assert "ROLE=HEADER" in result.stderr
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main,
         [
             "evaluate",
@@ -168,7 +168,7 @@ def test_columns_in_definitions_and_aliases(tmp_path: Path) -> None:
     )
     path = tmp_path / "2016.csv"
     path.write_text("indikator;Nøkkeltall\nLæringskultur;4,1\n", encoding="utf-8")  # made up
-    result = CliRunner().invoke(main, ["evaluate", str(path), "--indicators", str(definitions), "--format", "json"])
+    result = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(definitions), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     (rated,) = [r for r in json.loads(result.stdout)["results"] if r["value"] is not None]
     assert (rated["indicator"], rated["status"]) == ("L.1.1", "accepted")
@@ -178,7 +178,7 @@ def test_a_folder_and_several_files_with_a_duplicate_across_them(tmp_path: Path)
     (tmp_path / "a-2016.csv").write_text("indikator;verdi\nL.1.1;4,6\n", encoding="utf-8")  # made up
     (tmp_path / "b-2016.csv").write_text("indikator;verdi\nL.1.2;4,7\nL.1.1;4,6\n", encoding="utf-8")  # made up
     (tmp_path / "notes.md").write_text("not a results file", encoding="utf-8")
-    result = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--indicators", str(ROOT / "indicators.yaml")])
+    result = cli_runner().invoke(main, ["evaluate", str(tmp_path), "--indicators", str(ROOT / "indicators.yaml")])
     assert result.exit_code == 2
     first, second = tmp_path / "a-2016.csv", tmp_path / "b-2016.csv"
     assert (
@@ -204,7 +204,7 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     assert statuses(path) == EXPECTED
     [log] = read_results([path]).logs
     assert (log.kind, log.sheet, log.encoding, log.delimiter) == (SourceKind.EXCEL, "Resultater", "", "")
-    verbose = CliRunner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
+    verbose = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
     assert f"{path}: read sheet Resultater, long table, 5 result(s)" in verbose.stderr
     read = read_results([path], sheet="Notater")
     assert [e.format() for e in read.errors] == [
@@ -238,7 +238,7 @@ def test_damaged_xlsx_is_a_located_error(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     path = tmp_path / "r.xlsx"
     path.write_bytes(b"not a zip file")
-    result = CliRunner().invoke(main, ["evaluate", str(path), "--indicators", str(ROOT / "indicators.yaml")])
+    result = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(ROOT / "indicators.yaml")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}: error: cannot read Excel file")
     assert "Traceback" not in result.output

@@ -24,8 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import SEED_INDICATORS
+from conftest import SEED_INDICATORS, cli_runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_robustness import assert_clean_exit, assert_loads_or_reports, assert_read_is_accounted
@@ -300,7 +299,7 @@ def test_regression_corpus_xlsx(tmp_path: Path, sheet: str | None) -> None:
     assert_read_is_accounted(path, data, read)
     if sheet == SHEET:
         assert [(row.indicator, row.year, row.value) for row in read.rows] == [("L.1.1", 2014, Decimal("4.51"))]
-    result = CliRunner().invoke(main, ["evaluate", str(path), "--indicators", str(SEED_INDICATORS)])
+    result = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(SEED_INDICATORS)])
     assert_clean_exit(result, (0, 1, 2), [str(path), str(SEED_INDICATORS)])
 
 
@@ -316,12 +315,12 @@ def test_regression_corpus(tmp_path: Path, kind: str, content: str | bytes) -> N
     elif kind == "validate":
         path = tmp_path / "indicators.yaml"
         path.write_bytes(data)
-        result = CliRunner().invoke(main, ["validate", str(path)])
+        result = cli_runner().invoke(main, ["validate", str(path)])
         assert_clean_exit(result, (0, 2), [str(path)])
     else:
         path = tmp_path / "2014.csv"
         path.write_bytes(data)
         assert_read_is_accounted(path, data, read_results([path]))
         extra: Sequence[str] = ["--format", "json"] if kind == "evaluate-json" else []
-        result = CliRunner().invoke(main, ["evaluate", str(path), "--indicators", str(SEED_INDICATORS), *extra])
+        result = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(SEED_INDICATORS), *extra])
         assert_clean_exit(result, (0, 1, 2), [str(path), str(SEED_INDICATORS)], json_stdout=bool(extra))

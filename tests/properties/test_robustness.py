@@ -38,8 +38,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner, Result
-from conftest import SEED_INDICATORS
+from click.testing import Result
+from conftest import SEED_INDICATORS, cli_runner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +54,7 @@ from kpi_cli.render import FORMATS, RenderOptions, csv_output
 from kpi_cli.render.template_files import xlsx_bytes
 from kpi_cli.results import COLUMN_NAMES, ResultSet, read_results
 from kpi_cli.template import template_rows
+from kpi_cli.view import build
 
 # Each property runs a few dozen examples, so the file stays well under 20 s; KPI_FUZZ_SCALE=10
 # (say) multiplies every budget for a longer hunt on a developer's machine or a nightly job.
@@ -69,7 +70,7 @@ ANY_INPUT = settings(
 CLI_INPUT = settings(ANY_INPUT, max_examples=60 * SCALE, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 XLSX = settings(ROUND_TRIP, max_examples=15 * SCALE)
 
-RUNNER = CliRunner()
+RUNNER = cli_runner()
 SEED_TEXT = SEED_INDICATORS.read_text(encoding="utf-8")
 SEED_DATA = yaml.safe_load(SEED_TEXT)
 SEED = load_definitions(SEED_INDICATORS)
@@ -218,7 +219,7 @@ def test_csv_renderer_output_reads_back_to_the_same_values(
     report = evaluate(scorecard, rows, max(year for _, year, _, _ in results))
     lang, delimiter = dialect
     options = RenderOptions(lang=lang, delimiter=delimiter, to_file=to_file)
-    text = csv_output.evaluation(report, options)
+    text = csv_output.evaluation(build(report), options)
     path = workspace / "report.csv"
     path.write_bytes(text.encode("utf-8"))
 

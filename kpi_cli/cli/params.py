@@ -1,0 +1,173 @@
+"""Parameter types and options that several commands share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+from ..render import Kind, RenderOptions, formats_for
+
+F = TypeVar("F", bound=Callable[..., object])
+YEARS = (1900, 2200)
+
+
+class Year(click.IntRange):
+    """A calendar year the scorecard can be about."""
+
+    def __init__(self) -> None:
+        super().__init__(*YEARS)
+
+
+class Delimiter(click.types.StringParamType):
+    """A field separator: ``,``, ``;`` or ``tab`` (a tab character, hard to type in a shell)."""
+
+    name = "delimiter"
+    CHOICES = (",", ";", "tab")
+    METAVAR = "[,|;|tab]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = super().convert(value, param, ctx)
+        if text == "\t":
+            return text
+        if text not in self.CHOICES:
+            self.fail(f"{text!r} is not one of ',', ';', 'tab'.", param, ctx)
+        return "\t" if text == "tab" else text
+
+
+YEAR = Year()
+DELIMITER = Delimiter()
+
+
+def format_option(kind: Kind, default: str = "table") -> Callable[[F], F]:
+    """``--format`` offering exactly the formats that render ``kind``."""
+    return click.option("--format", "fmt", type=click.Choice(formats_for(kind)), default=default, show_default=True)
+
+
+def indicators_option(command: F) -> F:
+    return click.option(
+        "--indicators",
+        "indicators",
+        envvar="KPI_INDICATORS",
+        default="indicators.yaml",
+        show_default=True,
+        metavar="PATH",
+        help="Definitions file (also from KPI_INDICATORS).",
+    )(command)
+
+
+def lang_option(command: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "en"]),
+        default=None,
+        help="Labels and number style (default: language: in the definitions).",
+    )(command)
+
+
+def color_option(command: F) -> F:
+    return click.option(
+        "--color",
+        "color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour in the table; NO_COLOR and FORCE_COLOR are honoured under auto.",
+    )(command)
+
+
+def ignore_option(command: F) -> F:
+    return click.option(
+        "--ignore",
+        "ignore",
+        multiple=True,
+        metavar="CODE",
+        help="Silence warnings with this code, e.g. band-gap; repeatable. Errors cannot be silenced.",
+    )(command)
+
+
+def output_option(command: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Write the report to FILE (atomically; never over an input) instead of stdout.",
+    )(command)
+
+
+def read_options(command: F) -> F:
+    """The results files and how to read them, shared by evaluate and history."""
+    options = [
+        click.argument("results", nargs=-1, required=True, metavar="RESULTS..."),
+        indicators_option,
+        click.option(
+            "--year", type=YEAR, help="Year to show (default: the latest); also the year of rows that give none."
+        ),
+        click.option(
+            "--column",
+            "columns",
+            multiple=True,
+            metavar="ROLE=HEADER",
+            help="Read ROLE (indicator, year, value, org_unit, n) from column HEADER, "
+            "e.g. value=Nøkkeltall; repeatable.",
+        ),
+        click.option("--encoding", help="Encoding of the results files (default: detected)."),
+        click.option(
+            "--delimiter",
+            type=DELIMITER,
+            metavar=Delimiter.METAVAR,
+            help="Field separator of the results files (default: detected).",
+        ),
+        click.option("--sheet", help="Sheet of an .xlsx file (default: the first)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def column_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        role, sep, header = value.partition("=")
+        if not sep or not role.strip() or not header.strip():
+            raise click.BadParameter(f"{value!r}: write ROLE=HEADER, e.g. value=Nøkkeltall", param_hint="--column")
+        mapping[role.strip()] = header.strip()
+    return mapping
+
+
+def use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def width() -> int:
+    if os.environ.get("COLUMNS", "").isdigit():
+        return max(60, int(os.environ["COLUMNS"]))
+    if sys.stdout.isatty():
+        return max(60, shutil.get_terminal_size().columns)
+    return 120
+
+
+def render_options(
+    lang: str, color: str, output: str | None, *, delimiter: str | None = None, by_org_unit: bool = False
+) -> RenderOptions:
+    """How to present: a file written with -o is compact and coloured only when asked."""
+    to_file = bool(output and output != "-")
+    return RenderOptions(
+        lang=lang,
+        color=color == "always" if to_file else use_color(color),
+        width=width(),
+        pretty=not to_file and sys.stdout.isatty(),
+        to_file=to_file,
+        delimiter=delimiter,
+        by_org_unit=by_org_unit,
+    )

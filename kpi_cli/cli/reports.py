@@ -1,0 +1,233 @@
+"""`kpi evaluate` and `kpi history`: read results, evaluate, build the view, render it."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from ..checks import check_ignore, unsilenced
+from ..errors import KpiErrors
+from ..render import Kind, render_report
+from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
+from .messages import EXIT_FAIL, emit, names, note, reports_errors
+from .params import (
+    DELIMITER,
+    Delimiter,
+    color_option,
+    column_mapping,
+    format_option,
+    ignore_option,
+    lang_option,
+    output_option,
+    read_options,
+)
+from .params import render_options as presentation
+
+if TYPE_CHECKING:
+    from ..model import Report, Scorecard
+    from ..results import ResultSet
+
+
+def load(path: str) -> Scorecard:
+    from ..definitions import load_definitions
+
+    return load_definitions(path)
+
+
+def read(
+    scorecard: Scorecard,
+    results: tuple[str, ...],
+    year: int | None,
+    columns: tuple[str, ...],
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+) -> tuple[ResultSet, int]:
+    """Read the results files as the options say; the year to show: --year, else the latest."""
+    from ..evaluate import year_to_show
+    from ..results import read_results
+
+    read_set = read_results(
+        results,
+        year=year,
+        encoding=encoding,
+        delimiter=delimiter,
+        columns={**dict(scorecard.columns), **column_mapping(columns)},
+        sheet=sheet,
+    )
+    return read_set, year_to_show(read_set, year)
+
+
+@click.command("evaluate")
+@read_options
+@format_option(Kind.EVALUATION)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="not_approved",
+    show_default=True,
+    help="Exit 1 when an indicator is at or below this level.",
+)
+@click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Also exit 1 when a status is worse than the previous year's (tolerate a known red, not a new one).",
+)
+@click.option("--by-org-unit", is_flag=True, help="A matrix: indicators down, org units across.")
+@output_option
+@click.option(
+    "--output-delimiter",
+    type=DELIMITER,
+    metavar=Delimiter.METAVAR,
+    help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
+@ignore_option
+@lang_option
+@color_option
+@reports_errors
+def evaluate(
+    results: tuple[str, ...],
+    indicators: str,
+    year: int | None,
+    columns: tuple[str, ...],
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    fmt: str,
+    fail_on: str,
+    fail_on_missing: bool,
+    fail_on_regression: bool,
+    by_org_unit: bool,
+    output: str | None,
+    output_delimiter: str | None,
+    verbose: bool,
+    ignore: tuple[str, ...],
+    lang: str | None,
+    color: str,
+) -> None:
+    """Rate RESULTS (CSV or .xlsx files, or folders of them) against the definitions.
+
+    Exit 0 when no indicator is at or below --fail-on, 1 when one is, 2 when
+    the files could not be evaluated.
+
+    \b
+    Examples:
+      kpi evaluate results/2014.csv
+      kpi evaluate results/ --year 2014 --format json
+      kpi evaluate results/2014.csv --fail-on accepted --fail-on-missing
+      kpi evaluate kostra.csv --column indicator=statistikkvariabel --column value=Nøkkeltall
+    """
+    from ..evaluate import evaluate_results
+
+    silenced = check_ignore(ignore)
+    scorecard = load(indicators)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    if verbose:
+        _say_how_read(read_set)
+    report = evaluate_results(scorecard, read_set, shown, strict=False)
+    if verbose:
+        _account(read_set, report)
+    if report.errors:
+        raise KpiErrors(report.errors)
+    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression), definitions=indicators)
+    options = presentation(
+        lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
+    )
+    emit(render_report(fmt, Kind.EVALUATION, view, options), output, [indicators, *read_set.paths], options.color)
+    for problem in unsilenced([*report.warnings, *report.findings], scorecard, silenced):
+        click.echo(problem.format(), err=True)
+    if report.other_years:
+        others = ", ".join(str(y) for y in report.other_years)
+        note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
+    _exit_as_the_gate_says(view)
+
+
+def _exit_as_the_gate_says(view: View) -> None:
+    """Say on stderr what fails the gate, and exit 1 when anything does: the view's failing results."""
+    gate = view.gate
+    by_level = [r for r in view.failing if r.status in gate.levels]
+    if by_level:
+        rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
+        note(f"{len(by_level)} result(s) fail {rule}: {names(by_level)}")
+    worse = view.regressions if gate.regression else ()
+    if worse:
+        note(f"{len(worse)} result(s) worse than the year before: {names(worse)}")
+    if view.failing:
+        sys.exit(EXIT_FAIL)
+
+
+def _say_how_read(read_set: ResultSet) -> None:
+    for log in read_set.logs:
+        if not log.failed:
+            how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+            click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+
+
+def _account(read_set: ResultSet, report: Report) -> None:
+    from ..accounting import reconcile
+
+    count = reconcile(read_set, report)
+    note(
+        f"{count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
+        f" + {count.no_result} without a result"
+        + (f" + {count.measure} measure value(s)" if count.measure else "")
+        + f" + {count.rejected} rejected"
+        + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
+    )
+
+
+@click.command("history")
+@read_options
+@format_option(Kind.HISTORY)
+@click.option(
+    "--org-unit",
+    "org_units",
+    multiple=True,
+    metavar="NAME",
+    help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
+)
+@output_option
+@ignore_option
+@lang_option
+@color_option
+@reports_errors
+def history(
+    results: tuple[str, ...],
+    indicators: str,
+    year: int | None,
+    columns: tuple[str, ...],
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    fmt: str,
+    org_units: tuple[str, ...],
+    output: str | None,
+    ignore: tuple[str, ...],
+    lang: str | None,
+    color: str,
+) -> None:
+    """Show indicators down and years across: each year's value and status, and a sparkline.
+
+    Marks, for every year shown, results that are not approved and worse than the year before.
+
+    \b
+    Examples:
+      kpi history results/
+      kpi history examples/service-areas/results-2015-2017.csv \\
+          --indicators examples/service-areas/indicators.yaml --org-unit Oppvekst
+    """
+    from ..evaluate import evaluate_results
+
+    silenced = check_ignore(ignore)
+    scorecard = load(indicators)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    report = evaluate_results(scorecard, read_set, shown)
+    view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
+    options = presentation(lang or scorecard.language, color, output)
+    emit(render_report(fmt, Kind.HISTORY, view, options), output, [indicators, *read_set.paths], options.color)
+    for warning in unsilenced(report.warnings, scorecard, silenced):
+        click.echo(warning.format(), err=True)

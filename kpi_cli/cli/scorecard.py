@@ -1,0 +1,187 @@
+"""The commands about the definitions themselves: status, validate, explain, template."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import sys
+
+import click
+
+from ..checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
+from ..codes import Severity
+from ..errors import UsageError
+from ..render import Kind, render_status
+from ..view import StatusView
+from .messages import EXIT_FAIL, emit, reports_errors
+from .params import (
+    DELIMITER,
+    YEAR,
+    Delimiter,
+    color_option,
+    format_option,
+    ignore_option,
+    indicators_option,
+    lang_option,
+    output_option,
+)
+from .params import render_options as presentation
+from .reports import load
+
+
+def _this_year() -> int:
+    return datetime.date.today().year
+
+
+@click.command("status")
+@indicators_option
+@click.option("--year", type=YEAR, help="Year to show (default: this year).")
+@format_option(Kind.STATUS)
+@click.option("--check", is_flag=True, help="Exit 1 when an indicator new or active in the year has no bands.")
+@ignore_option
+@output_option
+@lang_option
+@color_option
+@reports_errors
+def status(
+    indicators: str,
+    year: int | None,
+    fmt: str,
+    check: bool,
+    ignore: tuple[str, ...],
+    output: str | None,
+    lang: str | None,
+    color: str,
+) -> None:
+    """Show each indicator's phase-in state for a year.
+
+    \b
+    Examples:
+      kpi status
+      kpi status --year 2015
+      kpi status --year 2017 --check
+    """
+    from ..phase_in import states
+
+    silenced = check_ignore(ignore)
+    scorecard = load(indicators)
+    shown = year or _this_year()
+    options = presentation(lang or scorecard.language, color, output)
+    view = StatusView(tuple(states(scorecard, shown)), shown, indicators)
+    emit(render_status(fmt, view, options), output, [indicators], options.color)
+    if check:
+        found = findings(scorecard, shown, silenced)
+        for finding in found:  # --check makes them errors
+            click.echo(dataclasses.replace(finding, severity=Severity.ERROR).format(), err=True)
+        if found:
+            sys.exit(EXIT_FAIL)
+
+
+@click.command("validate")
+@click.argument("path", required=False, metavar="[PATH]")
+@indicators_option
+@ignore_option
+@reports_errors
+def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None:
+    """Check a definitions file (default: --indicators, KPI_INDICATORS or ./indicators.yaml).
+
+    Every problem is listed as path:line:col: error: message [code]; gaps between
+    bands that a value at the bands' precision can fall into are warnings
+    (--ignore band-gap silences them), finer gaps one note. Exit 0 when valid,
+    2 when not.
+
+    \b
+    Examples:
+      kpi validate
+      kpi validate other/indicators.yaml
+    """
+    silenced = check_ignore(ignore)
+    target = path or indicators
+    scorecard = load(target)
+    warnings = gap_warnings(scorecard, silenced)
+    notes = [*reading_notes(scorecard, silenced), *filter(None, [gap_note(scorecard, silenced)])]
+    for problem in [*warnings, *notes]:
+        click.echo(problem.format(), err=True)
+    count = sum(1 for _ in scorecard.indicators())
+    goals = sum(len(area.goals) for area in scorecard.focus_areas)
+    click.echo(
+        f"{target}: ok: {len(scorecard.focus_areas)} focus area(s), {goals} goal(s), "
+        f"{count} indicator(s), {len(warnings)} warning(s)"
+    )
+
+
+@click.command("explain")
+@click.argument("indicator")
+@click.argument("value")
+@indicators_option
+@click.option("--year", type=YEAR, help="Year, for the phase-in state (default: this year).")
+@lang_option
+@reports_errors
+def explain(indicator: str, value: str, indicators: str, year: int | None, lang: str | None) -> None:
+    """Say which band VALUE falls in for INDICATOR, and why.
+
+    VALUE is written as in a results file: 4,47 or 4.47, a unit may follow.
+
+    \b
+    Examples:
+      kpi explain L.1.1 4,47
+      kpi explain L.2.1 5 --year 2016
+    """
+    from ..explain import explain as explain_value
+    from ..render.explanation import render
+
+    scorecard = load(indicators)
+    explanation = explain_value(scorecard, indicator, value, year or _this_year())
+    click.echo(render(explanation, lang or scorecard.language))
+
+
+@click.command("template")
+@indicators_option
+@click.option("--year", type=YEAR, help="Year to fill in (default: this year).")
+@click.option("--org-units", default="", metavar="A,B,...", help="Org units to ask for, besides the municipality.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--delimiter",
+    type=DELIMITER,
+    metavar=Delimiter.METAVAR,
+    help="CSV separator (default: ';' for nb, as Norwegian Excel reads it; ',' for en).",
+)
+@output_option
+@lang_option
+@reports_errors
+def template(
+    indicators: str,
+    year: int | None,
+    org_units: str,
+    fmt: str,
+    delimiter: str | None,
+    output: str | None,
+    lang: str | None,
+) -> None:
+    """Write the results file to fill in for a year: one row per measure and directly
+    measured indicator active that year, with an empty value column.
+
+    Computed indicators are left out (their measures are asked for, with the year
+    before for a change), and so are indicators not yet phased in. The filled file
+    evaluates with no editing.
+
+    \b
+    Examples:
+      kpi template --year 2017 -o results/2017.csv
+      kpi template --year 2017 --org-units "Oppvekst,Helse og omsorg" --format xlsx -o 2017.xlsx
+    """
+    from ..render import template_files
+    from ..template import template_rows
+
+    scorecard = load(indicators)
+    units = [unit.strip() for unit in org_units.split(",") if unit.strip()]
+    rows = template_rows(scorecard, year or _this_year(), units)
+    language = lang or scorecard.language
+    to_file = bool(output and output != "-")
+    if fmt == "xlsx":
+        if not to_file:
+            raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text for the terminal)")
+        data: str | bytes = template_files.xlsx_bytes(rows, language)
+    else:
+        data = template_files.csv_text(rows, language, delimiter, bom=to_file)
+    emit(data, output, [indicators])

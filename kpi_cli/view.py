@@ -1,0 +1,247 @@
+"""What every format shows, worked out once from a report and the gate. Pure.
+
+Between the report and the renderers (ARCHITECTURE.md): the results that fail the
+gate, the roll-ups per goal, focus area and org unit, the years and org units to
+show, and for every result of every year the year before, the change and whether
+it is a regression. Formats only format a view, and the exit code reads the same
+view's failing results, so no two of them can disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .errors import UsageError
+from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
+from .model import BandVersion, Indicator, Measure, Report, Result, Status
+from .phase_in import IndicatorState
+
+FAIL_LEVELS = ("not_approved", "accepted", "never")
+_LEVELS: dict[str, frozenset[Status]] = {
+    "not_approved": frozenset({Status.NOT_APPROVED}),
+    "accepted": frozenset({Status.NOT_APPROVED, Status.ACCEPTED}),
+    "never": frozenset(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What makes a run fail (exit 1): a status at or below ``fail_on``, a missing result
+    (with ``missing``), a status worse than the year before's (with ``regression``)."""
+
+    fail_on: str = "not_approved"
+    missing: bool = False
+    regression: bool = False
+
+    def __post_init__(self) -> None:
+        if self.fail_on not in FAIL_LEVELS:
+            raise ValueError(f"fail_on must be one of {FAIL_LEVELS}")
+
+    @property
+    def levels(self) -> frozenset[Status]:
+        """The statuses that fail by themselves."""
+        return _LEVELS[self.fail_on] | ({Status.MISSING} if self.missing else set())
+
+    def fails(self, result: Result, regression: bool) -> bool:
+        return result.status in self.levels or (self.regression and regression)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One result as a format shows it: the year before it, the change, and what the gate says."""
+
+    result: Result
+    previous: Result | None  # the latest earlier year with a value, same indicator and org unit
+    regression: bool  # rated worse than ``previous``
+    failing: bool  # fails the gate (only results of the year shown can)
+
+    @property
+    def trend(self) -> Trend | None:
+        """The change from ``previous`` (worked out when asked: a large report keeps no Trend per result)."""
+        return trend(self.result, self.previous)
+
+    @property
+    def alarm(self) -> bool:
+        """Not approved and worse than the year before: what `kpi history` marks."""
+        return self.regression and self.result.status is Status.NOT_APPROVED
+
+    @property
+    def scale_changed(self) -> bool:
+        """A value and an earlier one that do not compare (the scale or unit changed)."""
+        return self.trend is None and self.previous is not None and self.result.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitView:
+    """One org unit's results of the year shown (None: the whole municipality)."""
+
+    org_unit: str | None
+    entries: tuple[Entry, ...]  # in the definitions' order
+    rollups: Rollups
+    _by_id: dict[str, Entry] = field(repr=False)
+
+    def entry(self, indicator_id: str) -> Entry | None:
+        return self._by_id.get(indicator_id)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A report as every format shows it; build it with :func:`build`."""
+
+    report: Report
+    gate: Gate
+    definitions: str  # the definitions file, as named on the command line
+    entries: tuple[Entry, ...]  # the year shown
+    units: tuple[UnitView, ...]  # per org unit of the year shown, the municipality first
+    rollups: Rollups  # of every org unit together
+    years: tuple[int, ...]  # every year rated, oldest first
+    history_units: tuple[str | None, ...]  # the org units a history shows
+    series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
+    measures: Mapping[str, Measure]
+    indicators: Mapping[str, Indicator]  # as defined, every band version
+
+    @property
+    def year(self) -> int:
+        return self.report.year
+
+    @property
+    def total(self) -> Rollup:
+        """The whole year shown: every org unit's results."""
+        return self.rollups.total
+
+    @property
+    def earlier_years(self) -> tuple[int, ...]:
+        return tuple(y for y in self.years if y < self.year)
+
+    @property
+    def history_years(self) -> tuple[int, ...]:
+        """The years a history shows: every year up to the one shown."""
+        return tuple(y for y in self.years if y <= self.year)
+
+    @property
+    def org_units(self) -> tuple[str | None, ...]:
+        return tuple(unit.org_unit for unit in self.units)
+
+    @property
+    def failing(self) -> tuple[Result, ...]:
+        """The results that make the command exit 1."""
+        return tuple(entry.result for entry in self.entries if entry.failing)
+
+    @property
+    def regressions(self) -> tuple[Result, ...]:
+        """Results of the year shown rated worse than the year before, failing or not."""
+        return tuple(entry.result for entry in self.entries if entry.regression)
+
+    def unit(self, org_unit: str | None) -> UnitView:
+        return next(unit for unit in self.units if unit.org_unit == org_unit)
+
+    def entry(self, result: Result) -> Entry:
+        return self.series[(result.indicator.id, result.org_unit)][result.year]
+
+    def every_year(self, org_units: Sequence[str | None] | None = None) -> Iterator[Entry]:
+        """Every entry of every year, oldest year first, within a year in the report's order."""
+        by_year: dict[int, list[Entry]] = {}
+        for result in (*self.report.history, *self.report.results):
+            if org_units is None or result.org_unit in org_units:
+                by_year.setdefault(result.year, []).append(self.entry(result))
+        for year in sorted(by_year):
+            yield from by_year[year]
+
+    def band_version(self, result: Result) -> BandVersion | None:
+        """The band version ``result`` was rated by; None for an indicator without versions."""
+        indicator = self.indicators.get(result.indicator.id)
+        return indicator.version(result.year, result.org_unit) if indicator else None
+
+
+def build(
+    report: Report,
+    gate: Gate | None = None,
+    *,
+    definitions: str = "indicators.yaml",
+    history_units: Sequence[str | None] = (),
+) -> View:
+    """The view of ``report`` under ``gate``; ``history_units`` are the org units a history
+    shows (default: the first, usually the whole municipality)."""
+    gate = gate or Gate()
+    series = _series(report, gate)
+    scorecard = report.scorecard
+    entries = tuple(series[(r.indicator.id, r.org_unit)][r.year] for r in report.results)
+    by_unit: dict[str | None, list[Entry]] = {unit: [] for unit in report.org_units}
+    for entry in entries:
+        by_unit[entry.result.org_unit].append(entry)
+    units = tuple(
+        UnitView(
+            unit, tuple(found), rollups(scorecard, [e.result for e in found]), {e.result.indicator.id: e for e in found}
+        )
+        for unit, found in by_unit.items()
+    )
+    years = tuple(sorted({report.year, *report.other_years}))
+    return View(
+        report=report,
+        gate=gate,
+        definitions=definitions,
+        entries=entries,
+        units=units,
+        rollups=rollups(scorecard, report.results),
+        years=years,
+        history_units=tuple(history_units) or known_org_units(report)[:1],
+        series=series,
+        measures={measure.id: measure for measure in scorecard.measures},
+        indicators=scorecard.indicator_map(),
+    )
+
+
+def _series(report: Report, gate: Gate) -> dict[Key, dict[int, Entry]]:
+    """Every result's entry: each (indicator, org unit)'s years walked once, oldest first."""
+    grouped: dict[Key, list[Result]] = {}
+    for result in (*report.history, *report.results):
+        grouped.setdefault((result.indicator.id, result.org_unit), []).append(result)
+    series: dict[Key, dict[int, Entry]] = {}
+    for key, found in grouped.items():
+        previous: Result | None = None
+        by_year: dict[int, Entry] = {}
+        for result in sorted(found, key=lambda r: r.year):
+            worse = is_regression(result, previous)
+            failing = result.year == report.year and gate.fails(result, worse)
+            by_year[result.year] = Entry(result, previous, worse, failing)
+            if result.value is not None:
+                previous = result
+        series[key] = by_year
+    return series
+
+
+def alarm_years(by_year: Mapping[int, Entry], years: Sequence[int]) -> str:
+    """'2015, 2017': the years of ``years`` in which the result was not approved and worse than
+    the year before, as a history marks them."""
+    return ", ".join(str(year) for year in years if year in by_year and by_year[year].alarm)
+
+
+def known_org_units(report: Report) -> tuple[str | None, ...]:
+    """The org units of the year shown, then those of other years only."""
+    others = {r.org_unit for r in report.history} - set(report.org_units)
+    return report.org_units + tuple(sorted(others, key=str))
+
+
+def select_org_units(report: Report, names: Sequence[str]) -> tuple[str | None, ...]:
+    """The org units asked for by name ('all' for every one); a UsageError for one without results."""
+    known = known_org_units(report)
+    wanted: list[str | None] = []
+    for name in names:
+        if name == "all":
+            wanted.extend(known)
+        elif name not in known:
+            units = ", ".join(unit for unit in known if unit) or "none"
+            raise UsageError(f"no results for org unit {name!r}; org units in the files: {units}")
+        else:
+            wanted.append(name)
+    return tuple(dict.fromkeys(wanted))
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """Each indicator's phase-in state in a year, for `kpi status`."""
+
+    states: tuple[IndicatorState, ...]
+    year: int
+    definitions: str = "indicators.yaml"
