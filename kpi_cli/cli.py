@@ -507,3 +507,40 @@ def template(
         write_atomically(output, data, [indicators])
     else:
         click.echo(data, nl=False)
+
+
+@main.command("sql")
+@_indicators_option
+@click.option(
+    "--dialect",
+    type=click.Choice(["duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino"]),
+    default="duckdb",
+    show_default=True,
+    help="SQL dialect of the engine that holds the results.",
+)
+@click.option(
+    "--table", default="results", show_default=True, help="Results table (indicator, year, org_unit, value[, n])."
+)
+@click.option("--view", metavar="NAME", help="Print CREATE VIEW NAME AS ... instead of the query.")
+@_reports_errors
+def sql_command(indicators: str, dialect: str, table: str, view: str | None) -> None:
+    """Print the SQL that rates a results table in place, as `kpi evaluate` rates a file.
+
+    The query returns indicator, year, org_unit, value, status (the words of the
+    JSON), bands_from, bands_org_unit, in_gap and error; needs `pip install 'kpi-cli[scale]'`.
+
+    \b
+    Examples:
+      kpi sql --dialect postgres --table kostra.results
+      kpi sql --dialect sqlite --view scorecard | sqlite3 results.db
+    """
+    try:
+        from .sql import compile_sql
+    except ImportError:
+        raise UsageError("kpi sql needs sqlglot: pip install 'kpi-cli[scale]'") from None
+    scorecard = _load(indicators)
+    try:
+        query = compile_sql(scorecard, dialect, table=table, view=view)
+    except ValueError as exc:
+        raise UsageError(f"--table/--view: {exc}") from None
+    click.echo(query.rstrip("\n") + ";")
