@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from sql_engines import Postgres, assert_agree, postgres, run_duckdb, run_sqlite  # noqa: F401
+from sql_engines import Postgres, assert_agree, run_duckdb, run_sqlite
 from sql_scorecards import Case, cases
 
 pytest.importorskip("duckdb")
@@ -40,5 +40,5 @@ def test_sqlite_agrees_with_the_core_on_numbers_binary_floats_hold(case: Case) -
 
 @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(cases())
-def test_postgres_agrees_with_the_core(postgres: Postgres, case: Case) -> None:  # noqa: F811
+def test_postgres_agrees_with_the_core(postgres: Postgres, case: Case) -> None:
     assert_agree(case.scorecard, case.rows, case.year, postgres.run(query(case, "postgres"), case.rows), "postgres")

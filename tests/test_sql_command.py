@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO_ROOT, SEED_INDICATORS
-from sql_engines import Postgres, assert_agree, postgres, run_duckdb, run_sqlite  # noqa: F401
+from sql_engines import Postgres, assert_agree, run_duckdb, run_sqlite
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.results import read_results
@@ -67,7 +67,7 @@ def test_the_printed_query_rates_as_kpi_evaluate(engine: str, tmp_path: Path, ru
         assert {status for _, status, *_ in found.values()} - {None}
 
 
-def test_the_printed_query_rates_as_kpi_evaluate_on_postgres(postgres: Postgres, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_printed_query_rates_as_kpi_evaluate_on_postgres(postgres: Postgres, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
     for definitions, files, year in cases(tmp_path):
         scorecard = load_definitions(definitions)
         rows = read_results(files).rows
@@ -75,7 +75,7 @@ def test_the_printed_query_rates_as_kpi_evaluate_on_postgres(postgres: Postgres,
         assert_agree(scorecard, rows, year, postgres.run(query, rows), "postgres")
 
 
-def test_a_view_rates_the_same_on_postgres(postgres: Postgres, run_cli) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_view_rates_the_same_on_postgres(postgres: Postgres, run_cli) -> None:  # type: ignore[no-untyped-def]
     definitions = EXAMPLE / "indicators.yaml"
     rows = read_results([EXAMPLE / "results-2015-2017.csv"]).rows
     view = printed(run_cli, "--dialect", "postgres", "--indicators", str(definitions), "--view", "scorecard")
