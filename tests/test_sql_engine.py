@@ -89,3 +89,29 @@ def test_a_value_outside_the_scale_in_clean_looking_rows_is_reported_at_its_line
     assert [e.format() for e in caught.value.errors] == [
         f"{made_up}:3: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
     ]
+
+
+def test_the_rated_rows_are_written_as_json_lines_csv_and_parquet(tmp_path: Path) -> None:
+    import json
+
+    rated = rate(load_definitions(EXAMPLE / "indicators.yaml"), [EXAMPLE / "results-2015-2017.csv"])
+    for name in ("out.jsonl", "out.csv", "out.parquet"):
+        rated.write(str(tmp_path / name))
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 45
+    assert lines[0] == {
+        "indicator": "L.1.1",
+        "year": 2015,
+        "org_unit": None,
+        "value": 4.51,
+        "status": "desired",
+        "bands_from": None,
+        "bands_org_unit": None,
+        "in_gap": 0,
+        "error": None,
+    }
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'out.parquet'}'").fetchall() == [(45,)]
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("indicator,year,org_unit,value,status")
+    with pytest.raises(ValueError, match=r"write \.jsonl"):
+        rated.write(str(tmp_path / "out.txt"))

@@ -5,8 +5,7 @@ every value from the definitions goes in as a literal) and written in the
 dialect asked for. It reads a table with the columns (indicator, year,
 org_unit, value[, n]) and returns one row per (indicator, year, org unit) the
 Python core would rate (kpi_cli.evaluate.evaluate), with the same status
-words. How each rule maps to SQL is described in ARCHITECTURE.md's terms in
-the README section "The scorecard as SQL".
+words. How each rule maps to SQL: the README section "The scorecard as SQL".
 
 Values are compared as DECIMAL(38, 15): exact where the engine has decimals
 (DuckDB, PostgreSQL, SQL Server, Spark, Trino, BigQuery's BIGNUMERIC);
@@ -16,64 +15,18 @@ SQLite stores them as binary floating point.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from sqlglot import ErrorLevel, exp
 
 from ..model import Scorecard
-from .tables import Cell, Table, tables
+from .computed import computed_value
+from .expressions import NUMBER, both, c, cast, either, is_null, lit, not_null, one, when
+from .tables import Table, tables
 
 DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino")
-NUMBER = "DECIMAL(38, 15)"
-SCALE = 15  # decimal places of NUMBER: computed values are worked out on integers of this scale
 MODULO = 4  # ranks 0-2 ride along with a band's position in one number: position * 4 + rank
 RATED = ("desired", "accepted", "not_approved")
 _TYPES = {"text": "VARCHAR(1000)", "int": "INT", "number": NUMBER}
-
-
-def c(name: str, table: str | None = None) -> exp.Column:
-    return exp.column(name, table)
-
-
-def lit(value: Cell) -> exp.Expr:
-    if value is None:
-        return exp.null()
-    if isinstance(value, str):
-        return exp.Literal.string(value)
-    if isinstance(value, Decimal):
-        return exp.Literal.number(format(value, "f"))
-    return exp.Literal.number(value)
-
-
-def cast(expression: exp.Expr, kind: str) -> exp.Cast:
-    return exp.cast(expression, exp.DataType.build(kind))
-
-
-def when(*pairs: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Case:
-    case = exp.Case()
-    for condition, value in pairs:
-        case = case.when(condition, value)
-    return case.else_(default) if default is not None else case
-
-
-def either(*conditions: exp.Expr) -> exp.Expr:
-    return exp.or_(*conditions, wrap=True) if len(conditions) > 1 else conditions[0]
-
-
-def both(*conditions: exp.Expr) -> exp.Expr:
-    return exp.and_(*conditions, wrap=True) if len(conditions) > 1 else conditions[0]
-
-
-def is_null(expression: exp.Expr) -> exp.Expr:
-    return expression.is_(exp.null())
-
-
-def not_null(expression: exp.Expr) -> exp.Expr:
-    return exp.not_(expression.is_(exp.null()))
-
-
-def one(expression: exp.Expr) -> exp.Expr:
-    return expression.eq(1)
 
 
 # --- the scorecard's tables ------------------------------------------------------------
@@ -209,54 +162,6 @@ def _grid(uses_change: bool) -> exp.Select:
     )
 
 
-def _scaled(value: exp.Expr, integer: str) -> exp.Expr:
-    """A DECIMAL as an exact integer of SCALE places: floor part and fraction converted apart,
-    so no intermediate DECIMAL overflows."""
-    floor = exp.func("FLOOR", value)
-    unit = exp.Literal.number(10**SCALE)
-    return exp.paren(cast(floor, integer) * unit + cast(exp.paren(value - floor) * unit, integer))
-
-
-def _cents(numerator: exp.Expr, denominator: exp.Expr) -> exp.Expr:
-    """numerator / denominator rounded half away from zero to a whole number, on exact integers."""
-    n, d = exp.Abs(this=numerator), exp.Abs(this=denominator)
-    quotient = exp.IntDiv(this=exp.paren(n * 2 + d), expression=exp.paren(d * 2))
-    negative = either(both(numerator < 0, denominator > 0), both(numerator > 0, denominator < 0))
-    return when((negative, exp.Neg(this=exp.paren(quotient))), default=quotient)
-
-
-def _computed(methods: set[str], dialect: str) -> exp.Expr:
-    """The computed value, rounded to two decimals half away from zero as the Python core does."""
-    a, b = c("a"), c("b")
-    cases: list[tuple[exp.Expr, exp.Expr]] = []
-    if dialect == "sqlite":  # no exact decimals: binary floating point and SQLite's round()
-        formulas = {
-            "change": (a - b) / b * 100,
-            "share": a / b * 100,
-            "ratio": a / b,
-            "difference": a - b,
-        }
-        for method in sorted(methods):
-            value = exp.func("ROUND", cast(exp.paren(formulas[method]), "REAL"), lit(2))
-            cases.append((c("method").eq(lit(method)), value))
-        return when(*cases)
-    integer = "INT128" if dialect == "duckdb" else "DECIMAL(38, 0)"
-    ai, bi = _scaled(a, integer), _scaled(b, integer)
-    scale = cast(lit(10**SCALE), integer)
-    parts = {
-        "change": (exp.paren(ai - bi) * 10000, bi),
-        "share": (ai * 10000, bi),
-        "ratio": (ai * 100, bi),
-        "difference": (exp.paren(ai - bi) * 100, scale),
-    }
-    for method in sorted(methods):
-        numerator, denominator = parts[method]
-        cents = _cents(numerator, denominator)
-        value = cast(cast(cents, "DECIMAL(36, 0)") * cast(lit(Decimal("0.01")), "DECIMAL(3, 2)"), NUMBER)
-        cases.append((c("method").eq(lit(method)), value))
-    return when(*cases)
-
-
 def _computed_step(methods: set[str], dialect: str) -> exp.Select:
     """The computed value, when every input is there and no denominator is zero."""
     inputs_ok = both(
@@ -265,7 +170,7 @@ def _computed_step(methods: set[str], dialect: str) -> exp.Select:
         not_null(c("b")),
         either(c("method").eq(lit("difference")), c("b").neq(0)),
     )
-    computed = when((inputs_ok, _computed(methods, dialect))) if methods else cast(exp.null(), NUMBER)
+    computed = when((inputs_ok, computed_value(methods, dialect))) if methods else cast(exp.null(), NUMBER)
     return exp.select(exp.Star(), computed.as_("computed")).from_("kpi_grid")
 
 

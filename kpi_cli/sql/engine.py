@@ -26,7 +26,8 @@ from .. import results as reader
 from ..errors import KpiError, KpiErrors
 from ..evaluate import evaluate
 from ..model import Scorecard
-from .compiler import NUMBER, cast, compile_sql, either, lit, when
+from .compiler import compile_sql
+from .expressions import NUMBER, cast, either, lit, when
 
 if TYPE_CHECKING:
     import duckdb
@@ -60,6 +61,20 @@ class Rated:
 
     relation: duckdb.DuckDBPyRelation
     read_by: str
+
+    def write(self, path: str) -> None:
+        """Write the rows to ``path``: JSON lines (.json, .jsonl), CSV (.csv) or Parquet (.parquet)."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".parquet":
+            self.relation.to_parquet(path)
+        elif suffix == ".csv":
+            self.relation.to_csv(path)
+        elif suffix in (".json", ".jsonl"):
+            self.relation.create_view("kpi_rated", replace=True)
+            target = exp.Literal.string(path).sql("duckdb")
+            self.relation.query("kpi_rated", f"COPY kpi_rated TO {target} (FORMAT json)")
+        else:
+            raise ValueError(f"{path}: write .jsonl, .json, .csv or .parquet")
 
 
 def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: dict[str, tuple[str, ...]]) -> Source:
