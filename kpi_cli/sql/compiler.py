@@ -51,8 +51,11 @@ def _values_cte(table: Table, dialect: str) -> list[exp.CTE]:
     return [exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(table.name)))]
 
 
-def _cte(name: str, query: exp.Expr) -> exp.CTE:
-    return exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(name)))
+def _cte(name: str, query: exp.Expr, materialized: bool = False) -> exp.CTE:
+    cte = exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(name)))
+    if materialized:  # read several times: computed once (DuckDB, PostgreSQL and SQLite honour it)
+        cte.set("materialized", True)
+    return cte
 
 
 # --- the steps of the query ----------------------------------------------------------
@@ -100,8 +103,8 @@ def _units() -> exp.Expr:
 
 def _in_force(alias: str, own: bool) -> exp.Expr:
     v = alias
-    started = either(is_null(c("from_year", v)), c("from_year", v) <= c("year", "y"))
-    not_ended = either(is_null(c("to_year", v)), c("year", "y") < c("to_year", v))
+    started = c("starts", v) <= c("year", "y")
+    not_ended = c("year", "y") < c("ends", v)
     unit = (
         both(c("unit_key", v).eq(c("unit_key", "u")), c("unit_key", v).neq(lit("")))
         if own
@@ -333,7 +336,7 @@ def build(
         base_column = any(indicator.min_base for indicator in indicators)
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
     ctes += [
-        _cte("kpi_input", _input(table, base_column, "change" in methods)),
+        _cte("kpi_input", _input(table, base_column, "change" in methods), dialect in ("duckdb", "postgres", "sqlite")),
         _cte("kpi_years", _years(year)),
         _cte("kpi_units", _units()),
         _cte("kpi_grid", _grid("change" in methods)),

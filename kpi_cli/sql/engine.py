@@ -70,9 +70,8 @@ class Rated:
         elif suffix == ".csv":
             self.relation.to_csv(path)
         elif suffix in (".json", ".jsonl"):
-            self.relation.create_view("kpi_rated", replace=True)
             target = exp.Literal.string(path).sql("duckdb")
-            self.relation.query("kpi_rated", f"COPY kpi_rated TO {target} (FORMAT json)")
+            self.relation.query("kpi_out", f"COPY kpi_out TO {target} (FORMAT json)")
         else:
             raise ValueError(f"{path}: write .jsonl, .json, .csv or .parquet")
 
@@ -257,10 +256,12 @@ def rate(
         latest = _count(con, "SELECT max(year) FROM kpi_results")
         shown = latest or None
     query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
-    if import_ok and _count(con, f"SELECT count(*) FROM ({query}) WHERE error IS NOT NULL"):
+    _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")  # rated once, read by the check and the writer
+    if import_ok and _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
         read = reader.read_results(paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns)
         _load_python_rows(con, scorecard, read, _year(read, year))  # raises the located errors
-    return Rated(con.sql(query), "duckdb" if import_ok else "python")
+        _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")
+    return Rated(con.table("kpi_rated"), "duckdb" if import_ok else "python")
 
 
 def _year(read: reader.ResultSet, year: int | None) -> int:

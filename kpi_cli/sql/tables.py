@@ -23,6 +23,7 @@ from ..model import BandVersion, GapPolicy, Indicator, Interval, Scorecard
 
 # Each row is a tuple of plain values; None is SQL NULL.
 Cell = str | int | Decimal | None
+FIRST_YEAR, LAST_YEAR = 0, 9999  # a version's years when it is in force from the start or to the end
 Row = tuple[Cell, ...]
 
 
@@ -86,6 +87,8 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                         version.org_unit or "",
                         version.from_year,
                         to_year,
+                        FIRST_YEAR if version.from_year is None else version.from_year,
+                        LAST_YEAR if to_year is None else to_year,
                         int(bool(version.bands)),
                         *_interval(version.scale),
                     )
@@ -141,6 +144,8 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                 ("unit_key", "text"),
                 ("from_year", "int"),
                 ("to_year", "int"),
+                ("starts", "int"),  # from_year and to_year with no NULL: a plain range join
+                ("ends", "int"),
                 ("has_bands", "int"),
                 *scale,
             ),
