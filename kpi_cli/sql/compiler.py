@@ -116,12 +116,24 @@ def _in_force(alias: str, own: bool) -> exp.Expr:
 SCALE_COLUMNS = ("scale_low", "scale_high", "scale_low_inclusive", "scale_high_inclusive")
 
 
-def _grid(uses_change: bool) -> exp.Select:
-    """Each indicator × year × org unit, with its row, its inputs and the band version in force."""
-    own_scale, general_scale = one(c("has_scale", "own")), one(c("has_scale", "gen"))
-    own = not_null(c("version", "own"))
-    second = c("input_2", "i")
-    b_value = when((c("method", "i").eq(lit("change")), c("prev_value", "m1")), default=c("value", "m2"))
+def _grid(methods: set[str], own_versions: bool) -> exp.Select:
+    """Each indicator × year × org unit, with its row, its inputs and the band version in force.
+
+    The joins for measures and for org units' own bands are left out when no indicator needs them.
+    """
+
+    def own_column(name: str) -> exp.Expr:
+        return c(name, "own") if own_versions else exp.null()
+
+    own_scale, general_scale = one(own_column("has_scale")), one(c("has_scale", "gen"))
+    own = not_null(own_column("version"))
+    if not methods:
+        a: exp.Expr = cast(exp.null(), NUMBER)
+        b: exp.Expr = cast(exp.null(), NUMBER)
+    else:
+        a, b = c("value", "m1"), c("value", "m2")
+        if "change" in methods:
+            b = when((c("method", "i").eq(lit("change")), c("prev_value", "m1")), default=b)
     query = (
         exp.select(
             c("indicator", "i"),
@@ -134,15 +146,15 @@ def _grid(uses_change: bool) -> exp.Select:
             c("method", "i"),
             c("value", "r").as_("given"),
             c("n", "r").as_("n"),
-            c("value", "m1").as_("a"),
-            (b_value if uses_change else c("value", "m2")).as_("b"),
-            exp.func("COALESCE", c("version", "own"), c("version", "gen")).as_("version"),
-            when((own, c("from_year", "own")), default=c("from_year", "gen")).as_("bands_from"),
-            when((own, c("unit_key", "own")), default=lit("")).as_("bands_unit"),
-            exp.func("COALESCE", c("has_bands", "own"), c("has_bands", "gen"), lit(0)).as_("has_bands"),
+            a.as_("a"),
+            b.as_("b"),
+            exp.func("COALESCE", own_column("version"), c("version", "gen")).as_("version"),
+            when((own, own_column("from_year")), default=c("from_year", "gen")).as_("bands_from"),
+            when((own, own_column("unit_key")), default=lit("")).as_("bands_unit"),
+            exp.func("COALESCE", own_column("has_bands"), c("has_bands", "gen"), lit(0)).as_("has_bands"),
             when((either(own_scale, general_scale, one(c("has_scale", "i"))), lit(1)), default=lit(0)).as_("has_scale"),
             *[
-                when((own_scale, c(name, "own")), (general_scale, c(name, "gen")), default=c(name, "i")).as_(name)
+                when((own_scale, own_column(name)), (general_scale, c(name, "gen")), default=c(name, "i")).as_(name)
                 for name in SCALE_COLUMNS
             ],
         )
@@ -150,14 +162,15 @@ def _grid(uses_change: bool) -> exp.Select:
         .join(exp.to_table("kpi_years").as_("y"), join_type="cross")
         .join(exp.to_table("kpi_units").as_("u"), join_type="cross")
     )
-    for alias, ident, year in (("r", c("indicator", "i"), None), ("m1", c("input_1", "i"), None), ("m2", second, None)):
+    inputs = [("r", c("indicator", "i"))] + ([("m1", c("input_1", "i")), ("m2", c("input_2", "i"))] if methods else [])
+    for alias, ident in inputs:
         on = both(
             c("indicator", alias).eq(ident),
-            c("year", alias).eq(year or c("year", "y")),
+            c("year", alias).eq(c("year", "y")),
             c("unit_key", alias).eq(c("unit_key", "u")),
         )
         query = query.join(exp.to_table("kpi_input").as_(alias), on=on, join_type="left")
-    for alias, is_own in (("own", True), ("gen", False)):
+    for alias, is_own in (("own", True), ("gen", False)) if own_versions else (("gen", False),):
         query = query.join(exp.to_table("kpi_versions").as_(alias), on=_in_force(alias, is_own), join_type="left")
     # measured for the whole municipality only: no row for an org unit is not a missing result
     return query.where(
@@ -339,7 +352,7 @@ def build(
         _cte("kpi_input", _input(table, base_column, "change" in methods), dialect in ("duckdb", "postgres", "sqlite")),
         _cte("kpi_years", _years(year)),
         _cte("kpi_units", _units()),
-        _cte("kpi_grid", _grid("change" in methods)),
+        _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions))),
         _cte("kpi_computed", _computed_step(methods, dialect)),
         _cte("kpi_valued", _valued()),
         _cte("kpi_placed", _placed()),
