@@ -115,3 +115,46 @@ def test_the_rated_rows_are_written_as_json_lines_csv_and_parquet(tmp_path: Path
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("indicator,year,org_unit,value,status")
     with pytest.raises(ValueError, match=r"write \.jsonl"):
         rated.write(str(tmp_path / "out.txt"))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "4,5",
+        "4.5",
+        "-0,5",
+        "4,5 %",
+        "4,5%",
+        "4",
+        "1 234,5",
+        "12 34",
+        "+4",
+        "0,0000000000001",
+        "0,000000000001",
+        "4,6 poeng",
+        "Ikke målt",
+        "Ny indikator fra 2017",
+        "-",
+        "..",
+        "",
+        "abc",
+        "4,5,6",
+    ],
+)
+def test_a_value_cell_reads_as_the_python_reader_reads_it(cell: str, tmp_path: Path) -> None:
+    """Made-up values: the engine gives the core's outcome, or the same located errors."""
+    made_up = tmp_path / "cell-2014.csv"
+    made_up.write_text(f'indikator;verdi\nL.1.1;"{cell}"\nL.1.2;4,2\n', encoding="utf-8")
+    scorecard = load_definitions(SEED_INDICATORS)
+    read = read_results([made_up])
+    try:
+        evaluate_results(scorecard, read, 2014)
+    except KpiErrors as expected:
+        with pytest.raises(KpiErrors) as caught:
+            rate(scorecard, [made_up])
+        assert [e.format() for e in caught.value.errors] == [e.format() for e in expected.errors]
+        return
+    rated = rate(scorecard, [made_up])
+    plain = {"4,5", "4.5", "-0,5", "4,5 %", "4,5%", "4", "0,000000000001", "Ikke målt", "Ny indikator fra 2017", "-"}
+    assert rated.read_by == ("duckdb" if cell in plain | {"..", ""} else "python")
+    assert_agree(scorecard, read.rows, 2014, dict(outcome(row) for row in rated.relation.fetchall()), cell)

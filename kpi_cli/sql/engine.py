@@ -27,13 +27,16 @@ from ..errors import KpiError, KpiErrors
 from ..evaluate import evaluate
 from ..model import Scorecard
 from .compiler import compile_sql
-from .expressions import NUMBER, cast, either, lit, when
+from .expressions import NUMBER, both, cast, either, lit, when
 
 if TYPE_CHECKING:
     import duckdb
 
 SNIFF_BYTES = 1 << 16
-_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)?%?"  # what the fast path reads; anything else goes to the Python reader
+# What the fast path reads: a plain number with a decimal comma or point, a % after it. Anything
+# else (thousands groups, units, a first digit more than 12 places after the mark) goes to the Python reader.
+_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"
+_TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
 _YEAR = r"(19|20)[0-9]{2}(\.0)?"
 
 
@@ -120,16 +123,16 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     """(value, unreadable) of a text cell: no-result markers are NULL; plain numbers with a decimal
     comma or point (a % after them) are read; anything else is unreadable here."""
     text = exp.func("TRIM", exp.func("COALESCE", cast(column, "VARCHAR"), lit("")))
-    compact: exp.Expr = text
-    for space in (" ", "\u00a0", "\u202f"):  # thousands groups, as number_format.GROUP_SPACES
-        compact = exp.func("REPLACE", compact, lit(space), lit(""))
     lowered = exp.func("LOWER", text)
     marker = either(
         lowered.isin(*[lit(word) for word in sorted(reader.NO_RESULT)]),
         *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in reader._NO_RESULT_PREFIXES],
     )
-    readable = exp.func("REGEXP_FULL_MATCH", compact, lit(_VALUE))
-    number = cast(exp.func("REPLACE", exp.func("RTRIM", compact, lit("%")), lit(","), lit(".")), NUMBER)
+    readable = both(
+        exp.func("REGEXP_FULL_MATCH", text, lit(_VALUE)),
+        exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(_TOO_SMALL))),
+    )
+    number = cast(exp.func("REPLACE", exp.func("RTRIM", text, lit(" %")), lit(","), lit(".")), NUMBER)
     value = when((marker, exp.null()), (readable, number))
     return value, exp.and_(exp.not_(marker), exp.not_(readable))
 
