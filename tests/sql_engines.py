@@ -187,36 +187,26 @@ def _version_bands(indicator: Indicator, bands_from: int | None, bands_unit: str
     return ()
 
 
-def python_outcomes(scorecard: Scorecard, rows: Sequence[ResultRow], year: int) -> tuple[dict[Key, Outcome], list[str]]:
-    """The core's results as outcomes (bands_from left None: checked apart), and its error messages."""
-    report = evaluate(scorecard, rows, year, strict=False)
-    found: dict[Key, Outcome] = {}
-    for result in (*report.history, *report.results):
-        key = (result.indicator.id, result.year, result.org_unit)
-        value = None if result.value is None else result.value.normalize()
-        in_gap = int(bool(result.rating and result.rating.in_gap))
-        found[key] = (value, result.status.value, None, None, in_gap, None)
-    return found, [error.message for error in report.errors]
-
-
 def assert_agree(
     scorecard: Scorecard, rows: Sequence[ResultRow], year: int, sql: dict[Key, Outcome], engine: str
 ) -> None:
     """Row by row: the same keys, values, statuses and gap flags; the band version the SQL
     names holds the bands the core rated by; every row the SQL marks as an error is one the
     core reports as an error, of the same kind, for the same indicator."""
-    python, errors = python_outcomes(scorecard, rows, year)
+    report = evaluate(scorecard, rows, year, strict=False)
+    python = {(r.indicator.id, r.year, r.org_unit): r for r in (*report.history, *report.results)}
+    errors = [error.message for error in report.errors]
     indicators = scorecard.indicator_map()
     errors_sql = {key: result for key, result in sql.items() if result[5] is not None}
     rated = {key: result for key, result in sql.items() if result[5] is None}
     assert set(rated) == set(python), f"{engine}: keys differ: {set(rated) ^ set(python)}"
-    report = evaluate(scorecard, rows, year, strict=False)
-    by_key = {(r.indicator.id, r.year, r.org_unit): r for r in (*report.history, *report.results)}
-    for key, expected in python.items():
-        got = rated[key]
-        assert (got[0], got[1], got[4]) == (expected[0], expected[1], expected[4]), f"{engine}: {key}"
-        bands = _version_bands(indicators[key[0]], got[2], got[3])
-        assert bands == by_key[key].indicator.bands, f"{engine}: {key}: band version {got[2]}/{got[3]}"
+    for key, result in python.items():
+        value, status, bands_from, bands_unit, in_gap, _ = rated[key]
+        expected_value = None if result.value is None else result.value.normalize()
+        expected_gap = int(bool(result.rating and result.rating.in_gap))
+        assert (value, status, in_gap) == (expected_value, result.status.value, expected_gap), f"{engine}: {key}"
+        bands = _version_bands(indicators[key[0]], bands_from, bands_unit)
+        assert bands == result.indicator.bands, f"{engine}: {key}: band version {bands_from}/{bands_unit}"
     kinds = {"outside_scale": "is outside the scale", "beyond_bands": "lies beyond every band"}
     wanted = sorted(f"{key[0]}: {kinds[str(result[5])]}" for key, result in errors_sql.items())
     told = sorted(
