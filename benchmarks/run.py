@@ -38,6 +38,16 @@ with open(sys.argv[1], encoding="utf-8", newline="") as handle:
             total += float(value.replace(",", "."))
 print(total)
 """
+# The DuckDB engine (kpi_cli.sql.engine, the `scale` extra): the same file rated by the compiled
+# query and written as JSON lines. Measured when duckdb and sqlglot are installed.
+ENGINE = """
+import sys
+from kpi_cli.definitions import load_definitions
+from kpi_cli.sql.engine import rate
+rated = rate(load_definitions(sys.argv[2]), [sys.argv[1]])
+assert rated.read_by == "duckdb", rated.read_by
+rated.write(sys.argv[3])
+"""
 INDICATORS = 50
 YEARS = 4
 
@@ -113,12 +123,21 @@ def main() -> None:
     kpi = [sys.executable, "-m", "kpi_cli"]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
-    print("| rows | floor s | kpi s | rows/s | ratio to floor | peak MB | floor peak MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    try:
+        import duckdb  # noqa: F401
+        import sqlglot  # noqa: F401
+
+        engine = True
+    except ImportError:
+        engine = False
+    extra = " duckdb engine s | engine ratio to floor | engine peak MB |" if engine else ""
+    print(f"| rows | floor s | kpi s | rows/s | ratio to floor | peak MB | floor peak MB |{extra}")
+    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if engine else ""))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "indicators.yaml").write_text(definitions(INDICATORS), encoding="utf-8")
         (work / "floor.py").write_text(FLOOR, encoding="utf-8")
+        (work / "engine.py").write_text(ENGINE, encoding="utf-8")
         previous: tuple[int, float] | None = None
         for size in args.sizes:
             data = work / f"results-{size}.csv"
@@ -127,9 +146,14 @@ def main() -> None:
             command = [*kpi, "evaluate", str(data), "--indicators", str(work / "indicators.yaml")]
             command += ["--format", "json", "-o", str(work / "out.json"), "--fail-on", "never"]
             seconds, peak = median_run(command, args.repeat)
+            cells = ""
+            if engine:
+                rated = [sys.executable, str(work / "engine.py"), str(data), str(work / "indicators.yaml")]
+                duck, duck_mb = median_run([*rated, str(work / "out.jsonl")], args.repeat)
+                cells = f" {duck:.2f} | {duck / floor:.1f}x | {duck_mb:.0f} |"
             print(
                 f"| {size:,} | {floor:.2f} | {seconds:.2f} | {size / seconds:,.0f} | {seconds / floor:.1f}x "
-                f"| {peak:.0f} | {floor_mb:.0f} |".replace(",", " ")
+                f"| {peak:.0f} | {floor_mb:.0f} |{cells}".replace(",", " ")
             )
             if previous:
                 rows_before, seconds_before = previous

@@ -16,6 +16,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+# One throwaway PostgreSQL server for the session, shared by every test that asks for it.
+from sql_engines import postgres  # noqa: F401
+
 from kpi_cli.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
 A thin click group; each command lives in the module for its kind of work
 (reports.py: evaluate, history; scorecard.py: status, validate, explain,
-template), parameter types in params.py, what goes to stderr in messages.py.
+template; warehouse.py: sql), parameter types in params.py, what goes to stderr in messages.py.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import click
 
 from .reports import evaluate, history
 from .scorecard import explain, status, template, validate
+from .warehouse import sql
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -28,5 +29,5 @@ def main() -> None:
     """
 
 
-for command in (evaluate, history, status, validate, explain, template):
+for command in (evaluate, history, status, validate, explain, template, sql):
     main.add_command(command)

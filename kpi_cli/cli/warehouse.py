@@ -1,0 +1,49 @@
+"""`kpi sql`: the scorecard as a query for the database where the results already live."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import UsageError
+from .messages import reports_errors
+from .params import indicators_option
+from .reports import load
+
+DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino")
+
+
+@click.command("sql")
+@indicators_option
+@click.option(
+    "--dialect",
+    type=click.Choice(DIALECTS),
+    default="duckdb",
+    show_default=True,
+    help="SQL dialect of the engine that holds the results.",
+)
+@click.option(
+    "--table", default="results", show_default=True, help="Results table (indicator, year, org_unit, value[, n])."
+)
+@click.option("--view", metavar="NAME", help="Print CREATE VIEW NAME AS ... instead of the query.")
+@reports_errors
+def sql(indicators: str, dialect: str, table: str, view: str | None) -> None:
+    """Print the SQL that rates a results table in place, as `kpi evaluate` rates a file.
+
+    The query returns indicator, year, org_unit, value, status (the words of the
+    JSON), bands_from, bands_org_unit, in_gap and error; needs `pip install 'kpi-cli[scale]'`.
+
+    \b
+    Examples:
+      kpi sql --dialect postgres --table kostra.results
+      kpi sql --dialect sqlite --view scorecard | sqlite3 results.db
+    """
+    try:
+        from ..sql import compile_sql
+    except ImportError:
+        raise UsageError("kpi sql needs sqlglot: pip install 'kpi-cli[scale]'") from None
+    scorecard = load(indicators)
+    try:
+        query = compile_sql(scorecard, dialect, table=table, view=view)
+    except ValueError as exc:
+        raise UsageError(f"--table/--view: {exc}") from None
+    click.echo(query.rstrip("\n") + ";")

@@ -1,0 +1,380 @@
+"""A scorecard compiled to one SQL query that rates a results table in place. Pure.
+
+The query is built as a sqlglot expression tree (no SQL is formatted by hand;
+every value from the definitions goes in as a literal) and written in the
+dialect asked for. It reads a table with the columns (indicator, year,
+org_unit, value[, n]) and returns one row per (indicator, year, org unit) the
+Python core would rate (kpi_cli.evaluate.evaluate), with the same status
+words. How each rule maps to SQL: the README section "The scorecard as SQL".
+
+Values are compared as DECIMAL(38, 15): exact where the engine has decimals
+(DuckDB, PostgreSQL, SQL Server, Spark, Trino, BigQuery's BIGNUMERIC);
+SQLite stores them as binary floating point.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import ErrorLevel, exp
+
+from ..model import Scorecard
+from .computed import computed_value
+from .expressions import NUMBER, both, c, cast, either, is_null, lit, not_null, one, when
+from .tables import Table, tables
+
+DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino")
+MODULO = 4  # ranks 0-2 ride along with a band's position in one number: position * 4 + rank
+RATED = ("desired", "accepted", "not_approved")
+_TYPES = {"text": "VARCHAR(1000)", "int": "INT", "number": NUMBER}
+
+
+# --- the scorecard's tables ------------------------------------------------------------
+
+
+def _values_cte(table: Table, dialect: str) -> list[exp.CTE]:
+    """The table as a CTE of typed columns over a VALUES list (an empty SELECT when it has no rows)."""
+    names = [exp.to_identifier(name) for name, _ in table.columns]
+    typed = [c(name) if kind == "text" else cast(c(name), _TYPES[kind]).as_(name) for name, kind in table.columns]
+    if not table.rows:
+        empty = [cast(exp.null(), _TYPES[kind]).as_(name) for name, kind in table.columns]
+        query = exp.select(*empty).where(exp.false() if dialect != "tsql" else exp.Literal.number(1).eq(0))
+        return [exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(table.name)))]
+    values = exp.Values(expressions=[exp.Tuple(expressions=[lit(cell) for cell in row]) for row in table.rows])
+    raw = f"{table.name}_values"
+    if dialect == "sqlite":  # SQLite names a VALUES list's columns only through a CTE's column list
+        source = exp.CTE(this=values, alias=exp.TableAlias(this=exp.to_identifier(raw), columns=names))
+        query = exp.select(*typed).from_(raw)
+        return [source, exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(table.name)))]
+    values.set("alias", exp.TableAlias(this=exp.to_identifier(raw), columns=names))
+    query = exp.select(*typed).from_(values)
+    return [exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(table.name)))]
+
+
+def _cte(name: str, query: exp.Expr, materialized: bool = False) -> exp.CTE:
+    cte = exp.CTE(this=query, alias=exp.TableAlias(this=exp.to_identifier(name)))
+    if materialized:  # read several times: computed once (DuckDB, PostgreSQL and SQLite honour it)
+        cte.set("materialized", True)
+    return cte
+
+
+# --- the steps of the query ----------------------------------------------------------
+
+
+def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
+    """The results rows of known ids, with their ids resolved, org unit '' for the municipality."""
+    r, n = "r", "n"
+    query = (
+        exp.select(
+            c("indicator", n).as_("indicator"),
+            c("is_measure", n).as_("is_measure"),
+            cast(c("year", r), "INT").as_("year"),
+            exp.func("COALESCE", exp.func("NULLIF", c("org_unit", r), lit("")), lit("")).as_("unit_key"),
+            cast(c("value", r), NUMBER).as_("value"),
+            (cast(c("n", r), NUMBER) if base_column else cast(exp.null(), NUMBER)).as_("n"),
+        )
+        .from_(table_name(table).as_(r))
+        .join(exp.to_table("kpi_names").as_(n), on=c("name", n).eq(c("indicator", r)))
+    )
+    if not uses_change:
+        return query
+    # change: the value the year before, by lag over the measure's years
+    window = {"partition_by": [c("indicator"), c("unit_key")], "order": exp.Order(expressions=[c("year")])}
+    lag_year = exp.Window(this=exp.Lag(this=c("year")), **window)
+    lag_value = exp.Window(this=exp.Lag(this=c("value")), **window)
+    prior = when((lag_year.eq(c("year") - 1), lag_value)).as_("prev_value")
+    return exp.select(exp.Star(), prior).from_(query.subquery("rows_read"))
+
+
+def _years(year: int | None) -> exp.Expr:
+    """Every year of an indicator's result is rated (a year of measures alone is input)."""
+    query: exp.Expr = exp.select(c("year")).distinct().from_("kpi_input").where(c("is_measure").eq(0))
+    if year is not None:
+        query = exp.union(query, exp.select(lit(year).as_("year")), distinct=True)
+    return query
+
+
+def _units() -> exp.Expr:
+    """Every org unit in the input; the municipality ('') when the input has none."""
+    some = exp.select(c("unit_key")).distinct().from_("kpi_input")
+    empty = exp.select(lit("").as_("unit_key")).where(exp.not_(exp.Exists(this=exp.select(lit(1)).from_("kpi_input"))))
+    return exp.union(some, empty, distinct=True)
+
+
+def _in_force(alias: str, own: bool) -> exp.Expr:
+    v = alias
+    started = c("starts", v) <= c("year", "y")
+    not_ended = c("year", "y") < c("ends", v)
+    unit = (
+        both(c("unit_key", v).eq(c("unit_key", "u")), c("unit_key", v).neq(lit("")))
+        if own
+        else c("unit_key", v).eq(lit(""))
+    )
+    return both(c("indicator", v).eq(c("indicator", "i")), unit, started, not_ended)
+
+
+SCALE_COLUMNS = ("scale_low", "scale_high", "scale_low_inclusive", "scale_high_inclusive")
+
+
+def _grid(methods: set[str], own_versions: bool) -> exp.Select:
+    """Each indicator × year × org unit, with its row, its inputs and the band version in force.
+
+    The joins for measures and for org units' own bands are left out when no indicator needs them.
+    """
+
+    def own_column(name: str) -> exp.Expr:
+        return c(name, "own") if own_versions else exp.null()
+
+    own_scale, general_scale = one(own_column("has_scale")), one(c("has_scale", "gen"))
+    own = not_null(own_column("version"))
+    if not methods:
+        a: exp.Expr = cast(exp.null(), NUMBER)
+        b: exp.Expr = cast(exp.null(), NUMBER)
+    else:
+        a, b = c("value", "m1"), c("value", "m2")
+        if "change" in methods:
+            b = when((c("method", "i").eq(lit("change")), c("prev_value", "m1")), default=b)
+    query = (
+        exp.select(
+            c("indicator", "i"),
+            c("ord", "i"),
+            c("year", "y"),
+            c("unit_key", "u"),
+            c("phase_in", "i"),
+            c("nearest", "i"),
+            c("min_base", "i"),
+            c("method", "i"),
+            c("value", "r").as_("given"),
+            c("n", "r").as_("n"),
+            a.as_("a"),
+            b.as_("b"),
+            exp.func("COALESCE", own_column("version"), c("version", "gen")).as_("version"),
+            when((own, own_column("from_year")), default=c("from_year", "gen")).as_("bands_from"),
+            when((own, own_column("unit_key")), default=lit("")).as_("bands_unit"),
+            exp.func("COALESCE", own_column("has_bands"), c("has_bands", "gen"), lit(0)).as_("has_bands"),
+            when((either(own_scale, general_scale, one(c("has_scale", "i"))), lit(1)), default=lit(0)).as_("has_scale"),
+            *[
+                when((own_scale, own_column(name)), (general_scale, c(name, "gen")), default=c(name, "i")).as_(name)
+                for name in SCALE_COLUMNS
+            ],
+        )
+        .from_(exp.to_table("kpi_indicators").as_("i"))
+        .join(exp.to_table("kpi_years").as_("y"), join_type="cross")
+        .join(exp.to_table("kpi_units").as_("u"), join_type="cross")
+    )
+    inputs = [("r", c("indicator", "i"))] + ([("m1", c("input_1", "i")), ("m2", c("input_2", "i"))] if methods else [])
+    for alias, ident in inputs:
+        on = both(
+            c("indicator", alias).eq(ident),
+            c("year", alias).eq(c("year", "y")),
+            c("unit_key", alias).eq(c("unit_key", "u")),
+        )
+        query = query.join(exp.to_table("kpi_input").as_(alias), on=on, join_type="left")
+    for alias, is_own in (("own", True), ("gen", False)) if own_versions else (("gen", False),):
+        query = query.join(exp.to_table("kpi_versions").as_(alias), on=_in_force(alias, is_own), join_type="left")
+    # measured for the whole municipality only: no row for an org unit is not a missing result
+    return query.where(
+        either(not_null(c("indicator", "r")), c("unit_key", "u").eq(lit("")), one(c("per_org_unit", "i")))
+    )
+
+
+def _computed_step(methods: set[str], dialect: str) -> exp.Select:
+    """The computed value, when every input is there and no denominator is zero."""
+    inputs_ok = both(
+        not_null(c("method")),
+        not_null(c("a")),
+        not_null(c("b")),
+        either(c("method").eq(lit("difference")), c("b").neq(0)),
+    )
+    computed = when((inputs_ok, computed_value(methods, dialect))) if methods else cast(exp.null(), NUMBER)
+    return exp.select(exp.Star(), computed.as_("computed")).from_("kpi_grid")
+
+
+def _valued() -> exp.Select:
+    """The value to rate (computed, else given) and the base min_base is checked against:
+    the n column, else a computed share's or ratio's denominator."""
+    denominator = when((both(not_null(c("computed")), c("method").isin(lit("share"), lit("ratio"))), c("b")))
+    return exp.select(
+        exp.Star(),
+        exp.func("COALESCE", c("computed"), c("given")).as_("value"),
+        exp.func("COALESCE", c("n"), denominator).as_("cases"),
+    ).from_("kpi_computed")
+
+
+def _contains(low: exp.Expr, high: exp.Expr, low_in: exp.Expr, high_in: exp.Expr, value: exp.Expr) -> exp.Expr:
+    above_low = either(is_null(low), value > low, both(value.eq(low), one(low_in)))
+    below_high = either(is_null(high), value < high, both(value.eq(high), one(high_in)))
+    return both(above_low, below_high)
+
+
+def _placed() -> exp.Select:
+    """For each rated value: the band it lies in, else its nearest neighbours below and above."""
+    value = c("value", "v")
+    b = "b"
+    inside = _contains(c("low", b), c("high", b), c("low_inclusive", b), c("high_inclusive", b), value)
+    below = both(
+        not_null(c("high", b)), either(c("high", b) < value, both(c("high", b).eq(value), c("high_inclusive", b).eq(0)))
+    )
+    above = both(
+        not_null(c("low", b)), either(c("low", b) > value, both(c("low", b).eq(value), c("low_inclusive", b).eq(0)))
+    )
+    code = c("position", b) * MODULO + c("status_rank", b)
+    keys = [c("indicator", "v"), c("year", "v"), c("unit_key", "v")]
+    return (
+        exp.select(
+            *keys,
+            exp.Max(this=when((inside, c("status_rank", b)))).as_("inside_rank"),
+            exp.Max(this=when((below, code))).as_("below_code"),
+            exp.Max(this=when((below, c("high", b)))).as_("below_high"),
+            exp.Min(this=when((above, code))).as_("above_code"),
+            exp.Min(this=when((above, c("low", b)))).as_("above_low"),
+        )
+        .from_(exp.to_table("kpi_valued").as_("v"))
+        .join(exp.to_table("kpi_bands").as_(b), on=c("version", b).eq(c("version", "v")))
+        .where(not_null(value))
+        .group_by(*keys)
+    )
+
+
+def _judged() -> exp.Select:
+    """The rank each value earns: its band's, the gap policy's between two neighbours, or the
+    outermost band's within the scale; and the flags that come before any rank."""
+    keys = ("indicator", "year", "unit_key")
+    value = c("value", "v")
+    below, above = c("below_code", "p"), c("above_code", "p")
+    below_rank, above_rank = exp.Mod(this=below, expression=lit(MODULO)), exp.Mod(this=above, expression=lit(MODULO))
+    worse = when((below_rank >= above_rank, below_rank), default=above_rank)
+    to_below, to_above = exp.paren(value - c("below_high", "p")), exp.paren(c("above_low", "p") - value)
+    nearest = one(c("nearest", "v"))
+    gap = when(
+        (both(nearest, to_below < to_above), below_rank),
+        (both(nearest, to_below > to_above), above_rank),
+        default=worse,
+    )
+    beyond = exp.Mod(this=exp.func("COALESCE", below, above), expression=lit(MODULO))
+    rank = when(
+        (not_null(c("inside_rank", "p")), c("inside_rank", "p")),
+        (both(not_null(below), not_null(above)), gap),
+        (one(c("has_scale", "v")), beyond),
+    )
+    scale = [c(name, "v") for name in SCALE_COLUMNS]
+    outside = both(
+        not_null(value), one(c("has_scale", "v")), exp.not_(_contains(scale[0], scale[1], scale[2], scale[3], value))
+    )
+    pending = both(not_null(c("phase_in", "v")), c("year", "v") < c("phase_in", "v"))
+    small = both(not_null(c("min_base", "v")), not_null(c("cases", "v")), c("cases", "v") < c("min_base", "v"))
+    return (
+        exp.select(
+            exp.column(exp.Star(), "v"),
+            c("inside_rank", "p"),
+            rank.as_("band_rank"),
+            when((outside, lit(1)), default=lit(0)).as_("outside"),
+            when((pending, lit(1)), default=lit(0)).as_("pending"),
+            when((small, lit(1)), default=lit(0)).as_("small_base"),
+        )
+        .from_(exp.to_table("kpi_valued").as_("v"))
+        .join(
+            exp.to_table("kpi_placed").as_("p"),
+            on=both(*[c(key, "p").eq(c(key, "v")) for key in keys]),
+            join_type="left",
+        )
+    )
+
+
+def _final(view: bool) -> exp.Select:
+    rated = both(
+        c("outside").eq(0),
+        c("pending").eq(0),
+        c("small_base").eq(0),
+        one(c("has_bands")),
+        not_null(c("value")),
+    )
+    status = when(
+        (one(c("outside")), exp.null()),
+        (one(c("pending")), lit("not_phased_in")),
+        (one(c("small_base")), lit("insufficient_base")),
+        (c("has_bands").eq(0), lit("no_target")),
+        (is_null(c("value")), lit("missing")),
+        *[(c("band_rank").eq(rank), lit(word)) for rank, word in enumerate(RATED)],
+    )
+    error = when(
+        (one(c("outside")), lit("outside_scale")),
+        (both(rated, is_null(c("band_rank"))), lit("beyond_bands")),
+    )
+    in_gap = when((both(rated, is_null(c("inside_rank")), not_null(c("band_rank"))), lit(1)), default=lit(0))
+    query = exp.select(
+        c("indicator"),
+        c("year"),
+        exp.func("NULLIF", c("unit_key"), lit("")).as_("org_unit"),
+        c("value"),
+        status.as_("status"),
+        c("bands_from"),
+        exp.func("NULLIF", c("bands_unit"), lit("")).as_("bands_org_unit"),
+        in_gap.as_("in_gap"),
+        error.as_("error"),
+    ).from_("kpi_judged")
+    return query if view else query.order_by(c("year"), c("unit_key"), c("ord"))
+
+
+_NAME = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*){0,2}")
+
+
+def table_name(name: str) -> exp.Table:
+    """A table or view name: one to three dotted identifiers (catalog.schema.table)."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"{name!r} is not a table name: letters, digits and _, optionally schema.table")
+    return exp.to_table(name)
+
+
+def build(
+    scorecard: Scorecard,
+    dialect: str = "duckdb",
+    *,
+    table: str = "results",
+    view: str | None = None,
+    base_column: bool | None = None,
+    year: int | None = None,
+) -> exp.Expr:
+    """The query (or ``CREATE VIEW view``) as a sqlglot expression for ``dialect``.
+
+    ``base_column``: whether the table has an ``n`` column (default: when an
+    indicator sets min_base). ``year``: a year rated even when only measures
+    have rows in it, as ``evaluate``'s year.
+    """
+    if dialect not in DIALECTS:
+        raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
+    indicators = list(scorecard.indicators())
+    methods = {indicator.compute.method for indicator in indicators if indicator.compute}
+    if base_column is None:
+        base_column = any(indicator.min_base for indicator in indicators)
+    ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
+    ctes += [
+        _cte("kpi_input", _input(table, base_column, "change" in methods), dialect in ("duckdb", "postgres", "sqlite")),
+        _cte("kpi_years", _years(year)),
+        _cte("kpi_units", _units()),
+        _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions))),
+        _cte("kpi_computed", _computed_step(methods, dialect)),
+        _cte("kpi_valued", _valued()),
+        _cte("kpi_placed", _placed()),
+        _cte("kpi_judged", _judged()),
+    ]
+    query = _final(view is not None)
+    query.set("with_", exp.With(expressions=ctes))
+    if view is None:
+        return query
+    return exp.Create(this=table_name(view), kind="VIEW", expression=query)
+
+
+def compile_sql(
+    scorecard: Scorecard,
+    dialect: str = "duckdb",
+    *,
+    table: str = "results",
+    view: str | None = None,
+    base_column: bool | None = None,
+    year: int | None = None,
+    pretty: bool = True,
+) -> str:
+    """The query rating ``table`` by ``scorecard``, written in ``dialect`` (see ``build``)."""
+    expression = build(scorecard, dialect, table=table, view=view, base_column=base_column, year=year)
+    return expression.sql(dialect=dialect, pretty=pretty, unsupported_level=ErrorLevel.RAISE) + "\n"

@@ -1,0 +1,304 @@
+"""The compiled scorecard run on DuckDB, embedded, over results files: the engine for large inputs.
+
+DuckDB reads the CSV files the Python reader reads (the delimiter, encoding,
+header and year found the way ``kpi_cli.results`` finds them, by position, so
+header aliases, ``--column`` mappings and decimal commas read the same) and
+Parquet files (columns by name). Clean input is rated by the compiled query.
+Anything the fast path is not sure of (a value it cannot read, a wide table,
+an unknown id, a duplicate, a value outside the scale or every band) goes to
+the Python reader and core instead, so errors are the same located messages
+whatever the engine. Needs ``pip install 'kpi-cli[scale]'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlglot import exp
+
+from .. import results as reader
+from ..dialects import _sniff_delimiter
+from ..errors import KpiError, KpiErrors
+from ..evaluate import evaluate
+from ..model import Scorecard
+from .compiler import compile_sql
+from .expressions import NUMBER, both, cast, either, lit, when
+
+if TYPE_CHECKING:
+    import duckdb
+
+SNIFF_BYTES = 1 << 16
+# What the fast path reads: a plain number with a decimal comma or point, a % after it. Anything
+# else (thousands groups, units, a first digit more than 12 places after the mark) goes to the Python reader.
+_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"
+_TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
+_YEAR = r"(19|20)[0-9]{2}(\.0)?"
+
+
+class NeedsPython(Exception):
+    """The input holds something only the Python reader reads (or reports) exactly."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """How DuckDB reads one file: positions (CSV) or names (Parquet) of each role."""
+
+    path: str
+    columns: Mapping[str, str]  # role -> DuckDB column name
+    parquet: bool = False
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    skip: int = 0
+    file_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Rated:
+    """The rated rows, and who read the files: DuckDB, or the Python reader when the fast path
+    was not sure of them (its rows are then rated by the same query)."""
+
+    relation: duckdb.DuckDBPyRelation
+    read_by: str
+
+    def write(self, path: str) -> None:
+        """Write the rows to ``path``: JSON lines (.json, .jsonl), CSV (.csv) or Parquet (.parquet)."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".parquet":
+            self.relation.to_parquet(path)
+        elif suffix == ".csv":
+            self.relation.to_csv(path)
+        elif suffix in (".json", ".jsonl"):
+            target = exp.Literal.string(path).sql("duckdb")
+            self.relation.query("kpi_out", f"COPY kpi_out TO {target} (FORMAT json)")
+        else:
+            raise ValueError(f"{path}: write .jsonl, .json, .csv or .parquet")
+
+
+def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: dict[str, tuple[str, ...]]) -> Source:
+    head = Path(path).read_bytes()[:SNIFF_BYTES]
+    if encoding is None:
+        encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4 and encoding == "utf-8":
+                encoding = "latin-1"  # DuckDB's nearest to Windows-1252: the same letters æøå
+    text = head.decode(encoding, errors="ignore").lstrip("\ufeff")
+    lines = text.splitlines()
+    number = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
+    if number is None:
+        raise NeedsPython(f"{path}: no header")
+    sep = delimiter or _sniff_delimiter(lines[number])
+    header = [reader._normal(cell) for cell in next(csv.reader(io.StringIO(lines[number]), delimiter=sep))]
+    columns, wide = reader._layout(header, path, number + 1, names)
+    if wide:
+        raise NeedsPython(f"{path}: a wide table")
+    found = reader._FILE_YEAR.search(Path(path).stem)
+    return Source(
+        path,
+        {role: f"column{index:0{len(str(len(header) - 1))}d}" for role, index in columns.items()},
+        delimiter=sep,
+        encoding={"utf-8-sig": "utf-8", "cp1252": "latin-1"}.get(encoding.lower(), encoding.lower()),
+        skip=number + 1,
+        file_year=int(found.group(1)) if found else None,
+    )
+
+
+def _sniff_parquet(con: duckdb.DuckDBPyConnection, path: str, names: dict[str, tuple[str, ...]]) -> Source:
+    header = [str(row[0]) for row in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
+    normal = [reader._normal(name) for name in header]
+    columns, _ = reader._layout(normal, path, 1, names)
+    found = reader._FILE_YEAR.search(Path(path).stem)
+    return Source(
+        path, {role: header[i] for role, i in columns.items()}, True, file_year=int(found.group(1)) if found else None
+    )
+
+
+def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
+    """(value, unreadable) of a text cell: no-result markers are NULL; plain numbers with a decimal
+    comma or point (a % after them) are read; anything else is unreadable here."""
+    text = exp.func("TRIM", exp.func("COALESCE", cast(column, "VARCHAR"), lit("")))
+    lowered = exp.func("LOWER", text)
+    marker = either(
+        lowered.isin(*[lit(word) for word in sorted(reader.NO_RESULT)]),
+        *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in reader._NO_RESULT_PREFIXES],
+    )
+    readable = both(
+        exp.func("REGEXP_FULL_MATCH", text, lit(_VALUE)),
+        exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(_TOO_SMALL))),
+    )
+    number = cast(exp.func("REPLACE", exp.func("RTRIM", text, lit(" %")), lit(","), lit(".")), NUMBER)
+    value = when((marker, exp.null()), (readable, number))
+    return value, exp.and_(exp.not_(marker), exp.not_(readable))
+
+
+def _select(source: Source, year: int | None) -> exp.Select:
+    def column(role: str) -> exp.Expr:
+        return (
+            exp.column(exp.to_identifier(source.columns[role], quoted=True)) if role in source.columns else exp.null()
+        )
+
+    if source.parquet:
+        table: exp.Expr = exp.func("READ_PARQUET", lit(source.path))
+    else:
+        options = {
+            "delim": source.delimiter,
+            "quote": '"',
+            "escape": '"',
+            "header": False,
+            "skip": source.skip,
+            "encoding": source.encoding,
+        }
+        args = [exp.EQ(this=exp.column(key), expression=exp.convert(value)) for key, value in options.items()]
+        args += [exp.EQ(this=exp.column("all_varchar"), expression=exp.true())]
+        table = exp.func("READ_CSV", lit(source.path), *args)
+    value, bad_value = _number(column("value"))
+    base, bad_base = _number(column("n"))
+    year_text = exp.func("COALESCE", exp.func("TRIM", cast(column("year"), "VARCHAR")), lit(""))
+    fallback = lit(source.file_year if source.file_year is not None else year)
+    year_value = when(
+        (exp.func("REGEXP_FULL_MATCH", year_text, lit(_YEAR)), cast(exp.func("LEFT", year_text, lit(4)), "INT")),
+        (year_text.eq(lit("")), fallback),
+    )
+    indicator = exp.func("COALESCE", exp.func("TRIM", cast(column("indicator"), "VARCHAR")), lit(""))
+    org_unit = exp.func("NULLIF", exp.func("TRIM", cast(column("org_unit"), "VARCHAR")), lit(""))
+    bad = either(bad_value, bad_base, year_value.is_(exp.null()), indicator.eq(lit("")), base < 0)
+    empty = [
+        exp.func("COALESCE", exp.func("TRIM", cast(column(role), "VARCHAR")), lit("")).eq(lit(""))
+        for role in ("indicator", "year", "value", "org_unit", "n")
+    ]
+    return (
+        exp.select(
+            indicator.as_("indicator"),
+            year_value.as_("year"),
+            org_unit.as_("org_unit"),
+            value.as_("value"),
+            base.as_("n"),
+            when((bad, lit(1)), default=lit(0)).as_("bad"),
+        )
+        .from_(table)
+        .where(exp.not_(exp.and_(*empty)))
+    )  # a blank line is no row, as in the Python reader
+
+
+def _sources(
+    con: duckdb.DuckDBPyConnection,
+    paths: Sequence[str | os.PathLike[str]],
+    encoding: str | None,
+    delimiter: str | None,
+    columns: Mapping[str, str] | None,
+) -> list[Source]:
+    names = reader._column_names(columns or {})
+    found = []
+    for path in reader.expand_paths(paths):
+        if path.lower().endswith(".parquet"):
+            found.append(_sniff_parquet(con, path, names))
+        elif path.lower().endswith((".xlsx", ".xlsm")) or not Path(path).is_file():
+            raise NeedsPython(f"{path}: not a CSV or Parquet file")
+        else:
+            found.append(_sniff_csv(path, encoding, delimiter, names))
+    return found
+
+
+def _load_python_rows(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, read: reader.ResultSet, year: int) -> None:
+    """The Python reader's rows as the results table, after the Python core found no error in them."""
+    report = evaluate(scorecard, read.rows, year, strict=False)
+    errors = sorted([*read.errors, *report.errors], key=lambda e: (e.path or "", e.line or 0))
+    if errors:
+        raise KpiErrors(errors)
+    _run(
+        con,
+        "CREATE OR REPLACE TEMP TABLE kpi_results "
+        "(indicator VARCHAR, year INT, org_unit VARCHAR, value DECIMAL(38, 15), n DECIMAL(38, 15))",
+    )
+    rows = [(r.indicator, r.year, r.org_unit, r.value, r.base) for r in read.rows]
+    if rows:
+        con.executemany("INSERT INTO kpi_results VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def rate(
+    scorecard: Scorecard,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    year: int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> Rated:
+    """The rated results of ``paths`` as a DuckDB relation (columns as ``kpi sql``'s query).
+
+    ``year`` is rated even if only measures have rows in it (as ``evaluate``'s
+    year) and is the year of rows that give none. Raises KpiErrors with the
+    Python reader's and core's messages when the input has errors.
+    """
+    import duckdb
+
+    con = connection or duckdb.connect()
+    try:
+        sources = _sources(con, paths, encoding, delimiter, columns)
+        selects = [_select(source, year) for source in sources]
+        union: exp.Expr = selects[0]
+        for select in selects[1:]:
+            union = exp.union(union, select, distinct=False)
+        _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_results AS {union.sql('duckdb')}")
+        import_ok = not _doubtful(con, scorecard)
+    except (NeedsPython, duckdb.Error, KpiError):
+        import_ok = False
+    shown = year
+    if not import_ok:
+        read = reader.read_results(paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns)
+        shown = _year(read, year)
+        _load_python_rows(con, scorecard, read, shown)
+    elif shown is None:
+        latest = _count(con, "SELECT max(year) FROM kpi_results")
+        shown = latest or None
+    query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
+    _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")  # rated once, read by the check and the writer
+    if import_ok and _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
+        read = reader.read_results(paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns)
+        _load_python_rows(con, scorecard, read, _year(read, year))  # raises the located errors
+        _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")
+    return Rated(con.table("kpi_rated"), "duckdb" if import_ok else "python")
+
+
+def _year(read: reader.ResultSet, year: int | None) -> int:
+    from ..evaluate import year_to_show
+
+    return year_to_show(read, year)
+
+
+def _run(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+    """Run a statement to its end (DuckDB wants a result finished before the next statement)."""
+    con.execute(statement).fetchall()
+
+
+def _count(con: duckdb.DuckDBPyConnection, query: str) -> int:
+    """The one number a query returns (0 for NULL)."""
+    rows = con.execute(query).fetchall()
+    return int(rows[0][0] or 0) if rows else 0
+
+
+def _doubtful(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> bool:
+    """Rows the fast path cannot vouch for: unreadable cells, unknown ids, duplicates."""
+    names = {measure.id: measure.id for measure in scorecard.measures}
+    names.update({name: indicator.id for name, indicator in scorecard.lookup().items()})
+    _run(con, "CREATE OR REPLACE TEMP TABLE kpi_known (name VARCHAR, id VARCHAR)")
+    con.executemany("INSERT INTO kpi_known VALUES (?, ?)", list(names.items()))
+    unknown = _count(
+        con,
+        "SELECT count(*) FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator "
+        "WHERE r.bad = 1 OR k.id IS NULL",
+    )
+    duplicates = _count(
+        con,
+        "SELECT count(*) FROM (SELECT 1 FROM kpi_results r JOIN kpi_known k ON k.name = r.indicator "
+        "GROUP BY k.id, r.year, r.org_unit HAVING count(*) > 1)",
+    )
+    return bool(unknown or duplicates)

@@ -1,0 +1,169 @@
+"""The scorecard as rows of small tables, ready to be written as SQL VALUES lists. Pure.
+
+Nothing here knows SQL: ``compiler`` turns these rows into a query. The
+tables are what the query joins the results against:
+
+- ``names``: every id a results table may use (indicator ids, their aliases,
+  measure ids) and the id it stands for;
+- ``indicators``: one row per indicator (phase-in, gap policy, scale,
+  min_base, how it is computed);
+- ``versions``: the band versions, each with the years it is in force
+  ``[from_year, to_year)`` for its org unit (or for all);
+- ``bands``: every interval of every version, in the order ``bands.placed``
+  gives them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..bands import placed
+from ..model import BandVersion, GapPolicy, Indicator, Interval, Scorecard
+
+# Each row is a tuple of plain values; None is SQL NULL.
+Cell = str | int | Decimal | None
+FIRST_YEAR, LAST_YEAR = 0, 9999  # a version's years when it is in force from the start or to the end
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (column, SQL type: text, int or number)
+    rows: tuple[Row, ...]
+
+
+def _interval(interval: Interval | None) -> Row:
+    """(has, low, high, low_inclusive, high_inclusive); has is 0 for no interval."""
+    if interval is None:
+        return (0, None, None, 0, 0)
+    return (1, interval.low, interval.high, int(interval.low_inclusive), int(interval.high_inclusive))
+
+
+def _versions(indicator: Indicator) -> tuple[BandVersion, ...]:
+    """The indicator's band versions; one general version from the start when it has none."""
+    if indicator.versions:
+        return indicator.versions
+    return (BandVersion(indicator.bands, indicator.direction),)
+
+
+def tables(scorecard: Scorecard) -> tuple[Table, ...]:
+    """The four tables of the scorecard, in the order the query declares them."""
+    measures = [measure.id for measure in scorecard.measures]
+    names: dict[str, tuple[str, int]] = {measure: (measure, 1) for measure in measures}
+    names.update({name: (indicator.id, 0) for name, indicator in scorecard.lookup().items()})
+    indicator_rows: list[Row] = []
+    version_rows: list[Row] = []
+    band_rows: list[Row] = []
+    for order, indicator in enumerate(scorecard.indicators()):
+        compute = indicator.compute
+        inputs = (*compute.inputs, None)[:2] if compute else (None, None)
+        indicator_rows.append(
+            (
+                indicator.id,
+                order,
+                indicator.phase_in.year if indicator.phase_in else None,
+                int(indicator.per_org_unit),
+                int(indicator.gap_policy is GapPolicy.NEAREST),
+                indicator.min_base,
+                compute.method if compute else None,
+                *inputs,
+                *_interval(indicator.scale),
+            )
+        )
+        groups: dict[str | None, list[BandVersion]] = {}
+        for version in _versions(indicator):
+            groups.setdefault(version.org_unit, []).append(version)
+        for group in groups.values():
+            group.sort(key=lambda v: -1 if v.from_year is None else v.from_year)
+            for index, version in enumerate(group):
+                number = len(version_rows)
+                to_year = group[index + 1].from_year if index + 1 < len(group) else None
+                version_rows.append(
+                    (
+                        number,
+                        indicator.id,
+                        version.org_unit or "",
+                        version.from_year,
+                        to_year,
+                        FIRST_YEAR if version.from_year is None else version.from_year,
+                        LAST_YEAR if to_year is None else to_year,
+                        int(bool(version.bands)),
+                        *_interval(version.scale),
+                    )
+                )
+                for position, (interval, status) in enumerate(placed(version.bands)):
+                    band_rows.append(
+                        (
+                            number,
+                            indicator.id,
+                            status.value,
+                            status.rank,
+                            position,
+                            interval.low,
+                            interval.high,
+                            int(interval.low_inclusive),
+                            int(interval.high_inclusive),
+                        )
+                    )
+    scale = (
+        ("has_scale", "int"),
+        ("scale_low", "number"),
+        ("scale_high", "number"),
+        ("scale_low_inclusive", "int"),
+        ("scale_high_inclusive", "int"),
+    )
+    return (
+        Table(
+            "kpi_names",
+            (("name", "text"), ("indicator", "text"), ("is_measure", "int")),
+            tuple((name, ident, is_measure) for name, (ident, is_measure) in names.items()),
+        ),
+        Table(
+            "kpi_indicators",
+            (
+                ("indicator", "text"),
+                ("ord", "int"),
+                ("phase_in", "int"),
+                ("per_org_unit", "int"),
+                ("nearest", "int"),
+                ("min_base", "int"),
+                ("method", "text"),
+                ("input_1", "text"),
+                ("input_2", "text"),
+                *scale,
+            ),
+            tuple(indicator_rows),
+        ),
+        Table(
+            "kpi_versions",
+            (
+                ("version", "int"),
+                ("indicator", "text"),
+                ("unit_key", "text"),
+                ("from_year", "int"),
+                ("to_year", "int"),
+                ("starts", "int"),  # from_year and to_year with no NULL: a plain range join
+                ("ends", "int"),
+                ("has_bands", "int"),
+                *scale,
+            ),
+            tuple(version_rows),
+        ),
+        Table(
+            "kpi_bands",
+            (
+                ("version", "int"),
+                ("indicator", "text"),
+                ("status", "text"),
+                ("status_rank", "int"),
+                ("position", "int"),
+                ("low", "number"),
+                ("high", "number"),
+                ("low_inclusive", "int"),
+                ("high_inclusive", "int"),
+            ),
+            tuple(band_rows),
+        ),
+    )

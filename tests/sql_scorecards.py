@@ -1,0 +1,170 @@
+"""Hypothesis strategies: made-up scorecards and results for the SQL agreement tests.
+
+Band forms (closed, strict and open ends, several intervals per status, target
+ranges), band versions by year and per org unit, both gap policies, scales,
+phase-in, min_base with an n column, per_org_unit, measures and computed
+indicators; values on the edges, in the gaps, beyond the bands and at several
+decimal precisions. ``exact_binary`` keeps every number on a grid of eighths,
+which binary floating point (SQLite) holds exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from kpi_cli.model import (
+    RATED,
+    Band,
+    BandVersion,
+    Computation,
+    FocusArea,
+    GapPolicy,
+    Goal,
+    Indicator,
+    Interval,
+    Measure,
+    PhaseIn,
+    ResultRow,
+    Scorecard,
+)
+
+YEARS = (2015, 2016, 2017)
+UNITS = (None, "Oppvekst", "Helse og omsorg")
+MEASURES = ("m1", "m2")
+
+
+@dataclass(frozen=True)
+class Case:
+    scorecard: Scorecard
+    rows: tuple[ResultRow, ...]
+    year: int
+
+
+def numbers(exact_binary: bool) -> st.SearchStrategy[Decimal]:
+    if exact_binary:
+        return st.integers(-160, 160).map(lambda k: Decimal(k) / 8)
+    return st.builds(
+        lambda k, places: Decimal(k).scaleb(-places),
+        st.integers(-20000, 20000),
+        st.sampled_from([0, 1, 2, 3, 4, 6]),
+    )
+
+
+@st.composite
+def band_set(draw: st.DrawFn, exact_binary: bool) -> tuple[Band, ...]:
+    """1-5 intervals left to right, touching or with gaps, open at either end or not."""
+    count = draw(st.integers(1, 5))
+    edges = sorted(set(draw(st.lists(numbers(exact_binary), min_size=2 * count, max_size=2 * count))))
+    if len(edges) < 2:
+        edges = [edges[0], edges[0] + 1]
+    intervals: list[Interval] = []
+    for index in range(0, len(edges) - 1, 2):
+        low, high = edges[index], edges[index + 1]
+        touching = draw(st.booleans()) and intervals and intervals[-1].high is not None
+        if touching:
+            previous = intervals[-1]
+            low = previous.high  # type: ignore[assignment]
+            low_inclusive = not previous.high_inclusive
+        else:
+            low_inclusive = draw(st.booleans())
+        if low is None or high <= low:
+            continue
+        intervals.append(Interval(low, high, low_inclusive, draw(st.booleans())))
+    if draw(st.booleans()):
+        first = intervals[0]
+        intervals[0] = Interval(None, first.high, False, first.high_inclusive)
+    if draw(st.booleans()):
+        last = intervals[-1]
+        intervals[-1] = Interval(last.low, None, last.low_inclusive, False)
+    statuses = draw(st.lists(st.sampled_from(RATED), min_size=len(intervals), max_size=len(intervals)))
+    bands = []
+    for status in RATED:
+        mine = tuple(interval for interval, each in zip(intervals, statuses, strict=True) if each is status)
+        if mine:
+            bands.append(Band(status, "made up", mine))
+    return tuple(bands)
+
+
+def scale_for(bands: tuple[Band, ...], draw: st.DrawFn, exact_binary: bool) -> Interval | None:
+    if not draw(st.booleans()):
+        return None
+    low, high = sorted([draw(numbers(exact_binary)), draw(numbers(exact_binary))])
+    return Interval(low, high + 1, draw(st.booleans()), draw(st.booleans()))
+
+
+@st.composite
+def indicator(draw: st.DrawFn, ident: str, exact_binary: bool, computed: bool) -> Indicator:
+    versions: list[BandVersion] = []
+    for org_unit in (None, *UNITS[1:]):
+        if org_unit is not None and not draw(st.booleans()):
+            continue
+        years = draw(st.lists(st.sampled_from([None, *YEARS]), min_size=1, max_size=3, unique=True))
+        if org_unit is None and draw(st.booleans()):
+            years = [None]
+        for from_year in years:
+            bands = draw(band_set(exact_binary)) if draw(st.integers(0, 5)) else ()
+            versions.append(BandVersion(bands, None, from_year, org_unit, scale_for(bands, draw, exact_binary)))
+    simple = len(versions) == 1 and versions[0].from_year is None and versions[0].scale is None
+    methods = ["difference"] if exact_binary else ["change", "share", "ratio", "difference"]
+    method = draw(st.sampled_from(methods)) if computed else None
+    return Indicator(
+        id=ident,
+        name=f"Indikator {ident} (oppdiktet)",
+        scale=scale_for((), draw, exact_binary),
+        bands=versions[0].bands if simple else (),
+        gap_policy=draw(st.sampled_from(list(GapPolicy))),
+        phase_in=PhaseIn(draw(st.sampled_from(YEARS))) if draw(st.integers(0, 3)) == 0 else None,
+        versions=() if simple else tuple(versions),
+        per_org_unit=draw(st.integers(0, 3)) > 0,
+        compute=Computation(method, ("m1",) if method == "change" else MEASURES) if method else None,
+        min_base=draw(st.sampled_from([None, None, 3])),
+        aliases=(f"{ident}-alias",),
+    )
+
+
+def values_near(scorecard: Scorecard, exact_binary: bool) -> st.SearchStrategy[Decimal | None]:
+    """Band and scale edges, a step either side of them, and anything else."""
+    edges: set[Decimal] = set()
+    for each in scorecard.indicators():
+        for version in each.versions or (BandVersion(each.bands, None),):
+            for band in version.bands:
+                for interval in band.intervals:
+                    edges.update(e for e in (interval.low, interval.high) if e is not None)
+    step = Decimal("0.125") if exact_binary else Decimal("0.01")
+    near = sorted({e + d for e in edges for d in (-step, Decimal(0), step)})
+    choices = [numbers(exact_binary), st.none()]
+    if near:
+        choices.insert(0, st.sampled_from(near))
+    return st.one_of(*choices)
+
+
+@st.composite
+def cases(draw: st.DrawFn, exact_binary: bool = False) -> Case:
+    count = draw(st.integers(1, 4))
+    computed = draw(st.integers(0, count))  # this many of the last indicators are computed (0: none)
+    indicators = tuple(
+        draw(indicator(f"X.{n}", exact_binary, computed > 0 and n >= count - computed)) for n in range(count)
+    )
+    measures = tuple(Measure(m, f"Måling {m}") for m in MEASURES) if computed else ()
+    scorecard = Scorecard(
+        "Generert målekart (oppdiktet)",
+        focus_areas=(FocusArea("X", "Område", goals=(Goal("X.1", "Mål", indicators),)),),
+        measures=measures,
+    )
+    values = values_near(scorecard, exact_binary)
+    ids = [each.id for each in indicators if each.compute is None] + list(MEASURES if computed else ())
+    keys = draw(
+        st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(YEARS), st.sampled_from(UNITS)), unique=True)
+        if ids
+        else st.just([])
+    )
+    rows = []
+    for ident, year, org_unit in keys:
+        base = draw(st.sampled_from([None, Decimal(2), Decimal(3), Decimal(10)]))
+        name = f"{ident}-alias" if ident.startswith("X") and draw(st.integers(0, 4)) == 0 else ident
+        value = draw(values if ident.startswith("X") else st.one_of(numbers(exact_binary), st.just(Decimal(0))))
+        rows.append(ResultRow(name, year, value, org_unit, base=base))
+    return Case(scorecard, tuple(rows), draw(st.sampled_from(YEARS)))

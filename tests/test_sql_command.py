@@ -1,0 +1,134 @@
+"""`kpi sql`: the printed query runs on DuckDB, SQLite and a real PostgreSQL server and gives
+the statuses `kpi evaluate` gives; the other dialects are transpiled and parsed back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO_ROOT, SEED_INDICATORS
+from sql_engines import Postgres, assert_agree, run_duckdb, run_sqlite
+
+from kpi_cli.definitions import load_definitions
+from kpi_cli.results import read_results
+
+sqlglot = pytest.importorskip("sqlglot")
+pytest.importorskip("duckdb")
+
+from kpi_cli.cli import main  # noqa: E402
+from kpi_cli.sql import DIALECTS  # noqa: E402
+
+EXAMPLE = REPO_ROOT / "examples" / "service-areas"
+# Made up: the template example of the README, measures and all (L.2.1 a change, L.2.2 a share).
+MEASURED = """indikator;år;verdi;enhet
+ideer;2015;120;
+ideer;2016;130;
+ideer_valgt;2016;13;
+L.1.1;2016;4,6;
+L.1.2;2016;4,4;
+L.1.1;2016;3,95;Oppvekst
+ideer;2016;7;Oppvekst
+"""
+
+
+def printed(run_cli, *args: str) -> str:  # type: ignore[no-untyped-def]
+    result = run_cli("sql", *args)
+    assert result.exit_code == 0, result.output
+    return str(result.output)
+
+
+def cases(tmp_path: Path) -> list[tuple[Path, list[Path], int]]:
+    measured = tmp_path / "measured-2016.csv"
+    measured.write_text(MEASURED, encoding="utf-8")
+    return [
+        (EXAMPLE / "indicators.yaml", [EXAMPLE / "results-2015-2017.csv"], 2017),
+        (SEED_INDICATORS, [REPO_ROOT / "results" / "2014.csv"], 2014),
+        (SEED_INDICATORS, [measured], 2016),
+    ]
+
+
+@pytest.fixture
+def run_cli():  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args))
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_the_printed_query_rates_as_kpi_evaluate(engine: str, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    run = run_duckdb if engine == "duckdb" else run_sqlite
+    for definitions, files, year in cases(tmp_path):
+        scorecard = load_definitions(definitions)
+        rows = read_results(files).rows
+        query = printed(run_cli, "--dialect", engine, "--indicators", str(definitions))
+        found = run(query, rows)
+        assert_agree(scorecard, rows, year, found, engine)
+        assert {status for _, status, *_ in found.values()} - {None}
+
+
+def test_the_printed_query_rates_as_kpi_evaluate_on_postgres(postgres: Postgres, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    for definitions, files, year in cases(tmp_path):
+        scorecard = load_definitions(definitions)
+        rows = read_results(files).rows
+        query = printed(run_cli, "--dialect", "postgres", "--indicators", str(definitions))
+        assert_agree(scorecard, rows, year, postgres.run(query, rows), "postgres")
+
+
+def test_a_view_rates_the_same_on_postgres(postgres: Postgres, run_cli) -> None:  # type: ignore[no-untyped-def]
+    definitions = EXAMPLE / "indicators.yaml"
+    rows = read_results([EXAMPLE / "results-2015-2017.csv"]).rows
+    view = printed(run_cli, "--dialect", "postgres", "--indicators", str(definitions), "--view", "scorecard")
+    assert view.startswith("CREATE VIEW scorecard AS")
+    found = postgres.run("SELECT * FROM scorecard", rows, setup=view)
+    assert_agree(load_definitions(definitions), rows, 2017, found, "postgres view")
+
+
+def test_a_view_over_a_named_table_on_sqlite(run_cli) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    definitions = EXAMPLE / "indicators.yaml"
+    rows = read_results([EXAMPLE / "results-2015-2017.csv"]).rows
+    view = printed(
+        run_cli, "--dialect", "sqlite", "--indicators", str(definitions), "--table", "main.kpi", "--view", "v"
+    )
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE kpi (indicator TEXT, year INT, org_unit TEXT, value NUMERIC)")
+    con.executemany(
+        "INSERT INTO kpi VALUES (?, ?, ?, ?)",
+        [(r.indicator, r.year, r.org_unit, None if r.value is None else str(r.value)) for r in rows],
+    )
+    con.executescript(view)
+    statuses = dict(
+        ((i, y, u), s) for i, y, u, s in con.execute("SELECT indicator, year, org_unit, status FROM v").fetchall()
+    )
+    assert statuses[("L.1.1", 2017, "Oppvekst")] == "desired"
+    assert statuses[("L.1.2", 2017, "Kultur")] == "missing"
+    assert len(statuses) == 45
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_every_dialect_parses_back(dialect: str, run_cli) -> None:  # type: ignore[no-untyped-def]
+    for args in ([], ["--view", "kpi.scorecard", "--table", "kpi.results"]):
+        text = printed(run_cli, "--dialect", dialect, "--indicators", str(SEED_INDICATORS), *args)
+        parsed = sqlglot.parse(text, read=dialect)
+        assert [type(statement).__name__ for statement in parsed if statement is not None] == (
+            ["Create"] if args else ["Select"]
+        )
+
+
+def test_a_table_name_that_is_not_one_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("sql", "--table", "results; DROP TABLE x", "--indicators", str(SEED_INDICATORS))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "kpi: error: --table/--view: 'results; DROP TABLE x' is not a table name: "
+        "letters, digits and _, optionally schema.table"
+    ]
+
+
+def test_bad_definitions_are_reported_as_by_every_command(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "indicators.yaml"
+    bad.write_text("scorecard: x\nfocus_areas: 3\n", encoding="utf-8")
+    result = run_cli("sql", "--indicators", str(bad))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{bad}:")
