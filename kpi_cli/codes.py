@@ -76,6 +76,10 @@ CODES: dict[str, Code] = {
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
         Code("value-beyond-bands", _E, "a value beyond every band of an indicator with no scale"),
         Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
+        # Statistics Norway (SSB) exports
+        Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
+        Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
+        Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
     )

@@ -32,7 +32,9 @@ def check_rows(
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
             first = index[key].location
-            first_at = f"{first.path}:{first.line}" if first else "an earlier row"
+            first_at = (
+                ":".join(str(p) for p in (first.path, first.line) if p is not None) if first else "an earlier row"
+            )
             unit = f" for {row.org_unit}" if row.org_unit else ""
             problems.add(
                 _row_error(

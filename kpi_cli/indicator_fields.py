@@ -33,6 +33,7 @@ INDICATOR_KEYS = (
     "min_base",
     "ignore",
     "description",
+    "ssb",  # read by kpi_cli.ssb.mapping
 )
 POLICIES = {policy.value: policy for policy in GapPolicy}
 DIRECTION_WORDS = {

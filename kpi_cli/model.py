@@ -302,6 +302,7 @@ class ResultRow:
     raw: str = ""
     location: Location | None = None
     base: Decimal | None = None  # the n column: respondents or cases behind the value
+    absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
 
 
 @dataclass(frozen=True, slots=True)

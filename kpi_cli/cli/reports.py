@@ -44,6 +44,7 @@ def read(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str = "municipality",
 ) -> tuple[ResultSet, int]:
     """Read the results files as the options say; the year to show: --year, else the latest."""
     from ..evaluate import year_to_show
@@ -56,6 +57,8 @@ def read(
         delimiter=delimiter,
         columns={**dict(scorecard.columns), **column_mapping(columns)},
         sheet=sheet,
+        definitions=scorecard.path,
+        all_regions=regions == "all",
     )
     return read_set, year_to_show(read_set, year)
 
@@ -97,6 +100,7 @@ def evaluate(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str,
     fmt: str,
     fail_on: str,
     fail_on_missing: bool,
@@ -125,7 +129,7 @@ def evaluate(
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
-    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
     report = evaluate_results(scorecard, read_set, shown, strict=False)
@@ -164,7 +168,11 @@ def _say_how_read(read_set: ResultSet) -> None:
     for log in read_set.logs:
         if not log.failed:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+            how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
             click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+        if log.other_cells:  # an SSB export: its other cells, accounted for
+            cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
+            click.echo(f"{log.path}: cells not read as results: {cells}", err=True)
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
@@ -202,6 +210,7 @@ def history(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str,
     fmt: str,
     org_units: tuple[str, ...],
     output: str | None,
@@ -221,7 +230,7 @@ def history(
     from ..evaluate import evaluate_results
 
     scorecard = load(indicators)
-    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     report = evaluate_results(scorecard, read_set, shown)
     view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)

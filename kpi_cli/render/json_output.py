@@ -104,6 +104,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "org_unit": item.org_unit,
         "value": _number(item.value),
         "value_text": row.raw if row else None,
+        "absence": row.absence if row else None,
         "status": item.status.value,
         "phase_in_state": item.state.value,
         "bands_from": version.from_year if version else None,
