@@ -207,7 +207,13 @@ def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict
     errors = sorted([*read.errors, *report.errors], key=_position)
     if strict and errors:
         raise KpiErrors(errors)
-    return dataclasses.replace(report, errors=tuple(errors))
+    report = dataclasses.replace(report, errors=tuple(errors))
+    if read.ssb:  # benchmarks and source lines from SSB files
+        from .ssb.benchmarks import for_report
+
+        benchmarks, tables = for_report(read.ssb)
+        report = dataclasses.replace(report, benchmarks=benchmarks, tables=tables)
+    return report
 
 
 def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -338,6 +338,11 @@ class Result:
     computed: Computed | None = None
     note: Note | None = None  # why there is no rating: a missing input, too small a base
 
+    @property
+    def absence(self) -> str | None:
+        """Why the value is absent, as an SSB file says (``ResultRow.absence``); None otherwise."""
+        return self.row.absence if self.row is not None and self.value is None else None
+
 
 @dataclass(frozen=True, slots=True)
 class Computed:
@@ -378,6 +383,27 @@ class RowFates:
 
 
 @dataclass(frozen=True, slots=True)
+class Benchmark:
+    """A benchmark region's value for an indicator and year, shown beside the municipality's:
+    a KOSTRA group (EKG13), the country (EAK) or a neighbour, read from an SSB file."""
+
+    region: str  # its code: 'EKG13', 'EAK', '3002'
+    name: str
+    value: Decimal | None
+    absence: str | None = None  # why there is no value, as for ResultRow.absence
+
+
+@dataclass(frozen=True, slots=True)
+class TableSource:
+    """A statistics table results were read from, as a report names it (README, "Statistics Norway")."""
+
+    table: str | None  # '12134'
+    title: str
+    updated: str | None  # as the file writes it: '2026-02-15T07:00:00Z'
+    notes: tuple[str, ...] = ()  # the notes the file marks as mandatory to show
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     scorecard: Scorecard
     year: int
@@ -387,6 +413,9 @@ class Report:
     history: tuple[Result, ...] = ()  # the results of every other year in the input
     errors: tuple[KpiError, ...] = ()
     row_counts: RowFates = field(default=RowFates(), compare=False)
+    # Benchmark regions' values by (indicator, year), in the definitions' order of regions.
+    benchmarks: Mapping[tuple[str, int], tuple[Benchmark, ...]] = field(default_factory=dict, compare=False)
+    tables: tuple[TableSource, ...] = ()  # the statistics tables read, for the source lines
 
     @property
     def other_years(self) -> tuple[int, ...]:

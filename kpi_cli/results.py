@@ -93,16 +93,14 @@ def parse_value(text: str) -> Decimal | None:
     return value
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files as given; folders become the results files in them, sorted."""
+def expand_paths(paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = RESULT_SUFFIXES) -> list[str]:
+    """Files as given; folders become the results files in them (by ``suffixes``), sorted."""
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             inside = [
-                str(child)
-                for child in sorted(path.iterdir())
-                if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES
+                str(child) for child in sorted(path.iterdir()) if child.is_file() and child.suffix.lower() in suffixes
             ]
             found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
         else:
@@ -136,7 +134,11 @@ def read_results(
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
-    for path in expand_paths(paths):
+    given = list(paths)
+    suffixes: tuple[str, ...] = RESULT_SUFFIXES
+    if any(Path(path).is_dir() for path in given) and ssb.names_sources():
+        suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
+    for path in expand_paths(given, suffixes):
         log = FileLog(path)
         logs.append(log)
         try:

@@ -75,6 +75,11 @@ def read(
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
 @click.option(
+    "--fail-on-suppressed",
+    is_flag=True,
+    help="With --fail-on-missing: count results SSB suppressed (':') as missing too.",
+)
+@click.option(
     "--fail-on-regression",
     is_flag=True,
     help="Also exit 1 when a status is worse than the previous year's (tolerate a known red, not a new one).",
@@ -104,6 +109,7 @@ def evaluate(
     fmt: str,
     fail_on: str,
     fail_on_missing: bool,
+    fail_on_suppressed: bool,
     fail_on_regression: bool,
     by_org_unit: bool,
     output: str | None,
@@ -137,7 +143,7 @@ def evaluate(
         _account(read_set, report)
     if report.errors:
         raise KpiErrors(report.errors)
-    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression), definitions=indicators)
+    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression, fail_on_suppressed), definitions=indicators)
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
@@ -156,6 +162,7 @@ def _exit_as_the_gate_says(view: View) -> None:
     by_level = [r for r in view.failing if r.status in gate.levels]
     if by_level:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
+        rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
         note(f"{len(by_level)} result(s) fail {rule}: {names(by_level)}")
     worse = view.regressions if gate.regression else ()
     if worse:

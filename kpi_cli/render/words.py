@@ -104,6 +104,16 @@ WORDS: dict[str, dict[str, str]] = {
             "et resultat det året vises, men vurderes ikke ({symbol})"
         ),
         "and": "og",
+        "absence.not_applicable": "kan ikke forekomme",
+        "absence.not_available": "ikke tilgjengelig",
+        "absence.suppressed": "skjermet",
+        "equal": "likt",
+        "benchmarks": "Sammenligning",
+        "ssb.source": "Kilde: SSB",
+        "ssb.table": "tabell {table}",
+        "ssb.updated": "oppdatert {date}",
+        "ssb.title": "«{title}»",
+        "ssb.note": "Merk: {note}",
     },
     "en": {
         "desired": "Desired result",
@@ -202,5 +212,15 @@ WORDS: dict[str, dict[str, str]] = {
             "a result that year is shown, not rated ({symbol})"
         ),
         "and": "and",
+        "absence.not_applicable": "cannot occur",
+        "absence.not_available": "not available",
+        "absence.suppressed": "suppressed",
+        "equal": "equal",
+        "benchmarks": "Benchmarks",
+        "ssb.source": "Source: Statistics Norway",
+        "ssb.table": "table {table}",
+        "ssb.updated": "updated {date}",
+        "ssb.title": "\u201c{title}\u201d",
+        "ssb.note": "Note: {note}",
     },
 }

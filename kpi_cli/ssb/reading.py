@@ -65,6 +65,11 @@ class SsbReader:
         mapping = self._mapping()
         return mapping is not None and bool(mapping.sources)
 
+    def names_sources(self) -> bool:
+        """Whether the definitions name SSB sources (``ssb:`` on an indicator or measure)."""
+        mapping = self._mapping()
+        return mapping is not None and bool(mapping.sources)
+
     def _mapping(self) -> SsbMapping | None:
         if self.mapping is None and self.definitions is not None:
             from .mapping import load_mapping

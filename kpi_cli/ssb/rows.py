@@ -55,6 +55,7 @@ class Conversion:
     benchmarks: dict[tuple[str, int, str], BenchmarkValue] = field(default_factory=dict)
     unused: Counter[str] = field(default_factory=Counter)
     errors: list[KpiError] = field(default_factory=list)
+    order: tuple[str, ...] = ()  # the benchmark regions (keys) in the definitions' order
 
     def describe(self) -> str:
         """'SSB 12134 (JSON-stat 2.0, updated 2026-03-16T07:00:00Z)': -v adds ' table'; a CSV names its encoding."""
@@ -65,7 +66,7 @@ class Conversion:
 
 def convert(table: SsbTable, mapping: SsbMapping, *, all_regions: bool = False) -> Conversion:
     """The rows and benchmark values ``table`` holds for ``mapping``'s indicators; pure."""
-    result = Conversion(table)
+    result = Conversion(table, order=tuple(region_key(code) for code in mapping.benchmarks))
     used: set[int] = set()
     sources = [s for s in mapping.sources if table.table_id is None or s.table.lstrip("0") == _table_key(table)]
     picked: set[int] = set()

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_cli.model import Direction
+from kpi_cli.model import Direction, TableSource
+from kpi_cli.render.labels import Labels
 from kpi_cli.results import read_results
-from kpi_cli.ssb.benchmarks import BETTER, EQUAL, WORSE, benchmarks_for, compare, share_better, source_line
+from kpi_cli.ssb.benchmarks import BETTER, EQUAL, WORSE, benchmarks_for, compare, for_report, share_better
 from kpi_cli.ssb.read import read_ssb
+from kpi_cli.ssb.rows import Conversion
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ssb"
 D = Decimal
@@ -54,12 +56,27 @@ def test_share_better_counts_only_the_comparisons_made() -> None:
     assert share_better([None, None]) is None
 
 
-def test_source_line_names_table_and_update_day() -> None:
-    table = read_ssb(str(FIXTURES / "ssb_12134_kostra_nokkeltall_pxwebapi-v2_jsonstat2.json"))
-    assert source_line(table) == "Kilde: SSB, tabell 12134, oppdatert 2026-03-16"
-    assert source_line(table, "en") == "Source: Statistics Norway, table 12134, updated 2026-03-16"
-    csv = read_ssb(str(FIXTURES / "ssb_05803_ekteskap_skilsmisser_statbank-download_wide.csv"))
-    assert source_line(csv) == "Kilde: SSB, tabell 05803"  # a CSV carries no update time
+def source_of(name: str) -> TableSource:
+    _, tables = for_report([Conversion(read_ssb(str(FIXTURES / name)))])
+    (table,) = tables
+    return table
+
+
+def test_source_line_names_table_title_and_update_day_and_the_mandatory_notes() -> None:
+    table = source_of("ssb_12134_kostra_nokkeltall_pxwebapi-v2_jsonstat2.json")
+    title = "Utvalgte nøkkeltall for kommuneregnskap, kommunekonsern, etter region og år"
+    assert table.title == title
+    assert Labels("nb").table_source(table) == f"Kilde: SSB, tabell 12134 «{title}», oppdatert 2026-03-16"
+    assert (
+        Labels("en").table_source(table)
+        == f"Source: Statistics Norway, table 12134 \u201c{title}\u201d, updated 2026-03-16"
+    )
+    lines = Labels("nb").sources([table])
+    assert len(lines) == 3 and lines[1].startswith("Merk: Det er brudd i tidsserien for KOSTRA-gruppene")
+    assert lines[2].startswith("Merk: Tall for landet uten Oslo publiseres ikke 16. mars 2026.")
+    csv = source_of("ssb_05803_ekteskap_skilsmisser_statbank-download_wide.csv")
+    assert Labels("nb").table_source(csv).startswith("Kilde: SSB, tabell 05803 «Endringer i befolkningen")
+    assert csv.updated is None and not Labels("nb").table_source(csv).endswith("»,")  # a CSV carries no update time
 
 
 def test_benchmarks_for_a_result_from_what_read_results_kept() -> None:
@@ -73,4 +90,5 @@ def test_benchmarks_for_a_result_from_what_read_results_kept() -> None:
     ]
     drammen = next(row.value for row in read.rows if (row.indicator, row.year) == ("H.1.1", 2020))
     assert [compare(drammen, b.value, Direction.HIGHER_IS_BETTER) for b in found] == [BETTER, BETTER]
-    assert source_line(read.ssb[0].table) == "Kilde: SSB, tabell 12191, oppdatert 2021-06-13"
+    _, (table,) = for_report(read.ssb)
+    assert (table.table, table.updated) == ("12191", "2021-06-13T22:00:00Z")
