@@ -48,7 +48,9 @@ CODES: dict[str, Code] = {
         Code("invalid-scale", _E, "a scale that is not [minimum, maximum] with the minimum below the maximum"),
         Code("invalid-phase-in", _E, "a planned year after the phase-in year, or postponed: false with a planned year"),
         Code(
-            "invalid-compute", _E, "a computation that is not one of change, share, ratio, difference with its inputs"
+            "invalid-compute",
+            _E,
+            "a computation that is not one of change, share, ratio, difference, better_than with its inputs",
         ),
         Code("unknown-measure", _E, "a computation names a measure the definitions do not list"),
         Code("band-syntax", _E, "band text that no form of the notation reads, or that is empty"),

@@ -14,7 +14,7 @@ import os
 import yaml
 
 from .errors import DefinitionError, KpiError, KpiErrors
-from .indicator_fields import POLICIES, read_ignore, read_indicator
+from .indicator_fields import POLICIES, check_better_than, read_ignore, read_indicator
 from .model import FocusArea, GapPolicy, Goal, Measure, Scorecard
 from .yaml_nodes import SCALAR, SEQUENCE, Nodes, compose, value_of
 
@@ -94,7 +94,9 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
             nodes.error(fields["focus_areas"].value, "empty-value", "focus_areas must list at least one focus area")
         measure_ids = {measure.id for measure in measures}
         areas = [area for item in items if (area := read_focus_area(nodes, item, policy, measure_ids))]
-    return Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore)
+    scorecard = Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore)
+    check_better_than(nodes, list(scorecard.indicators()))
+    return scorecard
 
 
 def read_measures(nodes: Nodes, node: yaml.Node) -> tuple[Measure, ...]:

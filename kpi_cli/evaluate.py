@@ -7,9 +7,22 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .checks import findings
-from .compute import agrees, base, compute
+from .compute import Benchmarks, agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
-from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
+from .model import (
+    Computed,
+    Indicator,
+    Note,
+    PhaseState,
+    Rating,
+    Report,
+    Result,
+    ResultRow,
+    RowFates,
+    Scorecard,
+    Status,
+    TableSource,
+)
 from .number_format import format_number
 from .rating import UnratableValue, check_scale, rate
 from .results import ResultSet
@@ -55,6 +68,7 @@ def evaluate(
     *,
     sources: Sequence[str] = (),
     strict: bool = True,
+    benchmarks: Benchmarks | None = None,
 ) -> Report:
     """Rate every indicator for every year in the rows (and ``year``), for the municipality
     and each org unit; ``year`` is the one shown, the others are its history.
@@ -69,6 +83,7 @@ def evaluate(
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
     measures = {measure.id for measure in scorecard.measures}
+    directions = {indicator.id: indicator.direction for indicator in scorecard.indicators()}
     units = {org_unit for _, _, org_unit in index}
     org_units: list[str | None] = [None] if None in units or not units else []
     org_units += sorted(unit for unit in units if unit is not None)
@@ -84,7 +99,9 @@ def evaluate(
                 row = index.get((indicator.id, each_year, org_unit))
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
-                outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
+                outcome = None
+                if indicator.compute is not None:
+                    outcome = compute(indicator, each_year, org_unit, index, benchmarks, directions)
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except UnratableValue as exc:
@@ -105,6 +122,7 @@ def evaluate(
         history=tuple(history),
         errors=tuple(problems.errors),
         row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),
+        benchmarks=dict(benchmarks or {}),
     )
     if strict:
         problems.raise_if_any()
@@ -203,17 +221,17 @@ def year_to_show(read: ResultSet, year: int | None) -> int:
 def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:
     """Evaluate what ``read_results`` gave. The rows it rejected and the rows evaluation
     rejects come together, in file and line order, so one run shows every problem."""
-    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False)
-    errors = sorted([*read.errors, *report.errors], key=_position)
-    if strict and errors:
-        raise KpiErrors(errors)
-    report = dataclasses.replace(report, errors=tuple(errors))
-    if read.ssb:  # benchmarks and source lines from SSB files
+    benchmarks: Benchmarks = {}
+    tables: tuple[TableSource, ...] = ()
+    if read.ssb:  # benchmark values and source lines from SSB files
         from .ssb.benchmarks import for_report
 
         benchmarks, tables = for_report(read.ssb)
-        report = dataclasses.replace(report, benchmarks=benchmarks, tables=tables)
-    return report
+    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False, benchmarks=benchmarks)
+    errors = sorted([*read.errors, *report.errors], key=_position)
+    if strict and errors:
+        raise KpiErrors(errors)
+    return dataclasses.replace(report, errors=tuple(errors), tables=tables)
 
 
 def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:

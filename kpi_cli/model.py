@@ -149,7 +149,7 @@ class Measure:
     location: Location | None = None
 
 
-COMPUTATIONS = ("change", "share", "ratio", "difference")
+COMPUTATIONS = ("change", "share", "ratio", "difference", "better_than")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +158,14 @@ class Computation:
 
     change: percentage change of inputs[0] from the previous year;
     share: 100 × inputs[0] / inputs[1]; ratio: inputs[0] / inputs[1];
-    difference: inputs[0] − inputs[1].
+    difference: inputs[0] − inputs[1];
+    better_than: 100 × the share of the indicators ``inputs`` whose values are better than
+    region ``benchmark``'s, by each one's direction, of those that can be compared (Asker's Ø.3.1).
     """
 
     method: str
     inputs: tuple[str, ...]
+    benchmark: str | None = None  # better_than: the benchmark region (EKG13)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +355,7 @@ class Computed:
     inputs: tuple[tuple[str, int, Decimal], ...]  # (measure id, year, value), in the computation's order
     value: Decimal  # rounded to two decimals, as a published table shows it; this is what is rated
     exact: Decimal | None = None  # before rounding: what a value given directly is checked against
+    better: int | None = None  # better_than: how many of ``inputs`` (those compared) are better
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,3 +232,69 @@ def test_a_folder_without_ssb_sources_in_the_definitions_leaves_json_alone(kpi, 
     result = kpi("evaluate", "--indicators", str(REPO_ROOT / "indicators.yaml"), str(tmp_path), "--format", "json")
     assert_ok(result)
     assert json.loads(result.stdout)["sources"] == [str(tmp_path / "2014.csv")]
+
+
+# MADE UP: two KOSTRA-like figures for Asker and KOSTRA group 13 in 2024; X is better higher
+# (60 against 55: better), Y better lower (14 against 12: worse).
+TWO_FIGURES = {
+    "version": "2.0",
+    "class": "dataset",
+    "label": "99998: Made-up key figures",
+    "id": ["Region", "ContentsCode", "Tid"],
+    "size": [2, 2, 1],
+    "role": {"geo": ["Region"], "time": ["Tid"]},
+    "dimension": {
+        "Region": {"category": {"index": ["3203", "EKG13"], "label": {"3203": "Asker", "EKG13": "Kostragruppe 13"}}},
+        "ContentsCode": {"category": {"index": ["X", "Y"]}},
+        "Tid": {"category": {"index": ["2024"]}},
+    },
+    "value": [60, 14, 55, 12],
+}
+SHARE_DEFINITIONS = """\
+# MADE UP: Asker's Ø.3.1 rule on made-up figures
+scorecard: Made up
+municipality: {code: "3203", name: Asker}
+benchmarks: [EKG13]
+focus_areas:
+  - id: Ø
+    name: Økonomi
+    goals:
+      - id: Ø.3
+        name: Made up
+        indicators:
+          - id: Ø.3.1
+            name: Andel utvalgte KOSTRA-indikatorer bedre enn KOSTRA-gruppe 13
+            unit: "%"
+            compute: {better_than: {benchmark: EKG13, indicators: [X.1, X.2]}}
+            bands: {desired: ">= 50", accepted: "[25; 50)", not_approved: "< 25"}
+          - id: X.1
+            name: Made-up figure X
+            direction: higher_is_better
+            ssb: {table: "99998", select: {ContentsCode: X}}
+          - id: X.2
+            name: Made-up figure Y
+            direction: lower_is_better
+            ssb: {table: "99998", select: {ContentsCode: Y}}
+"""
+
+
+def test_a_computed_share_of_indicators_better_than_a_benchmark(kpi, assert_ok, tmp_path) -> None:
+    (tmp_path / "indicators.yaml").write_text(SHARE_DEFINITIONS, encoding="utf-8")
+    (tmp_path / "table.json").write_text(json.dumps(TWO_FIGURES), encoding="utf-8")
+    args = ("evaluate", "--indicators", str(tmp_path / "indicators.yaml"), str(tmp_path / "table.json"))
+    document = json.loads(kpi(*args, "--format", "json").stdout)
+    share = next(r for r in document["results"] if r["indicator"] == "Ø.3.1")
+    assert (share["value"], share["status"]) == (50, "desired")
+    assert share["computed"] == {
+        "method": "better_than",
+        "inputs": [{"measure": "X.1", "year": 2024, "value": 60}, {"measure": "X.2", "year": 2024, "value": 14}],
+        "value": 50,
+        "text": "1 of 2 better than EKG13: 50.00 %",
+        "benchmark": "EKG13",
+        "better": 1,
+    }
+    compared = {r["indicator"]: [b["compared"] for b in r["benchmarks"]] for r in document["results"]}
+    assert compared == {"Ø.3.1": [], "X.1": ["better"], "X.2": ["worse"]}
+    table = kpi(*args)
+    assert_ok(table)
+    assert "Ø.3.1: 1 av 2 bedre enn EKG13: 50,00 %" in table.stdout

@@ -142,7 +142,8 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
 
 
 def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, Any]:
-    return {
+    """The rule and its inputs; ``better_than`` adds the benchmark and how many inputs beat it."""
+    found = {
         "method": computed.computation.method,
         "inputs": [
             {"measure": measure, "year": year, "value": _number(value)} for measure, year, value in computed.inputs
@@ -150,6 +151,9 @@ def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, 
         "value": _number(computed.value),
         "text": ENGLISH.computed(computed, measures),
     }
+    if computed.computation.method == "better_than":
+        found.update(benchmark=computed.computation.benchmark, better=computed.better)
+    return found
 
 
 def _rollup(rollup: hist.Rollup) -> dict[str, Any]:

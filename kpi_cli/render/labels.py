@@ -129,6 +129,11 @@ class Labels:
         value = self.number(computed.value)
         if computed.computation.method == "change" and not value.startswith("-"):
             value = "+" + value
+        if computed.computation.method == "better_than":
+            benchmark = computed.computation.benchmark
+            return self(
+                "compute.better_than", better=computed.better, compared=len(inputs), benchmark=benchmark, value=value
+            )
         text = self(
             f"compute.{computed.computation.method}",
             a=self.number(inputs[0][2]),
