@@ -103,10 +103,12 @@ def ssb_cells(entry: Entry, view: View, mark: str) -> list[Cell]:
     cells: list[Cell] = [entry.result.absence or ""]
     for code, _ in view.benchmark_regions:
         found = entry.compared(code)
-        item = found.benchmark if found else None
-        value = item.value if item else None
-        cells.append(format_number(value, mark) if value is not None else (item.absence or "") if item else "")
-        cells.append(found.verdict or "" if found else "")
+        if found is None:
+            cells += ["", ""]
+            continue
+        item = found.benchmark
+        cells.append(format_number(item.value, mark) if item.value is not None else item.absence or "")
+        cells.append(found.verdict or "")
     return cells
 
 
