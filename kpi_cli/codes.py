@@ -48,7 +48,9 @@ CODES: dict[str, Code] = {
         Code("invalid-scale", _E, "a scale that is not [minimum, maximum] with the minimum below the maximum"),
         Code("invalid-phase-in", _E, "a planned year after the phase-in year, or postponed: false with a planned year"),
         Code(
-            "invalid-compute", _E, "a computation that is not one of change, share, ratio, difference with its inputs"
+            "invalid-compute",
+            _E,
+            "a computation that is not one of change, share, ratio, difference, better_than with its inputs",
         ),
         Code("unknown-measure", _E, "a computation names a measure the definitions do not list"),
         Code("band-syntax", _E, "band text that no form of the notation reads, or that is empty"),
@@ -82,6 +84,10 @@ CODES: dict[str, Code] = {
             "a value beyond every band of an indicator with no scale: rated by the outermost band on its side",
         ),
         Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
+        # Statistics Norway (SSB) exports
+        Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
+        Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
+        Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
     )

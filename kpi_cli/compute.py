@@ -9,16 +9,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from .model import Computation, Computed, Indicator, Note, ResultRow
+from .model import Benchmark, Computation, Computed, Direction, Indicator, Note, ResultRow
 
 Index = Mapping[tuple[str, int, str | None], ResultRow]
+Benchmarks = Mapping[tuple[str, int], tuple[Benchmark, ...]]
 PLACES = Decimal("0.01")  # computed values are rounded as a published table shows them
 
 
-def compute(indicator: Indicator, year: int, org_unit: str | None, index: Index) -> Computed | Note:
-    """The indicator's value for the year and org unit, or a Note saying what is missing."""
+def compute(
+    indicator: Indicator,
+    year: int,
+    org_unit: str | None,
+    index: Index,
+    benchmarks: Benchmarks | None = None,
+    directions: Mapping[str, Direction | None] | None = None,
+) -> Computed | Note:
+    """The indicator's value for the year and org unit, or a Note saying what is missing.
+    ``better_than`` needs the benchmark values and the direction of each indicator it compares."""
     computation = indicator.compute
     assert computation is not None
+    if computation.method == "better_than":
+        return _better_than(computation, year, org_unit, index, benchmarks or {}, directions or {})
     if computation.method == "change":
         (measure,) = computation.inputs
         wanted = [(measure, year), (measure, year - 1)]
@@ -38,6 +49,38 @@ def compute(indicator: Indicator, year: int, org_unit: str | None, index: Index)
         exact = _apply(computation, first, second)
         rounded = exact.quantize(PLACES, rounding=ROUND_HALF_UP)
     return Computed(computation, tuple(values), rounded, exact)
+
+
+def _better_than(
+    computation: Computation,
+    year: int,
+    org_unit: str | None,
+    index: Index,
+    benchmarks: Benchmarks,
+    directions: Mapping[str, Direction | None],
+) -> Computed | Note:
+    """100 × the share of the indicators better than the benchmark region, of those that can be
+    compared (both values present); a Note when none can."""
+    from .ssb.benchmarks import BETTER, compare
+
+    compared: list[tuple[str, int, Decimal]] = []
+    better = 0
+    for wanted in computation.inputs:
+        row = index.get((wanted, year, org_unit))
+        theirs = next((b for b in benchmarks.get((wanted, year), ()) if b.region == computation.benchmark), None)
+        if row is None or row.value is None or theirs is None or theirs.value is None:
+            continue
+        verdict = compare(row.value, theirs.value, directions.get(wanted))
+        if verdict is not None:
+            compared.append((wanted, year, row.value))
+            better += verdict == BETTER
+    if not compared:
+        return Note("no_comparison", (("benchmark", computation.benchmark or ""), ("year", str(year))))
+    with localcontext() as context:
+        context.prec = 60
+        exact = Decimal(100) * better / len(compared)
+        rounded = exact.quantize(PLACES, rounding=ROUND_HALF_UP)
+    return Computed(computation, tuple(compared), rounded, exact, better)
 
 
 def base(computed: Computed) -> Decimal | None:

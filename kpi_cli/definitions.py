@@ -13,8 +13,8 @@ import os
 
 import yaml
 
-from .errors import DefinitionError, KpiErrors
-from .indicator_fields import POLICIES, read_ignore, read_indicator
+from .errors import DefinitionError, KpiError, KpiErrors
+from .indicator_fields import POLICIES, check_better_than, read_ignore, read_indicator
 from .model import FocusArea, GapPolicy, Goal, Measure, Scorecard
 from .yaml_nodes import SCALAR, SEQUENCE, Nodes, compose, value_of
 
@@ -30,6 +30,8 @@ SCORECARD_KEYS = (
     "ignore",
     "source",
     "description",
+    "municipality",  # SSB keys, read by kpi_cli.ssb.mapping
+    "benchmarks",
 )
 
 
@@ -57,6 +59,12 @@ def parse_definitions(text: str, path: str = "indicators.yaml") -> Scorecard:
         raise DefinitionError("definitions file is empty", code="empty-file", path=path, line=1)
     nodes = Nodes(path)
     scorecard = read_scorecard(nodes, root)
+    from .ssb.mapping import parse_mapping  # the SSB keys, checked where they are
+
+    try:
+        parse_mapping(root, path)
+    except KpiError as exc:
+        nodes.problems.add(exc)
     if nodes.problems.errors:
         raise KpiErrors(sorted(nodes.problems.errors, key=lambda e: (e.line or 0, e.column or 0)))
     assert scorecard is not None
@@ -86,7 +94,9 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
             nodes.error(fields["focus_areas"].value, "empty-value", "focus_areas must list at least one focus area")
         measure_ids = {measure.id for measure in measures}
         areas = [area for item in items if (area := read_focus_area(nodes, item, policy, measure_ids))]
-    return Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore)
+    scorecard = Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore)
+    check_better_than(nodes, list(scorecard.indicators()))
+    return scorecard
 
 
 def read_measures(nodes: Nodes, node: yaml.Node) -> tuple[Measure, ...]:

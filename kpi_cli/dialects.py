@@ -39,6 +39,9 @@ class FileLog:
     file_year: int | None = None
     rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line
     failed: bool = False  # the file could not be read at all
+    # An SSB export's cells that did not become result rows: benchmark values and the cells
+    # not used, by reason (kpi_cli.ssb.rows.UNUSED_REASONS).
+    other_cells: dict[str, int] = field(default_factory=dict)
 
 
 Record = tuple[int, list[str]]  # (line, cells)

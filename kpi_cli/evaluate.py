@@ -8,9 +8,22 @@ from collections.abc import Iterable, Sequence
 
 from .checks import findings, unsilenced
 from .codes import Severity
-from .compute import agrees, base, compute
+from .compute import Benchmarks, agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
-from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
+from .model import (
+    Computed,
+    Indicator,
+    Note,
+    PhaseState,
+    Rating,
+    Report,
+    Result,
+    ResultRow,
+    RowFates,
+    Scorecard,
+    Status,
+    TableSource,
+)
 from .number_format import format_number
 from .rating import UnratableValue, beyond_warning, check_scale, rate
 from .results import ResultSet
@@ -33,7 +46,9 @@ def check_rows(
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
             first = index[key].location
-            first_at = f"{first.path}:{first.line}" if first else "an earlier row"
+            first_at = (
+                ":".join(str(p) for p in (first.path, first.line) if p is not None) if first else "an earlier row"
+            )
             unit = f" for {row.org_unit}" if row.org_unit else ""
             problems.add(
                 _row_error(
@@ -54,6 +69,7 @@ def evaluate(
     *,
     sources: Sequence[str] = (),
     strict: bool = True,
+    benchmarks: Benchmarks | None = None,
 ) -> Report:
     """Rate every indicator for every year in the rows (and ``year``), for the municipality
     and each org unit; ``year`` is the one shown, the others are its history.
@@ -70,6 +86,7 @@ def evaluate(
     index = check_rows(scorecard, rows, problems)
     counts = Counter({"rejected": len(rows) - len(index)})
     measures = {measure.id for measure in scorecard.measures}
+    directions = {indicator.id: indicator.direction for indicator in scorecard.indicators()}
     units = {org_unit for _, _, org_unit in index}
     org_units: list[str | None] = [None] if None in units or not units else []
     org_units += sorted(unit for unit in units if unit is not None)
@@ -85,7 +102,9 @@ def evaluate(
                 row = index.get((indicator.id, each_year, org_unit))
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
-                outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
+                outcome = None
+                if indicator.compute is not None:
+                    outcome = compute(indicator, each_year, org_unit, index, benchmarks, directions)
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except UnratableValue as exc:
@@ -109,6 +128,7 @@ def evaluate(
         errors=tuple(problems.errors),
         warnings=tuple(unsilenced(warnings, scorecard)),
         row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),
+        benchmarks=dict(benchmarks or {}),
     )
     if strict:
         problems.raise_if_any()
@@ -207,11 +227,17 @@ def year_to_show(read: ResultSet, year: int | None) -> int:
 def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:
     """Evaluate what ``read_results`` gave. The rows it rejected and the rows evaluation
     rejects come together, in file and line order, so one run shows every problem."""
-    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False)
+    benchmarks: Benchmarks = {}
+    tables: tuple[TableSource, ...] = ()
+    if read.ssb:  # benchmark values and source lines from SSB files
+        from .ssb.benchmarks import for_report
+
+        benchmarks, tables = for_report(read.ssb)
+    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False, benchmarks=benchmarks)
     errors = sorted([*read.errors, *report.errors], key=_position)
     if strict and errors:
         raise KpiErrors(errors)
-    return dataclasses.replace(report, errors=tuple(errors))
+    return dataclasses.replace(report, errors=tuple(errors), tables=tables)
 
 
 def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:

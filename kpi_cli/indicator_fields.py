@@ -33,6 +33,7 @@ INDICATOR_KEYS = (
     "min_base",
     "ignore",
     "description",
+    "ssb",  # read by kpi_cli.ssb.mapping
 )
 POLICIES = {policy.value: policy for policy in GapPolicy}
 DIRECTION_WORDS = {
@@ -184,6 +185,8 @@ def read_computation(nodes: Nodes, node: yaml.Node, label: str, measure_ids: set
         nodes.error(node, "invalid-compute", f"{what}: give one computation, not {len(fields)}")
         return None
     ((method, field),) = fields.items()
+    if method == "better_than":
+        return _better_than(nodes, field.value, what)
     wanted = 1 if method == "change" else 2
     inputs = nodes.texts(field.value, f"{what} {method}")
     if len(inputs) != wanted:
@@ -199,6 +202,38 @@ def read_computation(nodes: Nodes, node: yaml.Node, label: str, measure_ids: set
         nodes.error(field.value, "unknown-measure", message)
         return None
     return Computation(method, inputs)
+
+
+def _better_than(nodes: Nodes, node: yaml.Node, what: str) -> Computation | None:
+    """``better_than: {benchmark: EKG13, indicators: [X.1, X.2]}``; the ids are checked against
+    the indicators once all are read (:func:`check_better_than`)."""
+    fields = nodes.mapping(node, f"{what} better_than", ("benchmark", "indicators"), ("benchmark", "indicators"))
+    if fields is None or "benchmark" not in fields or "indicators" not in fields:
+        return None
+    benchmark = nodes.text(fields["benchmark"].value, f"{what} better_than: benchmark")
+    inputs = nodes.texts(fields["indicators"].value, f"{what} better_than: indicators")
+    if not inputs:
+        nodes.error(fields["indicators"].value, "invalid-compute", f"{what} better_than: list at least one indicator")
+        return None
+    return Computation("better_than", inputs, benchmark) if benchmark else None
+
+
+def check_better_than(nodes: Nodes, indicators: list[Indicator]) -> None:
+    """Each ``better_than`` input must be another indicator with a direction, higher or lower
+    is better: a target range or no direction says nothing about better."""
+    by_id = {indicator.id: indicator for indicator in indicators}
+    for indicator in indicators:
+        computation = indicator.compute
+        if computation is None or computation.method != "better_than" or indicator.location is None:
+            continue
+        for wanted in computation.inputs:
+            found = by_id.get(wanted)
+            what = f"indicator {indicator.id}: compute better_than"
+            if found is None or found.id == indicator.id:
+                nodes.error_at(indicator.location, "invalid-compute", f"{what}: {wanted!r} is not another indicator")
+            elif found.direction not in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
+                message = f"{what}: {wanted} has no direction (higher or lower is better) to compare by"
+                nodes.error_at(indicator.location, "invalid-compute", message)
 
 
 def read_ignore(nodes: Nodes, node: yaml.Node, what: str) -> tuple[str, ...]:

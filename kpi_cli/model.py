@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -144,7 +144,7 @@ class Measure:
     location: Location | None = None
 
 
-COMPUTATIONS = ("change", "share", "ratio", "difference")
+COMPUTATIONS = ("change", "share", "ratio", "difference", "better_than")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +153,14 @@ class Computation:
 
     change: percentage change of inputs[0] from the previous year;
     share: 100 × inputs[0] / inputs[1]; ratio: inputs[0] / inputs[1];
-    difference: inputs[0] − inputs[1].
+    difference: inputs[0] − inputs[1];
+    better_than: 100 × the share of the indicators ``inputs`` whose values are better than
+    region ``benchmark``'s, by each one's direction, of those that can be compared (Asker's Ø.3.1).
     """
 
     method: str
     inputs: tuple[str, ...]
+    benchmark: str | None = None  # better_than: the benchmark region (EKG13)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +300,7 @@ class ResultRow:
     raw: str = ""
     location: Location | None = None
     base: Decimal | None = None  # the n column: respondents or cases behind the value
+    absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +338,11 @@ class Result:
     computed: Computed | None = None
     note: Note | None = None  # why there is no rating: a missing input, too small a base
 
+    @property
+    def absence(self) -> str | None:
+        """Why the value is absent, as an SSB file says (``ResultRow.absence``); None otherwise."""
+        return self.row.absence if self.row is not None and self.value is None else None
+
 
 @dataclass(frozen=True, slots=True)
 class Computed:
@@ -343,6 +352,7 @@ class Computed:
     inputs: tuple[tuple[str, int, Decimal], ...]  # (measure id, year, value), in the computation's order
     value: Decimal  # rounded to two decimals, as a published table shows it; this is what is rated
     exact: Decimal | None = None  # before rounding: what a value given directly is checked against
+    better: int | None = None  # better_than: how many of ``inputs`` (those compared) are better
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +384,27 @@ class RowFates:
 
 
 @dataclass(frozen=True, slots=True)
+class Benchmark:
+    """A benchmark region's value for an indicator and year, shown beside the municipality's:
+    a KOSTRA group (EKG13), the country (EAK) or a neighbour, read from an SSB file."""
+
+    region: str  # its code: 'EKG13', 'EAK', '3002'
+    name: str
+    value: Decimal | None
+    absence: str | None = None  # why there is no value, as for ResultRow.absence
+
+
+@dataclass(frozen=True, slots=True)
+class TableSource:
+    """A statistics table results were read from, as a report names it (README, "Statistics Norway")."""
+
+    table: str | None  # '12134'
+    title: str
+    updated: str | None  # as the file writes it: '2026-02-15T07:00:00Z'
+    notes: tuple[str, ...] = ()  # the notes the file marks as mandatory to show
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     scorecard: Scorecard
     year: int
@@ -384,6 +415,9 @@ class Report:
     errors: tuple[KpiError, ...] = ()
     warnings: tuple[Problem, ...] = ()  # about rows, not fatal: a value beyond every band (beyond-bands)
     row_counts: RowFates = field(default=RowFates(), compare=False)
+    # Benchmark regions' values by (indicator, year), in the definitions' order of regions.
+    benchmarks: Mapping[tuple[str, int], tuple[Benchmark, ...]] = field(default_factory=dict, compare=False)
+    tables: tuple[TableSource, ...] = ()  # the statistics tables read, for the source lines
 
     @property
     def other_years(self) -> tuple[int, ...]:

@@ -16,11 +16,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dialects import RESULT_SUFFIXES, FileLog, Record, read_records
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
 from .model import Location, ResultRow
 from .number_format import NUMBER_PATTERN, parse_number
+
+if TYPE_CHECKING:
+    from .ssb.rows import Conversion
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "indikator", "id", "indicator_id", "indikator_id", "indikator-id", "kpi"),
@@ -63,6 +67,7 @@ class ResultSet:
     rows: list[ResultRow]
     logs: list[FileLog]
     errors: list[KpiError] = field(default_factory=list)
+    ssb: list[Conversion] = field(default_factory=list)  # the SSB exports read: tables and benchmark values
 
     @property
     def paths(self) -> list[str]:
@@ -88,16 +93,14 @@ def parse_value(text: str) -> Decimal | None:
     return value
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files as given; folders become the results files in them, sorted."""
+def expand_paths(paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = RESULT_SUFFIXES) -> list[str]:
+    """Files as given; folders become the results files in them (by ``suffixes``), sorted."""
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             inside = [
-                str(child)
-                for child in sorted(path.iterdir())
-                if child.is_file() and child.suffix.lower() in RESULT_SUFFIXES
+                str(child) for child in sorted(path.iterdir()) if child.is_file() and child.suffix.lower() in suffixes
             ]
             found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
         else:
@@ -113,22 +116,37 @@ def read_results(
     delimiter: str | None = None,
     columns: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    definitions: str | None = None,
+    all_regions: bool = False,
 ) -> ResultSet:
     """Read every results file; rows that cannot be read are kept in ``errors``, never dropped.
 
     ``columns`` maps a role (indicator, year, value, org_unit) to a header of
     the file, for headers no built-in name covers (``{"value": "Nøkkeltall"}``).
+    Statistics Norway exports (JSON-stat, SSB's CSV layouts) are recognised by
+    their content and read as the ``definitions`` file's SSB keys say
+    (kpi_cli.ssb); ``all_regions`` makes every municipality in them an org unit.
     """
+    from .ssb.reading import SsbReader
+
+    ssb = SsbReader(definitions, all_regions, encoding, plain=bool(columns))
     names = _column_names(columns or {})
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
-    for path in expand_paths(paths):
+    given = list(paths)
+    suffixes: tuple[str, ...] = RESULT_SUFFIXES
+    if any(Path(path).is_dir() for path in given) and ssb.names_sources():
+        suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
+    for path in expand_paths(given, suffixes):
         log = FileLog(path)
         logs.append(log)
         try:
-            records = read_records(path, log, encoding, delimiter, sheet)
-            for item in _rows(records, path, log, year, names):
+            if ssb.claims(path):
+                items = ssb.read(path, log)
+            else:
+                items = _rows(read_records(path, log, encoding, delimiter, sheet), path, log, year, names)
+            for item in items:
                 log.results_read += 1
                 if isinstance(item, KpiError):
                     log.rejected.append(item)
@@ -138,7 +156,7 @@ def read_results(
         except KpiError as error:  # the file as a whole: unreadable, no header, no year
             log.failed = True
             problems.add(error)
-    return ResultSet(rows, logs, problems.errors)
+    return ResultSet(rows, logs, problems.errors, ssb.reads)
 
 
 def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .errors import UsageError
 from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
-from .model import BandVersion, Indicator, Measure, Report, Result, Status
+from .model import BandVersion, Benchmark, Indicator, Measure, Report, Result, Status
 from .phase_in import IndicatorState
 
 FAIL_LEVELS = ("not_approved", "accepted", "never")
@@ -28,11 +28,13 @@ _LEVELS: dict[str, frozenset[Status]] = {
 @dataclass(frozen=True, slots=True)
 class Gate:
     """What makes a run fail (exit 1): a status at or below ``fail_on``, a missing result
-    (with ``missing``), a status worse than the year before's (with ``regression``)."""
+    (with ``missing``; one SSB marks suppressed only with ``suppressed`` too), a status worse
+    than the year before's (with ``regression``)."""
 
     fail_on: str = "not_approved"
     missing: bool = False
     regression: bool = False
+    suppressed: bool = False
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_LEVELS:
@@ -44,7 +46,19 @@ class Gate:
         return _LEVELS[self.fail_on] | ({Status.MISSING} if self.missing else set())
 
     def fails(self, result: Result, regression: bool) -> bool:
+        if result.status is Status.MISSING and not self.suppressed and result.absence == "suppressed":
+            return result.status in _LEVELS[self.fail_on] or (self.regression and regression)
         return result.status in self.levels or (self.regression and regression)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A benchmark region's value beside a result, and whether the result is better or worse
+    than it by the indicator's direction ('better', 'worse', 'equal'; None when either value is
+    absent or the direction says nothing)."""
+
+    benchmark: Benchmark
+    verdict: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +69,16 @@ class Entry:
     previous: Result | None  # the latest earlier year with a value, same indicator and org unit
     regression: bool  # rated worse than ``previous``
     failing: bool  # fails the gate (only results of the year shown can)
+    benchmarks: tuple[Comparison, ...] = ()  # the benchmark regions' values for the same year
 
     @property
     def trend(self) -> Trend | None:
         """The change from ``previous`` (worked out when asked: a large report keeps no Trend per result)."""
         return trend(self.result, self.previous)
+
+    def compared(self, region: str) -> Comparison | None:
+        """The comparison with benchmark ``region`` for the same year; None when it has no value read."""
+        return next((c for c in self.benchmarks if c.benchmark.region == region), None)
 
     @property
     def alarm(self) -> bool:
@@ -133,6 +152,15 @@ class View:
         """Results of the year shown rated worse than the year before, failing or not."""
         return tuple(entry.result for entry in self.entries if entry.regression)
 
+    @property
+    def benchmark_regions(self) -> tuple[tuple[str, str], ...]:
+        """(code, name) of every benchmark region shown beside the results, in the definitions' order."""
+        regions: dict[str, str] = {}
+        for found in self.report.benchmarks.values():
+            for item in found:
+                regions.setdefault(item.region, item.name)
+        return tuple(regions.items())
+
     def unit(self, org_unit: str | None) -> UnitView:
         return next(unit for unit in self.units if unit.org_unit == org_unit)
 
@@ -204,11 +232,21 @@ def _series(report: Report, gate: Gate) -> dict[Key, dict[int, Entry]]:
         for result in sorted(found, key=lambda r: r.year):
             worse = is_regression(result, previous)
             failing = result.year == report.year and gate.fails(result, worse)
-            by_year[result.year] = Entry(result, previous, worse, failing)
+            by_year[result.year] = Entry(result, previous, worse, failing, _compared(report, result))
             if result.value is not None:
                 previous = result
         series[key] = by_year
     return series
+
+
+def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:
+    found = report.benchmarks.get((result.indicator.id, result.year), ())
+    if not found:
+        return ()
+    from .ssb.benchmarks import compare
+
+    direction = result.indicator.direction
+    return tuple(Comparison(item, compare(result.value, item.value, direction)) for item in found)
 
 
 def alarm_years(by_year: Mapping[int, Entry], years: Sequence[int]) -> str:

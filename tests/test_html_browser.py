@@ -176,3 +176,17 @@ def test_example_page_prints_on_a4(browser: str, example_page: Path, tmp_path: P
         _, _, width, height = (float(n) for n in box.split())
         assert (round(width), round(height)) == (842, 595)
     keep(pdf)
+
+
+def test_ssb_example_page_in_the_browser(kpi, assert_ok, browser: str, tmp_path: Path) -> None:
+    """examples/ssb-kostra (a made-up scorecard on SSB's table 12191): Drammen beside its two
+    benchmark regions and the line naming the SSB table, as a browser renders the page."""
+    ssb = REPO_ROOT / "examples" / "ssb-kostra"
+    page = render(kpi, assert_ok, tmp_path / "ssb-kostra.html", str(ssb), "--indicators", str(ssb / "indicators.yaml"))
+    done = run_browser(browser, tmp_path / "profile", "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr
+    dom = done.stdout
+    assert '<th scope="col" class="num">Moss</th><th scope="col" class="num">Ringerike</th>' in dom
+    assert '<td class="num">27,8</td><td class="num">13,5 (bedre)</td><td class="num">8,9 (bedre)</td>' in dom
+    assert "Kilde: SSB, tabell 12191 «Kommunehelse" in dom
+    assert console_messages(done.stderr) == [], console_messages(done.stderr)

@@ -122,7 +122,7 @@ def test_a_table_name_that_is_not_one_is_a_usage_error(run_cli) -> None:  # type
     assert result.exit_code == 2
     assert result.output.splitlines() == [
         "kpi: error: --table/--view: 'results; DROP TABLE x' is not a table name: "
-        "letters, digits and _, optionally schema.table"
+        "letters, digits and _, optionally schema.table [usage]"
     ]
 
 

@@ -123,6 +123,13 @@ def read_options(command: F) -> F:
             help="Field separator of the results files (default: detected).",
         ),
         click.option("--sheet", help="Sheet of an .xlsx file (default: the first)."),
+        click.option(
+            "--regions",
+            type=click.Choice(["municipality", "all"]),
+            default="municipality",
+            show_default=True,
+            help="SSB files: rate the definitions' municipality, or every municipality as an org unit.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)

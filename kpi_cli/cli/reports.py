@@ -44,6 +44,7 @@ def read(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str = "municipality",
 ) -> tuple[ResultSet, int]:
     """Read the results files as the options say; the year to show: --year, else the latest."""
     from ..evaluate import year_to_show
@@ -56,6 +57,8 @@ def read(
         delimiter=delimiter,
         columns={**dict(scorecard.columns), **column_mapping(columns)},
         sheet=sheet,
+        definitions=scorecard.path,
+        all_regions=regions == "all",
     )
     return read_set, year_to_show(read_set, year)
 
@@ -71,6 +74,11 @@ def read(
     help="Exit 1 when an indicator is at or below this level.",
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
+@click.option(
+    "--fail-on-suppressed",
+    is_flag=True,
+    help="With --fail-on-missing: count results SSB suppressed (':') as missing too.",
+)
 @click.option(
     "--fail-on-regression",
     is_flag=True,
@@ -97,9 +105,11 @@ def evaluate(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str,
     fmt: str,
     fail_on: str,
     fail_on_missing: bool,
+    fail_on_suppressed: bool,
     fail_on_regression: bool,
     by_org_unit: bool,
     output: str | None,
@@ -125,7 +135,7 @@ def evaluate(
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
-    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
     report = evaluate_results(scorecard, read_set, shown, strict=False)
@@ -133,7 +143,7 @@ def evaluate(
         _account(read_set, report)
     if report.errors:
         raise KpiErrors(report.errors)
-    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression), definitions=indicators)
+    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression, fail_on_suppressed), definitions=indicators)
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
@@ -152,6 +162,7 @@ def _exit_as_the_gate_says(view: View) -> None:
     by_level = [r for r in view.failing if r.status in gate.levels]
     if by_level:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
+        rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
         note(f"{len(by_level)} result(s) fail {rule}: {names(by_level)}")
     worse = view.regressions if gate.regression else ()
     if worse:
@@ -164,7 +175,11 @@ def _say_how_read(read_set: ResultSet) -> None:
     for log in read_set.logs:
         if not log.failed:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+            how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
             click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+        if log.other_cells:  # an SSB export: its other cells, accounted for
+            cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
+            click.echo(f"{log.path}: cells not read as results: {cells}", err=True)
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
@@ -203,6 +218,7 @@ def history(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    regions: str,
     fmt: str,
     org_units: tuple[str, ...],
     output: str | None,
@@ -224,7 +240,7 @@ def history(
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
-    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
+    read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     report = evaluate_results(scorecard, read_set, shown)
     view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)

@@ -88,6 +88,30 @@ def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: Rende
     return buffer.getvalue()
 
 
+def ssb_header(view: View) -> tuple[str, ...]:
+    """The columns a report from SSB files adds: why a value is absent, then each benchmark
+    region's value and how the result compares with it ('better', 'worse', 'equal')."""
+    if not view.report.tables:
+        return ()
+    regions = [code for code, _ in view.benchmark_regions]
+    return ("absence", *(f"{kind}_{code}" for code in regions for kind in ("benchmark", "compared")))
+
+
+def ssb_cells(entry: Entry, view: View, mark: str) -> list[Cell]:
+    if not view.report.tables:
+        return []
+    cells: list[Cell] = [entry.result.absence or ""]
+    for code, _ in view.benchmark_regions:
+        found = entry.compared(code)
+        if found is None:
+            cells += ["", ""]
+            continue
+        item = found.benchmark
+        cells.append(format_number(item.value, mark) if item.value is not None else item.absence or "")
+        cells.append(found.verdict or "")
+    return cells
+
+
 def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     result = entry.result
     indicator = result.indicator
@@ -117,22 +141,23 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     ]
 
 
-def _rows(entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
+def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
     say = Labels(options.lang)
     _, mark = dialect(options)
     # Oldest year first; within a year the evaluation's order: the municipality, then
     # each org unit, indicators as the definitions list them.
-    return [row(entry, say, mark) for entry in entries]
+    return [[*row(entry, say, mark), *ssb_cells(entry, view, mark)] for entry in entries]
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
     """Every result: the year shown and the other years in the input, each row with its year."""
-    return _write(HEADER, _rows(view.every_year(), options), options)
+    return _write((*HEADER, *ssb_header(view)), _rows(view, view.every_year(), options), options)
 
 
 def history(view: View, options: RenderOptions) -> str:
     """Every year's results for the org units asked for (default: the first, usually the municipality)."""
-    return _write(HEADER, _rows(view.every_year(view.history_units), options), options)
+    entries = view.every_year(view.history_units)
+    return _write((*HEADER, *ssb_header(view)), _rows(view, entries, options), options)
 
 
 def status(view: StatusView, options: RenderOptions) -> str:

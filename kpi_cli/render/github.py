@@ -74,7 +74,7 @@ def message(result: Result, say: Labels) -> str:
     """'L.1.1 ikke godkjent (3,8) – Opplevelse av ...; krav: Ønsket 4,5 - 6 · ...'."""
     indicator = result.indicator
     who = indicator.id + (f" ({result.org_unit})" if result.org_unit else "")
-    value = f" ({say.number(result.value)})" if result.value is not None else ""
+    value = f" ({say.value(result)})" if result.value is not None or result.absence else ""
     text = f"{who} {say('short.' + result.status.value)}{value} – {indicator.name}"
     if result.note is not None:
         text += f" ({say.note(result.note)})"

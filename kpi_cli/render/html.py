@@ -39,9 +39,10 @@ def _page(title: str, lang: str, body: Iterable[str]) -> str:
 
 def _sources(view: View, say: Labels) -> str:
     files = ", ".join(f"<code>{_e(path)}</code>" for path in view.report.sources) or "–"
+    tables = "".join(f'<p class="meta">{_e(line)}</p>' for line in say.sources(view.report.tables))
     return (
         f'<dl class="sources"><dt>{_e(say("definitions"))}:</dt><dd><code>{_e(view.definitions)}</code></dd>'
-        f"<dt>{_e(say('results'))}:</dt><dd>{files}</dd></dl>"
+        f"<dt>{_e(say('results'))}:</dt><dd>{files}</dd></dl>{tables}"
     )
 
 
@@ -92,7 +93,7 @@ def _value_cell(result: Result | None, say: Labels) -> str:
         return '<td class="cell empty"></td>'
     word = say.status(result)
     return (
-        f'<td class="cell st-{result.status.value}" title="{_e(word)}">{_e(say.number(result.value))}'
+        f'<td class="cell st-{result.status.value}" title="{_e(word)}">{_e(say.value(result))}'
         f'<span class="sym" aria-hidden="true">{SYMBOLS[result.status]}</span>'
         f'<span class="vh"> {_e(word)}</span></td>'
     )
@@ -120,13 +121,15 @@ def _change(entry: Entry, say: Labels) -> str:
 class _Columns:
     change: bool  # an earlier year to compare with
     spark: bool  # several years to draw
+    regions: tuple[tuple[str, str], ...] = ()  # benchmark regions (code, name) shown beside the value
 
     @classmethod
     def of(cls, view: View) -> _Columns:
         def drawn(by_year: dict[int, Entry]) -> bool:
             return sum(1 for y, e in by_year.items() if y <= view.year and e.result.value is not None) > 1
 
-        return cls(change=bool(view.earlier_years), spark=any(map(drawn, view.series.values())))
+        spark = any(map(drawn, view.series.values()))
+        return cls(change=bool(view.earlier_years), spark=spark, regions=view.benchmark_regions)
 
 
 def _results(by_year: dict[int, Entry]) -> dict[int, Result]:
@@ -144,6 +147,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
         f'<th scope="col">{_e(say("col.name"))}</th>',
         bands,
         f'<th scope="col" class="value">{_e(say("result"))} {year}</th>',
+        "".join(f'<th scope="col" class="num">{_e(name or code)}</th>' for code, name in columns.regions),
         f'<th scope="col">{_e(say("col.change"))}</th>' if columns.change else "",
         f'<th scope="col">{_e(say("col.status"))}</th>',
         f'<th scope="col">{_e(say("chart"))}</th>',
@@ -153,7 +157,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
 
 
 def _group_row(ident: str, name: str, rollup: hist.Rollup, columns: _Columns, say: Labels) -> str:
-    before_status = 5 + columns.change  # name, three bands, the value, the change
+    before_status = 5 + columns.change + len(columns.regions)  # name, three bands, the value, benchmarks, the change
     after_status = 1 + columns.spark
     return (
         f'<tr class="goal"><th scope="rowgroup" class="id">{_e(ident)}</th>'
@@ -185,7 +189,8 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         + (f'<div class="meta">{_e(meta_text)}</div>' if meta_text else "")
         + f"{note}</td>",
         bands,
-        f'<td class="num">{_e(say.number(result.value))}</td>',
+        f'<td class="num">{_e(say.value(result))}</td>',
+        "".join(f'<td class="num">{_e(say.benchmark(entry.compared(code)))}</td>' for code, _ in columns.regions),
         f'<td class="change">{_change(entry, say)}</td>' if columns.change else "",
         f'<td class="status">{_badge(result.status, say.status(result))}</td>',
         f'<td class="chart">{bullet_chart(result, say)}</td>',

@@ -95,7 +95,7 @@ def bullet_chart(result: Result, say: Labels) -> str:
     label_y = CHART_HEIGHT - 2
     shapes.append(f'<text x="{CHART_PAD}" y="{label_y}">{_e(say.number(low))}</text>')
     shapes.append(f'<text x="{CHART_WIDTH - CHART_PAD}" y="{label_y}" text-anchor="end">{_e(say.number(high))}</text>')
-    value = say.number(result.value) if result.value is not None else say("no_result")
+    value = say.value(result) if result.value is not None or result.absence else say("no_result")
     words = [f"{indicator.id}: {value}, {say.status(result)}", _band_words(indicator, say)]
     words.append(say("axis", low=say.number(low), high=say.number(high)))
     title = ". ".join(w for w in words if w)

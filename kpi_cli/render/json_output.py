@@ -104,6 +104,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "org_unit": item.org_unit,
         "value": _number(item.value),
         "value_text": row.raw if row else None,
+        "absence": row.absence if row else None,
         "status": item.status.value,
         "phase_in_state": item.state.value,
         "bands_from": version.from_year if version else None,
@@ -127,11 +128,22 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         else None,
         "base": _number(row.base) if row and row.base is not None else None,
         "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
+        "benchmarks": [
+            {
+                "region": c.benchmark.region,
+                "name": c.benchmark.name,
+                "value": _number(c.benchmark.value),
+                "absence": c.benchmark.absence,
+                "compared": c.verdict,
+            }
+            for c in entry.benchmarks
+        ],
     }
 
 
 def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, Any]:
-    return {
+    """The rule and its inputs; ``better_than`` adds the benchmark and how many inputs beat it."""
+    found = {
         "method": computed.computation.method,
         "inputs": [
             {"measure": measure, "year": year, "value": _number(value)} for measure, year, value in computed.inputs
@@ -139,6 +151,9 @@ def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, 
         "value": _number(computed.value),
         "text": ENGLISH.computed(computed, measures),
     }
+    if computed.computation.method == "better_than":
+        found.update(benchmark=computed.computation.benchmark, better=computed.better)
+    return found
 
 
 def _rollup(rollup: hist.Rollup) -> dict[str, Any]:
@@ -167,11 +182,19 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
         "year": view.year,
         "years": list(years),
         "org_units": list(org_units),
-        "gate": {"fail_on": gate.fail_on, "fail_on_missing": gate.missing, "fail_on_regression": gate.regression},
+        "gate": {
+            "fail_on": gate.fail_on,
+            "fail_on_missing": gate.missing,
+            "fail_on_suppressed": gate.suppressed,
+            "fail_on_regression": gate.regression,
+        },
         "failing": [{"indicator": r.indicator.id, "year": r.year, "org_unit": r.org_unit} for r in view.failing],
         "summary": _rollups(view.rollups),
         "by_org_unit": [{"org_unit": unit.org_unit, **_rollups(unit.rollups)} for unit in view.units],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
+        "tables": [
+            {"table": t.table, "title": t.title, "updated": t.updated, "notes": list(t.notes)} for t in report.tables
+        ],
         "indicators": {item.id: indicator(item) for item in report.scorecard.indicators()},
     }
 

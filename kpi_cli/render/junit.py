@@ -41,7 +41,7 @@ def details(result: Result, say: Labels, measures: Mapping[str, Measure]) -> str
     indicator = result.indicator
     lines = [
         f"{indicator.id} {indicator.name}" + (f" ({result.org_unit})" if result.org_unit else ""),
-        f"{say('value')}: {say.number(result.value)}" + (f" {indicator.unit}" if indicator.unit else ""),
+        f"{say('value')}: {say.value(result)}" + (f" {indicator.unit}" if indicator.unit else ""),
         f"{say('col.status')}: {say.status(result)}",
     ]
     lines += [f"{say('col.' + s.value)}: {band.text}" for s in RATED if (band := indicator.band(s))]
@@ -62,8 +62,8 @@ def _summary(result: Result, say: Labels) -> str:
     band = result.indicator.band(result.status) if result.status.is_rated else None
     text = f"{result.indicator.id}" + (f" ({result.org_unit})" if result.org_unit else "")
     text += f" {say('short.' + result.status.value)}"
-    if result.value is not None:
-        text += f": {say.number(result.value)}"
+    if result.value is not None or result.absence:
+        text += f": {say.value(result)}"
     if band is not None:
         text += f" ({band.text})"
     return text

@@ -5,12 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..history import Rollup
-from ..model import RATED, Computed, GapPolicy, Indicator, Interval, Measure, Note, PhaseState, Rating, Result, Status
+from ..model import (
+    RATED,
+    Computed,
+    GapPolicy,
+    Indicator,
+    Interval,
+    Measure,
+    Note,
+    PhaseState,
+    Rating,
+    Result,
+    Status,
+    TableSource,
+)
 from ..notation import format_interval
 from ..number_format import format_number
 from .words import WORDS
+
+if TYPE_CHECKING:
+    from ..view import Comparison
 
 SYMBOLS = {
     Status.DESIRED: "●",
@@ -63,6 +80,39 @@ class Labels:
             return whole + ("," + fraction if fraction else "")
         return text
 
+    def value(self, result: Result) -> str:
+        """The result's value, or why it is absent as an SSB file says ('skjermet'); '–' for none."""
+        if result.absence is not None:
+            return self(f"absence.{result.absence}")
+        return self.number(result.value)
+
+    def benchmark(self, comparison: Comparison | None) -> str:
+        """A benchmark's value and how the result compares with it: '27,5 (bedre)', 'skjermet', '–'."""
+        if comparison is None:
+            return "–"
+        item = comparison.benchmark
+        text = self(f"absence.{item.absence}") if item.value is None and item.absence else self.number(item.value)
+        return f"{text} ({self(comparison.verdict)})" if comparison.verdict else text
+
+    def sources(self, tables: Sequence[TableSource]) -> list[str]:
+        """A source line per statistics table, each followed by the notes the table marks as mandatory."""
+        lines = []
+        for table in tables:
+            lines.append(self.table_source(table))
+            lines.extend(self("ssb.note", note=" ".join(note.split())) for note in table.notes)
+        return lines
+
+    def table_source(self, table: TableSource) -> str:
+        """'Kilde: SSB, tabell 12134 «Utvalgte nøkkeltall ...», oppdatert 2026-03-16'."""
+        parts = [self("ssb.source")]
+        named = [self("ssb.table", table=table.table) if table.table else ""]
+        named.append(self("ssb.title", title=" ".join(table.title.split())) if table.title.strip() else "")
+        if any(named):
+            parts.append(" ".join(part for part in named if part))
+        if table.updated:
+            parts.append(self("ssb.updated", date=table.updated[:10]))
+        return ", ".join(parts)
+
     def status(self, result: Result) -> str:
         """The status word; for a pending indicator, when it is phased in."""
         if result.status is Status.NOT_PHASED_IN and result.indicator.phase_in:
@@ -79,6 +129,11 @@ class Labels:
         value = self.number(computed.value)
         if computed.computation.method == "change" and not value.startswith("-"):
             value = "+" + value
+        if computed.computation.method == "better_than":
+            benchmark = computed.computation.benchmark
+            return self(
+                "compute.better_than", better=computed.better, compared=len(inputs), benchmark=benchmark, value=value
+            )
         text = self(
             f"compute.{computed.computation.method}",
             a=self.number(inputs[0][2]),

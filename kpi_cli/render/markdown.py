@@ -94,11 +94,13 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
         lines += ["", f"{level} {title}"]
         if area.focus_goal:
             lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
+        regions = view.benchmark_regions
         header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in RATED), str(report.year)]
-        lines += ["", _row([*header, say("col.status")]), _rule("lllllrl")]
-        lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say))
+        header += [escape(name or code) for code, name in regions]
+        lines += ["", _row([*header, say("col.status")]), _rule("lllllr" + "r" * len(regions) + "l")]
+        lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say, len(regions)))
         for goal, found in goals:
-            lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say))
+            lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say, len(regions)))
             for result in found:
                 shown = result.indicator
                 bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in RATED]
@@ -108,7 +110,8 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
                             escape(shown.id),
                             escape(shown.name),
                             *bands,
-                            say.number(result.value),
+                            say.value(result),
+                            *_benchmark_cells(unit_view.entry(shown.id), regions, say),
                             status_cell(result, say),
                         ]
                     )
@@ -120,12 +123,19 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
         if found_notes:
             lines += ["", *(f"- {line}" for line in found_notes)]
     lines += ["", say.summary(report.year, rolled.total.counts)]
+    lines += [f"\n{escape(line)}" for line in say.sources(report.tables)]
     return lines
 
 
-def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels) -> str:
+def _benchmark_cells(entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels) -> list[str]:
+    """Each benchmark region's value for the same year and how the result compares: '27,5 (bedre)'."""
+    return [say.benchmark(entry.compared(code) if entry else None) for code, _ in regions]
+
+
+def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, regions: int = 0) -> str:
     """A focus area's or goal's row: id and name in bold, the roll-up in the status column."""
-    return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", "", "", "", "", rollup_text(rollup, say)])
+    blanks = [""] * (4 + regions)
+    return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", *blanks, rollup_text(rollup, say)])
 
 
 def history(view: View, options: RenderOptions) -> str:
@@ -154,7 +164,7 @@ def history(view: View, options: RenderOptions) -> str:
 def _value_cell(entry: Entry | None, say: Labels) -> str:
     if entry is None:
         return ""
-    return f"{say.number(entry.result.value)} {SYMBOLS[entry.result.status]}"
+    return f"{say.value(entry.result)} {SYMBOLS[entry.result.status]}"
 
 
 def status(view: StatusView, options: RenderOptions) -> str:

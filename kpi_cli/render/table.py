@@ -55,7 +55,7 @@ def value_cell(result: Result | None, say: Labels) -> Text:
     """A value with its status symbol, for history and matrix cells."""
     if result is None:
         return Text("")
-    return Text(f"{say.number(result.value)} {SYMBOLS[result.status]}", style=COLOURS[result.status])
+    return Text(f"{say.value(result)} {SYMBOLS[result.status]}", style=COLOURS[result.status])
 
 
 def rollup_text(rollup: hist.Rollup, say: Labels) -> Text:
@@ -89,7 +89,7 @@ def _widths(
     rollup_width = len(f"● 10 {say('of')} 10 {say('short.desired')}")
     widths = {
         "id": max([len(say("col.id")), *map(len, ids)]),
-        "value": max([4, *(len(say.number(r.value)) for r in results)]),
+        "value": max([4, *(len(say.value(r)) for r in results)]),
         "status": min(30, max([len(say("col.status")), rollup_width, *words])),
     }
     floors = {"status": 14 if squeeze else widths["status"]}
@@ -152,6 +152,16 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
     change_cells = {entry.result.indicator.id: change_text(entry.trend, say) for entry in shown_unit.entries}
     show_change = bool(earlier)  # kept even when no earlier year's column fits
     change_width = max([len(say("col.change")), *(c.cell_len for c in change_cells.values())]) + 1 if earlier else 0
+    regions = [code for code, _ in view.benchmark_regions]
+    region_names = [name or code for code, name in view.benchmark_regions]
+    benchmark_cells = {
+        entry.result.indicator.id: [say.benchmark(entry.compared(code)) for code in regions]
+        for entry in shown_unit.entries
+    }
+    change_width += sum(
+        max([len(name), *(len(cells[n]) for cells in benchmark_cells.values())]) + 1
+        for n, name in enumerate(region_names)
+    )
     # The widest layout that leaves the name room: full status words, then short ones, then
     # fewer earlier years; squeeze the status column only when nothing else fits.
     layouts = [(k, short, False) for k in range(len(earlier), -1, -1) for short in (False, True)]
@@ -178,10 +188,12 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
         for year in earlier:
             table.add_column(str(year), justify="right", no_wrap=True)
         table.add_column(str(report.year), justify="right", no_wrap=True, width=widths["value"])
+        for name in region_names:
+            table.add_column(name, justify="right", no_wrap=True)
         if show_change:
             table.add_column(say("col.change"), no_wrap=True)
         table.add_column(say("col.status"), width=widths["status"])
-        blanks = ["", "", "", *([""] * len(earlier)), "", *([""] if show_change else [])]
+        blanks = ["", "", "", *([""] * len(earlier)), "", *([""] * len(regions)), *([""] if show_change else [])]
         table.add_row(
             Text(area.id, style="bold"),
             Text(area.name, style="bold"),
@@ -208,7 +220,8 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
                     indicator.name,
                     *cells,
                     *(_entry_cell(past.get(year), say) for year in earlier),
-                    say.number(result.value),
+                    say.value(result),
+                    *benchmark_cells[indicator.id],
                     *([change_cells[indicator.id]] if show_change else []),
                     status_text(result.status, _status_word(result, say, short)),
                 )
@@ -217,6 +230,8 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
             console.print(f"{ident}: {text}", style="dim")
     console.print()
     console.print(say.summary(report.year, rolled.total.counts))
+    for line in say.sources(report.tables):
+        console.print(line, style="dim")
 
 
 def _matrix_rollup(rollup: hist.Rollup) -> Text:

@@ -17,7 +17,7 @@ from kpi_cli.compute import agrees, base, compute
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.evaluate import evaluate, rate_one
-from kpi_cli.model import Computation, Computed, Indicator, Note, ResultRow, RowFates, Status
+from kpi_cli.model import Benchmark, Computation, Computed, Direction, Indicator, Note, ResultRow, RowFates, Status
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ EXPECTED_COMPUTE_ERRORS = {
     "[numerator, denominator] [invalid-compute]",
     "two methods": "defs.yaml:25:15: error: indicator X.1.3: compute: give one computation, not 2 [invalid-compute]",
     "unknown method": "defs.yaml:30:15: error: indicator X.1.4: compute: unknown key 'product'; "
-    "allowed: change, share, ratio, difference"
+    "allowed: change, share, ratio, difference, better_than"
     " [unknown-key]",
     "one input wanted": "defs.yaml:34:23: error: indicator X.1.5: compute change: give one measure id"
     " [invalid-compute]",
@@ -823,3 +823,41 @@ def test_computed_share_with_a_missing_input_is_missing(kpi, write, workdir):
     assert line_starting(result.stdout, "T.1.2 ").endswith("– ? Missing result")
     assert line_starting(result.stdout, "T.1.2:") == "T.1.2: no value for svar_ja in 2016"
     assert kpi("evaluate", "r.csv", "--indicators", "t.yaml", "--fail-on-missing").exit_code == 1
+
+
+# --- better_than: the share of indicators better than a benchmark (made-up figures) ---------------
+
+BETTER_THAN = Indicator(id="Ø.3.1", name="made up", compute=Computation("better_than", ("A", "B", "C"), "EKG13"))
+DIRECTIONS = {"A": Direction.HIGHER_IS_BETTER, "B": Direction.LOWER_IS_BETTER, "C": Direction.TARGET_RANGE}
+
+
+def group(**values: str | None) -> dict[tuple[str, int], tuple[Benchmark, ...]]:
+    """EKG13's (and the country's) values per indicator in 2024."""
+    return {
+        (ident, 2024): (
+            Benchmark("EAK", "Landet", Decimal(0)),
+            Benchmark("EKG13", "Kostragruppe 13", None if value is None else Decimal(value), None),
+        )
+        for ident, value in values.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "benchmarks", "expected"),
+    [
+        ((("A", "5"), ("B", "5")), {"A": "4", "B": "6"}, ("100.00", 2, 2)),  # both better
+        ((("A", "5"), ("B", "7")), {"A": "4", "B": "6"}, ("50.00", 1, 2)),
+        ((("A", "5"), ("B", "6")), {"A": "5", "B": "6"}, ("0.00", 0, 2)),  # equal is compared, not better
+        ((("A", "5"), ("B", None)), {"A": "4", "B": "6"}, ("100.00", 1, 1)),  # B has no value: not compared
+        ((("A", "5"), ("B", "5"), ("C", "1")), {"A": "4", "B": None, "C": "9"}, ("100.00", 1, 1)),  # C: a range
+    ],
+)
+def test_better_than_counts_the_comparisons_that_can_be_made(rows, benchmarks, expected) -> None:
+    found = compute(BETTER_THAN, 2024, None, index(*((m, 2024, v) for m, v in rows)), group(**benchmarks), DIRECTIONS)
+    assert isinstance(found, Computed)
+    assert (str(found.value), found.better, len(found.inputs)) == expected
+
+
+def test_better_than_without_any_comparison_is_a_note() -> None:
+    found = compute(BETTER_THAN, 2024, None, index(("A", 2024, "5")), group(A=None), DIRECTIONS)
+    assert found == Note("no_comparison", (("benchmark", "EKG13"), ("year", "2024")))
