@@ -1,7 +1,7 @@
 """Access to composed YAML nodes that keeps their positions and collects problems.
 
 The definitions file is composed with PyYAML's safe loader into nodes (never
-constructed into Python objects, never evaluated), so every problem can point
+constructed into Python objects, never evaluated; :mod:`kpi_cli.safe_yaml`, within limits), so every problem can point
 to the line and column of the node it is about. :class:`Nodes` reads the
 generic shapes (mapping, list, text, number, year, choice, id) and records a
 located :class:`~kpi_cli.errors.DefinitionError` for anything else; the
@@ -17,6 +17,7 @@ from typing import TypeVar
 import yaml
 
 from .errors import Collector, DefinitionError, closest
+from .inert import excerpt
 from .model import Location
 from .number_format import parse_number
 from .text import starts_formula
@@ -31,26 +32,6 @@ _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _STR = "tag:yaml.org,2002:str"
-
-
-def compose(text: str, path: str) -> yaml.Node | None:
-    """The YAML document's root node; a DefinitionError at the mark for invalid YAML."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        raise DefinitionError(
-            f"invalid YAML: {message}",
-            code="yaml-syntax",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DefinitionError(f"invalid YAML: {exc}", code="yaml-syntax", path=path) from None
-    except RecursionError:
-        raise DefinitionError("invalid YAML: nested too deeply", code="yaml-syntax", path=path) from None
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -198,7 +179,7 @@ class Nodes:
 
 def shown(node: yaml.Node) -> str:
     if isinstance(node, SCALAR):
-        return repr(str(node.value))
+        return excerpt(str(node.value))
     return "a list" if isinstance(node, SEQUENCE) else "a mapping"
 
 
