@@ -100,6 +100,7 @@ class View:
     series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
+    _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -134,7 +135,7 @@ class View:
         return tuple(entry.result for entry in self.entries if entry.regression)
 
     def unit(self, org_unit: str | None) -> UnitView:
-        return next(unit for unit in self.units if unit.org_unit == org_unit)
+        return self._unit_index[org_unit]
 
     def entry(self, result: Result) -> Entry:
         return self.series[(result.indicator.id, result.org_unit)][result.year]
@@ -189,6 +190,7 @@ def build(
         series=series,
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
+        _unit_index={unit.org_unit: unit for unit in units},
     )
 
 
