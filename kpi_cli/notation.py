@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .inert import excerpt
 from .model import Direction, Interval
 from .number_format import NUMBER_PATTERN, format_number, parse_number
 
@@ -174,9 +175,9 @@ def parse_piece(text: str) -> Piece:
             except ValueError as exc:  # pragma: no cover - the patterns rule it out
                 raise BandSyntaxError(str(exc)) from exc
             if isinstance(piece, Interval) and piece.is_empty():
-                raise BandSyntaxError(f"{text.strip()!r} is empty: its low end lies above its high end")
+                raise BandSyntaxError(f"{excerpt(text.strip())} is empty: its low end lies above its high end")
             return piece
-    raise BandSyntaxError(f"cannot read band {text.strip()!r}")
+    raise BandSyntaxError(f"cannot read band {excerpt(text.strip())}")
 
 
 def parse_band_text(text: str) -> tuple[Piece, ...]:
@@ -184,7 +185,7 @@ def parse_band_text(text: str) -> tuple[Piece, ...]:
     parts = [part for part in _SPLIT.split(normalise(text)) if part]
     if not parts:
         raise BandSyntaxError(
-            "band text is empty" if not normalise(text) else f"band text {text.strip()!r} has no interval"
+            "band text is empty" if not normalise(text) else f"band text {excerpt(text.strip())} has no interval"
         )
     return tuple(parse_piece(part) for part in parts)
 

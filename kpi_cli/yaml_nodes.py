@@ -78,10 +78,10 @@ class Nodes:
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, SCALAR) else ""
             if key in fields:
-                self.error(key_node, "duplicate-key", f"{what}: key {key!r} is given twice")
+                self.error(key_node, "duplicate-key", f"{what}: key {excerpt(key)} is given twice")
             elif allowed is not None and key not in allowed:
                 hint = suggest(key, allowed, "; allowed: " + ", ".join(allowed))
-                self.error(key_node, "unknown-key", f"{what}: unknown key {key!r}{hint}")
+                self.error(key_node, "unknown-key", f"{what}: unknown key {excerpt(key)}{hint}")
             else:
                 fields[key] = Field(key_node, value_node)
         for key in required:
@@ -145,7 +145,7 @@ class Nodes:
         if value is None:
             return None
         if value.lower() not in choices:
-            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {value!r}")
+            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {excerpt(value)}")
             return None
         return choices[value.lower()]
 
@@ -162,15 +162,15 @@ class Nodes:
         if value is None:
             return None
         if any(not ch.isprintable() for ch in value):
-            self.error(node, "invalid-id", f"{what} id {value!r} holds a line break or control character")
+            self.error(node, "invalid-id", f"{what} id {excerpt(value)} holds a line break or control character")
             return None
         if starts_formula(value):
-            message = f"{what} id {value!r} must not begin with {value[0]!r}: a spreadsheet would run it"
+            message = f"{what} id {excerpt(value)} must not begin with {value[0]!r}: a spreadsheet would run it"
             self.error(node, "formula-id", message)
             return None
         if value in self.seen_ids:
             other_what, other_line = self.seen_ids[value]
-            message = f"duplicate id {value!r}: already used by the {other_what} on line {other_line}"
+            message = f"duplicate id {excerpt(value)}: already used by the {other_what} on line {other_line}"
             self.error(node, "duplicate-id", message)
         else:
             self.seen_ids[value] = (what, node.start_mark.line + 1)

@@ -115,3 +115,34 @@ def test_an_endless_definitions_file_is_refused() -> None:
     result = validate("/dev/zero")
     assert_clean_exit(result, (2,), ["/dev/zero"])
     assert result.stderr == "/dev/zero: error: definitions file larger than 16 MiB [over-limit]\n"
+
+
+HUGE = "z" * 100_000
+GOAL = (
+    "scorecard: x\nfocus_areas:\n  - id: A\n    name: A\n    goals:\n"
+    "      - id: A.1\n        name: G\n        indicators:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (f"scorecard: x\n{HUGE[:1000]}: 1\nfocus_areas: []\n", "unknown-key"),  # YAML keys: < 1024
+        (f"scorecard: x\nlanguage: {HUGE}\nfocus_areas: []\n", "invalid-choice"),
+        (GOAL + f"          - id: '={HUGE}'\n            name: N\n", "formula-id"),
+        (GOAL + f"          - id: X\n            name: N\n            bands: {{desired: '{HUGE}'}}\n", "band-syntax"),
+        (
+            GOAL + f"          - id: X\n            name: N\n          - id: {HUGE}\n            name: N\n"
+            f"          - id: {HUGE}\n            name: N\n",
+            "duplicate-id",
+        ),
+    ],
+)
+def test_a_problem_quotes_a_huge_text_as_a_short_excerpt(text: str, code: str) -> None:
+    # Not only the printed line (bounded by messages.warn): the problem itself quotes 80 characters.
+    from kpi_cli.definitions import parse_definitions
+
+    with pytest.raises(KpiError) as raised:
+        parse_definitions(text, "d.yaml")
+    found = [error for error in raised.value.errors if error.code == code]
+    assert found and all(len(error.message) < 300 and "z" * 79 + "…'" in error.message for error in found)
