@@ -43,6 +43,15 @@ def hostile_results(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize("stdout", ["-", "/dev/stdout"])
+def test_the_table_to_stdout_by_name_is_inert(hostile_definitions: Path, hostile_results: Path, stdout: str) -> None:
+    args = ["evaluate", str(hostile_results), "--indicators", str(hostile_definitions), "-o", stdout]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.stderr
+    assert "Opplevelse" in result.stdout and "\\x1b[2J" in result.stdout
+    assert control_characters(result.stdout) == []
+
+
 @pytest.mark.parametrize("colour", ["never", "always"])
 def test_the_table_is_inert(hostile_definitions: Path, hostile_results: Path, colour: str) -> None:
     result = CliRunner().invoke(

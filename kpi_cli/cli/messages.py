@@ -54,10 +54,11 @@ def emit(
 ) -> None:
     """Print the report, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output and output != "-":
-        from ..output import write_atomically
+        from ..output import STDOUT_NAMES, write_atomically
 
-        write_atomically(output, text, inputs)
-        return
+        if output not in STDOUT_NAMES:  # -o /dev/stdout is printed as -o - is: made inert the same way
+            write_atomically(output, text, inputs)
+            return
     if isinstance(text, bytes):
         click.echo(text, nl=False)
         return
