@@ -1,4 +1,4 @@
-"""Bare URLs from files do not become links in the Markdown report (issue 16)."""
+"""Bare URLs from files do not become links in the Markdown report (issue 16). The data is made up."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Terminal escapes from files never reach a terminal (issue 16): names in the definitions and
-org units in a results file carrying ESC sequences, in the table, `kpi explain` and stderr."""
+org units in a results file carrying ESC sequences, in the table, `kpi explain` and stderr.
+The names and org units are made up."""
 
 from __future__ import annotations
 

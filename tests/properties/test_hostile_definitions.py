@@ -1,5 +1,6 @@
 """Definitions files under attack (issue 16): alias bombs, deep nesting, bytes that are not
-UTF-8, NULs, huge scalars and endless files. Each ends in a located error with exit 2, fast."""
+UTF-8, NULs, huge scalars and endless files. Each ends in a located error with exit 2, fast.
+Every definitions file here is made up for the test."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Results files and workbooks under attack (issue 16): numbers that swallowed letters,
 encodings that dropped columns, links out of a folder, bombs of size and time, formulas
-without a value. Each attack ends in a correct result or a located error with exit 2."""
+without a value. Each attack ends in a correct result or a located error with exit 2.
+Every file here is made up for the test."""
 
 from __future__ import annotations
 
