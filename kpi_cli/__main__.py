@@ -1,6 +1,6 @@
 """``python -m kpi_cli``."""
 
-from .cli import main
+from .entry import run
 
 if __name__ == "__main__":  # pragma: no cover
-    main(prog_name="kpi")
+    run()

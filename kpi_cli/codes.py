@@ -32,9 +32,13 @@ CODES: dict[str, Code] = {
     for code in (
         # any file
         Code("unreadable-file", _E, "a file cannot be found, read or decoded"),
+        Code(
+            "over-limit", _E, "a file beyond a limit kpi reads within: a line, field, row, workbook or definitions file"
+        ),
         # the definitions file
         Code("yaml-syntax", _E, "the definitions file is not valid YAML"),
         Code("empty-file", _E, "the definitions file is empty"),
+        Code("yaml-aliases", _E, "YAML aliases that refer to themselves or expand the definitions beyond the limit"),
         Code("wrong-type", _E, "a value of the wrong kind: a mapping, list, text, number or true/false was expected"),
         Code("unknown-key", _E, "a key the definitions do not know (often a misspelling)"),
         Code("duplicate-key", _E, "a key given twice in one mapping"),
@@ -69,6 +73,9 @@ CODES: dict[str, Code] = {
         Code("band-reading", _N, "how a comparison sign glued to a range (<1,00 - 1,29 %) was read"),
         # results files and rows
         Code("csv-syntax", _E, "a results file that the CSV reader cannot parse"),
+        Code("no-results", _E, "a results file with no results: empty, or a header only"),
+        Code("formula-without-value", _E, "a workbook cell with a formula saved without its value (never evaluated)"),
+        Code("link-not-followed", _N, "a symbolic link in a results folder that leads out of it: not read (-v)"),
         Code("missing-column", _E, "a results file without an indicator or value column"),
         Code("no-year", _E, "a result with no year: no year column, no --year and none in the file name"),
         Code("invalid-year", _E, "a year cell that is not a year"),
@@ -90,6 +97,7 @@ CODES: dict[str, Code] = {
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
+        Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
     )
 }
 

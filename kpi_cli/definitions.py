@@ -16,7 +16,8 @@ import yaml
 from .errors import DefinitionError, KpiError, KpiErrors
 from .indicator_fields import POLICIES, check_better_than, read_ignore, read_indicator
 from .model import FocusArea, GapPolicy, Goal, Measure, Scorecard
-from .yaml_nodes import SCALAR, SEQUENCE, Nodes, compose, value_of
+from .safe_yaml import compose, read_text
+from .yaml_nodes import SCALAR, SEQUENCE, Nodes, value_of
 
 LANGUAGES = ("nb", "en")
 COLUMN_ROLES = ("indicator", "year", "value", "org_unit", "n")
@@ -38,18 +39,7 @@ SCORECARD_KEYS = (
 def load_definitions(path: str | os.PathLike[str]) -> Scorecard:
     """Read and check a definitions file; raise KpiErrors with every problem found."""
     name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise DefinitionError(
-            "definitions file not found (give --indicators PATH or set KPI_INDICATORS)", path=name
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise DefinitionError(f"definitions file is not UTF-8 text ({exc.reason})", path=name) from None
-    except OSError as exc:
-        raise DefinitionError(f"cannot read definitions file: {exc.strerror}", path=name) from None
-    return parse_definitions(text, name)
+    return parse_definitions(read_text(name), name)
 
 
 def parse_definitions(text: str, path: str = "indicators.yaml") -> Scorecard:

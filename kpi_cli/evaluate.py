@@ -10,6 +10,7 @@ from .checks import findings, unsilenced
 from .codes import Severity
 from .compute import Benchmarks, agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
+from .inert import excerpt
 from .model import (
     Computed,
     Indicator,
@@ -36,12 +37,11 @@ def check_rows(
     known = scorecard.lookup()
     measures = {measure.id for measure in scorecard.measures}
     index: dict[tuple[str, int, str | None], ResultRow] = {}
+    hints = _Hints([*scorecard.indicator_map(), *sorted(measures)], [*known, *measures])
     for row in rows:
         if row.indicator not in known and row.indicator not in measures:
-            close = closest(row.indicator, [*known, *measures])
-            ids = ", ".join([*scorecard.indicator_map(), *sorted(measures)])
-            hint = f" (did you mean {close}?)" if close else f"; known ids: {ids}"
-            problems.add(_row_error(row, "unknown-indicator", f"unknown indicator {row.indicator!r}{hint}"))
+            message = f"unknown indicator {excerpt(row.indicator)}{hints(row.indicator)}"
+            problems.add(_row_error(row, "unknown-indicator", message))
             continue
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
@@ -60,6 +60,27 @@ def check_rows(
             continue
         index[key] = row
     return index
+
+
+class _Hints:
+    """'did you mean' for an unknown id, else the known ids (the first few): each distinct id
+    looked up once, and only the first MAX_LOOKUPS of them, so that thousands of unknown rows
+    against thousands of ids stay fast and each message short."""
+
+    MAX_LOOKUPS = 50
+    SHOWN_IDS = 10
+
+    def __init__(self, ids: list[str], choices: list[str]) -> None:
+        more = f" ... and {len(ids) - self.SHOWN_IDS} more" if len(ids) > self.SHOWN_IDS else ""
+        self.known = f"; known ids: {', '.join(ids[: self.SHOWN_IDS])}{more}"
+        self.choices = choices
+        self.found: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        if word not in self.found:
+            close = closest(word, self.choices) if len(self.found) < self.MAX_LOOKUPS else None
+            self.found[word] = f" (did you mean {close}?)" if close else self.known
+        return self.found[word]
 
 
 def evaluate(

@@ -12,6 +12,7 @@ import yaml
 
 from .band_fields import band_versions, check_versions, read_scale
 from .codes import not_ignorable
+from .inert import excerpt
 from .model import COMPUTATIONS, BandVersion, Computation, Direction, GapPolicy, Indicator, Interval, PhaseIn
 from .yaml_nodes import MAPPING, SCALAR, Field, Nodes, value_of
 
@@ -198,7 +199,7 @@ def read_computation(nodes: Nodes, node: yaml.Node, label: str, measure_ids: set
     unknown = [i for i in inputs if i not in measure_ids]
     if unknown:
         known = ", ".join(sorted(measure_ids)) or "none (add a measures: list)"
-        message = f"{what} {method}: unknown measure {unknown[0]!r}; measures: {known}"
+        message = f"{what} {method}: unknown measure {excerpt(unknown[0])}; measures: {known}"
         nodes.error(field.value, "unknown-measure", message)
         return None
     return Computation(method, inputs)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .inert import excerpt
+from .limits import EXCERPT_CHARS
 from .model import Direction, Interval
 from .number_format import NUMBER_PATTERN, format_number, parse_number
 
@@ -208,6 +210,8 @@ def parse_band_text(text: str) -> tuple[Piece, ...]:
     if not normalise(text):
         raise BandSyntaxError("band text is empty")
     if not any(ch.isdigit() for ch in text):
+        if len(text) > EXCERPT_CHARS:  # not words from a printed cell: no advice built from them
+            raise BandSyntaxError(f"cannot read band {shown(text)}: it holds no number")
         raise ProseBand(prose_message(text))
     parts = [part for line in band_lines(text) for part in _SPLIT.split(normalise(line)) if part]
     if not parts:
@@ -235,7 +239,7 @@ class ProseBand(BandSyntaxError):
 
 def shown(text: str) -> str:
     """Band text quoted for a message, each line break shown as ↵ so the cause is visible."""
-    return repr("\u21b5".join(normalise(line) for line in text.strip().splitlines()))
+    return excerpt("\u21b5".join(normalise(line) for line in text.strip().splitlines()))
 
 
 def band_lines(text: str) -> list[str]:

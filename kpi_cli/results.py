@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dialects import RESULT_SUFFIXES, FileLog, Record, read_records
-from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
+from .codes import Severity
+from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
+from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError
+from .inert import excerpt
 from .model import Location, ResultRow
 from .number_format import NUMBER_PATTERN, parse_number
 
@@ -49,11 +52,16 @@ _NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
 _WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?:\.0)?")
-# A number, optionally followed by a unit of at most two words: %, %poeng, mill. kr., % reduksjon.
+# A number (scientific notation too: Excel writes 1E-05), optionally followed by a unit of at
+# most two words, each beginning with a letter: %, %poeng, mill. kr., % reduksjon, tonn CO2.
 _VALUE = re.compile(
-    rf"^(?P<n>{NUMBER_PATTERN})\s*[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b)[^\W\d_][\w.]*\.?\s*){{0,2}}$",
+    rf"^(?P<n>{NUMBER_PATTERN})(?:[eE](?P<e>[-+\u2212]?\d{{1,4}}))?(?P<gap>\s*)"
+    r"(?P<unit>[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b|e[-+\u2212]?\d)[^\W\d_][\w.]*\.?\s*){0,2})$",
     re.IGNORECASE,
 )
+# Units written without a space after the number (5kr, 12mill.): any other word glued to the
+# digits is a typing error (1O for 10, 0x10), not a unit.
+GLUED_UNITS = {"kr", "nok", "mill", "mrd", "pst", "poeng", "prosent", "t", "timer", "min", "dager", "år", "stk"}
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
@@ -68,6 +76,7 @@ class ResultSet:
     logs: list[FileLog]
     errors: list[KpiError] = field(default_factory=list)
     ssb: list[Conversion] = field(default_factory=list)  # the SSB exports read: tables and benchmark values
+    skipped: list[Problem] = field(default_factory=list)  # files in a folder not read, each with why
 
     @property
     def paths(self) -> list[str]:
@@ -85,23 +94,46 @@ def parse_value(text: str) -> Decimal | None:
     if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
         return None
     match = _VALUE.match(clean)
-    if not match:
-        raise ValueError(f"value {clean!r} is not a number")
+    unit = match.group("unit") if match else ""
+    if not match or (not match.group("gap") and unit[:1].isalpha() and _word(unit) not in GLUED_UNITS):
+        raise ValueError(f"value {excerpt(clean, 40)} is not a number")
     value = parse_number(match.group("n"))
+    if match.group("e"):
+        value = value.scaleb(int(match.group("e").replace("\u2212", "-")))
     if value != 0 and not -MAX_PLACES <= value.adjusted() < MAX_DIGITS:
-        raise ValueError(f"value {clean[:40]!r}{'…' if len(clean) > 40 else ''} is not a plausible result")
+        raise ValueError(f"value {excerpt(clean, 40)} is not a plausible result")
     return value
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = RESULT_SUFFIXES) -> list[str]:
-    """Files as given; folders become the results files in them (by ``suffixes``), sorted."""
+def _word(unit: str) -> str:
+    return unit.split()[0].rstrip(".").lower() if unit.split() else ""
+
+
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    suffixes: tuple[str, ...] = RESULT_SUFFIXES,
+    skipped: list[Problem] | None = None,
+) -> list[str]:
+    """Files as given; folders become the results files in them (by ``suffixes``), sorted.
+
+    In a folder, a symbolic link that leads out of the folder is not followed (a link to
+    /proc/self/environ or /etc/passwd would put that file in the messages); each one
+    skipped is added to ``skipped`` as a note.
+    """
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = [
-                str(child) for child in sorted(path.iterdir()) if child.is_file() and child.suffix.lower() in suffixes
-            ]
+            inside = []
+            for child in sorted(path.iterdir()):
+                if child.suffix.lower() not in suffixes or not child.is_file():
+                    continue
+                if child.is_symlink() and not child.resolve().is_relative_to(path.resolve()):
+                    if skipped is not None:
+                        message = f"not read: a symbolic link out of the folder {path}"
+                        skipped.append(Problem(message, "link-not-followed", Severity.NOTE, str(child)))
+                    continue
+                inside.append(str(child))
             found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
         else:
             found.append(os.fspath(raw))
@@ -131,6 +163,8 @@ def read_results(
 
     ssb = SsbReader(definitions, all_regions, encoding, plain=bool(columns))
     names = _column_names(columns or {})
+    if encoding is not None:
+        check_encoding(encoding)
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
@@ -138,7 +172,8 @@ def read_results(
     suffixes: tuple[str, ...] = RESULT_SUFFIXES
     if any(Path(path).is_dir() for path in given) and ssb.names_sources():
         suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
-    for path in expand_paths(given, suffixes):
+    skipped: list[Problem] = []
+    for path in expand_paths(given, suffixes, skipped):
         log = FileLog(path)
         logs.append(log)
         try:
@@ -153,10 +188,13 @@ def read_results(
                     problems.add(item)
                 else:
                     rows.append(item)
-        except KpiError as error:  # the file as a whole: unreadable, no header, no year
+            if not log.results_read:
+                message = "no results in the file (it is empty, or has a header only)"
+                raise ResultsError(message, code="no-results", path=path, line=1)
+        except KpiError as error:  # the file as a whole: unreadable, no header, no year, empty
             log.failed = True
             problems.add(error)
-    return ResultSet(rows, logs, problems.errors, ssb.reads)
+    return ResultSet(rows, logs, problems.errors, ssb.reads, skipped)
 
 
 def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -169,7 +207,7 @@ def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def _normal(header: str) -> str:
-    return " ".join(header.replace("\ufeff", "").strip().strip('"').lower().split())
+    return " ".join(unicodedata.normalize("NFC", header).replace("\ufeff", "").strip().strip('"').lower().split())
 
 
 @dataclass(frozen=True)
@@ -246,7 +284,7 @@ def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) 
         found = _YEAR_CELL.fullmatch(cell)
         if found:
             return int(found.group(1))
-        message = f"{indicator}: year {cell!r} is not a year"
+        message = f"{indicator}: year {excerpt(cell, 40)} is not a year"
         return ResultsError(message, code="invalid-year", path=where.path, line=where.line)
     if table.fallback_year is None:
         message = f"{indicator}: no year in the row, the file name or --year"
@@ -264,7 +302,7 @@ def _row(
         return ResultsError(f"{indicator}: {exc}", code="invalid-value", path=where.path, line=where.line)
     if base is not None and base < 0:
         return ResultsError(
-            f"{indicator}: n (the base) {base_cell.strip()!r} is negative",
+            f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative",
             code="invalid-value",
             path=where.path,
             line=where.line,
@@ -292,7 +330,9 @@ def _layout(
         missing.append("value")
     if missing:
         accepted = "; ".join(f"{role}: {', '.join(names[role])}" for role in missing)
-        found = ", ".join(repr(name) for name in header)
+        found = ", ".join(excerpt(name, 40) for name in header[:12]) + (
+            f" and {len(header) - 12} more" if len(header) > 12 else ""
+        )
         raise ResultsError(
             f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
             "(or one column per year, such as '2014' or 'Resultat 2014')",

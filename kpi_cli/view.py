@@ -119,6 +119,7 @@ class View:
     series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
+    _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def year(self) -> int:
@@ -162,7 +163,7 @@ class View:
         return tuple(regions.items())
 
     def unit(self, org_unit: str | None) -> UnitView:
-        return next(unit for unit in self.units if unit.org_unit == org_unit)
+        return self._unit_index[org_unit]
 
     def entry(self, result: Result) -> Entry:
         return self.series[(result.indicator.id, result.org_unit)][result.year]
@@ -217,6 +218,7 @@ def build(
         series=series,
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
+        _unit_index={unit.org_unit: unit for unit in units},
     )
 
 

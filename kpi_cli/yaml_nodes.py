@@ -1,7 +1,7 @@
 """Access to composed YAML nodes that keeps their positions and collects problems.
 
 The definitions file is composed with PyYAML's safe loader into nodes (never
-constructed into Python objects, never evaluated), so every problem can point
+constructed into Python objects, never evaluated; :mod:`kpi_cli.safe_yaml`, within limits), so every problem can point
 to the line and column of the node it is about. :class:`Nodes` reads the
 generic shapes (mapping, list, text, number, year, choice, id) and records a
 located :class:`~kpi_cli.errors.DefinitionError` for anything else; the
@@ -17,6 +17,7 @@ from typing import TypeVar
 import yaml
 
 from .errors import Collector, DefinitionError, closest
+from .inert import excerpt
 from .model import Location
 from .number_format import parse_number
 from .text import starts_formula
@@ -31,26 +32,6 @@ _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _STR = "tag:yaml.org,2002:str"
-
-
-def compose(text: str, path: str) -> yaml.Node | None:
-    """The YAML document's root node; a DefinitionError at the mark for invalid YAML."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        raise DefinitionError(
-            f"invalid YAML: {message}",
-            code="yaml-syntax",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DefinitionError(f"invalid YAML: {exc}", code="yaml-syntax", path=path) from None
-    except RecursionError:
-        raise DefinitionError("invalid YAML: nested too deeply", code="yaml-syntax", path=path) from None
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -97,10 +78,10 @@ class Nodes:
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, SCALAR) else ""
             if key in fields:
-                self.error(key_node, "duplicate-key", f"{what}: key {key!r} is given twice")
+                self.error(key_node, "duplicate-key", f"{what}: key {excerpt(key)} is given twice")
             elif allowed is not None and key not in allowed:
                 hint = suggest(key, allowed, "; allowed: " + ", ".join(allowed))
-                self.error(key_node, "unknown-key", f"{what}: unknown key {key!r}{hint}")
+                self.error(key_node, "unknown-key", f"{what}: unknown key {excerpt(key)}{hint}")
             else:
                 fields[key] = Field(key_node, value_node)
         for key in required:
@@ -164,7 +145,7 @@ class Nodes:
         if value is None:
             return None
         if value.lower() not in choices:
-            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {value!r}")
+            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {excerpt(value)}")
             return None
         return choices[value.lower()]
 
@@ -181,15 +162,15 @@ class Nodes:
         if value is None:
             return None
         if any(not ch.isprintable() for ch in value):
-            self.error(node, "invalid-id", f"{what} id {value!r} holds a line break or control character")
+            self.error(node, "invalid-id", f"{what} id {excerpt(value)} holds a line break or control character")
             return None
         if starts_formula(value):
-            message = f"{what} id {value!r} must not begin with {value[0]!r}: a spreadsheet would run it"
+            message = f"{what} id {excerpt(value)} must not begin with {value[0]!r}: a spreadsheet would run it"
             self.error(node, "formula-id", message)
             return None
         if value in self.seen_ids:
             other_what, other_line = self.seen_ids[value]
-            message = f"duplicate id {value!r}: already used by the {other_what} on line {other_line}"
+            message = f"duplicate id {excerpt(value)}: already used by the {other_what} on line {other_line}"
             self.error(node, "duplicate-id", message)
         else:
             self.seen_ids[value] = (what, node.start_mark.line + 1)
@@ -198,7 +179,7 @@ class Nodes:
 
 def shown(node: yaml.Node) -> str:
     if isinstance(node, SCALAR):
-        return repr(str(node.value))
+        return excerpt(str(node.value))
     return "a list" if isinstance(node, SEQUENCE) else "a mapping"
 
 

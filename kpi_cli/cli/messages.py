@@ -1,4 +1,9 @@
-"""What the commands print besides the report: stderr lines, and the report itself to stdout or a file."""
+"""What the commands print besides the report: stderr lines, and the report itself to stdout or a file.
+
+Every line on stderr goes through :func:`warn`, and the report through :func:`emit`: text
+from the inputs reaches a terminal only made inert (:mod:`kpi_cli.inert`: control
+characters shown escaped), and a stderr line is bounded in length.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import ParamSpec, TypeVar
 import click
 
 from ..errors import KpiError, one_line
+from ..inert import inert_rendered, message_line
 from ..model import Result
 from ..render import Output
 
@@ -17,6 +23,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 EXIT_FAIL = 1
 EXIT_ERROR = 2
+# Formats read by people wherever they go (the table; github's, shown in a CI log), and formats
+# that are data: made inert always and never; any other format when it is bound for a terminal.
+_FOR_PEOPLE = ("table", "github")
+_DATA = ("json", "jsonl")
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -28,23 +38,34 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except KpiError as error:
             for problem in error.errors:
-                click.echo(problem.format(), err=True)
+                warn(problem.format())
             sys.exit(EXIT_ERROR)
 
     return wrapper
 
 
-def emit(text: Output | bytes, output: str | None, inputs: Iterable[str], color: bool = False) -> None:
+def warn(text: str) -> None:
+    """A line on stderr: what it quotes from a file made inert for the terminal, and bounded."""
+    click.echo(message_line(text), err=True)
+
+
+def emit(
+    text: Output | bytes, output: str | None, inputs: Iterable[str], color: bool = False, fmt: str | None = None
+) -> None:
     """Print the report, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output and output != "-":
-        from ..output import write_atomically
+        from ..output import STDOUT_NAMES, write_atomically
 
-        write_atomically(output, text, inputs)
-    elif isinstance(text, (str, bytes)):
-        click.echo(text, nl=False, color=color)
-    else:
-        for chunk in text:
-            click.echo(chunk, nl=False)
+        if output not in STDOUT_NAMES:  # -o /dev/stdout is printed as -o - is: made inert the same way
+            write_atomically(output, text, inputs)
+            return
+    if isinstance(text, bytes):
+        click.echo(text, nl=False)
+        return
+    terminal = fmt in _FOR_PEOPLE or (fmt not in _DATA and sys.stdout.isatty())
+    for chunk in [text] if isinstance(text, str) else text:
+        shown = inert_rendered(chunk, keep_colour=color) if terminal else chunk
+        click.echo(shown, nl=False, color=color if isinstance(text, str) else None)
 
 
 def names(results: Iterable[Result]) -> str:
@@ -54,4 +75,4 @@ def names(results: Iterable[Result]) -> str:
 
 
 def note(message: str) -> None:
-    click.echo(f"kpi: {message}", err=True)
+    warn(f"kpi: {message}")

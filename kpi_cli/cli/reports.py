@@ -11,7 +11,7 @@ from ..checks import check_ignore, unsilenced
 from ..errors import KpiErrors
 from ..render import Kind, render_report
 from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
-from .messages import EXIT_FAIL, emit, names, note, reports_errors
+from .messages import EXIT_FAIL, emit, names, note, reports_errors, warn
 from .params import (
     DELIMITER,
     Delimiter,
@@ -147,9 +147,10 @@ def evaluate(
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
-    emit(render_report(fmt, Kind.EVALUATION, view, options), output, [indicators, *read_set.paths], options.color)
+    text = render_report(fmt, Kind.EVALUATION, view, options)
+    emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*report.warnings, *report.findings], scorecard, silenced):
-        click.echo(problem.format(), err=True)
+        warn(problem.format())
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
         note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
@@ -172,14 +173,16 @@ def _exit_as_the_gate_says(view: View) -> None:
 
 
 def _say_how_read(read_set: ResultSet) -> None:
+    for skipped in read_set.skipped:
+        warn(skipped.format())
     for log in read_set.logs:
         if not log.failed:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
             how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
-            click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+            warn(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)")
         if log.other_cells:  # an SSB export: its other cells, accounted for
             cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
-            click.echo(f"{log.path}: cells not read as results: {cells}", err=True)
+            warn(f"{log.path}: cells not read as results: {cells}")
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
@@ -244,6 +247,7 @@ def history(
     report = evaluate_results(scorecard, read_set, shown)
     view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)
-    emit(render_report(fmt, Kind.HISTORY, view, options), output, [indicators, *read_set.paths], options.color)
+    text = render_report(fmt, Kind.HISTORY, view, options)
+    emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for warning in unsilenced(report.warnings, scorecard, silenced):
-        click.echo(warning.format(), err=True)
+        warn(warning.format())

@@ -11,9 +11,10 @@ import click
 from ..checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
 from ..codes import Severity
 from ..errors import UsageError
+from ..inert import inert
 from ..render import Kind, render_status
 from ..view import StatusView
-from .messages import EXIT_FAIL, emit, reports_errors
+from .messages import EXIT_FAIL, emit, reports_errors, warn
 from .params import (
     DELIMITER,
     YEAR,
@@ -68,11 +69,11 @@ def status(
     shown = year or _this_year()
     options = presentation(lang or scorecard.language, color, output)
     view = StatusView(tuple(states(scorecard, shown)), shown, indicators)
-    emit(render_status(fmt, view, options), output, [indicators], options.color)
+    emit(render_status(fmt, view, options), output, [indicators], options.color, fmt)
     if check:
         found = findings(scorecard, shown, silenced)
         for finding in found:  # --check makes them errors
-            click.echo(dataclasses.replace(finding, severity=Severity.ERROR).format(), err=True)
+            warn(dataclasses.replace(finding, severity=Severity.ERROR).format())
         if found:
             sys.exit(EXIT_FAIL)
 
@@ -101,7 +102,7 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     warnings = gap_warnings(scorecard, silenced)
     notes = [*reading_notes(scorecard, silenced), *filter(None, [gap_note(scorecard, silenced)])]
     for problem in [*warnings, *notes]:
-        click.echo(problem.format(), err=True)
+        warn(problem.format())
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(
@@ -132,7 +133,7 @@ def explain(indicator: str, value: str, indicators: str, year: int | None, lang:
 
     scorecard = load(indicators)
     explanation = explain_value(scorecard, indicator, value, year or _this_year())
-    click.echo(render(explanation, lang or scorecard.language))
+    click.echo(inert(render(explanation, lang or scorecard.language)))
 
 
 @click.command("template")

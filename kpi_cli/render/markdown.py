@@ -29,7 +29,12 @@ def escape(text: str) -> str:
     """File text made inert for a Markdown table cell or line: one line, every special escaped,
     control characters shown as U+FFFD."""
     flat = _CONTROL.sub("\ufffd", " ".join(part.strip() for part in text.splitlines()).strip())
-    return "".join("\\" + char if char in SPECIAL else char for char in flat)
+    escaped = "".join("\\" + char if char in SPECIAL else char for char in flat)
+    return _BARE_URL.sub(r"\1\\", escaped)  # https:\// and www\. : a bare URL is no autolink
+
+
+# Where GitHub's Markdown would make a link of bare text: scheme:// and www.
+_BARE_URL = re.compile(r"(\w:(?=//)|(?<![\w.])www(?=\.))", re.IGNORECASE)
 
 
 def legend(say: Labels) -> str:

@@ -133,12 +133,15 @@ def evaluation(view: View, options: RenderOptions) -> str:
     if options.by_org_unit:
         _matrix(console, view, say, options.width)
     else:
+        several = len(view.units) > 1  # worked out once: per org unit, 10 000 of them were quadratic
         for unit in view.org_units:
-            _unit_tables(console, view, unit, say, options)
+            _unit_tables(console, view, unit, say, options, several)
     return buffer.getvalue()
 
 
-def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, options: RenderOptions) -> None:
+def _unit_tables(
+    console: Console, view: View, unit: str | None, say: Labels, options: RenderOptions, several: bool
+) -> None:
     report = view.report
     scorecard = report.scorecard
     shown_unit = view.unit(unit)
@@ -174,7 +177,7 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
     earlier = years
     for area in scorecard.focus_areas:
         title = f"{scorecard.name} · {area.name} · {report.year}"
-        if len(report.org_units) > 1 or unit is not None:
+        if several or unit is not None:
             title += f" · {unit or say('whole')}"
         console.print()
         console.print(Text(title, style="bold"))

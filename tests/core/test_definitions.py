@@ -115,7 +115,11 @@ def test_validate_not_utf8(kpi, workdir, write, assert_error):
     write("latin.yaml", (HEAD + "          - id: A.1.1\n            name: Måling\n").encode("cp1252"))
     result = kpi("validate", "latin.yaml")
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("latin.yaml: error: definitions file is not UTF-8 text")
+    # The line and column of the first byte that is not UTF-8: the å of "målekart" on line 1.
+    assert result.stderr == (
+        "latin.yaml:1:31: error: definitions file is not UTF-8 text (invalid continuation byte: byte 0xe5;"
+        " save it as UTF-8) [unreadable-file]\n"
+    )
     assert_error(result, [result.stderr.strip()])
 
 

@@ -12,7 +12,7 @@ from conftest import SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.dialects import SourceKind
-from kpi_cli.errors import KpiError, ResultsError
+from kpi_cli.errors import KpiError, ResultsError, UsageError
 from kpi_cli.evaluate import evaluate_results, year_to_show
 from kpi_cli.model import Location, Status
 from kpi_cli.results import parse_value, read_results
@@ -267,7 +267,13 @@ def test_read_explicit_delimiter_and_encoding(write):
     assert read.logs[0].encoding == "latin-1"
 
 
-def test_read_unknown_encoding(write):
+@pytest.mark.parametrize("name", ["no-such-codec", "undefined", "hex", "rot13"])
+def test_read_unknown_encoding(write, name):
+    # A usage error about the option (exit 2), before any file is read: "undefined" is a codec
+    # that fails on every byte, hex and rot13 are codecs that are no text encoding.
     path = write("made_up.csv", "indikator;år;verdi\nL.1.1;2014;4,51\n")
-    read = read_results([path], encoding="no-such-codec")
-    assert [error.format() for error in read.errors] == [f"{path}: error: unknown encoding 'no-such-codec' [usage]"]
+    with pytest.raises(UsageError) as raised:
+        read_results([path], encoding=name)
+    assert raised.value.format() == (
+        f"kpi: error: --encoding {name}: not a text encoding (try utf-8, cp1252 or latin-1) [usage]"
+    )

@@ -195,6 +195,7 @@ BIG = "1" + "0" * 26  # 10**26: a share or a change of it needs more than Decima
 
 CORPUS = [
     # Was: RecursionError from PyYAML's composer on deep nesting; `kpi validate` prints a traceback.
+    # Now an error at the line where nesting passes 64 levels (kpi_cli.safe_yaml).
     pytest.param("validate", "[" * 1000, id="yaml-deep-nesting"),
     # Was: a character YAML forbids gives yaml.ReaderError, whose text holds a line break:
     # "invalid YAML: unacceptable character #x0008 ..." and then '  in "<unicode string>", position 0'.
@@ -238,6 +239,29 @@ CORPUS = [
     pytest.param("definitions", SEED_TEXT.replace('"4,5 - 6"', '"6 - 4,5"'), id="seed-empty-band"),
     pytest.param("definitions", SEED_TEXT.replace("scale: [1, 6]", "scale: [6, 1]"), id="seed-reversed-scale"),
     pytest.param("definitions", "a: &x [*x]\n", id="yaml-recursive-alias"),
+    # Issue 16, each fixed: the attacks that failed, as small literal inputs.
+    pytest.param(
+        "validate",
+        "scorecard: B\ni: &i {id: X, name: N}\nil: &il [" + ", ".join(["*i"] * 60) + "]\n"
+        "g: &g {id: G, name: G, indicators: *il}\ngl: &gl [" + ", ".join(["*g"] * 60) + "]\n"
+        "a: &a {id: A, name: A, goals: *gl}\nfocus_areas: [" + ", ".join(["*a"] * 60) + "]\n",
+        id="yaml-alias-bomb",
+    ),
+    pytest.param("validate", b"scorecard: x\x00\n", id="yaml-nul"),
+    pytest.param("validate", b"scorecard: B\xf8\n", id="yaml-not-utf8"),
+    pytest.param("validate", "scorecard: \x1b[2J\x1b]0;title\x07\n", id="yaml-escape-sequences"),
+    pytest.param("evaluate", "indikator;år;verdi\nideer;2014;1,2e3\nideer;2015;1,3e3\n", id="scientific-notation"),
+    pytest.param("evaluate", "indikator;verdi\nL.1.1;1O\nL.1.2;0x10\nL.2.1;3e1\n", id="letters-glued-to-numbers"),
+    pytest.param(
+        "evaluate",
+        "indikator;år;enhet;verdi\nL.1.1;2015;Bø;4,5\n".encode() + b"L.1.2;2015;B\xf8;4\n",
+        id="stray-cp1252",
+    ),
+    pytest.param("evaluate", "indikator;a\u030ar;verdi\nL.1.1;2015;4,5\n", id="nfd-header"),
+    pytest.param("evaluate", b"", id="empty-file"),
+    pytest.param("evaluate", "indikator;verdi\n", id="header-only"),
+    pytest.param("evaluate", "indikator;enhet;verdi\nL.1.1;\x1b[2J\x1b]8;;x\x1b\\;1\n", id="org-unit-escapes"),
+    pytest.param("evaluate", b"indikator;verdi\nL.1.1;" + b"9" * (1 << 20), id="line-beyond-limit"),
 ]
 
 
@@ -287,6 +311,9 @@ XLSX_CORPUS = [
     pytest.param(SHEET.removesuffix("</worksheet>"), id="xlsx-sheet-cut-short"),
     # Was: IndexError at book.worksheets[0]: a workbook whose only sheet is missing opens with none.
     pytest.param(None, id="xlsx-no-worksheet"),
+    # Issue 16: a declared dimension of every cell (minutes when trusted), a formula saved without a value.
+    pytest.param(SHEET.replace("<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>'), id="xlsx-huge-dimension"),
+    pytest.param(SHEET.replace('<c r="C2"><v>4.51</v></c>', '<c r="C2"><f>A1*2</f></c>'), id="xlsx-formula-no-value"),
 ]
 
 
@@ -297,7 +324,7 @@ def test_regression_corpus_xlsx(tmp_path: Path, sheet: str | None) -> None:
     path.write_bytes(data)
     read = read_results([path])
     assert_read_is_accounted(path, data, read)
-    if sheet == SHEET:
+    if sheet is not None and sheet.endswith("</worksheet>") and "<f>" not in sheet:
         assert [(row.indicator, row.year, row.value) for row in read.rows] == [("L.1.1", 2014, Decimal("4.51"))]
     result = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(SEED_INDICATORS)])
     assert_clean_exit(result, (0, 1, 2), [str(path), str(SEED_INDICATORS)])

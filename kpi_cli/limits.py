@@ -1,0 +1,23 @@
+"""How much of an input kpi reads before it calls the input unreasonable.
+
+Every limit ends in a located error (``path:line: error: ...``, exit 2), never in a
+silent cut: a results file or workbook that passes these is read whole. The README's
+section "Untrusted files and limits" lists them with their messages.
+"""
+
+from __future__ import annotations
+
+MAX_LINE_BYTES = 1 << 20  # one physical line of a CSV file: 1 MiB
+MAX_FIELD_CHARS = 1 << 17  # one CSV field (a quoted field may span lines): 128 Ki characters
+MAX_COLUMNS = 16_384  # fields of a record, cells of a sheet's row (Excel's own limit)
+MAX_UNPACKED_BYTES = 256 << 20  # a workbook's members, unpacked: 256 MiB
+MAX_DEFINITIONS_BYTES = 16 << 20  # the definitions file: 16 MiB
+MAX_YAML_NODES = 100_000  # nodes that aliases add to the definitions when expanded
+MAX_YAML_DEPTH = 64  # nesting of the definitions
+EXCERPT_CHARS = 80  # the most of a file's text that a message quotes
+MAX_MESSAGE_CHARS = 2000  # the longest line kpi writes on stderr
+
+
+def size(count: int) -> str:
+    """``1 MiB``, ``256 MiB``, ``128 KiB``."""
+    return f"{count >> 20} MiB" if count >= 1 << 20 else f"{count >> 10} KiB"
