@@ -76,6 +76,7 @@ CODES: dict[str, Code] = {
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
         Code("value-beyond-bands", _E, "a value beyond every band of an indicator with no scale"),
         Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
+        Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
     )

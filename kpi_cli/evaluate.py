@@ -11,6 +11,7 @@ from .compute import agrees, base, compute
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
+from .printed import band_differences, id_from_cell, leading_id
 from .rating import UnratableValue, check_scale, rate
 from .results import ResultSet
 
@@ -24,11 +25,11 @@ def check_rows(
     index: dict[tuple[str, int, str | None], ResultRow] = {}
     for row in rows:
         if row.indicator not in known and row.indicator not in measures:
-            close = closest(row.indicator, [*known, *measures])
-            ids = ", ".join([*scorecard.indicator_map(), *sorted(measures)])
-            hint = f" (did you mean {close}?)" if close else f"; known ids: {ids}"
-            problems.add(_row_error(row, "unknown-indicator", f"unknown indicator {row.indicator!r}{hint}"))
-            continue
+            ident = id_from_cell(row.indicator, [*known, *measures])
+            if ident is None:
+                problems.add(_unknown(scorecard, row, [*known, *measures]))
+                continue
+            row = dataclasses.replace(row, indicator=ident)  # the id the cell starts with
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
             first = index[key].location
@@ -44,6 +45,19 @@ def check_rows(
             continue
         index[key] = row
     return index
+
+
+def _unknown(scorecard: Scorecard, row: ResultRow, ids: list[str]) -> KpiError:
+    """An unknown id, with the nearest known one; for a published cell (``Ø.9.1. Netto ...``),
+    the nearest to the id it starts with."""
+    cell = " ".join(row.indicator.split())
+    ident = leading_id(cell)
+    close = closest(ident, ids) or closest(cell, ids)
+    listed = ", ".join([*scorecard.indicator_map(), *sorted(measure.id for measure in scorecard.measures)])
+    hint = f" (did you mean {close}?)" if close else f"; known ids: {listed}"
+    shown = cell if len(cell) <= 40 else cell[:39] + "…"
+    what = repr(shown) if ident == cell else f"{ident!r} (from {shown!r})"
+    return _row_error(row, "unknown-indicator", f"unknown indicator {what}{hint}")
 
 
 def evaluate(
@@ -99,7 +113,7 @@ def evaluate(
         year=year,
         results=tuple(shown),
         sources=tuple(sources),
-        findings=tuple(findings(scorecard, year)),
+        findings=(*findings(scorecard, year), *band_differences(scorecard, index.values())),
         history=tuple(history),
         errors=tuple(problems.errors),
         row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),

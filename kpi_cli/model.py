@@ -302,6 +302,7 @@ class ResultRow:
     raw: str = ""
     location: Location | None = None
     base: Decimal | None = None  # the n column: respondents or cases behind the value
+    bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
 
 
 @dataclass(frozen=True, slots=True)
