@@ -303,6 +303,7 @@ class ResultRow:
     location: Location | None = None
     base: Decimal | None = None  # the n column: respondents or cases behind the value
     bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
+    comment: str | None = None  # the comment column: why a result is what it is, shown in every format
 
 
 @dataclass(frozen=True, slots=True)

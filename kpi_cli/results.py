@@ -21,6 +21,7 @@ from .dialects import RESULT_SUFFIXES, FileLog, Record, read_records
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
 from .model import Location, ResultRow, Status
 from .number_format import NUMBER_PATTERN, parse_number
+from .text import starts_formula
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "indicator": (
@@ -49,6 +50,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "omrade",
     ),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
+    "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
     # The band columns of a published table (or of kpi's own CSV): compared with the definitions.
     "desired": ("ønsket resultat", "ønsket", "desired", "desired result"),
     "accepted": (
@@ -241,9 +243,10 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
     org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
     where = Location(table.shown, line)
     printed = _printed_bands(table, cells)
+    comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     if table.wide_years:
         for index, cell_year in table.wide_years:
-            yield _row(indicator, cell_year, cells[index], org_unit, where, printed=printed)
+            yield _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
         return
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
@@ -251,7 +254,12 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
         return
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed)
+    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+
+
+def _plain(text: str) -> str:
+    """Text as written before a CSV writer neutralised it ('-2 - 2 %' from "'-2 - 2 %"): kpi's own CSV reads back."""
+    return text[1:] if text.startswith("'") and starts_formula(text[1:]) else text
 
 
 def _printed_bands(table: _Table, cells: list[str]) -> tuple[tuple[Status, str], ...]:
@@ -259,7 +267,7 @@ def _printed_bands(table: _Table, cells: list[str]) -> tuple[tuple[Status, str],
     found = []
     for status in BAND_ROLES:
         if status.value in table.columns:
-            text = " ".join(cells[table.columns[status.value]].split())
+            text = _plain(" ".join(cells[table.columns[status.value]].split()))
             if text.lower() not in NO_RESULT:
                 found.append((status, text))
     return tuple(found)
@@ -288,6 +296,7 @@ def _row(
     where: Location,
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
+    comment: str | None = None,
 ) -> ResultRow | KpiError:
     try:
         value = parse_value(cell)
@@ -301,7 +310,7 @@ def _row(
             path=where.path,
             line=where.line,
         )
-    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base, printed)
+    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base, printed, comment)
 
 
 def _layout(

@@ -62,6 +62,12 @@ class Entry:
         return trend(self.result, self.previous)
 
     @property
+    def comment(self) -> str | None:
+        """The results file's comment on this result (its comment column), as written."""
+        row = self.result.row
+        return row.comment if row is not None else None
+
+    @property
     def alarm(self) -> bool:
         """Not approved and worse than the year before: what `kpi history` marks."""
         return self.regression and self.result.status is Status.NOT_APPROVED

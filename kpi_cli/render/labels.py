@@ -114,6 +114,10 @@ class Labels:
                 found.append((result.indicator.id, self.note(result.note)))
         return found
 
+    def comment(self, text: str) -> str:
+        """'Kommentar: ...': a results file's comment on one line, in the output language."""
+        return f"{self('comment')}: {' '.join(text.split())}"
+
     def state(self, state: PhaseState) -> str:
         return self(f"state.{state.value}")
 

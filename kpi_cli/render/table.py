@@ -212,6 +212,8 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
                     *([change_cells[indicator.id]] if show_change else []),
                     status_text(result.status, _status_word(result, say, short)),
                 )
+                if entry.comment:
+                    table.add_row("", Text(f"↳ {say.comment(entry.comment)}", style="dim"), *blanks, "")
         console.print(table)
         for ident, text in say.notes(view.measures, [r for r in results if r.indicator.focus_area_id == area.id]):
             console.print(f"{ident}: {text}", style="dim")
