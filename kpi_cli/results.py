@@ -197,7 +197,7 @@ def _rows(
     log.file_year = int(match.group(1)) if match else None
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     table: _Table | None = None
-    title: ResultsError | None = None  # the first line above the header that was skipped
+    title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
     for line, record in records:
         filled = sum(1 for cell in record if cell.strip())
         if not filled:
@@ -207,9 +207,11 @@ def _rows(
             try:
                 columns, wide_years = _layout(header, shown, line, names)
             except ResultsError as error:
+                if title is not None:  # one title at most: else the first line was meant as the header
+                    raise title from None
                 if filled > 1:
                     raise
-                title = title or error  # one cell ('Mål' above a copied table) is a title, never a header
+                title = error  # one cell ('Mål' above a copied table) is a title, never a header
                 continue
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both

@@ -114,10 +114,8 @@ def evaluation(view: View, options: RenderOptions) -> str:
                 title=_title(result, say),
             )
         )
-    indicators = report.scorecard.indicator_map()
-    for finding in report.findings:
-        indicator = indicators.get(finding.indicator)
-        where = indicator.location if indicator else None
+    for finding in report.findings:  # at their own line: the indicator's, or a results file's (bands-differ)
+        where = Location(finding.path, finding.line) if finding.path else None
         lines.append(command("warning", finding.message, **_location_properties(where), title=finding.indicator))
     summary = say.summary(report.year, view.total.counts)
     lines.append(f"kpi {summary} ({len(view.failing)} {say('failing')})")

@@ -167,3 +167,10 @@ def test_a_file_with_only_a_title_is_a_missing_column_error(write: Callable[...,
         "maleindikatorer; value: value, verdi, resultat, result (or one column per year, such as '2014' or "
         "'Resultat 2014') [missing-column]"
     ]
+
+
+def test_only_one_title_line_is_skipped(write: Callable[..., Path]) -> None:
+    """A file that is no table at all (a YAML file given by mistake) is refused at its first line."""
+    table = write("2014.csv", "scorecard: x\nlanguage: nb\nfocus_areas:\n  - id: L, name: L\n")
+    read = read_results([table])
+    assert [(error.code, error.line) for error in read.errors] == [("missing-column", 1)]
