@@ -40,6 +40,10 @@ class Delimiter(click.types.StringParamType):
         return "\t" if text == "tab" else text
 
 
+_NEGATIVE = re.compile(r"-\s*\d")  # -4,4 and '- 4,4'; never an option's name
+_TYPED = "kpi.negative_values"  # ctx.meta: each negative value as passed -> as typed
+
+
 class TakesNegativeValues(click.Command):
     """A command whose arguments may be negative numbers as users type them: ``-4,4`` and
     ``- 4,4`` are values, not options (``−4,4`` with U+2212 never looked like one). Each goes
@@ -62,10 +66,6 @@ def as_typed(words: tuple[str, ...]) -> str:
     return " ".join(typed.get(word, word) for word in words)
 
 
-_TYPED = "kpi.negative_values"
-
-
-_NEGATIVE = re.compile(r"-\s*\d")
 YEAR = Year()
 DELIMITER = Delimiter()
 
