@@ -36,10 +36,10 @@ class Gap:
 def placed(bands: Sequence[Band]) -> list[tuple[Interval, Status]]:
     """Every interval of every band, left to right."""
     pairs = [(interval, band.status) for band in bands for interval in band.intervals]
-    return sorted(pairs, key=lambda pair: _left_to_right(pair[0]))
+    return sorted(pairs, key=lambda pair: left_to_right(pair[0]))
 
 
-def _left_to_right(interval: Interval) -> tuple[int, Decimal, int]:
+def left_to_right(interval: Interval) -> tuple[int, Decimal, int]:
     """Sorts intervals by where they start: open below first, then by low end, a closed end first."""
     if interval.low is None:
         return (0, Decimal(0), 0)

@@ -95,6 +95,7 @@ CODES: dict[str, Code] = {
         Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
         Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
+        Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),

@@ -26,6 +26,7 @@ from .model import (
     TableSource,
 )
 from .number_format import format_number
+from .printed import band_differences, id_from_cell, leading_id
 from .rating import UnratableValue, beyond_warning, check_scale, rate
 from .results import ResultSet
 
@@ -40,9 +41,11 @@ def check_rows(
     hints = _Hints([*scorecard.indicator_map(), *sorted(measures)], [*known, *measures])
     for row in rows:
         if row.indicator not in known and row.indicator not in measures:
-            message = f"unknown indicator {excerpt(row.indicator)}{hints(row.indicator)}"
-            problems.add(_row_error(row, "unknown-indicator", message))
-            continue
+            ident = id_from_cell(row.indicator, [*known, *measures])
+            if ident is None:
+                problems.add(_unknown(row, hints))
+                continue
+            row = dataclasses.replace(row, indicator=ident)  # the id the cell starts with
         key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
         if key in index:
             first = index[key].location
@@ -81,6 +84,15 @@ class _Hints:
             close = closest(word, self.choices) if len(self.found) < self.MAX_LOOKUPS else None
             self.found[word] = f" (did you mean {close}?)" if close else self.known
         return self.found[word]
+
+
+def _unknown(row: ResultRow, hints: _Hints) -> KpiError:
+    """An unknown id, with the nearest known one; for a published cell (``Ø.9.1. Netto ...``),
+    the nearest to the id it starts with."""
+    cell = " ".join(row.indicator.split())
+    ident = leading_id(cell)
+    what = excerpt(cell) if ident == cell else f"{excerpt(ident)} (from {excerpt(cell, 39)})"
+    return _row_error(row, "unknown-indicator", f"unknown indicator {what}{hints(ident)}")
 
 
 def evaluate(
@@ -144,7 +156,7 @@ def evaluate(
         year=year,
         results=tuple(shown),
         sources=tuple(sources),
-        findings=tuple(findings(scorecard, year)),
+        findings=(*findings(scorecard, year), *band_differences(scorecard, index.values())),
         history=tuple(history),
         errors=tuple(problems.errors),
         warnings=tuple(unsilenced(warnings, scorecard)),

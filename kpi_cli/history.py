@@ -44,6 +44,16 @@ class Rollup:
         return self.counts[Status.DESIRED]
 
     @property
+    def missing(self) -> int:
+        """Active indicators without a result: a roll-up says how many, so it never reads greener."""
+        return self.counts[Status.MISSING]
+
+    @property
+    def expected(self) -> int:
+        """The results that should be rated: those rated and those missing ('1 av 7 ønsket')."""
+        return self.rated + self.missing
+
+    @property
     def headline(self) -> Status | None:
         """What the roll-up shows: the worst rated status, else the first of ``UNRATED`` it holds."""
         if self.status is not None:

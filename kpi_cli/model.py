@@ -301,6 +301,8 @@ class ResultRow:
     location: Location | None = None
     base: Decimal | None = None  # the n column: respondents or cases behind the value
     absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
+    bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
+    comment: str | None = None  # the comment column: why a result is what it is, shown in every format
 
 
 @dataclass(frozen=True, slots=True)

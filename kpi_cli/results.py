@@ -23,14 +23,26 @@ from .codes import Severity
 from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError
 from .inert import excerpt
-from .model import Location, ResultRow
+from .model import Location, ResultRow, Status
 from .number_format import NUMBER_PATTERN, parse_number
+from .text import starts_formula
 
 if TYPE_CHECKING:
     from .ssb.rows import Conversion
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "indikator", "id", "indicator_id", "indikator_id", "indikator-id", "kpi"),
+    "indicator": (
+        "indicator",
+        "indikator",
+        "id",
+        "indicator_id",
+        "indikator_id",
+        "indikator-id",
+        "kpi",
+        "måleindikatorer",  # the published table: the id starts the cell (``L.1.1.Opplevelse av ...``)
+        "måleindikator",
+        "maleindikatorer",
+    ),
     "year": ("year", "år", "aar", "periode", "period"),
     "value": ("value", "verdi", "resultat", "result"),
     "org_unit": (
@@ -45,7 +57,19 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "omrade",
     ),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
+    "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
+    # The band columns of a published table (or of kpi's own CSV): compared with the definitions.
+    "desired": ("ønsket resultat", "ønsket", "desired", "desired result"),
+    "accepted": (
+        "laveste aksepterte resultat",
+        "laveste akseptert",
+        "laveste aksepterte",
+        "accepted",
+        "lowest accepted",
+    ),
+    "not_approved": ("ikke godkjent resultat", "ikke godkjent", "not_approved", "not approved"),
 }
+BAND_ROLES = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
 REQUIRED = ("indicator",)
 NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke malt", "not measured", "n/a"}
 _NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
@@ -229,12 +253,22 @@ def _rows(
     log.file_year = int(match.group(1)) if match else None
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     table: _Table | None = None
+    title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
     for line, record in records:
-        if not any(cell.strip() for cell in record):
+        filled = sum(1 for cell in record if cell.strip())
+        if not filled:
             continue
         if table is None:
             header = [_normal(cell) for cell in record]
-            columns, wide_years = _layout(header, shown, line, names)
+            try:
+                columns, wide_years = _layout(header, shown, line, names)
+            except ResultsError as error:
+                if title is not None:  # one title at most: else the first line was meant as the header
+                    raise title from None
+                if filled > 1:
+                    raise
+                title = error  # one cell ('Mål' above a copied table) is a title, never a header
+                continue
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both
             table = _Table(shown, len(header), columns, wide_years, fallback, log.delimiter == ",")
@@ -247,6 +281,8 @@ def _rows(
                 )
             continue
         yield from _record_rows(table, line, record)
+    if table is None and title is not None:
+        raise title
 
 
 def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError]:
@@ -264,9 +300,11 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
         return
     org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
     where = Location(table.shown, line)
+    printed = _printed_bands(table, cells)
+    comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     if table.wide_years:
         for index, cell_year in table.wide_years:
-            yield _row(indicator, cell_year, cells[index], org_unit, where)
+            yield _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
         return
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
@@ -274,7 +312,23 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
         return
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell)
+    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+
+
+def _plain(text: str) -> str:
+    """Text as written before a CSV writer neutralised it ('-2 - 2 %' from "'-2 - 2 %"): kpi's own CSV reads back."""
+    return text[1:] if text.startswith("'") and starts_formula(text[1:]) else text
+
+
+def _printed_bands(table: _Table, cells: list[str]) -> tuple[tuple[Status, str], ...]:
+    """The band texts a row prints (empty and no-result cells left out), to compare with the definitions."""
+    found = []
+    for status in BAND_ROLES:
+        if status.value in table.columns:
+            text = _plain(" ".join(cells[table.columns[status.value]].split()))
+            if text.lower() not in NO_RESULT:
+                found.append((status, text))
+    return tuple(found)
 
 
 def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) -> int | KpiError:
@@ -293,7 +347,14 @@ def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) 
 
 
 def _row(
-    indicator: str, year: int, cell: str, org_unit: str | None, where: Location, base_cell: str = ""
+    indicator: str,
+    year: int,
+    cell: str,
+    org_unit: str | None,
+    where: Location,
+    base_cell: str = "",
+    printed: tuple[tuple[Status, str], ...] = (),
+    comment: str | None = None,
 ) -> ResultRow | KpiError:
     try:
         value = parse_value(cell)
@@ -307,7 +368,7 @@ def _row(
             path=where.path,
             line=where.line,
         )
-    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base)
+    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base, bands=printed, comment=comment)
 
 
 def _layout(

@@ -81,6 +81,12 @@ class Entry:
         return next((c for c in self.benchmarks if c.benchmark.region == region), None)
 
     @property
+    def comment(self) -> str | None:
+        """The results file's comment on this result (its comment column), as written."""
+        row = self.result.row
+        return row.comment if row is not None else None
+
+    @property
     def alarm(self) -> bool:
         """Not approved and worse than the year before: what `kpi history` marks."""
         return self.regression and self.result.status is Status.NOT_APPROVED
@@ -249,6 +255,34 @@ def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:
 
     direction = result.indicator.direction
     return tuple(Comparison(item, compare(result.value, item.value, direction)) for item in found)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How many results of the year shown have a value, against a year that has far more."""
+
+    year: int
+    given: int  # results of the year shown with a value
+    of: int  # results of the year shown (every indicator and org unit)
+    fuller_year: int
+    fuller_given: int
+
+
+def sparse_year(report: Report) -> Coverage | None:
+    """The year with the most values, when the year shown has fewer than half as many: the latest
+    year may hold the first two results of a year just begun (`2016: 2 of 31 results; 2015 has 25`)."""
+    given: dict[int, int] = {}
+    for result in (*report.history, *report.results):
+        if result.value is not None:
+            given[result.year] = given.get(result.year, 0) + 1
+    shown = given.get(report.year, 0)
+    others = [(count, year) for year, count in given.items() if year != report.year]
+    if not others:
+        return None
+    count, year = max(others)
+    if shown * 2 >= count:
+        return None
+    return Coverage(report.year, shown, len(report.results), year, count)
 
 
 def alarm_years(by_year: Mapping[int, Entry], years: Sequence[int]) -> str:

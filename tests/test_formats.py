@@ -49,6 +49,7 @@ HEADER = [
     "n",
     "note",
     "regression",
+    "comment",  # the results file's comment column (issue 12)
 ]
 L11 = "Opplevelse av at organisasjonen tilrettelegger for læring, utvikling og fornyelse"
 L12 = (
@@ -286,16 +287,21 @@ def test_markdown_a_section_per_org_unit(kpi, assert_ok):
     assert titles[3] == "### Eksempelkommune - målekart (oppdiktet) · Læring og fornyelse · 2017 · Oppvekst"
     oppvekst = lines[lines.index("## Oppvekst") : lines.index("## Organisasjon og økonomi")]
     # Oppvekst's own 2017 bands for L.1.1; L.2.1 is measured for the whole municipality only.
-    assert f"| L.1.1 | {L11} | 4,2 - 5 | 3,8 - 4,1 | 1 - 3,7 | 4,3 | ● Ønsket resultat |" in oppvekst
-    assert f"| L.1.2 | {L12} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,0 | ● Ønsket resultat |" in oppvekst
+    # Each row of the made-up file says it is made up in its comment column, shown under the name.
+    made_up = "<br>*Kommentar: oppdiktet (made up)*"
+    assert f"| L.1.1 | {L11}{made_up} | 4,2 - 5 | 3,8 - 4,1 | 1 - 3,7 | 4,3 | ● Ønsket resultat |" in oppvekst
+    assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,0 | ● Ønsket resultat |" in oppvekst
     assert not any("L.2" in line for line in oppvekst)
     assert oppvekst[-2] == "2017: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler"
     whole = lines[lines.index("## Hele kommunen") : lines.index("## Helse og omsorg")]
     assert "| **L.2** | **Fasilitere og tilrettelegge for innovasjon** |  |  |  |  | ✖ 0 av 1 ønsket |" in whole
-    assert f"| L.2.1 | {L21} | \\> 5 %poeng | 2 - 4,9 %poeng | \\< 2 %poeng | 1,5 | ✖ Ikke godkjent resultat |" in whole
+    assert (
+        f"| L.2.1 | {L21}{made_up} | \\> 5 %poeng | 2 - 4,9 %poeng | \\< 2 %poeng | 1,5 | ✖ Ikke godkjent resultat |"
+        in whole
+    )
     kultur = lines[lines.index("## Kultur") : lines.index("## Oppvekst")]
-    assert f"| L.1.2 | {L12} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | – | ? Mangler resultat |" in kultur
-    assert "| **L** | **Læring og fornyelse** |  |  |  |  | ● 1 av 1 ønsket |" in kultur
+    assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | – | ? Mangler resultat |" in kultur
+    assert "| **L** | **Læring og fornyelse** |  |  |  |  | ● 1 av 2 ønsket · 1 mangler |" in kultur
 
 
 def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
@@ -345,13 +351,13 @@ def test_csv_seed_norwegian(kpi, repo_root, assert_ok):
     assert raw(result).split("\r\n") == [
         ";".join(HEADER),
         f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
-        "results/2014.csv;2;;;false",
+        "results/2014.csv;2;;;false;",
         f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
-        "results/2014.csv;3;;;false",
+        "results/2014.csv;3;;;false;",
         f"L.2.1;{L21};L.2;L;;2014;;%poeng;not_phased_in;Innfases 2015;> 5 %poeng;2 - 4,9 %poeng;< 2 %poeng;pending;"
-        "results/2014.csv;4;;;false",
-        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false",
-        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false",
+        "results/2014.csv;4;;;false;",
+        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false;",
+        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false;",
         "",
     ]
 
@@ -364,7 +370,7 @@ def test_csv_seed_english(kpi, repo_root, assert_ok):
     # A comma separator: decimal points, unquoted; texts with a comma quoted.
     assert lines[1] == (
         f'L.1.1,"{L11}",L.1,L,,2014,4.51,score 1-6,desired,Desired result,"4,5 - 6","4 - 4,4","0 - 3,9",active,'
-        "results/2014.csv,2,,,false"
+        "results/2014.csv,2,,,false,"
     )
     records = csv_records(result.stdout, ",")
     assert [r["status_text"] for r in records] == [
@@ -596,7 +602,7 @@ def test_github_org_units(kpi, repo_root, assert_ok):
     ]
     assert lines[2].endswith(
         f"::L.1.1 (Helse og omsorg) ikke godkjent (3,3) – {L11}; krav: Ønsket 4 - 5 · Laveste akseptert 3,5 - 3,9"
-        " · Ikke godkjent 1 - 3,4"
+        " · Ikke godkjent 1 - 3,4 – Kommentar: oppdiktet (made up)"  # the row's comment column
     )
     assert lines[-1] == "kpi 2017: 6 ønsket · 6 laveste akseptert · 2 ikke godkjent · 1 mangler (2 feiler)"
 
@@ -708,17 +714,22 @@ def test_junit_org_units_and_missing(kpi, assert_ok):
         name: case.find("failure").get("message") for name, case in found.items() if case.find("failure") is not None
     }
     assert failed == {
-        f"L.2.1 {L21}": "L.2.1 ikke godkjent: 1,5 (< 2 %poeng)",
-        f"L.1.1 {L11} [Helse og omsorg]": "L.1.1 (Helse og omsorg) ikke godkjent: 3,3 (1 - 3,4)",
-    }
+        f"L.2.1 {L21}": "L.2.1 ikke godkjent: 1,5 (< 2 %poeng) – Kommentar: oppdiktet (made up)",
+        f"L.1.1 {L11} [Helse og omsorg]": (
+            "L.1.1 (Helse og omsorg) ikke godkjent: 3,3 (1 - 3,4) – Kommentar: oppdiktet (made up)"
+        ),
+    }  # with the comment column of the made-up file
     kultur = found[f"L.1.2 {L12} [Kultur]"]
-    assert kultur.find("skipped").get("message") == "Mangler resultat"
+    assert kultur.find("skipped").get("message") == "Mangler resultat – Kommentar: oppdiktet (made up)"
     strict = kpi("evaluate", *SA_ARGS, "--format", "junit", "--fail-on-missing")
     assert_ok(strict, 1)
     _, suite = junit(strict.stdout)
     assert (suite.get("failures"), suite.get("skipped")) == ("3", "0")
     missing = cases(suite)[f"L.1.2 {L12} [Kultur]"].find("failure")
-    assert (missing.get("type"), missing.get("message")) == ("missing", "L.1.2 (Kultur) mangler")
+    assert (missing.get("type"), missing.get("message")) == (
+        "missing",
+        "L.1.2 (Kultur) mangler – Kommentar: oppdiktet (made up)",
+    )
 
 
 def test_junit_gap_reason(kpi, workdir, write, assert_ok):

@@ -79,10 +79,10 @@ ROLLUPS = {
     (WHOLE, "A.1"): "▲ 0 av 1 ønsket",
     (WHOLE, "A.2"): "▲ 0 av 1 ønsket",
     (WHOLE, "A.3"): "✖ 0 av 1 ønsket",
-    ("Vest", "A"): "? mangler",
+    ("Vest", "A"): "? 2 mangler",  # nothing rated: how many are missing
     ("Vest", "A.1"): "∅ for lite grunnlag",
-    ("Vest", "A.2"): "? mangler",
-    ("Vest", "A.3"): "? mangler",
+    ("Vest", "A.2"): "? 1 mangler",
+    ("Vest", "A.3"): "? 1 mangler",
 }
 STATUSES = {
     ("A.1.1", WHOLE): "accepted",
@@ -313,3 +313,23 @@ def test_failing_results_agree_with_the_exit_code(run, gate):
     assert table.exit_code == 1
     names = ", ".join(sorted(i + (f" ({u})" if u else "") for i, u in expected))
     assert names in table.stderr
+
+
+def test_missing_results_are_counted_in_every_roll_up(run, write):
+    """A roll-up never reads greener than its indicators: rated and missing results in one group
+    say how many are missing, in the table, Markdown, HTML and (as counts per status) JSON."""
+    write("r.csv", RESULTS + "A.2.1;2020;Vest;6;\n")  # MADE UP: Vest's A.2.1 accepted, A.3.1 still missing
+    expected = {
+        **ROLLUPS,
+        ("Vest", "A"): "▲ 0 av 2 ønsket · 1 mangler",  # A.2.1 rated, A.3.1 missing (A.1.1: too small a base)
+        ("Vest", "A.2"): "▲ 0 av 1 ønsket",
+    }
+    assert table_rollups(run("evaluate").stdout) == expected
+    assert markdown_rollups(run("evaluate", "--format", "markdown").stdout) == expected
+    assert html_rollups(run("evaluate", "--format", "html").stdout) == expected
+    vest = next(unit for unit in json_report(run)["by_org_unit"] if unit["org_unit"] == "Vest")
+    assert vest["focus_areas"]["A"] == {
+        "status": "accepted",
+        "counts": {**dict.fromkeys(STATUS_NAMES, 0), "accepted": 1, "missing": 1, "insufficient_base": 1},
+    }
+    assert vest["goals"]["A.3"]["counts"]["missing"] == 1

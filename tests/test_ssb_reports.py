@@ -124,7 +124,7 @@ def test_benchmarks_are_better_or_worse_by_the_direction_in_every_format(kpi, as
     source = "Source: Statistics Norway, table 99999 \u201cMade-up KOSTRA table\u201d, updated 2026-02-15"
     assert f'<p class="meta">{source}</p><p class="meta">Note: Made up: figures for 2025 are preliminary.</p>' in html
     csv = kpi(*args, "--format", "csv").stdout.splitlines()
-    assert csv[0].endswith(";regression;absence;benchmark_EKG13;compared_EKG13;benchmark_EAK;compared_EAK")
+    assert csv[0].endswith(";regression;comment;absence;benchmark_EKG13;compared_EKG13;benchmark_EAK;compared_EAK")
     assert [line.split(";")[5:7] + line.split(";")[-5:] for line in csv[1:]] == [
         ["2024", "60", "", "55", "better", "50", "better"],
         ["2025", "", "suppressed", "70", "", "not_available", ""],  # nothing to compare with a suppressed value

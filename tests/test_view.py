@@ -235,3 +235,20 @@ def test_both_languages_have_every_word():
 )
 def test_reason_in_the_output_language(rating, nb, en):
     assert (Labels("nb").reason(rating), Labels("en").reason(rating)) == (nb, en)
+
+
+@pytest.mark.parametrize(
+    ("counts", "nb", "en"),
+    [
+        ({Status.DESIRED: 1, Status.MISSING: 6}, "1 av 7 ønsket · 6 mangler", "1 of 7 desired · 6 missing"),
+        ({Status.DESIRED: 2, Status.ACCEPTED: 1}, "2 av 3 ønsket", "2 of 3 desired"),
+        ({Status.MISSING: 3, Status.NOT_PHASED_IN: 2}, "3 mangler", "3 missing"),
+        ({Status.NOT_PHASED_IN: 2}, "ikke innfaset", "not phased in"),
+    ],
+)
+def test_a_roll_up_counts_and_names_the_missing_results(counts: dict[Status, int], nb: str, en: str) -> None:
+    """A goal with 1 of 7 results desired and 6 missing never reads '1 av 1 ønsket' (issue 12)."""
+    full = {status: counts.get(status, 0) for status in Status}
+    rated = [s for s in (Status.NOT_APPROVED, Status.ACCEPTED, Status.DESIRED) if full[s]]
+    built = Rollup(rated[0] if rated else None, full)  # the worst rated status
+    assert (Labels("nb").rollup(built), Labels("en").rollup(built)) == (nb, en)

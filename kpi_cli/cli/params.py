@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -37,6 +38,32 @@ class Delimiter(click.types.StringParamType):
         if text not in self.CHOICES:
             self.fail(f"{text!r} is not one of ',', ';', 'tab'.", param, ctx)
         return "\t" if text == "tab" else text
+
+
+_NEGATIVE = re.compile(r"-\s*\d")  # -4,4 and '- 4,4'; never an option's name
+_TYPED = "kpi.negative_values"  # ctx.meta: each negative value as passed -> as typed
+
+
+class TakesNegativeValues(click.Command):
+    """A command whose arguments may be negative numbers as users type them: ``-4,4`` and
+    ``- 4,4`` are values, not options (``−4,4`` with U+2212 never looked like one). Each goes
+    through the parser with its minus written U+2212; :func:`as_typed` gives the text back."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed: dict[str, str] = ctx.meta.setdefault(_TYPED, {})
+        passed = []
+        for arg in args:
+            if _NEGATIVE.match(arg):
+                typed["\u2212" + arg[1:]] = arg
+                arg = "\u2212" + arg[1:]
+            passed.append(arg)
+        return super().parse_args(ctx, passed)
+
+
+def as_typed(words: tuple[str, ...]) -> str:
+    """An argument of a :class:`TakesNegativeValues` command as the user typed it, words joined."""
+    typed: dict[str, str] = click.get_current_context().meta.get(_TYPED, {})
+    return " ".join(typed.get(word, word) for word in words)
 
 
 YEAR = Year()

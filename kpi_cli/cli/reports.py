@@ -10,7 +10,7 @@ import click
 from ..checks import check_ignore, unsilenced
 from ..errors import KpiErrors
 from ..render import Kind, render_report
-from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
+from ..view import FAIL_LEVELS, Gate, View, build, select_org_units, sparse_year
 from .messages import EXIT_FAIL, emit, names, note, reports_errors, warn
 from .params import (
     DELIMITER,
@@ -154,6 +154,12 @@ def evaluate(
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
         note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
+    coverage = sparse_year(report) if year is None else None
+    if coverage is not None:
+        note(
+            f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
+            f"{coverage.fuller_year} has {coverage.fuller_given}: --year {coverage.fuller_year}"
+        )
     _exit_as_the_gate_says(view)
 
 

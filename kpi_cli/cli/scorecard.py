@@ -19,6 +19,8 @@ from .params import (
     DELIMITER,
     YEAR,
     Delimiter,
+    TakesNegativeValues,
+    as_typed,
     color_option,
     format_option,
     ignore_option,
@@ -111,28 +113,30 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     )
 
 
-@click.command("explain")
+@click.command("explain", cls=TakesNegativeValues)
 @click.argument("indicator")
-@click.argument("value")
+@click.argument("value", nargs=-1, required=True, metavar="VALUE")
 @indicators_option
 @click.option("--year", type=YEAR, help="Year, for the phase-in state (default: this year).")
 @lang_option
 @reports_errors
-def explain(indicator: str, value: str, indicators: str, year: int | None, lang: str | None) -> None:
+def explain(indicator: str, value: tuple[str, ...], indicators: str, year: int | None, lang: str | None) -> None:
     """Say which band VALUE falls in for INDICATOR, and why.
 
-    VALUE is written as in a results file: 4,47 or 4.47, a unit may follow.
+    VALUE is written as in a results file: 4,47 or 4.47, a unit may follow; a
+    negative value as you type it: -4,4, - 4,4 or −4,4.
 
     \b
     Examples:
       kpi explain L.1.1 4,47
       kpi explain L.2.1 5 --year 2016
+      kpi explain S.2.3 -4,4
     """
     from ..explain import explain as explain_value
     from ..render.explanation import render
 
     scorecard = load(indicators)
-    explanation = explain_value(scorecard, indicator, value, year or _this_year())
+    explanation = explain_value(scorecard, indicator, as_typed(value), year or _this_year())
     click.echo(inert(render(explanation, lang or scorecard.language)))
 
 

@@ -12,8 +12,8 @@ Values, years and line numbers are written as plain numbers.
 The file reads back with ``kpi_cli.results.read_results``: its ``indicator``,
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
-the values computed from them. The last column, ``regression``, says whether
-the status is worse than the year before's.
+the values computed from them. ``regression`` says whether the status is worse
+than the year before's; the last column, ``comment``, is the results file's comment.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ HEADER = (
     "n",
     "note",
     "regression",
+    "comment",
 )
 STATUS_HEADER = (
     "indicator",
@@ -138,6 +139,7 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
         format_number(base, mark) if (base := result.row.base if result.row else None) is not None else "",
         neutralise(say.note(result.note)) if result.note and result.status is not Status.NOT_PHASED_IN else "",
         str(entry.regression).lower(),
+        neutralise(entry.comment or ""),
     ]
 
 

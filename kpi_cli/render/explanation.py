@@ -16,7 +16,8 @@ def render(explanation: Explanation, lang: str) -> str:
     lines.append(say("explain.rule", direction=say.direction(indicator), policy=say.policy(indicator.gap_policy)))
     if indicator.scale:
         lines.append(say("explain.scale", scale=say.interval(indicator.scale)))
-    if not indicator.bands:
+    pending = explanation.state is PhaseState.PENDING and indicator.phase_in is not None
+    if not indicator.bands and not pending:
         lines.append(say("no_bands"))
     for band in indicator.bands:
         intervals = f" {say('and')} ".join(say.interval(i) for i in band.intervals)
@@ -34,13 +35,17 @@ def render(explanation: Explanation, lang: str) -> str:
     value = say.number(explanation.value)
     if explanation.problem:
         lines.append(say("explain.not_rated", value=value, problem=explanation.problem))
-    elif explanation.rating:
-        rating = explanation.rating
-        lines.append(f"{value}: {say.reason(rating)}")
-        lines.append(f"=> {SYMBOLS[rating.status]} {say(rating.status.value)}")
-    if explanation.state is PhaseState.PENDING and indicator.phase_in:
+    elif (rating := explanation.rating) is not None and not (pending and rating.status is Status.NO_TARGET):
+        lines.append(f"{value}: {say.reason(rating)}")  # pending: where the value would lie
+        if not pending:
+            lines.append(f"=> {SYMBOLS[rating.status]} {say(rating.status.value)}")
+    if pending and indicator.phase_in:
+        # As `kpi evaluate` rates it: not phased in, whatever the bands (or their absence) would say.
+        phase_in = indicator.phase_in
         symbol = SYMBOLS[Status.NOT_PHASED_IN]
-        lines.append(say("explain.pending", year=explanation.year, phase_in=indicator.phase_in.year, symbol=symbol))
+        word = say("phased_in_from", year=phase_in.year) + (f" ({say('postponed')})" if phase_in.postponed else "")
+        lines.append(f"=> {symbol} {word}")
+        lines.append(say("explain.pending", year=explanation.year, phase_in=phase_in.year, symbol=symbol))
     return "\n".join(lines)
 
 

@@ -70,7 +70,7 @@ def _location_properties(where: Location | None) -> dict[str, str | int | None]:
     return {"file": annotation_path(where.path), "line": where.line}
 
 
-def message(result: Result, say: Labels) -> str:
+def message(result: Result, say: Labels, comment: str | None = None) -> str:
     """'L.1.1 ikke godkjent (3,8) – Opplevelse av ...; krav: Ønsket 4,5 - 6 · ...'."""
     indicator = result.indicator
     who = indicator.id + (f" ({result.org_unit})" if result.org_unit else "")
@@ -81,6 +81,8 @@ def message(result: Result, say: Labels) -> str:
     bands = [f"{say('col.' + s.value)} {band.text}" for s in RATED if (band := indicator.band(s))]
     if bands:
         text += f"; {say('bands')}: " + " · ".join(bands)
+    if comment:
+        text += f" – {say.comment(comment)}"
     return text
 
 
@@ -105,12 +107,15 @@ def evaluation(view: View, options: RenderOptions) -> str:
         else:
             continue
         lines.append(
-            command(kind, message(result, say), **_location_properties(_where(result)), title=_title(result, say))
+            command(
+                kind,
+                message(result, say, entry.comment),
+                **_location_properties(_where(result)),
+                title=_title(result, say),
+            )
         )
-    indicators = report.scorecard.indicator_map()
-    for finding in report.findings:
-        indicator = indicators.get(finding.indicator)
-        where = indicator.location if indicator else None
+    for finding in report.findings:  # at their own line: the indicator's, or a results file's (bands-differ)
+        where = Location(finding.path, finding.line) if finding.path else None
         lines.append(command("warning", finding.message, **_location_properties(where), title=finding.indicator))
     summary = say.summary(report.year, view.total.counts)
     lines.append(f"kpi {summary} ({len(view.failing)} {say('failing')})")

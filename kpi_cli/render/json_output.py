@@ -127,6 +127,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         if item.note
         else None,
         "base": _number(row.base) if row and row.base is not None else None,
+        "comment": entry.comment,
         "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
         "benchmarks": [
             {

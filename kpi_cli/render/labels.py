@@ -169,6 +169,10 @@ class Labels:
                 found.append((result.indicator.id, self.note(result.note)))
         return found
 
+    def comment(self, text: str) -> str:
+        """'Kommentar: ...': a results file's comment on one line, in the output language."""
+        return f"{self('comment')}: {' '.join(text.split())}"
+
     def state(self, state: PhaseState) -> str:
         return self(f"state.{state.value}")
 
@@ -177,9 +181,14 @@ class Labels:
         return org_unit if org_unit is not None else self("whole")
 
     def rollup(self, rollup: Rollup) -> str:
-        """A roll-up's words: '2 av 3 ønsket' when it holds rated results, else its headline's."""
+        """A roll-up's words: '1 av 7 ønsket · 6 mangler' when it holds rated results (the missing
+        ones counted and named), '7 mangler' when nothing is rated, else its headline's."""
+        missing = f"{rollup.missing} {self.short(Status.MISSING)}"
         if rollup.status is not None:
-            return self("rollup", desired=rollup.desired, rated=rollup.rated)
+            text = self("rollup", desired=rollup.desired, rated=rollup.expected)
+            return f"{text} · {missing}" if rollup.missing else text
+        if rollup.headline is Status.MISSING:
+            return missing
         return self(f"short.{rollup.headline.value}") if rollup.headline else ""
 
     def short(self, status: Status) -> str:

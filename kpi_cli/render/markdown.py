@@ -109,11 +109,12 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
             for result in found:
                 shown = result.indicator
                 bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in RATED]
+                comment = view.entry(result).comment
                 lines.append(
                     _row(
                         [
                             escape(shown.id),
-                            escape(shown.name),
+                            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
                             *bands,
                             say.value(result),
                             *_benchmark_cells(unit_view.entry(shown.id), regions, say),

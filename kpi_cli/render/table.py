@@ -86,7 +86,9 @@ def _widths(
     indicators = list({r.indicator.id: r.indicator for r in results}.values())
     ids = [i.id for i in indicators] + [i.goal_id for i in indicators]
     words = [len(_status_word(r, say, short)) + 2 for r in results]
-    rollup_width = len(f"● 10 {say('of')} 10 {say('short.desired')}")
+    missing = f" · 10 {say('short.missing')}" if any(r.status is Status.MISSING for r in results) else ""
+    rollup_width = len(f"● 10 {say('of')} 10 {say('short.desired')}{missing}")  # '● 1 av 7 ønsket · 6 mangler'
+
     widths = {
         "id": max([len(say("col.id")), *map(len, ids)]),
         "value": max([4, *(len(say.value(r)) for r in results)]),
@@ -228,6 +230,8 @@ def _unit_tables(
                     *([change_cells[indicator.id]] if show_change else []),
                     status_text(result.status, _status_word(result, say, short)),
                 )
+                if entry.comment:
+                    table.add_row("", Text(f"↳ {say.comment(entry.comment)}", style="dim"), *blanks, "")
         console.print(table)
         for ident, text in say.notes(view.measures, [r for r in results if r.indicator.focus_area_id == area.id]):
             console.print(f"{ident}: {text}", style="dim")
@@ -242,7 +246,7 @@ def _matrix_rollup(rollup: hist.Rollup) -> Text:
     if rollup.status is None:
         return Text("")
     desired = rollup.counts[Status.DESIRED]
-    return Text(f"{SYMBOLS[rollup.status]} {desired}/{rollup.rated}", style=f"bold {COLOURS[rollup.status]}")
+    return Text(f"{SYMBOLS[rollup.status]} {desired}/{rollup.expected}", style=f"bold {COLOURS[rollup.status]}")
 
 
 def _matrix(console: Console, view: View, say: Labels, width: int) -> None:
