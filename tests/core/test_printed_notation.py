@@ -303,8 +303,8 @@ def test_evaluate_rates_the_printed_forms(kpi, tmp_path, monkeypatch, assert_ok)
         "S.1.2;Befolkningsvekst;S.1;S;;2015;1,75;%;accepted;Laveste aksepterte resultat;1,30 - 1,69 %;"
         '"<1,00 - 1,29 %; >1,70 - 1,99 %";"< 0,99 %; > 2,00 %";active;2015.csv;3;;;false;',
         "S.1.3;Brukertilfredshet;S.1;S;;2015;72;poeng;accepted;Laveste aksepterte resultat;"
-        "Meget bra (81-100 poeng);Middels (61-80 poeng);Dårlig (1-60 poeng);active;2015.csv;4;;;false",
-        "S.1.4;Frivillige lag;S.1;S;;2015;3;;desired;Ønsket resultat;Økning;;Nedgang;active;2015.csv;5;;;false",
+        "Meget bra (81-100 poeng);Middels (61-80 poeng);Dårlig (1-60 poeng);active;2015.csv;4;;;false;",
+        "S.1.4;Frivillige lag;S.1;S;;2015;3;;desired;Ønsket resultat;Økning;;Nedgang;active;2015.csv;5;;;false;",
     ]
     assert result.stderr == "kpi: 1 result(s) fail --fail-on not_approved: S.1.1\n"
 
