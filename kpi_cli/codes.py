@@ -25,7 +25,7 @@ class Code:
     summary: str
 
 
-_E, _W = Severity.ERROR, Severity.WARNING
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 CODES: dict[str, Code] = {
     code.id: code
@@ -61,6 +61,17 @@ CODES: dict[str, Code] = {
         Code("version-overlap", _E, "two band versions of one org unit start in the same year"),
         Code("unknown-code", _E, "ignore: or --ignore names a code that does not exist"),
         Code("not-ignorable", _E, "ignore: or --ignore names an error; only warnings can be silenced"),
+        Code(
+            "invalid-levels",
+            _E,
+            "levels: not 2 or 3 levels, an id used twice, a label missing, or a middle band on two levels",
+        ),
+        Code(
+            "invalid-target",
+            _E,
+            "a target together with bands, a tolerance without a target, or a tolerance not an amount or share",
+        ),
+        Code("bare-target", _E, "a target that is a bare value (3,0 %) without direction: higher or lower"),
         Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
         # results files and rows
@@ -76,6 +87,9 @@ CODES: dict[str, Code] = {
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
         Code("value-beyond-bands", _E, "a value beyond every band of an indicator with no scale"),
         Code("value-disagrees", _E, "a value given for a computed indicator that disagrees with its measures"),
+        Code("value-with-sign", _E, "a result written with a comparison sign (> 70 %): write the number"),
+        Code("footnote-mark", _N, "footnote marks after a result (56 %***) were dropped"),
+        Code("result-text", _N, "a sentence in a result cell was read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
     )

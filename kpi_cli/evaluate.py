@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .checks import findings
-from .compute import agrees, base, compute
+from .compute import agrees, base, compute, year_change
 from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError, closest
 from .model import Computed, Indicator, Note, PhaseState, Rating, Report, Result, ResultRow, RowFates, Scorecard, Status
 from .number_format import format_number
@@ -83,6 +83,8 @@ def evaluate(
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
                 outcome = compute(indicator, each_year, org_unit, index) if indicator.compute else None
+                if indicator.rate_change:
+                    outcome = year_change(indicator, each_year, org_unit, index)
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except UnratableValue as exc:
@@ -90,7 +92,8 @@ def evaluate(
                     counts["rejected"] += 1
                     continue
                 if row is not None:
-                    fate = "no_result" if result.value is None else "rated" if result.rating else "not_rated"
+                    fate = "rated" if result.rating else "not_rated"
+                    fate = "no_result" if result.value is None and row.value is None else fate
                     counts[fate] += 1
                 (shown if each_year == year else history).append(result)
     counts["measure"] = sum(1 for key in index if key[0] in measures)
@@ -145,10 +148,14 @@ def rate_one(
 
     ``outcome`` is what computing the indicator from measures gave: its value,
     or a note saying which input is missing. A value given directly must agree
-    with the computed one.
+    with the computed one. With ``rate: change`` the outcome is the change from
+    the year before, and that is what is rated (the scale is about the value).
     """
     in_force = indicator.in_force(year, org_unit)
     value = row.value if row else None
+    if indicator.rate_change and value is not None:
+        check_scale(in_force, value)  # the scale is about the value; the change is what is rated
+        value = None
     computed = outcome if isinstance(outcome, Computed) else None
     note = outcome if isinstance(outcome, Note) and value is None else None
     if computed is not None:
@@ -165,7 +172,7 @@ def rate_one(
         note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
     state = in_force.state(year)
     rating: Rating | None = None
-    if value is not None:
+    if value is not None and not indicator.rate_change:
         check_scale(in_force, value)
     if state is PhaseState.PENDING:
         status = Status.NOT_PHASED_IN
@@ -177,7 +184,7 @@ def rate_one(
     elif value is None:
         status = Status.MISSING
     else:
-        rating = rate(in_force, value)
+        rating = rate(dataclasses.replace(in_force, scale=None) if indicator.rate_change else in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
 
