@@ -69,7 +69,8 @@ def read_indicator(
     direction = None
     if "direction" in fields:
         direction = nodes.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
-    rate_change = "rate" in fields and bool(nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS))
+    rate: bool | None = nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS) if "rate" in fields else None
+    rate_change = rate is True
     # A change target is about the difference from the year before, which the scale does not bound.
     versions = _versions(nodes, fields, label, direction, None if rate_change else scale)
     general = [v for v in versions if v.org_unit is None]
