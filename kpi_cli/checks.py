@@ -15,6 +15,7 @@ from .codes import Severity, not_ignorable
 from .errors import Problem, UsageError
 from .model import BandVersion, Scorecard
 from .notation import format_interval
+from .number_format import DECIMAL_COMMA
 from .phase_in import states
 
 
@@ -43,7 +44,7 @@ def unsilenced(problems: Iterable[Problem], scorecard: Scorecard, ignore: Sequen
 
 def gap_warnings(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
     """Each gap between neighbouring bands, of every band version, as a warning at its line."""
-    mark = "," if scorecard.language == "nb" else "."
+    mark = "," if scorecard.language in DECIMAL_COMMA else "."
     warnings: list[Problem] = []
     for indicator in scorecard.indicators():
         for version in indicator.versions or (BandVersion(indicator.bands, indicator.direction),):

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from .errors import UsageError
 from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
-from .model import BandVersion, Indicator, Measure, Report, Result, Status
+from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Report, Result, Status
 from .phase_in import IndicatorState
 
-FAIL_LEVELS = ("not_approved", "accepted", "never")
-_LEVELS: dict[str, frozenset[Status]] = {
-    "not_approved": frozenset({Status.NOT_APPROVED}),
-    "accepted": frozenset({Status.NOT_APPROVED, Status.ACCEPTED}),
-    "never": frozenset(),
-}
+
+def fail_levels(levels: Sequence[Level]) -> tuple[str, ...]:
+    """What ``--fail-on`` accepts: every level but the best, worst first, and ``never``."""
+    return (*(level.id for level in reversed(levels[1:])), "never")
+
+
+FAIL_LEVELS = fail_levels(DEFAULT_LEVELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +34,18 @@ class Gate:
     fail_on: str = "not_approved"
     missing: bool = False
     regression: bool = False
+    scorecard_levels: tuple[Level, ...] = DEFAULT_LEVELS  # the level ids fail_on names
 
     def __post_init__(self) -> None:
-        if self.fail_on not in FAIL_LEVELS:
-            raise ValueError(f"fail_on must be one of {FAIL_LEVELS}")
+        if self.fail_on not in fail_levels(self.scorecard_levels):
+            raise ValueError(f"fail_on must be one of {fail_levels(self.scorecard_levels)}")
 
     @property
     def levels(self) -> frozenset[Status]:
-        """The statuses that fail by themselves."""
-        return _LEVELS[self.fail_on] | ({Status.MISSING} if self.missing else set())
+        """The statuses that fail by themselves: the level ``fail_on`` names and every worse one."""
+        named = [level.status.rank for level in self.scorecard_levels if level.id == self.fail_on]
+        failing = {status for status in RATED if named and status.rank >= named[0]}
+        return frozenset(failing | ({Status.MISSING} if self.missing else set()))
 
     def fails(self, result: Result, regression: bool) -> bool:
         return result.status in self.levels or (self.regression and regression)

@@ -10,7 +10,7 @@ import click
 from ..checks import check_ignore, unsilenced
 from ..errors import KpiErrors
 from ..render import Kind, render_report
-from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
+from ..view import Gate, View, build, fail_levels, select_org_units
 from .messages import EXIT_FAIL, emit, names, note, reports_errors
 from .params import (
     DELIMITER,
@@ -65,10 +65,9 @@ def read(
 @format_option(Kind.EVALUATION)
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
-    default="not_approved",
-    show_default=True,
-    help="Exit 1 when an indicator is at or below this level.",
+    metavar="LEVEL",
+    help="Exit 1 when an indicator is at or below this level: a level id of the scorecard other than "
+    "the best (default: the worst; the default levels: not_approved, accepted), or never.",
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
 @click.option(
@@ -98,7 +97,7 @@ def evaluate(
     delimiter: str | None,
     sheet: str | None,
     fmt: str,
-    fail_on: str,
+    fail_on: str | None,
     fail_on_missing: bool,
     fail_on_regression: bool,
     by_org_unit: bool,
@@ -133,7 +132,8 @@ def evaluate(
         _account(read_set, report)
     if report.errors:
         raise KpiErrors(report.errors)
-    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression), definitions=indicators)
+    gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, scorecard.levels)
+    view = build(report, gate, definitions=indicators)
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
@@ -226,3 +226,13 @@ def history(
     view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)
     emit(render_report(fmt, Kind.HISTORY, view, options), output, [indicators, *read_set.paths], options.color)
+
+
+def _fail_on(value: str | None, scorecard: Scorecard) -> str:
+    """--fail-on as given, checked against the scorecard's levels; the worst level when not given."""
+    choices = fail_levels(scorecard.levels)
+    if value is None:
+        return choices[0]
+    if value not in choices:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(choices)}.", param_hint="'--fail-on'")
+    return value

@@ -290,7 +290,7 @@ def _findings(view: View, say: Labels) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     several = len(view.units) > 1
     summary_title = f"{say('summary')} {view.year}" + (f" · {say('all_units')}" if several else "")
     body = [
@@ -312,7 +312,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
 
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: value and status per year, and a line per indicator."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     years = view.history_years
     title = f"{view.report.scorecard.name} · {say('history')} {years[0]}–{years[-1]}"
     body = [f"<header><h1>{_e(title)}</h1>{_sources(view, say)}</header>"]

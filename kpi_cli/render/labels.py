@@ -7,9 +7,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..history import Rollup
-from ..model import RATED, Computed, GapPolicy, Indicator, Interval, Measure, Note, PhaseState, Rating, Result, Status
+from ..model import (
+    DEFAULT_LEVELS,
+    Computed,
+    GapPolicy,
+    Indicator,
+    Interval,
+    Level,
+    Measure,
+    Note,
+    PhaseState,
+    Rating,
+    Result,
+    Status,
+)
 from ..notation import format_interval
-from ..number_format import format_number
+from ..number_format import DECIMAL_COMMA, format_number
 from .words import WORDS
 
 SYMBOLS = {
@@ -37,20 +50,42 @@ class Labels:
     """The catalogue's words in one language, and numbers in its style."""
 
     lang: str = "nb"
+    levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's own levels, best first
 
     def __call__(self, key: str, **values: object) -> str:
         words = WORDS.get(self.lang, WORDS["nb"])
+        level = self._level(key)
+        if level is not None:
+            return level
         return words[key].format(**values)
+
+    def _level(self, key: str) -> str | None:
+        """A rated status's word ('desired', 'short.desired', 'col.desired') from the scorecard's own
+        levels: the label in this language, else in the first language given; None for the catalogue's."""
+        status = key.rpartition(".")[2]
+        for level in self.levels:
+            if level.status.value == status and level.labels and key in (status, f"short.{status}", f"col.{status}"):
+                return level.label(self.lang) or level.labels[0][1]
+        return None
+
+    def level_id(self, status: Status) -> str:
+        """What machine-read output calls ``status``: its level's id, else the status's own word."""
+        return next((level.id for level in self.levels if level.status is status), status.value)
+
+    @property
+    def rated(self) -> tuple[Status, ...]:
+        """The rated positions the levels use, best first: the band columns a report shows."""
+        return tuple(level.status for level in self.levels)
 
     @property
     def decimal_mark(self) -> str:
-        return "," if self.lang == "nb" else "."
+        return "," if self.lang in DECIMAL_COMMA else "."
 
     def number(self, value: Decimal | None) -> str:
         if value is None:
             return "–"
         text = format_number(value, self.decimal_mark)
-        if self.lang == "nb":
+        if self.lang in DECIMAL_COMMA:
             whole, _, fraction = text.partition(",")
             sign = "-" if whole.startswith("-") else ""
             digits = whole.lstrip("-")
@@ -77,7 +112,7 @@ class Labels:
         first = inputs[0][0]
         unit = measures[first].unit if first in measures and measures[first].unit else ""
         value = self.number(computed.value)
-        if computed.computation.method == "change" and not value.startswith("-"):
+        if computed.computation.method in ("change", "year_change") and not value.startswith("-"):
             value = "+" + value
         text = self(
             f"compute.{computed.computation.method}",
@@ -99,7 +134,7 @@ class Labels:
 
         The rated statuses and missing always; the others when there are any.
         """
-        always = (*RATED, Status.MISSING)
+        always = (*self.rated, Status.MISSING)
         parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
         return f"{year}: " + " · ".join(parts)
 
@@ -124,7 +159,7 @@ class Labels:
     def rollup(self, rollup: Rollup) -> str:
         """A roll-up's words: '2 av 3 ønsket' when it holds rated results, else its headline's."""
         if rollup.status is not None:
-            return self("rollup", desired=rollup.desired, rated=rollup.rated)
+            return self("rollup", desired=rollup.desired, rated=rollup.rated, best=self.short(Status.DESIRED))
         return self(f"short.{rollup.headline.value}") if rollup.headline else ""
 
     def short(self, status: Status) -> str:

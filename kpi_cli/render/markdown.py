@@ -64,7 +64,7 @@ def status_cell(result: Result, say: Labels) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     lines = [_sources(view.report.sources, view.definitions, say)]
     units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
@@ -131,7 +131,7 @@ def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels) -> st
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: each year's value and status symbol, per org unit asked for,
     and the years in which a result was not approved and worse than the year before."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     report = view.report
     years = view.history_years
     lines = [_sources(report.sources, view.definitions, say)]

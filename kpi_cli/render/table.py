@@ -127,7 +127,7 @@ def _entry_cell(entry: Entry | None, say: Labels) -> Text:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     console, buffer = _console(options)
     _header(console, view, say)
     if options.by_org_unit:
@@ -275,7 +275,7 @@ def _legend(say: Labels) -> str:
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: value and status per year, a sparkline per indicator,
     and the years in which a result was not approved and worse than the year before."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     console, buffer = _console(options)
     _header(console, view, say)
     report = view.report
