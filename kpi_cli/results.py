@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .codes import Severity
 from .dialects import RESULT_SUFFIXES, FileLog, Record, read_records
-from .errors import Collector, KpiError, KpiErrors, ResultsError, UsageError
+from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError
 from .model import Location, ResultRow
 from .number_format import NUMBER_PATTERN, parse_number
 
@@ -50,6 +51,11 @@ _VALUE = re.compile(
     rf"^(?P<n>{NUMBER_PATTERN})\s*[%\u2030]?\s*(?:(?!(?:eller|og|or|and|til|to)\b)[^\W\d_][\w.]*\.?\s*){{0,2}}$",
     re.IGNORECASE,
 )
+# Marks after a value that point to a footnote: 56 %***, 72 % ****.
+_FOOTNOTE = re.compile(r"(?<=\S)\s*\*+$")
+# A sentence in a result cell: a word first and at least two more words (Resultat for 2018 foreligger ikke).
+_SENTENCE = re.compile(r"^[^\W\d_][\w.]*(?:\s+\S+){2,}$")
+_SIGNED = re.compile(rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}")
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
@@ -63,6 +69,7 @@ class ResultSet:
     rows: list[ResultRow]
     logs: list[FileLog]
     errors: list[KpiError] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # how a value was read: footnote marks, a sentence
 
     @property
     def paths(self) -> list[str]:
@@ -73,12 +80,37 @@ class ResultSet:
             raise KpiErrors(self.errors)
 
 
+class SignedValue(ValueError):
+    """A result written with a comparison sign, ``> 70 %``: a target's notation, not a result."""
+
+    code = "value-with-sign"
+
+
 def parse_value(text: str) -> Decimal | None:
     """A result cell: a number (unit allowed after it) or one of the no-result markers."""
+    return read_value(text)[0]
+
+
+def read_value(text: str) -> tuple[Decimal | None, str | None]:
+    """A result cell as published tables print it, and the code of a note on how it was read.
+
+    Footnote marks after a number (``56 %***``) are dropped (``footnote-mark``); a sentence
+    (``Resultat for 2018 foreligger ikke``) is no result (``result-text``); a number with a
+    comparison sign (``> 70 %``) raises SignedValue.
+    """
     clean = " ".join(text.split())
     lowered = clean.lower()
     if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
-        return None
+        return None, None
+    if _SENTENCE.match(clean):
+        return None, "result-text"
+    if _SIGNED.match(clean):
+        raise SignedValue(f"value {clean!r} is written with a sign: write the number itself, without {clean[0]!r}")
+    bare = _FOOTNOTE.sub("", clean)
+    return _number(bare), "footnote-mark" if bare != clean else None
+
+
+def _number(clean: str) -> Decimal:
     match = _VALUE.match(clean)
     if not match:
         raise ValueError(f"value {clean!r} is not a number")
@@ -123,12 +155,16 @@ def read_results(
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
+    notes: list[Problem] = []
     for path in expand_paths(paths):
         log = FileLog(path)
         logs.append(log)
         try:
             records = read_records(path, log, encoding, delimiter, sheet)
             for item in _rows(records, path, log, year, names):
+                if isinstance(item, Problem):
+                    notes.append(item)
+                    continue
                 log.results_read += 1
                 if isinstance(item, KpiError):
                     log.rejected.append(item)
@@ -138,7 +174,7 @@ def read_results(
         except KpiError as error:  # the file as a whole: unreadable, no header, no year
             log.failed = True
             problems.add(error)
-    return ResultSet(rows, logs, problems.errors)
+    return ResultSet(rows, logs, problems.errors, notes)
 
 
 def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -168,7 +204,7 @@ class _Table:
 
 def _rows(
     records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
-) -> Iterator[ResultRow | KpiError]:
+) -> Iterator[ResultRow | KpiError | Problem]:
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
@@ -193,7 +229,7 @@ def _rows(
         yield from _record_rows(table, line, record)
 
 
-def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError]:
+def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError | Problem]:
     """The results of one data line: one for a long table, one per year column for a wide one."""
     if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
         hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
@@ -210,7 +246,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
     where = Location(table.shown, line)
     if table.wide_years:
         for index, cell_year in table.wide_years:
-            yield _row(indicator, cell_year, cells[index], org_unit, where)
+            yield from _row(indicator, cell_year, cells[index], org_unit, where)
         return
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
@@ -218,7 +254,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
         return
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell)
+    yield from _row(indicator, row_year, value_cell, org_unit, where, base_cell)
 
 
 def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) -> int | KpiError:
@@ -238,20 +274,31 @@ def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) 
 
 def _row(
     indicator: str, year: int, cell: str, org_unit: str | None, where: Location, base_cell: str = ""
-) -> ResultRow | KpiError:
+) -> Iterator[ResultRow | KpiError | Problem]:
+    """The row, or the error that rejects it; after the row, a note on how its value was read."""
     try:
-        value = parse_value(cell)
+        value, note = read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
-        return ResultsError(f"{indicator}: {exc}", code="invalid-value", path=where.path, line=where.line)
+        code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
+        yield ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line)
+        return
     if base is not None and base < 0:
-        return ResultsError(
+        yield ResultsError(
             f"{indicator}: n (the base) {base_cell.strip()!r} is negative",
             code="invalid-value",
             path=where.path,
             line=where.line,
         )
-    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base)
+        return
+    text = cell.strip()
+    yield ResultRow(indicator, year, value, org_unit, text, where, base)
+    if note == "footnote-mark":
+        said = f"footnote marks dropped from {text!r}: read as {_FOOTNOTE.sub('', ' '.join(text.split()))!r}"
+    elif note == "result-text":
+        said = f"{text!r} read as no result"
+    if note is not None:
+        yield Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
 
 
 def _layout(

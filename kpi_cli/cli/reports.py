@@ -138,7 +138,7 @@ def evaluate(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
     emit(render_report(fmt, Kind.EVALUATION, view, options), output, [indicators, *read_set.paths], options.color)
-    for finding in unsilenced(report.findings, scorecard, silenced):
+    for finding in unsilenced([*read_set.notes, *report.findings], scorecard, silenced):
         click.echo(finding.format(), err=True)
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
@@ -223,9 +223,12 @@ def history(
     scorecard = load(indicators)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet)
     report = evaluate_results(scorecard, read_set, shown)
-    view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
+    gate = Gate(_fail_on(None, scorecard), scorecard_levels=scorecard.levels)
+    view = build(report, gate, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)
     emit(render_report(fmt, Kind.HISTORY, view, options), output, [indicators, *read_set.paths], options.color)
+    for problem in unsilenced(read_set.problems, scorecard):
+        click.echo(problem.format(), err=True)
 
 
 def _fail_on(value: str | None, scorecard: Scorecard) -> str:
