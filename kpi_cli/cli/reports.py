@@ -227,7 +227,7 @@ def history(
     view = build(report, gate, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)
     emit(render_report(fmt, Kind.HISTORY, view, options), output, [indicators, *read_set.paths], options.color)
-    for problem in unsilenced(read_set.problems, scorecard):
+    for problem in unsilenced(read_set.notes, scorecard):
         click.echo(problem.format(), err=True)
 
 
