@@ -146,10 +146,11 @@ def _versions(
         for org_unit, entry in own.items():
             versions += band_versions(nodes, entry, f"{label} ({org_unit})", direction, scale, org_unit)
     if "target" in fields:
+        tolerance = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else None
         if "bands" in fields:
             nodes.error(fields["target"].key, "invalid-target", f"{label}: give bands or a target, not both")
-        tolerance = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else None
-        versions += target_versions(nodes, fields["target"], label, direction, scale, tolerance)
+        else:
+            versions += target_versions(nodes, fields["target"], label, direction, scale, tolerance)
     elif "tolerance" in fields:
         nodes.error(fields["tolerance"].key, "invalid-target", f"{label}: tolerance needs a target")
     check_versions(nodes, versions, label)

@@ -21,7 +21,9 @@ def read_levels(nodes: Nodes, node: yaml.Node, language: str) -> tuple[Level, ..
     """The levels as written; the default ones after reporting a problem."""
     items = nodes.sequence(node, "levels")
     if not 2 <= len(items) <= 3:
-        message = f"levels: give 2 or 3 levels, best first, not {len(items)}: a level beyond three has no colour"
+        message = f"levels: give 2 or 3 levels, best first, not {len(items)}"
+        if len(items) > 3:
+            message += ": the order of colours (best green, middle yellow, worst red) has room for three"
         nodes.error(node, "invalid-levels", message)
         return DEFAULT_LEVELS
     found: list[Level] = []

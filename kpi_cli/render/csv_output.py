@@ -92,7 +92,7 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     result = entry.result
     indicator = result.indicator
     location = result.row.location if result.row else None
-    bands = [band.text if (band := indicator.band(status)) else "" for status in RATED]
+    bands = [band.text if (band := indicator.band(status)) else "" for status in say.rated]
     texts = [
         indicator.id,
         indicator.name,
@@ -117,6 +117,13 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     ]
 
 
+def _header(view: View) -> tuple[str, ...]:
+    """HEADER with a band column per level of the scorecard, named by the level's id."""
+    start = HEADER.index(RATED[0].value)
+    levels = tuple(level.id for level in view.report.scorecard.levels)
+    return (*HEADER[:start], *levels, *HEADER[start + len(RATED) :])
+
+
 def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
     say = Labels(options.lang, view.report.scorecard.levels)
     _, mark = dialect(options)
@@ -127,12 +134,12 @@ def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[
 
 def evaluation(view: View, options: RenderOptions) -> str:
     """Every result: the year shown and the other years in the input, each row with its year."""
-    return _write(HEADER, _rows(view, view.every_year(), options), options)
+    return _write(_header(view), _rows(view, view.every_year(), options), options)
 
 
 def history(view: View, options: RenderOptions) -> str:
     """Every year's results for the org units asked for (default: the first, usually the municipality)."""
-    return _write(HEADER, _rows(view, view.every_year(view.history_units), options), options)
+    return _write(_header(view), _rows(view, view.every_year(view.history_units), options), options)
 
 
 def status(view: StatusView, options: RenderOptions) -> str:

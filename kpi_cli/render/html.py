@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from .. import history as hist
-from ..model import RATED, Result, Scorecard, Status
+from ..model import Result, Scorecard, Status
 from ..view import Entry, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
@@ -76,7 +76,7 @@ def _rollup_badge(rollup: hist.Rollup, say: Labels) -> str:
 
 
 def _counts(counts: dict[Status, int], say: Labels) -> str:
-    always = (*RATED, Status.MISSING)
+    always = (*say.rated, Status.MISSING)
     items = (
         f'<li class="st st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '
         f"<strong>{counts[s]}</strong> {_e(say('short.' + s.value))}</li>"
@@ -137,7 +137,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
     bands = "".join(
         f'<th scope="col" class="b-{s.value}"><span class="sym st-{s.value}" aria-hidden="true">{SYMBOLS[s]}</span> '
         f"{_e(say('col.' + s.value))}</th>"
-        for s in RATED
+        for s in say.rated
     )
     cells = [
         f'<th scope="col">{_e(say("col.id"))}</th>',
@@ -177,7 +177,7 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="meta">{_e(say.computed(result.computed, view.measures))}</div>'
     if result.note is not None and result.status is not Status.NOT_PHASED_IN:
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
-    bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in RATED)
+    bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in say.rated)
     by_year = _results(view.series.get((shown.id, result.org_unit), {}))
     cells = [
         f'<th scope="row" class="id">{_e(shown.id)}</th>',
@@ -262,7 +262,7 @@ def _matrix_table(view: View, units: Sequence[UnitView], say: Labels) -> str:
         else:
             values = "".join(_value_cell(entry.result if (entry := unit.entry(ident)) else None, say) for unit in units)
             rows.append(f'<tr><th scope="row" class="id">{_e(ident)}</th><td class="name">{_e(name)}</td>{values}</tr>')
-    always = (*RATED, Status.MISSING)
+    always = (*say.rated, Status.MISSING)
     counts = [unit.rollups.total.counts for unit in units]
     foot = [
         f'<tr><th colspan="2" class="st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '

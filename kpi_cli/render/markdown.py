@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import RATED, PhaseState, Result, Status
+from ..model import PhaseState, Result, Status
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels
@@ -94,14 +94,14 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
         lines += ["", f"{level} {title}"]
         if area.focus_goal:
             lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
-        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in RATED), str(report.year)]
+        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated), str(report.year)]
         lines += ["", _row([*header, say("col.status")]), _rule("lllllrl")]
         lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say))
         for goal, found in goals:
             lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say))
             for result in found:
                 shown = result.indicator
-                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in RATED]
+                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated]
                 lines.append(
                     _row(
                         [

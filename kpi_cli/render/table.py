@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, PhaseState, Result, Status
+from ..model import PhaseState, Result, Status
 from ..view import Entry, StatusView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
@@ -93,7 +93,7 @@ def _widths(
         "status": min(30, max([len(say("col.status")), rollup_width, *words])),
     }
     floors = {"status": 14 if squeeze else widths["status"]}
-    for status in RATED:
+    for status in say.rated:
         texts = [b.text for i in indicators if (b := i.band(status))]
         header = say(f"col.{status.value}")
         widths[status.value] = min(18, max([len(header), *map(len, texts)]))
@@ -173,7 +173,7 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
         table = _table()
         table.add_column(say("col.id"), no_wrap=True, width=widths["id"])
         table.add_column(say("col.name"), width=widths["name"])
-        for status in RATED:
+        for status in say.rated:
             table.add_column(say(f"col.{status.value}"), width=widths[status.value])
         for year in earlier:
             table.add_column(str(year), justify="right", no_wrap=True)
@@ -201,7 +201,7 @@ def _unit_tables(console: Console, view: View, unit: str | None, say: Labels, op
                     continue
                 result = entry.result
                 shown = result.indicator
-                cells = [band.text if (band := shown.band(s)) else "–" for s in RATED]
+                cells = [band.text if (band := shown.band(s)) else "–" for s in say.rated]
                 past = series.get((indicator.id, unit), {})
                 table.add_row(
                     indicator.id,
