@@ -130,7 +130,7 @@ def explain(indicator: str, value: str, indicators: str, year: int | None, lang:
 
     scorecard = load(indicators)
     explanation = explain_value(scorecard, indicator, value, year or _this_year())
-    click.echo(render(explanation, lang or scorecard.language))
+    click.echo(render(explanation, lang or scorecard.language, scorecard.levels))
 
 
 @click.command("template")
