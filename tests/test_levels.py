@@ -49,6 +49,10 @@ def test_single_target_two_levels(kpi, repo_root, assert_ok):
     ]
     document = json.loads(result.stdout)
     assert document["gate"]["fail_on"] == "not_met"
+    assert document["levels"] == [
+        {"id": "met", "labels": {"nb": "Nådd", "en": "Met"}},
+        {"id": "not_met", "labels": {"nb": "Ikke nådd", "en": "Not met"}},
+    ]
     assert document["summary"]["status"] == "not_met"
     assert document["summary"]["counts"] == {
         "met": 4,

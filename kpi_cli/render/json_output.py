@@ -167,6 +167,7 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
     return {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
+        "levels": [{"id": level.id, "labels": dict(level.labels)} for level in report.scorecard.levels],
         "definitions": view.definitions,
         "sources": list(report.sources),
         "year": view.year,
@@ -184,7 +185,8 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
 def _document(view: View, options: RenderOptions, head: dict[str, Any], entries: Iterable[Entry]) -> Output:
     """Indented for a person at a terminal, else compact and written result by result, so a
     million results never sit in memory as one string."""
-    results = (result(view, entry) for entry in entries)
+    english = Labels("en", view.report.scorecard.levels)
+    results = (result(view, entry, english) for entry in entries)
     if options.pretty:
         return json.dumps({**head, "results": list(results)}, ensure_ascii=False, indent=2) + "\n"
     return _stream(head, results)
@@ -213,8 +215,9 @@ def _stream(head: dict[str, Any], items: Iterator[dict[str, Any]]) -> Iterator[s
 
 def lines(view: View, entries: Iterable[Entry]) -> Iterator[str]:
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    english = Labels("en", view.report.scorecard.levels)
     for entry in entries:
-        yield encode(result(view, entry)) + "\n"
+        yield encode(result(view, entry, english)) + "\n"
 
 
 def jsonl_evaluation(view: View, options: RenderOptions) -> Output:
