@@ -102,18 +102,21 @@ def read_value(text: str) -> tuple[Decimal | None, str | None]:
     lowered = clean.lower()
     if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
         return None, None
-    if _SENTENCE.match(clean):
-        return None, "result-text"
-    if _SIGNED.match(clean):
-        raise SignedValue(f"value {clean!r} is written with a sign: write the number itself, without {clean[0]!r}")
-    bare = _FOOTNOTE.sub("", clean)
-    return _number(bare), "footnote-mark" if bare != clean else None
-
-
-def _number(clean: str) -> Decimal:
     match = _VALUE.match(clean)
-    if not match:
-        raise ValueError(f"value {clean!r} is not a number")
+    if match is None:  # the forms of printed tables, tried only when a plain value is not there
+        if _SENTENCE.match(clean):
+            return None, "result-text"
+        if _SIGNED.match(clean):
+            raise SignedValue(f"value {clean!r} is written with a sign: write the number itself, without {clean[0]!r}")
+        bare = _FOOTNOTE.sub("", clean)
+        match = _VALUE.match(bare) if bare != clean else None
+        if match is None:
+            raise ValueError(f"value {clean!r} is not a number")
+        return _number(match, clean), "footnote-mark"
+    return _number(match, clean), None
+
+
+def _number(match: re.Match[str], clean: str) -> Decimal:
     value = parse_number(match.group("n"))
     if value != 0 and not -MAX_PLACES <= value.adjusted() < MAX_DIGITS:
         raise ValueError(f"value {clean[:40]!r}{'…' if len(clean) > 40 else ''} is not a plausible result")

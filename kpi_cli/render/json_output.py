@@ -104,7 +104,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "org_unit": item.org_unit,
         "value": _number(item.value),
         "value_text": row.raw if row else None,
-        "status": view.report.scorecard.level_id(item.status),
+        "status": english.level_id(item.status),
         "phase_in_state": item.state.value,
         "bands_from": version.from_year if version else None,
         "bands_org_unit": version.org_unit if version else None,
@@ -113,7 +113,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "change": {
             "previous_year": change.previous.year,
             "previous_value": _number(change.previous.value),
-            "previous_status": view.report.scorecard.level_id(change.previous.status),
+            "previous_status": english.level_id(change.previous.status),
             "delta": _number(change.delta),
             "better": change.better,
         }

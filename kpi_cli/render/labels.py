@@ -1,10 +1,11 @@
-"""Words, symbols and number style of the output, in bokmål and English."""
+"""Words, symbols and number style of the output, in every language of the catalogue and the scorecard's own levels."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..history import Rollup
 from ..model import (
@@ -62,6 +63,8 @@ class Labels:
     def _level(self, key: str) -> str | None:
         """A rated status's word ('desired', 'short.desired', 'col.desired') from the scorecard's own
         levels: the label in this language, else in the first language given; None for the catalogue's."""
+        if self.levels is DEFAULT_LEVELS:  # the catalogue's words: the common case, kept cheap
+            return None
         status = key.rpartition(".")[2]
         for level in self.levels:
             if level.status.value == status and level.labels and key in (status, f"short.{status}", f"col.{status}"):
@@ -70,7 +73,11 @@ class Labels:
 
     def level_id(self, status: Status) -> str:
         """What machine-read output calls ``status``: its level's id, else the status's own word."""
-        return next((level.id for level in self.levels if level.status is status), status.value)
+        return self._ids[status]
+
+    @cached_property
+    def _ids(self) -> dict[Status, str]:
+        return {status: next((lv.id for lv in self.levels if lv.status is status), status.value) for status in Status}
 
     @property
     def rated(self) -> tuple[Status, ...]:
