@@ -54,6 +54,11 @@ class Level:
 DEFAULT_LEVELS: tuple[Level, ...] = tuple(Level(status.value, status) for status in RATED)
 
 
+def level_ids(levels: tuple[Level, ...]) -> dict[Status, str]:
+    """What outputs call each status: its level's id for a rated one, else the status's own word."""
+    return {status: next((lv.id for lv in levels if lv.status is status), status.value) for status in Status}
+
+
 def positions(count: int) -> tuple[Status, ...]:
     """The rated positions a scorecard of ``count`` levels uses, best first."""
     return RATED if count == 3 else (Status.DESIRED, Status.NOT_APPROVED)
@@ -305,7 +310,7 @@ class Scorecard:
 
     def level_id(self, status: Status) -> str:
         """What outputs call ``status``: its level's id for a rated status, else the status's own word."""
-        return next((level.id for level in self.levels if level.status is status), status.value)
+        return level_ids(self.levels)[status]
 
     @property
     def rated(self) -> tuple[Status, ...]:

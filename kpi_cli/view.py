@@ -35,17 +35,15 @@ class Gate:
     missing: bool = False
     regression: bool = False
     scorecard_levels: tuple[Level, ...] = DEFAULT_LEVELS  # the level ids fail_on names
+    levels: frozenset[Status] = field(init=False, compare=False, repr=False)  # the statuses that fail by themselves
 
     def __post_init__(self) -> None:
         if self.fail_on not in fail_levels(self.scorecard_levels):
             raise ValueError(f"fail_on must be one of {fail_levels(self.scorecard_levels)}")
-
-    @property
-    def levels(self) -> frozenset[Status]:
-        """The statuses that fail by themselves: the level ``fail_on`` names and every worse one."""
+        # The level fail_on names and every worse one, worked out once: every result asks.
         named = [level.status.rank for level in self.scorecard_levels if level.id == self.fail_on]
         failing = {status for status in RATED if named and status.rank >= named[0]}
-        return frozenset(failing | ({Status.MISSING} if self.missing else set()))
+        object.__setattr__(self, "levels", frozenset(failing | ({Status.MISSING} if self.missing else set())))
 
     def fails(self, result: Result, regression: bool) -> bool:
         return result.status in self.levels or (self.regression and regression)

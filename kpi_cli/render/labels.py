@@ -21,6 +21,7 @@ from ..model import (
     Rating,
     Result,
     Status,
+    level_ids,
 )
 from ..notation import format_interval
 from ..number_format import DECIMAL_COMMA, format_number
@@ -77,7 +78,7 @@ class Labels:
 
     @cached_property
     def _ids(self) -> dict[Status, str]:
-        return {status: next((lv.id for lv in self.levels if lv.status is status), status.value) for status in Status}
+        return level_ids(self.levels)
 
     @property
     def rated(self) -> tuple[Status, ...]:
