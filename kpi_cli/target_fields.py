@@ -134,19 +134,7 @@ def target_bands(
     best: tuple[Interval, ...], text: str, tolerance: Tolerance | None, scale: Interval | None
 ) -> dict[Status, tuple[str, list[Piece]]]:
     """Bands by rated position: the target best, a near miss middle, the rest worst; within the scale."""
-    near: list[Interval] = []
-    if tolerance is not None:
-        for interval in best:
-            if interval.low is not None:
-                near.append(
-                    Interval(interval.low - tolerance.at(interval.low), interval.low, True, not interval.low_inclusive)
-                )
-            if interval.high is not None:
-                near.append(
-                    Interval(
-                        interval.high, interval.high + tolerance.at(interval.high), not interval.high_inclusive, True
-                    )
-                )
+    near = [piece for interval in best for piece in _near(interval, tolerance)] if tolerance else []
     near = [i for i in near if not i.is_empty()]
     reached = sorted([*best, *near], key=Interval.sort_key)
     bands: dict[Status, tuple[str, list[Piece]]] = {Status.DESIRED: (text, list(best))}
@@ -155,6 +143,17 @@ def target_bands(
         if kept:
             bands[status] = ("; ".join(format_interval(i) for i in kept), list(kept))
     return bands
+
+
+def _near(interval: Interval, tolerance: Tolerance) -> list[Interval]:
+    """The values that miss ``interval`` by no more than the tolerance, on each side it has an end."""
+    found = []
+    low, high = interval.low, interval.high
+    if low is not None and tolerance.at(low):  # a tolerance of 0 leaves no near miss
+        found.append(Interval(low - tolerance.at(low), low, True, not interval.low_inclusive))
+    if high is not None and tolerance.at(high):
+        found.append(Interval(high, high + tolerance.at(high), not interval.high_inclusive, True))
+    return found
 
 
 def complement(intervals: list[Interval]) -> list[Interval]:

@@ -204,3 +204,30 @@ def test_a_complement_holds_exactly_what_the_intervals_do_not(pairs, low_inclusi
     inside = sum(i.contains(value) for i in intervals)
     outside = sum(i.contains(value) for i in complement(intervals))
     assert inside + outside == 1
+
+
+def test_a_target_version_may_have_its_own_tolerance():
+    indicator = one('target:\n  - {from: 2014, target: ">= 90"}\n  - {from: 2015, target: ">= 90", tolerance: "5"}')
+    assert rate(indicator.in_force(2014), Decimal(88)).status is Status.NOT_APPROVED
+    assert rate(indicator.in_force(2015), Decimal(88)).status is Status.ACCEPTED
+
+
+signs = st.sampled_from([(">", "higher"), (">=", "higher"), ("<", "lower"), ("<=", "lower")])
+
+
+@given(
+    signs,
+    st.decimals(min_value=-100, max_value=100, places=1),
+    st.decimals(min_value=0, max_value=5, places=1),
+    st.decimals(min_value=-120, max_value=120, places=2),
+)
+def test_every_value_gets_the_level_its_distance_from_the_target_says(sign, edge, tolerance, value):
+    """Inside the target: best; missing it by no more than the tolerance: middle; else worst."""
+    text, side = sign
+    indicator = one(f'target: "{text} {edge}"\ntolerance: "{tolerance}"')
+    inside = {">": value > edge, ">=": value >= edge, "<": value < edge, "<=": value <= edge}[text]
+    miss = edge - value if side == "higher" else value - edge
+    expected = (
+        Status.DESIRED if inside else Status.ACCEPTED if miss <= tolerance and tolerance > 0 else Status.NOT_APPROVED
+    )
+    assert rate(indicator, value).status is expected
