@@ -69,7 +69,7 @@ CODES: dict[str, Code] = {
         Code(
             "invalid-target",
             _E,
-            "a target together with bands, a tolerance without a target, or a tolerance not an amount or share",
+            "a target with bands, a tolerance without a target or not an amount or share, rate: change with compute:",
         ),
         Code("bare-target", _E, "a target that is a bare value (3,0 %) without direction: higher or lower"),
         Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),

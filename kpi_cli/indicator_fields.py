@@ -71,6 +71,9 @@ def read_indicator(
         direction = nodes.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
     rate: bool | None = nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS) if "rate" in fields else None
     rate_change = rate is True
+    if rate_change and "compute" in fields:
+        message = f"{label}: rate: change rates a value given in the results; a computed indicator has its own"
+        nodes.error(fields["rate"].key, "invalid-target", message)
     # A change target is about the difference from the year before, which the scale does not bound.
     versions = _versions(nodes, fields, label, direction, None if rate_change else scale)
     general = [v for v in versions if v.org_unit is None]

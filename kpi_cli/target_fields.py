@@ -134,7 +134,7 @@ def target_bands(
     best: tuple[Interval, ...], text: str, tolerance: Tolerance | None, scale: Interval | None
 ) -> dict[Status, tuple[str, list[Piece]]]:
     """Bands by rated position: the target best, a near miss middle, the rest worst; within the scale."""
-    near = [piece for interval in best for piece in _near(interval, tolerance)] if tolerance else []
+    near = [piece for interval in best for piece in _near(interval, tolerance)] if tolerance is not None else []
     near = [i for i in near if not i.is_empty()]
     reached = sorted([*best, *near], key=Interval.sort_key)
     bands: dict[Status, tuple[str, list[Piece]]] = {Status.DESIRED: (text, list(best))}

@@ -99,6 +99,7 @@ CASES = [
     ('target_contradicts_direction', 'target: "< 6 %"\ndirection: higher', '12:21: error: indicator A.1.1: target: direction higher_is_better contradicts the bands, which say lower_is_better [direction-conflict]'),
     ('target_not_read', 'target: "høyt"', "12:21: error: indicator A.1.1: target: cannot read band 'høyt'; write it like '> 85 %', '< 6 %', '0,5 - 1' [band-syntax]"),
     ('target_version_without_from', 'target:\n  - {target: "> 5"}', "13:17: error: indicator A.1.1: target: missing required key 'from' [missing-key]"),
+    ('rate_change_of_a_computed_indicator', 'compute: {change: a}\nrate: change\ntarget: "> 5"', '13:13: error: indicator A.1.1: rate: change rates a value given in the results; a computed indicator has its own [invalid-target]'),
     ('rate_unknown', 'rate: delta\ntarget: "> 5"', "12:19: error: indicator A.1.1: rate must be one of value, change, not 'delta' [invalid-choice]"),
     ('four_levels', '^levels: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}, {id: d, label: D}]', '1:9: error: levels: give 2 or 3 levels, best first, not 4: the order of colours (best green, middle yellow, worst red) has room for three [invalid-levels]'),
     ('one_level', '^levels: [{id: a, label: A}]', '1:9: error: levels: give 2 or 3 levels, best first, not 1 [invalid-levels]'),
