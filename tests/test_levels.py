@@ -168,3 +168,12 @@ def test_a_value_with_a_sign_is_an_error_that_says_to_write_the_number(kpi, work
             "[value-with-sign]"
         ],
     )
+
+
+def test_fail_on_help_names_the_levels_of_the_definitions_found(kpi, repo_root):
+    result = kpi("evaluate", "--help", env={"KPI_INDICATORS": "examples/single-target/indicators.yaml"})
+    assert result.exit_code == 0
+    unwrapped = "".join(result.stdout.split())  # click wraps the help, even inside a path
+    assert "Inexamples/single-target/indicators.yaml:not_met,never." in unwrapped
+    seed = "".join(kpi("evaluate", "--help").stdout.split())
+    assert "Inindicators.yaml:not_approved,accepted,never." in seed

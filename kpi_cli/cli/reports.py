@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from ..checks import check_ignore, unsilenced
-from ..errors import KpiErrors
+from ..errors import KpiError, KpiErrors
 from ..render import Kind, render_report
 from ..view import Gate, View, build, fail_levels, select_org_units
 from .messages import EXIT_FAIL, emit, names, note, reports_errors
@@ -34,6 +35,22 @@ def load(path: str) -> Scorecard:
     from ..definitions import load_definitions
 
     return load_definitions(path)
+
+
+class FailOnOption(click.Option):
+    """``--fail-on``, whose help also names the levels of the definitions file found (KPI_INDICATORS,
+    else indicators.yaml here): they are the scorecard's own, so no fixed list can say them."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        path = os.environ.get("KPI_INDICATORS") or "indicators.yaml"
+        if record is None or not os.path.isfile(path):
+            return record
+        try:
+            choices = fail_levels(load(path).levels)
+        except (KpiError, OSError):
+            return record
+        return record[0], f"{record[1]} In {path}: {', '.join(choices)}."
 
 
 def read(
@@ -65,6 +82,7 @@ def read(
 @format_option(Kind.EVALUATION)
 @click.option(
     "--fail-on",
+    cls=FailOnOption,
     metavar="LEVEL",
     help="Exit 1 when an indicator is at or below this level: a level id of the scorecard other than "
     "the best (default: the worst; the default levels: not_approved, accepted), or never.",
