@@ -53,8 +53,9 @@ _VALUE = re.compile(
 )
 # Marks after a value that point to a footnote: 56 %***, 72 % ****.
 _FOOTNOTE = re.compile(r"(?<=\S)\s*\*+$")
-# A sentence in a result cell: a word first and at least two more words (Resultat for 2018 foreligger ikke).
-_SENTENCE = re.compile(r"^[^\W\d_][\w.]*(?:\s+\S+){2,}$")
+# A sentence in a result cell: a word first, three or more in all, two of them words of letters
+# (Resultat for 2018 foreligger ikke), so a value with a word before it (ca 45 %) stays an error.
+_SENTENCE = re.compile(r"^(?=[^\W\d_])(?=(?:.*?\b[^\W\d_]{2,}\b){2})\S+(?:\s+\S+){2,}$")
 _SIGNED = re.compile(rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}")
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.

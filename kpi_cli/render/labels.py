@@ -1,4 +1,4 @@
-"""Words, symbols and number style of the output, in every language of the catalogue and the scorecard's own levels."""
+"""Words, symbols and number style of the output: the catalogue's languages and the scorecard's levels."""
 
 from __future__ import annotations
 

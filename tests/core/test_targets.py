@@ -168,12 +168,19 @@ def test_three_swedish_levels_with_a_plain_label_in_the_language_of_the_scorecar
         ("72 % ****", Decimal(72), "footnote-mark"),
         ("4,5*", Decimal("4.5"), "footnote-mark"),
         ("Resultat for 2018 foreligger ikke", None, "result-text"),
+        ("Ikke målt i 2018", None, "result-text"),
         ("Ikke målt", None, None),
         ("56 %", Decimal(56), None),
     ],
 )
 def test_values_as_published_tables_print_them(text, value, note):
     assert read_value(text) == (value, note)
+
+
+@pytest.mark.parametrize("text", ["ca 45 %", "4,5 eller mer", "ca. 45 %"])
+def test_a_value_with_a_word_is_not_a_sentence_and_stays_an_error(text):
+    with pytest.raises(ValueError, match="is not a number"):
+        read_value(text)
 
 
 @pytest.mark.parametrize("text", ["> 70 %", "<4,0%", "≥ 92 %", "›5"])
