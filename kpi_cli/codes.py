@@ -71,7 +71,11 @@ CODES: dict[str, Code] = {
             _E,
             "a target with bands, a tolerance without a target or not an amount or share, rate: change with compute:",
         ),
-        Code("bare-target", _E, "a target that is a bare value (3,0 %) without direction: higher or lower"),
+        Code(
+            "bare-target",
+            _E,
+            "a target that is a bare value (3,0 %) or says 'eller bedre', without direction: higher or lower",
+        ),
         Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
         # results files and rows
