@@ -15,7 +15,7 @@ from .codes import Severity, not_ignorable
 from .errors import Problem, UsageError
 from .model import Band, BandVersion, Indicator, Scorecard, Status
 from .notation import format_interval, glued_signs
-from .number_format import format_number
+from .number_format import DECIMAL_COMMA, format_number
 from .phase_in import states
 
 Where = tuple[str | None, int | None, int | None]  # path, line, column
@@ -139,7 +139,7 @@ def reading_notes(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Prob
 
 
 def _mark(scorecard: Scorecard) -> str:
-    return "," if scorecard.language == "nb" else "."
+    return "," if scorecard.language in DECIMAL_COMMA else "."
 
 
 def findings(scorecard: Scorecard, year: int, ignore: Sequence[str] = ()) -> list[Problem]:

@@ -67,6 +67,21 @@ CODES: dict[str, Code] = {
         Code("version-overlap", _E, "two band versions of one org unit start in the same year"),
         Code("unknown-code", _E, "ignore: or --ignore names a code that does not exist"),
         Code("not-ignorable", _E, "ignore: or --ignore names an error; only warnings can be silenced"),
+        Code(
+            "invalid-levels",
+            _E,
+            "levels: not 2 or 3 levels, an id used twice, a label missing, or a middle band on two levels",
+        ),
+        Code(
+            "invalid-target",
+            _E,
+            "a target with bands, a tolerance without a target or not an amount or share, rate: change with compute:",
+        ),
+        Code(
+            "bare-target",
+            _E,
+            "a target that is a bare value (3,0 %) or says 'eller bedre', without direction: higher or lower",
+        ),
         Code("band-gap", _W, "values can fall between two bands; they are rated by the gap policy"),
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
         Code("gap-summary", _N, "gaps between bands that only values written more finely than the bands fall into"),
@@ -96,6 +111,9 @@ CODES: dict[str, Code] = {
         Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
         Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
+        Code("value-with-sign", _E, "a result written with a comparison sign (> 70 %): write the number"),
+        Code("footnote-mark", _N, "footnote marks after a result (56 %***) were dropped"),
+        Code("result-text", _N, "a sentence in a result cell was read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),

@@ -106,3 +106,19 @@ def agrees(computed: Decimal, given: Decimal) -> bool:
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     tolerance = Decimal(5) / Decimal(10) ** (places + 1)
     return abs(computed - given) <= tolerance
+
+
+def year_change(indicator: Indicator, year: int, org_unit: str | None, index: Index) -> Computed | Note | None:
+    """``rate: change``: the indicator's value less the year before's, in its own unit.
+
+    None without a value this year; a Note when the year before has none.
+    """
+    row = index.get((indicator.id, year, org_unit))
+    if row is None or row.value is None:
+        return None
+    before = index.get((indicator.id, year - 1, org_unit))
+    if before is None or before.value is None:
+        return Note("missing_input", (("measure", indicator.id), ("year", str(year - 1))))
+    difference = row.value - before.value
+    inputs = ((indicator.id, year, row.value), (indicator.id, year - 1, before.value))
+    return Computed(Computation("year_change", (indicator.id,)), inputs, difference, difference)

@@ -15,11 +15,11 @@ import yaml
 
 from .errors import DefinitionError, KpiError, KpiErrors
 from .indicator_fields import POLICIES, check_better_than, read_ignore, read_indicator
-from .model import FocusArea, GapPolicy, Goal, Measure, Scorecard
+from .level_fields import LANGUAGES, check_middle, read_levels
+from .model import DEFAULT_LEVELS, FocusArea, GapPolicy, Goal, Measure, Scorecard
 from .safe_yaml import compose, read_text
 from .yaml_nodes import SCALAR, SEQUENCE, Nodes, value_of
 
-LANGUAGES = ("nb", "en")
 COLUMN_ROLES = ("indicator", "year", "value", "org_unit", "n")
 SCORECARD_KEYS = (
     "scorecard",
@@ -33,6 +33,7 @@ SCORECARD_KEYS = (
     "description",
     "municipality",  # SSB keys, read by kpi_cli.ssb.mapping
     "benchmarks",
+    "levels",
 )
 
 
@@ -84,8 +85,10 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
             nodes.error(fields["focus_areas"].value, "empty-value", "focus_areas must list at least one focus area")
         measure_ids = {measure.id for measure in measures}
         areas = [area for item in items if (area := read_focus_area(nodes, item, policy, measure_ids))]
-    scorecard = Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore)
+    levels = read_levels(nodes, fields["levels"].value, language) if "levels" in fields else DEFAULT_LEVELS
+    scorecard = Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore, levels)
     check_better_than(nodes, list(scorecard.indicators()))
+    check_middle(nodes, scorecard)
     return scorecard
 
 

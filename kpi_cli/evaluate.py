@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from .checks import findings, unsilenced
 from .codes import Severity
-from .compute import Benchmarks, agrees, base, compute
+from .compute import Benchmarks, agrees, base, compute, year_change
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from .inert import excerpt
 from .model import (
@@ -138,6 +138,8 @@ def evaluate(
                 outcome = None
                 if indicator.compute is not None:
                     outcome = compute(indicator, each_year, org_unit, index, benchmarks, directions)
+                if indicator.rate_change:
+                    outcome = year_change(indicator, each_year, org_unit, index)
                 try:
                     result = rate_one(indicator, each_year, org_unit, row, outcome)
                 except UnratableValue as exc:
@@ -147,7 +149,8 @@ def evaluate(
                 if result.rating is not None and result.rating.beyond:
                     warnings.append(_beyond(row, result.indicator, result.rating))
                 if row is not None:
-                    fate = "no_result" if result.value is None else "rated" if result.rating else "not_rated"
+                    fate = "rated" if result.rating else "not_rated"
+                    fate = "no_result" if result.value is None and row.value is None else fate
                     counts[fate] += 1
                 (shown if each_year == year else history).append(result)
     counts["measure"] = sum(1 for key in index if key[0] in measures)
@@ -204,10 +207,14 @@ def rate_one(
 
     ``outcome`` is what computing the indicator from measures gave: its value,
     or a note saying which input is missing. A value given directly must agree
-    with the computed one.
+    with the computed one. With ``rate: change`` the outcome is the change from
+    the year before, and that is what is rated (the scale is about the value).
     """
     in_force = indicator.in_force(year, org_unit)
     value = row.value if row else None
+    if indicator.rate_change and value is not None:
+        check_scale(in_force, value)  # the scale is about the value; the change is what is rated
+        value = None
     computed = outcome if isinstance(outcome, Computed) else None
     note = outcome if isinstance(outcome, Note) and value is None else None
     if computed is not None:
@@ -224,7 +231,7 @@ def rate_one(
         note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
     state = in_force.state(year)
     rating: Rating | None = None
-    if value is not None:
+    if value is not None and not indicator.rate_change:
         check_scale(in_force, value)
     if state is PhaseState.PENDING:
         status = Status.NOT_PHASED_IN
@@ -236,7 +243,7 @@ def rate_one(
     elif value is None:
         status = Status.MISSING
     else:
-        rating = rate(in_force, value)
+        rating = rate(dataclasses.replace(in_force, scale=None) if indicator.rate_change else in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
 

@@ -14,6 +14,7 @@ from .band_fields import band_versions, check_versions, read_scale
 from .codes import not_ignorable
 from .inert import excerpt
 from .model import COMPUTATIONS, BandVersion, Computation, Direction, GapPolicy, Indicator, Interval, PhaseIn
+from .target_fields import read_tolerance, target_versions
 from .yaml_nodes import MAPPING, SCALAR, Field, Nodes, value_of
 
 INDICATOR_KEYS = (
@@ -35,7 +36,11 @@ INDICATOR_KEYS = (
     "ignore",
     "description",
     "ssb",  # read by kpi_cli.ssb.mapping
+    "target",
+    "tolerance",
+    "rate",
 )
+RATE_WORDS = {"value": False, "change": True}
 POLICIES = {policy.value: policy for policy in GapPolicy}
 DIRECTION_WORDS = {
     "higher_is_better": Direction.HIGHER_IS_BETTER,
@@ -66,7 +71,13 @@ def read_indicator(
     direction = None
     if "direction" in fields:
         direction = nodes.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
-    versions = _versions(nodes, fields, label, direction, scale)
+    rate: bool | None = nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS) if "rate" in fields else None
+    rate_change = rate is True
+    if rate_change and "compute" in fields:
+        message = f"{label}: rate: change rates a value given in the results; a computed indicator has its own"
+        nodes.error(fields["rate"].key, "invalid-target", message)
+    # A change target is about the difference from the year before, which the scale does not bound.
+    versions = _versions(nodes, fields, label, direction, None if rate_change else scale)
     general = [v for v in versions if v.org_unit is None]
     latest = max(general, key=lambda v: v.from_year or 0) if general else None
     simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
@@ -93,6 +104,7 @@ def read_indicator(
         compute=more.compute,
         min_base=more.min_base,
         ignore=more.ignore,
+        rate_change=rate_change,
     )
 
 
@@ -138,6 +150,14 @@ def _versions(
         own = nodes.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
         for org_unit, entry in own.items():
             versions += band_versions(nodes, entry, f"{label} ({org_unit})", direction, scale, org_unit)
+    if "target" in fields:
+        tolerance = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else None
+        if "bands" in fields:
+            nodes.error(fields["target"].key, "invalid-target", f"{label}: give bands or a target, not both")
+        else:
+            versions += target_versions(nodes, fields["target"], label, direction, scale, tolerance)
+    elif "tolerance" in fields:
+        nodes.error(fields["tolerance"].key, "invalid-target", f"{label}: tolerance needs a target")
     check_versions(nodes, versions, label)
     return versions
 

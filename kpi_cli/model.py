@@ -34,6 +34,36 @@ class Status(str, enum.Enum):
 RATED: tuple[Status, ...] = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
 
 
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One of a scorecard's own levels: its id (what every output says) and its labels per language.
+
+    ``status`` is the rated position it takes: the best level is DESIRED, the worst
+    NOT_APPROVED and a middle one ACCEPTED, so rating, roll-ups and colours keep one order.
+    Without labels, the word catalogue's word for the position is shown.
+    """
+
+    id: str
+    status: Status
+    labels: tuple[tuple[str, str], ...] = ()  # (language, label)
+
+    def label(self, lang: str) -> str | None:
+        return dict(self.labels).get(lang)
+
+
+DEFAULT_LEVELS: tuple[Level, ...] = tuple(Level(status.value, status) for status in RATED)
+
+
+def level_ids(levels: tuple[Level, ...]) -> dict[Status, str]:
+    """What outputs call each status: its level's id for a rated one, else the status's own word."""
+    return {status: next((lv.id for lv in levels if lv.status is status), status.value) for status in Status}
+
+
+def positions(count: int) -> tuple[Status, ...]:
+    """The rated positions a scorecard of ``count`` levels uses, best first."""
+    return RATED if count == 3 else (Status.DESIRED, Status.NOT_APPROVED)
+
+
 def worse(a: Status, b: Status) -> Status:
     """The worse of two rated statuses."""
     return a if a.rank >= b.rank else b
@@ -197,6 +227,7 @@ class Indicator:
     compute: Computation | None = None
     min_base: int | None = None  # fewer cases than this: shown, not rated
     ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
+    rate_change: bool = False  # rate: change: the difference from the year before is rated
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -273,6 +304,16 @@ class Scorecard:
     columns: tuple[tuple[str, str], ...] = ()
     measures: tuple[Measure, ...] = ()
     ignore: tuple[str, ...] = ()  # warning codes silenced for the whole file
+    levels: tuple[Level, ...] = DEFAULT_LEVELS  # best first
+
+    def level_id(self, status: Status) -> str:
+        """What outputs call ``status``: its level's id for a rated status, else the status's own word."""
+        return level_ids(self.levels)[status]
+
+    @property
+    def rated(self) -> tuple[Status, ...]:
+        """The rated positions the scorecard's levels use, best first."""
+        return tuple(level.status for level in self.levels)
 
     def indicators(self) -> Iterator[Indicator]:
         for area in self.focus_areas:

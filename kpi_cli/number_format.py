@@ -21,6 +21,8 @@ NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3})+(?=,)|\d{1,3}(?:,\d{3})+(?=\.)|\d+)"
     r"(?:[.,]\d+)?"
 )
+# The languages whose tables write a decimal comma (and separate CSV fields with ;).
+DECIMAL_COMMA = frozenset({"nb", "nn", "sv"})
 _NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
 
 

@@ -86,6 +86,12 @@ _VALUE = re.compile(
 # Units written without a space after the number (5kr, 12mill.): any other word glued to the
 # digits is a typing error (1O for 10, 0x10), not a unit.
 GLUED_UNITS = {"kr", "nok", "mill", "mrd", "pst", "poeng", "prosent", "t", "timer", "min", "dager", "år", "stk"}
+# Marks after a value that point to a footnote: 56 %***, 72 % ****.
+_FOOTNOTE = re.compile(r"(?<=\S)\s*\*+$")
+# A sentence in a result cell: a word first, three or more in all, two of them words of letters
+# (Resultat for 2018 foreligger ikke), so a value with a word before it (ca 45 %) stays an error.
+_SENTENCE = re.compile(r"^(?=[^\W\d_])(?=(?:.*?\b[^\W\d_]{2,}\b){2})\S+(?:\s+\S+){2,}$")
+_SIGNED = re.compile(rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}")
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
@@ -101,6 +107,7 @@ class ResultSet:
     errors: list[KpiError] = field(default_factory=list)
     ssb: list[Conversion] = field(default_factory=list)  # the SSB exports read: tables and benchmark values
     skipped: list[Problem] = field(default_factory=list)  # files in a folder not read, each with why
+    notes: list[Problem] = field(default_factory=list)  # how a value was read: footnote marks, a sentence
 
     @property
     def paths(self) -> list[str]:
@@ -111,16 +118,55 @@ class ResultSet:
             raise KpiErrors(self.errors)
 
 
+class SignedValue(ValueError):
+    """A result written with a comparison sign, ``> 70 %``: a target's notation, not a result."""
+
+    code = "value-with-sign"
+
+
 def parse_value(text: str) -> Decimal | None:
     """A result cell: a number (unit allowed after it) or one of the no-result markers."""
+    return read_value(text)[0]
+
+
+def read_value(text: str) -> tuple[Decimal | None, str | None]:
+    """A result cell as published tables print it, and the code of a note on how it was read.
+
+    Footnote marks after a number (``56 %***``) are dropped (``footnote-mark``); a sentence
+    (``Resultat for 2018 foreligger ikke``) is no result (``result-text``); a number with a
+    comparison sign (``> 70 %``) raises SignedValue.
+    """
     clean = " ".join(text.split())
     lowered = clean.lower()
     if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
-        return None
+        return None, None
     match = _VALUE.match(clean)
+    match = _unit_checked(match)
+    if match is None:  # the forms of printed tables, tried only when a plain value is not there
+        if _SENTENCE.match(clean):
+            return None, "result-text"
+        if _SIGNED.match(clean):
+            raise SignedValue(
+                f"value {excerpt(clean, 40)} is written with a sign: write the number itself, without {clean[0]!r}"
+            )
+        bare = _FOOTNOTE.sub("", clean)
+        match = _unit_checked(_VALUE.match(bare)) if bare != clean else None
+        if match is None:
+            raise ValueError(f"value {excerpt(clean, 40)} is not a number")
+        return _number(match, clean), "footnote-mark"
+    return _number(match, clean), None
+
+
+def _unit_checked(match: re.Match[str] | None) -> re.Match[str] | None:
+    """A number with at most a unit after it; letters glued to the digits that are no unit
+    (1O for 10, 0x10) make it no number."""
     unit = match.group("unit") if match else ""
-    if not match or (not match.group("gap") and unit[:1].isalpha() and _word(unit) not in GLUED_UNITS):
-        raise ValueError(f"value {excerpt(clean, 40)} is not a number")
+    if match is None or (not match.group("gap") and unit[:1].isalpha() and _word(unit) not in GLUED_UNITS):
+        return None
+    return match
+
+
+def _number(match: re.Match[str], clean: str) -> Decimal:
     value = parse_number(match.group("n"))
     if match.group("e"):
         value = value.scaleb(int(match.group("e").replace("\u2212", "-")))
@@ -197,15 +243,19 @@ def read_results(
     if any(Path(path).is_dir() for path in given) and ssb.names_sources():
         suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
     skipped: list[Problem] = []
+    notes: list[Problem] = []
     for path in expand_paths(given, suffixes, skipped):
         log = FileLog(path)
         logs.append(log)
         try:
             if ssb.claims(path):
-                items = ssb.read(path, log)
+                items: Iterable[ResultRow | KpiError | Problem] = ssb.read(path, log)
             else:
                 items = _rows(read_records(path, log, encoding, delimiter, sheet), path, log, year, names)
             for item in items:
+                if isinstance(item, Problem):
+                    notes.append(item)
+                    continue
                 log.results_read += 1
                 if isinstance(item, KpiError):
                     log.rejected.append(item)
@@ -218,7 +268,7 @@ def read_results(
         except KpiError as error:  # the file as a whole: unreadable, no header, no year, empty
             log.failed = True
             problems.add(error)
-    return ResultSet(rows, logs, problems.errors, ssb.reads, skipped)
+    return ResultSet(rows, logs, problems.errors, ssb.reads, skipped, notes)
 
 
 def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -248,7 +298,7 @@ class _Table:
 
 def _rows(
     records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
-) -> Iterator[ResultRow | KpiError]:
+) -> Iterator[ResultRow | KpiError | Problem]:
     match = _FILE_YEAR.search(Path(path).stem)
     log.file_year = int(match.group(1)) if match else None
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
@@ -285,7 +335,7 @@ def _rows(
         raise title
 
 
-def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError]:
+def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError | Problem]:
     """The results of one data line: one for a long table, one per year column for a wide one."""
     if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
         hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
@@ -304,7 +354,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     if table.wide_years:
         for index, cell_year in table.wide_years:
-            yield _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+            yield from _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
         return
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
@@ -312,7 +362,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[Result
         return
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+    yield from _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
 
 
 def _plain(text: str) -> str:
@@ -355,20 +405,33 @@ def _row(
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
-) -> ResultRow | KpiError:
+) -> Iterator[ResultRow | KpiError | Problem]:
+    """The row, or the error that rejects it; after the row, a note on how its value was read."""
     try:
-        value = parse_value(cell)
+        value, note = read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
-        return ResultsError(f"{indicator}: {exc}", code="invalid-value", path=where.path, line=where.line)
+        code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
+        yield ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line)
+        return
     if base is not None and base < 0:
-        return ResultsError(
+        yield ResultsError(
             f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative",
             code="invalid-value",
             path=where.path,
             line=where.line,
         )
-    return ResultRow(indicator, year, value, org_unit, cell.strip(), where, base, bands=printed, comment=comment)
+        return
+    text = cell.strip()
+    yield ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    if note == "footnote-mark":
+        said = (
+            f"footnote marks dropped from {excerpt(text)}: read as {excerpt(_FOOTNOTE.sub('', ' '.join(text.split())))}"
+        )
+    elif note == "result-text":
+        said = f"{excerpt(text)} read as no result"
+    if note is not None:
+        yield Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
 
 
 def _layout(

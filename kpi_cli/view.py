@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from .errors import UsageError
 from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
-from .model import BandVersion, Benchmark, Indicator, Measure, Report, Result, Status
+from .model import DEFAULT_LEVELS, RATED, BandVersion, Benchmark, Indicator, Level, Measure, Report, Result, Status
 from .phase_in import IndicatorState
 
-FAIL_LEVELS = ("not_approved", "accepted", "never")
-_LEVELS: dict[str, frozenset[Status]] = {
-    "not_approved": frozenset({Status.NOT_APPROVED}),
-    "accepted": frozenset({Status.NOT_APPROVED, Status.ACCEPTED}),
-    "never": frozenset(),
-}
+
+def fail_levels(levels: Sequence[Level]) -> tuple[str, ...]:
+    """What ``--fail-on`` accepts: every level but the best, worst first, and ``never``."""
+    return (*(level.id for level in reversed(levels[1:])), "never")
+
+
+FAIL_LEVELS = fail_levels(DEFAULT_LEVELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +36,20 @@ class Gate:
     missing: bool = False
     regression: bool = False
     suppressed: bool = False
+    scorecard_levels: tuple[Level, ...] = DEFAULT_LEVELS  # the level ids fail_on names
+    levels: frozenset[Status] = field(init=False, compare=False, repr=False)  # the statuses that fail by themselves
 
     def __post_init__(self) -> None:
-        if self.fail_on not in FAIL_LEVELS:
-            raise ValueError(f"fail_on must be one of {FAIL_LEVELS}")
-
-    @property
-    def levels(self) -> frozenset[Status]:
-        """The statuses that fail by themselves."""
-        return _LEVELS[self.fail_on] | ({Status.MISSING} if self.missing else set())
+        if self.fail_on not in fail_levels(self.scorecard_levels):
+            raise ValueError(f"fail_on must be one of {fail_levels(self.scorecard_levels)}")
+        # The level fail_on names and every worse one, worked out once: every result asks.
+        named = [level.status.rank for level in self.scorecard_levels if level.id == self.fail_on]
+        failing = {status for status in RATED if named and status.rank >= named[0]}
+        object.__setattr__(self, "levels", frozenset(failing | ({Status.MISSING} if self.missing else set())))
 
     def fails(self, result: Result, regression: bool) -> bool:
         if result.status is Status.MISSING and not self.suppressed and result.absence == "suppressed":
-            return result.status in _LEVELS[self.fail_on] or (self.regression and regression)
+            return self.regression and regression  # a suppressed value is missing only when asked
         return result.status in self.levels or (self.regression and regression)
 
 

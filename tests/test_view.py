@@ -194,11 +194,12 @@ def test_select_org_units(seed):
 # --- the word catalogue --------------------------------------------------------------------------
 
 
-def test_both_languages_have_every_word():
-    assert set(WORDS) == {"nb", "en"}
-    assert set(WORDS["nb"]) == set(WORDS["en"])
+@pytest.mark.parametrize("lang", ["en", "nn", "sv"])
+def test_every_language_has_every_word(lang):
+    assert set(WORDS) == {"nb", "en", "nn", "sv"}
+    assert set(WORDS["nb"]) == set(WORDS[lang])
     for key, text in WORDS["nb"].items():
-        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", WORDS["en"][key])), key
+        assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", WORDS[lang][key])), key
 
 
 @pytest.mark.parametrize(

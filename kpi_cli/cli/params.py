@@ -90,7 +90,7 @@ def indicators_option(command: F) -> F:
 def lang_option(command: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "en"]),
+        type=click.Choice(["nb", "nn", "en", "sv"]),
         default=None,
         help="Labels and number style (default: language: in the definitions).",
     )(command)

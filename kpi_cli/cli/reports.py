@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from ..checks import check_ignore, unsilenced
-from ..errors import KpiErrors
+from ..errors import KpiError, KpiErrors
 from ..render import Kind, render_report
-from ..view import FAIL_LEVELS, Gate, View, build, select_org_units, sparse_year
+from ..view import Gate, View, build, fail_levels, select_org_units, sparse_year
 from .messages import EXIT_FAIL, emit, names, note, reports_errors, warn
 from .params import (
     DELIMITER,
@@ -34,6 +35,22 @@ def load(path: str) -> Scorecard:
     from ..definitions import load_definitions
 
     return load_definitions(path)
+
+
+class FailOnOption(click.Option):
+    """``--fail-on``, whose help also names the levels of the definitions file found (KPI_INDICATORS,
+    else indicators.yaml here): they are the scorecard's own, so no fixed list can say them."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        path = os.environ.get("KPI_INDICATORS") or "indicators.yaml"
+        if record is None or not os.path.isfile(path):
+            return record
+        try:
+            choices = fail_levels(load(path).levels)
+        except (KpiError, OSError):
+            return record
+        return record[0], f"{record[1]} In {path}: {', '.join(choices)}."
 
 
 def read(
@@ -68,10 +85,10 @@ def read(
 @format_option(Kind.EVALUATION)
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
-    default="not_approved",
-    show_default=True,
-    help="Exit 1 when an indicator is at or below this level.",
+    cls=FailOnOption,
+    metavar="LEVEL",
+    help="Exit 1 when an indicator is at or below this level: a level id of the scorecard other than "
+    "the best (default: the worst; the default levels: not_approved, accepted), or never.",
 )
 @click.option("--fail-on-missing", is_flag=True, help="Also exit 1 when an active indicator has no result.")
 @click.option(
@@ -107,7 +124,7 @@ def evaluate(
     sheet: str | None,
     regions: str,
     fmt: str,
-    fail_on: str,
+    fail_on: str | None,
     fail_on_missing: bool,
     fail_on_suppressed: bool,
     fail_on_regression: bool,
@@ -143,13 +160,14 @@ def evaluate(
         _account(read_set, report)
     if report.errors:
         raise KpiErrors(report.errors)
-    view = build(report, Gate(fail_on, fail_on_missing, fail_on_regression, fail_on_suppressed), definitions=indicators)
+    gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, fail_on_suppressed, scorecard.levels)
+    view = build(report, gate, definitions=indicators)
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
     text = render_report(fmt, Kind.EVALUATION, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
-    for problem in unsilenced([*report.warnings, *report.findings], scorecard, silenced):
+    for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
         warn(problem.format())
     if report.other_years:
         others = ", ".join(str(y) for y in report.other_years)
@@ -251,9 +269,20 @@ def history(
     scorecard = load(indicators)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     report = evaluate_results(scorecard, read_set, shown)
-    view = build(report, definitions=indicators, history_units=select_org_units(report, org_units))
+    gate = Gate(_fail_on(None, scorecard), scorecard_levels=scorecard.levels)
+    view = build(report, gate, definitions=indicators, history_units=select_org_units(report, org_units))
     options = presentation(lang or scorecard.language, color, output)
     text = render_report(fmt, Kind.HISTORY, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
-    for warning in unsilenced(report.warnings, scorecard, silenced):
-        warn(warning.format())
+    for problem in unsilenced([*read_set.notes, *report.warnings], scorecard, silenced):
+        warn(problem.format())
+
+
+def _fail_on(value: str | None, scorecard: Scorecard) -> str:
+    """--fail-on as given, checked against the scorecard's levels; the worst level when not given."""
+    choices = fail_levels(scorecard.levels)
+    if value is None:
+        return choices[0]
+    if value not in choices:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(choices)}.", param_hint="'--fail-on'")
+    return value

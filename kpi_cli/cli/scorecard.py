@@ -137,7 +137,7 @@ def explain(indicator: str, value: tuple[str, ...], indicators: str, year: int |
 
     scorecard = load(indicators)
     explanation = explain_value(scorecard, indicator, as_typed(value), year or _this_year())
-    click.echo(inert(render(explanation, lang or scorecard.language)))
+    click.echo(inert(render(explanation, lang or scorecard.language, scorecard.levels)))
 
 
 @click.command("template")

@@ -23,7 +23,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ..model import RATED, Status
-from ..number_format import format_number
+from ..number_format import DECIMAL_COMMA, format_number
 from ..phase_in import IndicatorState
 from ..text import neutralise
 from ..view import Entry, StatusView, View
@@ -73,8 +73,8 @@ BOM = "\ufeff"
 
 def dialect(options: RenderOptions) -> tuple[str, str]:
     """(delimiter, decimal mark): nb ';' and ',', en ',' and '.'; a comma delimiter gets '.'."""
-    delimiter = options.delimiter or (";" if options.lang == "nb" else ",")
-    mark = "," if options.lang == "nb" and delimiter != "," else "."
+    delimiter = options.delimiter or (";" if options.lang in DECIMAL_COMMA else ",")
+    mark = "," if options.lang in DECIMAL_COMMA and delimiter != "," else "."
     return delimiter, mark
 
 
@@ -117,7 +117,7 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     result = entry.result
     indicator = result.indicator
     location = result.row.location if result.row else None
-    bands = [band.text if (band := indicator.band(status)) else "" for status in RATED]
+    bands = [band.text if (band := indicator.band(status)) else "" for status in say.rated]
     texts = [
         indicator.id,
         indicator.name,
@@ -130,7 +130,7 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
         result.year,
         format_number(result.value, mark) if result.value is not None else "",
         neutralise(indicator.unit or ""),
-        result.status.value,
+        say.level_id(result.status),
         neutralise(say.status(result)),
         *(neutralise(text) for text in bands),
         result.state.value,
@@ -143,8 +143,16 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     ]
 
 
+def _header(view: View) -> tuple[str, ...]:
+    """HEADER with a band column per level of the scorecard, named by the level's id, and the
+    SSB columns when results came from SSB files."""
+    start = HEADER.index(RATED[0].value)
+    levels = tuple(level.id for level in view.report.scorecard.levels)
+    return (*HEADER[:start], *levels, *HEADER[start + len(RATED) :], *ssb_header(view))
+
+
 def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     _, mark = dialect(options)
     # Oldest year first; within a year the evaluation's order: the municipality, then
     # each org unit, indicators as the definitions list them.
@@ -153,13 +161,12 @@ def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[
 
 def evaluation(view: View, options: RenderOptions) -> str:
     """Every result: the year shown and the other years in the input, each row with its year."""
-    return _write((*HEADER, *ssb_header(view)), _rows(view, view.every_year(), options), options)
+    return _write(_header(view), _rows(view, view.every_year(), options), options)
 
 
 def history(view: View, options: RenderOptions) -> str:
     """Every year's results for the org units asked for (default: the first, usually the municipality)."""
-    entries = view.every_year(view.history_units)
-    return _write((*HEADER, *ssb_header(view)), _rows(view, entries, options), options)
+    return _write(_header(view), _rows(view, view.every_year(view.history_units), options), options)
 
 
 def status(view: StatusView, options: RenderOptions) -> str:

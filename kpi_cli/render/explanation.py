@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..bands import Gap
 from ..explain import Explanation
-from ..model import GapPolicy, PhaseState, Status, worse
+from ..model import DEFAULT_LEVELS, GapPolicy, Level, PhaseState, Status, worse
 from .labels import SYMBOLS, Labels
 
 
-def render(explanation: Explanation, lang: str) -> str:
-    say = Labels(lang)
+def render(explanation: Explanation, lang: str, levels: tuple[Level, ...] = DEFAULT_LEVELS) -> str:
+    say = Labels(lang, levels)
     indicator = explanation.indicator
     unit = f" ({indicator.unit})" if indicator.unit else ""
     lines = [f"{indicator.id} {indicator.name}{unit}"]

@@ -93,7 +93,7 @@ def _title(result: Result, say: Labels) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     report = view.report
     lines: list[str] = []
     for entry in view.entries:

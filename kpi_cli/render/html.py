@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from .. import history as hist
-from ..model import RATED, Result, Scorecard, Status
+from ..model import Result, Scorecard, Status
 from ..view import Entry, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
@@ -77,7 +77,7 @@ def _rollup_badge(rollup: hist.Rollup, say: Labels) -> str:
 
 
 def _counts(counts: dict[Status, int], say: Labels) -> str:
-    always = (*RATED, Status.MISSING)
+    always = (*say.rated, Status.MISSING)
     items = (
         f'<li class="st st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '
         f"<strong>{counts[s]}</strong> {_e(say('short.' + s.value))}</li>"
@@ -140,7 +140,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
     bands = "".join(
         f'<th scope="col" class="b-{s.value}"><span class="sym st-{s.value}" aria-hidden="true">{SYMBOLS[s]}</span> '
         f"{_e(say('col.' + s.value))}</th>"
-        for s in RATED
+        for s in say.rated
     )
     cells = [
         f'<th scope="col">{_e(say("col.id"))}</th>',
@@ -183,7 +183,7 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
     if entry.comment:
         note += f'<div class="note comment">{_e(say.comment(entry.comment))}</div>'
-    bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in RATED)
+    bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in say.rated)
     by_year = _results(view.series.get((shown.id, result.org_unit), {}))
     cells = [
         f'<th scope="row" class="id">{_e(shown.id)}</th>',
@@ -269,7 +269,7 @@ def _matrix_table(view: View, units: Sequence[UnitView], say: Labels) -> str:
         else:
             values = "".join(_value_cell(entry.result if (entry := unit.entry(ident)) else None, say) for unit in units)
             rows.append(f'<tr><th scope="row" class="id">{_e(ident)}</th><td class="name">{_e(name)}</td>{values}</tr>')
-    always = (*RATED, Status.MISSING)
+    always = (*say.rated, Status.MISSING)
     counts = [unit.rollups.total.counts for unit in units]
     foot = [
         f'<tr><th colspan="2" class="st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '
@@ -297,7 +297,7 @@ def _findings(view: View, say: Labels) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     several = len(view.units) > 1
     summary_title = f"{say('summary')} {view.year}" + (f" · {say('all_units')}" if several else "")
     body = [
@@ -319,7 +319,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
 
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: value and status per year, and a line per indicator."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     years = view.history_years
     title = f"{view.report.scorecard.name} · {say('history')} {years[0]}–{years[-1]}"
     body = [f"<header><h1>{_e(title)}</h1>{_sources(view, say)}</header>"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..model import Band, BandVersion, Computed, Indicator, Interval, Measure
+from ..model import Band, BandVersion, Computed, Indicator, Interval, Measure, Scorecard
 from ..notation import format_interval
 from ..number_format import to_json_number
 from ..view import Entry, StatusView, View
@@ -43,7 +43,7 @@ def band(item: Band) -> dict[str, Any]:
     return {"text": item.text, "intervals": [interval(i) for i in item.intervals]}
 
 
-def indicator(item: Indicator) -> dict[str, Any]:
+def indicator(item: Indicator, scorecard: Scorecard) -> dict[str, Any]:
     """What belongs to an indicator, written once: its place, scale, rule, band versions, phase-in."""
     phase_in = item.phase_in
     return {
@@ -64,7 +64,7 @@ def indicator(item: Indicator) -> dict[str, Any]:
         }
         if phase_in
         else None,
-        "band_versions": [_version(item, v) for v in _versions(item)],
+        "band_versions": [_version(item, v, scorecard) for v in _versions(item)],
     }
 
 
@@ -77,7 +77,7 @@ def _versions(item: Indicator) -> tuple[BandVersion, ...]:
     return (BandVersion(item.bands, item.direction),)
 
 
-def _version(item: Indicator, version: BandVersion) -> dict[str, Any]:
+def _version(item: Indicator, version: BandVersion, scorecard: Scorecard) -> dict[str, Any]:
     """A band version with the scale and unit of measure in force under it (its own, else inherited)."""
     start = version.from_year
     shown = item.in_force(start, version.org_unit) if start is not None else item
@@ -88,7 +88,7 @@ def _version(item: Indicator, version: BandVersion) -> dict[str, Any]:
         "direction": version.direction.value if version.direction else None,
         "scale": interval(scale) if scale else None,
         "unit": version.unit or shown.unit or item.unit,
-        "bands": {b.status.value: band(b) for b in version.bands},
+        "bands": {scorecard.level_id(b.status): band(b) for b in version.bands},
     }
 
 
@@ -105,7 +105,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "value": _number(item.value),
         "value_text": row.raw if row else None,
         "absence": row.absence if row else None,
-        "status": item.status.value,
+        "status": english.level_id(item.status),
         "phase_in_state": item.state.value,
         "bands_from": version.from_year if version else None,
         "bands_org_unit": version.org_unit if version else None,
@@ -114,7 +114,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         "change": {
             "previous_year": change.previous.year,
             "previous_value": _number(change.previous.value),
-            "previous_status": change.previous.status.value,
+            "previous_status": english.level_id(change.previous.status),
             "delta": _number(change.delta),
             "better": change.better,
         }
@@ -157,18 +157,23 @@ def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, 
     return found
 
 
-def _rollup(rollup: hist.Rollup) -> dict[str, Any]:
+def _rollup(rollup: hist.Rollup, scorecard: Scorecard) -> dict[str, Any]:
+    """The worst status and the counts, rated ones under the scorecard's level ids."""
     return {
-        "status": rollup.status.value if rollup.status else None,
-        "counts": {status.value: count for status, count in rollup.counts.items()},
+        "status": scorecard.level_id(rollup.status) if rollup.status else None,
+        "counts": {
+            scorecard.level_id(status): count
+            for status, count in rollup.counts.items()
+            if not status.is_rated or status in scorecard.rated
+        },
     }
 
 
-def _rollups(rolled: hist.Rollups) -> dict[str, Any]:
+def _rollups(rolled: hist.Rollups, scorecard: Scorecard) -> dict[str, Any]:
     return {
-        **_rollup(rolled.total),
-        "goals": {goal: _rollup(r) for goal, r in rolled.goals.items()},
-        "focus_areas": {area: _rollup(r) for area, r in rolled.focus_areas.items()},
+        **_rollup(rolled.total, scorecard),
+        "goals": {goal: _rollup(r, scorecard) for goal, r in rolled.goals.items()},
+        "focus_areas": {area: _rollup(r, scorecard) for area, r in rolled.focus_areas.items()},
     }
 
 
@@ -178,6 +183,7 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
     return {
         "schema_version": SCHEMA_VERSION,
         "scorecard": report.scorecard.name,
+        "levels": [{"id": level.id, "labels": dict(level.labels)} for level in report.scorecard.levels],
         "definitions": view.definitions,
         "sources": list(report.sources),
         "year": view.year,
@@ -190,20 +196,21 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
             "fail_on_regression": gate.regression,
         },
         "failing": [{"indicator": r.indicator.id, "year": r.year, "org_unit": r.org_unit} for r in view.failing],
-        "summary": _rollups(view.rollups),
-        "by_org_unit": [{"org_unit": unit.org_unit, **_rollups(unit.rollups)} for unit in view.units],
+        "summary": _rollups(view.rollups, report.scorecard),
+        "by_org_unit": [{"org_unit": unit.org_unit, **_rollups(unit.rollups, report.scorecard)} for unit in view.units],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in report.findings],
         "tables": [
             {"table": t.table, "title": t.title, "updated": t.updated, "notes": list(t.notes)} for t in report.tables
         ],
-        "indicators": {item.id: indicator(item) for item in report.scorecard.indicators()},
+        "indicators": {item.id: indicator(item, report.scorecard) for item in report.scorecard.indicators()},
     }
 
 
 def _document(view: View, options: RenderOptions, head: dict[str, Any], entries: Iterable[Entry]) -> Output:
     """Indented for a person at a terminal, else compact and written result by result, so a
     million results never sit in memory as one string."""
-    results = (result(view, entry) for entry in entries)
+    english = Labels("en", view.report.scorecard.levels)
+    results = (result(view, entry, english) for entry in entries)
     if options.pretty:
         return json.dumps({**head, "results": list(results)}, ensure_ascii=False, indent=2) + "\n"
     return _stream(head, results)
@@ -232,8 +239,9 @@ def _stream(head: dict[str, Any], items: Iterator[dict[str, Any]]) -> Iterator[s
 
 def lines(view: View, entries: Iterable[Entry]) -> Iterator[str]:
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    english = Labels("en", view.report.scorecard.levels)
     for entry in entries:
-        yield encode(result(view, entry)) + "\n"
+        yield encode(result(view, entry, english)) + "\n"
 
 
 def jsonl_evaluation(view: View, options: RenderOptions) -> Output:

@@ -74,7 +74,7 @@ def _summary(result: Result, say: Labels, comment: str | None) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     report = view.report
     not_rated = (Status.NOT_PHASED_IN, Status.NO_TARGET, Status.MISSING, Status.INSUFFICIENT_BASE)
     cases: list[ET.Element] = []

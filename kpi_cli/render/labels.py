@@ -1,19 +1,21 @@
-"""Words, symbols and number style of the output, in bokmål and English."""
+"""Words, symbols and number style of the output: the catalogue's languages and the scorecard's levels."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..history import Rollup
 from ..model import (
-    RATED,
+    DEFAULT_LEVELS,
     Computed,
     GapPolicy,
     Indicator,
     Interval,
+    Level,
     Measure,
     Note,
     PhaseState,
@@ -21,9 +23,10 @@ from ..model import (
     Result,
     Status,
     TableSource,
+    level_ids,
 )
 from ..notation import format_interval
-from ..number_format import format_number
+from ..number_format import DECIMAL_COMMA, format_number
 from .words import WORDS
 
 if TYPE_CHECKING:
@@ -54,20 +57,48 @@ class Labels:
     """The catalogue's words in one language, and numbers in its style."""
 
     lang: str = "nb"
+    levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's own levels, best first
 
     def __call__(self, key: str, **values: object) -> str:
         words = WORDS.get(self.lang, WORDS["nb"])
+        level = self._level(key)
+        if level is not None:
+            return level
         return words[key].format(**values)
+
+    def _level(self, key: str) -> str | None:
+        """A rated status's word ('desired', 'short.desired', 'col.desired') from the scorecard's own
+        levels: the label in this language, else in the first language given; None for the catalogue's."""
+        if self.levels is DEFAULT_LEVELS:  # the catalogue's words: the common case, kept cheap
+            return None
+        status = key.rpartition(".")[2]
+        for level in self.levels:
+            if level.status.value == status and level.labels and key in (status, f"short.{status}", f"col.{status}"):
+                return level.label(self.lang) or level.labels[0][1]
+        return None
+
+    def level_id(self, status: Status) -> str:
+        """What machine-read output calls ``status``: its level's id, else the status's own word."""
+        return self._ids[status]
+
+    @cached_property
+    def _ids(self) -> dict[Status, str]:
+        return level_ids(self.levels)
+
+    @property
+    def rated(self) -> tuple[Status, ...]:
+        """The rated positions the levels use, best first: the band columns a report shows."""
+        return tuple(level.status for level in self.levels)
 
     @property
     def decimal_mark(self) -> str:
-        return "," if self.lang == "nb" else "."
+        return "," if self.lang in DECIMAL_COMMA else "."
 
     def number(self, value: Decimal | None) -> str:
         if value is None:
             return "–"
         text = format_number(value, self.decimal_mark)
-        if self.lang == "nb":
+        if self.lang in DECIMAL_COMMA:
             whole, _, fraction = text.partition(",")
             sign = "-" if whole.startswith("-") else ""
             digits = whole.lstrip("-")
@@ -127,7 +158,7 @@ class Labels:
         first = inputs[0][0]
         unit = measures[first].unit if first in measures and measures[first].unit else ""
         value = self.number(computed.value)
-        if computed.computation.method == "change" and not value.startswith("-"):
+        if computed.computation.method in ("change", "year_change") and not value.startswith("-"):
             value = "+" + value
         if computed.computation.method == "better_than":
             benchmark = computed.computation.benchmark
@@ -154,7 +185,7 @@ class Labels:
 
         The rated statuses and missing always; the others when there are any.
         """
-        always = (*RATED, Status.MISSING)
+        always = (*self.rated, Status.MISSING)
         parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
         return f"{year}: " + " · ".join(parts)
 
@@ -185,7 +216,7 @@ class Labels:
         ones counted and named), '7 mangler' when nothing is rated, else its headline's."""
         missing = f"{rollup.missing} {self.short(Status.MISSING)}"
         if rollup.status is not None:
-            text = self("rollup", desired=rollup.desired, rated=rollup.expected)
+            text = self("rollup", desired=rollup.desired, rated=rollup.expected, best=self.short(Status.DESIRED))
             return f"{text} · {missing}" if rollup.missing else text
         if rollup.headline is Status.MISSING:
             return missing

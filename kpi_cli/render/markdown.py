@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import RATED, PhaseState, Result, Status
+from ..model import PhaseState, Result, Status
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels
@@ -69,7 +69,7 @@ def status_cell(result: Result, say: Labels) -> str:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     lines = [_sources(view.report.sources, view.definitions, say)]
     units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
@@ -100,7 +100,7 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
         if area.focus_goal:
             lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
         regions = view.benchmark_regions
-        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in RATED), str(report.year)]
+        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated), str(report.year)]
         header += [escape(name or code) for code, name in regions]
         lines += ["", _row([*header, say("col.status")]), _rule("lllllr" + "r" * len(regions) + "l")]
         lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say, len(regions)))
@@ -108,7 +108,7 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
             lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say, len(regions)))
             for result in found:
                 shown = result.indicator
-                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in RATED]
+                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated]
                 comment = view.entry(result).comment
                 lines.append(
                     _row(
@@ -147,7 +147,7 @@ def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, regio
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: each year's value and status symbol, per org unit asked for,
     and the years in which a result was not approved and worse than the year before."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     report = view.report
     years = view.history_years
     lines = [_sources(report.sources, view.definitions, say)]

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import RATED, PhaseState, Result, Status
+from ..model import PhaseState, Result, Status
 from ..view import Entry, StatusView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
@@ -95,7 +95,7 @@ def _widths(
         "status": min(30, max([len(say("col.status")), rollup_width, *words])),
     }
     floors = {"status": 14 if squeeze else widths["status"]}
-    for status in RATED:
+    for status in say.rated:
         texts = [b.text for i in indicators if (b := i.band(status))]
         header = say(f"col.{status.value}")
         widths[status.value] = min(18, max([len(header), *map(len, texts)]))
@@ -129,7 +129,7 @@ def _entry_cell(entry: Entry | None, say: Labels) -> Text:
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     console, buffer = _console(options)
     _header(console, view, say)
     if options.by_org_unit:
@@ -188,7 +188,7 @@ def _unit_tables(
         table = _table()
         table.add_column(say("col.id"), no_wrap=True, width=widths["id"])
         table.add_column(say("col.name"), width=widths["name"])
-        for status in RATED:
+        for status in say.rated:
             table.add_column(say(f"col.{status.value}"), width=widths[status.value])
         for year in earlier:
             table.add_column(str(year), justify="right", no_wrap=True)
@@ -218,7 +218,7 @@ def _unit_tables(
                     continue
                 result = entry.result
                 shown = result.indicator
-                cells = [band.text if (band := shown.band(s)) else "–" for s in RATED]
+                cells = [band.text if (band := shown.band(s)) else "–" for s in say.rated]
                 past = series.get((indicator.id, unit), {})
                 table.add_row(
                     indicator.id,
@@ -297,7 +297,7 @@ def _legend(say: Labels) -> str:
 def history(view: View, options: RenderOptions) -> str:
     """Indicators down, years across: value and status per year, a sparkline per indicator,
     and the years in which a result was not approved and worse than the year before."""
-    say = Labels(options.lang)
+    say = Labels(options.lang, view.report.scorecard.levels)
     console, buffer = _console(options)
     _header(console, view, say)
     report = view.report

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from ..errors import UsageError
+from ..number_format import DECIMAL_COMMA
 from ..template import TemplateRow
 from ..text import neutralise
 from .csv_output import BOM
@@ -40,7 +41,7 @@ def csv_text(rows: Sequence[TemplateRow], lang: str = "nb", delimiter: str | Non
     """
     buffer = io.StringIO(BOM if bom else "")
     buffer.seek(0, io.SEEK_END)
-    writer = csv.writer(buffer, delimiter=delimiter or (";" if lang == "nb" else ","), lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter or (";" if lang in DECIMAL_COMMA else ","), lineterminator="\r\n")
     writer.writerows(_table(rows, lang))
     return buffer.getvalue()
 

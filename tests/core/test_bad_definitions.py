@@ -95,6 +95,26 @@ CASES = [
     ("structured_band_without_min_or_max", "bands:\n  desired: {text: fem}", "13:24: error: indicator A.1.1: desired band: give min, max or both [missing-key]"),
     ("scale_reversed", "scale: [6, 1]", "12:20: error: indicator A.1.1: scale: minimum 6 must be below maximum 1 [invalid-scale]"),
     ("band_entry_neither_text_nor_mapping", "bands:\n  desired: [[1, 2]]", "13:25: error: indicator A.1.1: desired band: each entry must be band text or a mapping with min/max [wrong-type]"),
+    # levels and single targets (README, "Levels" and "Single targets")
+    ('bare_target_without_direction', 'target: "3,0 %"', "12:21: error: indicator A.1.1: target '3,0 %' is a bare value: set direction: higher (at least the target) or direction: lower (at most) [bare-target]"),
+    ('target_and_bands', 'target: "> 5"\nbands:\n  desired: "> 5"', '12:13: error: indicator A.1.1: give bands or a target, not both [invalid-target]'),
+    ('tolerance_without_target', 'tolerance: "0,5"', '12:13: error: indicator A.1.1: tolerance needs a target [invalid-target]'),
+    ('tolerance_not_an_amount', 'target: "> 5"\ntolerance: litt', "13:24: error: indicator A.1.1: tolerance must be an amount in the indicator's unit (0,5) or a share of the target (10 %) [invalid-target]"),
+    ('target_contradicts_direction', 'target: "< 6 %"\ndirection: higher', '12:21: error: indicator A.1.1: target: direction higher_is_better contradicts the bands, which say lower_is_better [direction-conflict]'),
+    ('target_not_read', 'target: "høyt"', "12:21: error: indicator A.1.1: target: cannot read band 'høyt'; write it like '> 85 %', '< 6 %', '0,5 - 1' [band-syntax]"),
+    ('target_version_without_from', 'target:\n  - {target: "> 5"}', "13:17: error: indicator A.1.1: target: missing required key 'from' [missing-key]"),
+    ('rate_change_of_a_computed_indicator', 'compute: {change: a}\nrate: change\ntarget: "> 5"', '13:13: error: indicator A.1.1: rate: change rates a value given in the results; a computed indicator has its own [invalid-target]'),
+    ('rate_unknown', 'rate: delta\ntarget: "> 5"', "12:19: error: indicator A.1.1: rate must be one of value, change, not 'delta' [invalid-choice]"),
+    ('four_levels', '^levels: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}, {id: d, label: D}]', '1:9: error: levels: give 2 or 3 levels, best first, not 4: the order of colours (best green, middle yellow, worst red) has room for three [invalid-levels]'),
+    ('one_level', '^levels: [{id: a, label: A}]', '1:9: error: levels: give 2 or 3 levels, best first, not 1 [invalid-levels]'),
+    ('level_id_twice', '^levels: [{id: a, label: A}, {id: a, label: B}]', "1:34: error: levels: id 'a' is used twice [invalid-levels]"),
+    ('level_id_reserved', '^levels: [{id: missing, label: A}, {id: b, label: B}]', "1:15: error: levels: id 'missing' is a word the tool uses for results without a level [invalid-levels]"),
+    ('level_label_not_in_the_language', '^levels: [{id: a, label: {en: A}}, {id: b, label: {nb: B}}]', "1:25: error: level a: label: give a label in the scorecard's language (nb) [invalid-levels]"),
+    ('tolerance_on_two_levels', '/scorecard: Made-up\nlevels: [{id: met, label: Nådd}, {id: not_met, label: Ikke nådd}]\nfocus_areas:\n  - id: A\n    name: Made-up area\n    goals:\n      - id: A.1\n        name: Made-up goal\n        indicators:\n          - {id: A.1.1, name: Made-up, target: "> 5", tolerance: "1"}\n', '10:13: error: indicator A.1.1: a middle level (an accepted band or a tolerance) needs three levels; this scorecard has two (met and not_met) [invalid-levels]'),
+    ('accepted_band_on_two_levels', '/scorecard: Made-up\nlevels: [{id: met, label: Nådd}, {id: not_met, label: Ikke nådd}]\nfocus_areas:\n  - id: A\n    name: Made-up area\n    goals:\n      - id: A.1\n        name: Made-up goal\n        indicators:\n          - {id: A.1.1, name: Made-up, bands: {desired: "> 5", accepted: "3 - 5", not_approved: "< 3"}}\n', '10:13: error: indicator A.1.1: a middle level (an accepted band or a tolerance) needs three levels; this scorecard has two (met and not_met) [invalid-levels]'),
+    ('target_eller_bedre_without_direction', 'target: "4 eller bedre"', "12:21: error: indicator A.1.1: target '4 eller bedre' says 'eller bedre' / 'eller dårligere': set direction: higher or direction: lower [bare-target]"),
+    ('tolerance_per_year_on_two_levels', '/scorecard: Made-up\nlevels: [{id: met, label: Nådd}, {id: not_met, label: Ikke nådd}]\nfocus_areas:\n  - id: A\n    name: Made-up area\n    goals:\n      - id: A.1\n        name: Made-up goal\n        indicators:\n          - id: A.1.1\n            name: Made-up\n            target:\n              - {from: 2014, target: "> 5"}\n              - {from: 2015, target: "> 6", tolerance: "1"}\n', '14:38: error: indicator A.1.1: a middle level (an accepted band or a tolerance) needs three levels; this scorecard has two (met and not_met) [invalid-levels]'),
+    ('level_without_label', '^levels: [{id: a}, {id: b, label: B}]', "1:10: error: level: missing required key 'label' [missing-key]"),
 ]
 # fmt: on
 
