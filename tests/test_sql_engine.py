@@ -87,7 +87,8 @@ def test_a_value_outside_the_scale_in_clean_looking_rows_is_reported_at_its_line
     with pytest.raises(KpiErrors) as caught:
         rate(load_definitions(SEED_INDICATORS), [made_up])
     assert [e.format() for e in caught.value.errors] == [
-        f"{made_up}:3: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+        f"{made_up}:3: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error? "
+        "[value-outside-scale]"
     ]
 
 
@@ -108,6 +109,7 @@ def test_the_rated_rows_are_written_as_json_lines_csv_and_parquet(tmp_path: Path
         "bands_from": None,
         "bands_org_unit": None,
         "in_gap": 0,
+        "beyond": 0,
         "error": None,
     }
     con = duckdb.connect()

@@ -5,7 +5,7 @@ header and year found the way ``kpi_cli.results`` finds them, by position, so
 header aliases, ``--column`` mappings and decimal commas read the same) and
 Parquet files (columns by name). Clean input is rated by the compiled query.
 Anything the fast path is not sure of (a value it cannot read, a wide table,
-an unknown id, a duplicate, a value outside the scale or every band) goes to
+an unknown id, a duplicate, a value outside the scale) goes to
 the Python reader and core instead, so errors are the same located messages
 whatever the engine. Needs ``pip install 'kpi-cli[scale]'``.
 """
