@@ -52,7 +52,7 @@ def read_records(
         return _excel_records(path, log, sheet)
     text, log.encoding = _decode(path, encoding)
     first = text.split("\n", 1)[0]
-    log.delimiter = delimiter or _sniff_delimiter(first)
+    log.delimiter = delimiter or sniff_delimiter(first)
     return _csv_records(text, path, log.delimiter)
 
 
@@ -146,7 +146,8 @@ def _decode(path: str, encoding: str | None) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def _sniff_delimiter(header: str) -> str:
+def sniff_delimiter(header: str) -> str:
+    """The field separator of a CSV file, from its header line: tab, else semicolon, else comma."""
     for candidate in ("\t", ";", ","):
         if candidate in header:
             return candidate

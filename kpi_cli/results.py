@@ -41,7 +41,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("indicator",)
 NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke malt", "not measured", "n/a"}
-_NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
+NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
 _WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?:\.0)?")
@@ -77,7 +77,7 @@ def parse_value(text: str) -> Decimal | None:
     """A result cell: a number (unit allowed after it) or one of the no-result markers."""
     clean = " ".join(text.split())
     lowered = clean.lower()
-    if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
+    if lowered in NO_RESULT or lowered.startswith(NO_RESULT_PREFIXES):
         return None
     match = _VALUE.match(clean)
     if not match:
@@ -119,7 +119,7 @@ def read_results(
     ``columns`` maps a role (indicator, year, value, org_unit) to a header of
     the file, for headers no built-in name covers (``{"value": "Nøkkeltall"}``).
     """
-    names = _column_names(columns or {})
+    names = column_names(columns or {})
     problems = Collector()
     rows: list[ResultRow] = []
     logs: list[FileLog] = []
@@ -141,7 +141,8 @@ def read_results(
     return ResultSet(rows, logs, problems.errors)
 
 
-def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The header names of each role: ``extra``'s (``--column role=header``) first, then the built-in ones."""
     names = dict(COLUMN_NAMES)
     for role, header in extra.items():
         if role not in names:
@@ -152,6 +153,20 @@ def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 def _normal(header: str) -> str:
     return " ".join(header.replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+def file_year(path: str) -> int | None:
+    """The year in a file's name (results/2014.csv, kostra-2016-export.csv), if any."""
+    match = _FILE_YEAR.search(Path(path).stem)
+    return int(match.group(1)) if match else None
+
+
+def header_layout(
+    cells: Iterable[str], path: str, line: int, names: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Which column of a header holds which role (names from ``column_names``), and the year
+    columns of a wide table; a ResultsError at ``path:line`` when a required column is missing."""
+    return _layout([_normal(cell) for cell in cells], path, line, names)
 
 
 @dataclass(frozen=True)
@@ -169,19 +184,17 @@ class _Table:
 def _rows(
     records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
 ) -> Iterator[ResultRow | KpiError]:
-    match = _FILE_YEAR.search(Path(path).stem)
-    log.file_year = int(match.group(1)) if match else None
+    log.file_year = file_year(path)
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     table: _Table | None = None
     for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
         if table is None:
-            header = [_normal(cell) for cell in record]
-            columns, wide_years = _layout(header, shown, line, names)
+            columns, wide_years = header_layout(record, shown, line, names)
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both
-            table = _Table(shown, len(header), columns, wide_years, fallback, log.delimiter == ",")
+            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",")
             if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
