@@ -84,7 +84,7 @@ def read_records(
     except BaseException:
         binary.close()
         raise
-    log.delimiter = delimiter or _sniff_delimiter(first)
+    log.delimiter = delimiter or sniff_delimiter(first)
     return _csv_records(itertools.chain([first], lines), binary, path, log, decoding)
 
 
@@ -113,7 +113,8 @@ def _csv_records(
         binary.close()
 
 
-def _sniff_delimiter(header: str) -> str:
+def sniff_delimiter(header: str) -> str:
+    """The field separator of a CSV file, from its header line: tab, else semicolon, else comma."""
     for candidate in ("\t", ";", ","):
         if candidate in header:
             return candidate

@@ -72,7 +72,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 BAND_ROLES = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
 REQUIRED = ("indicator",)
 NO_RESULT = {"", "-", "\u2013", "\u2014", "..", ".", ":", "ikke målt", "ikke malt", "not measured", "n/a"}
-_NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
+NO_RESULT_PREFIXES = ("ny indikator", "new indicator")
 _WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?:\.0)?")
@@ -138,7 +138,7 @@ def read_value(text: str) -> tuple[Decimal | None, str | None]:
     """
     clean = " ".join(text.split())
     lowered = clean.lower()
-    if lowered in NO_RESULT or lowered.startswith(_NO_RESULT_PREFIXES):
+    if lowered in NO_RESULT or lowered.startswith(NO_RESULT_PREFIXES):
         return None, None
     match = _VALUE.match(clean)
     match = _unit_checked(match)
@@ -232,7 +232,7 @@ def read_results(
     from .ssb.reading import SsbReader
 
     ssb = SsbReader(definitions, all_regions, encoding, plain=bool(columns))
-    names = _column_names(columns or {})
+    names = column_names(columns or {})
     if encoding is not None:
         check_encoding(encoding)
     problems = Collector()
@@ -271,7 +271,8 @@ def read_results(
     return ResultSet(rows, logs, problems.errors, ssb.reads, skipped, notes)
 
 
-def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+def column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The header names of each role: ``extra``'s (``--column role=header``) first, then the built-in ones."""
     names = dict(COLUMN_NAMES)
     for role, header in extra.items():
         if role not in names:
@@ -282,6 +283,20 @@ def _column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 def _normal(header: str) -> str:
     return " ".join(unicodedata.normalize("NFC", header).replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+def file_year(path: str) -> int | None:
+    """The year in a file's name (results/2014.csv, kostra-2016-export.csv), if any."""
+    match = _FILE_YEAR.search(Path(path).stem)
+    return int(match.group(1)) if match else None
+
+
+def header_layout(
+    cells: Iterable[str], path: str, line: int, names: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Which column of a header holds which role (names from ``column_names``), and the year
+    columns of a wide table; a ResultsError at ``path:line`` when a required column is missing."""
+    return _layout([_normal(cell) for cell in cells], path, line, names)
 
 
 @dataclass(frozen=True)
@@ -299,8 +314,7 @@ class _Table:
 def _rows(
     records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
 ) -> Iterator[ResultRow | KpiError | Problem]:
-    match = _FILE_YEAR.search(Path(path).stem)
-    log.file_year = int(match.group(1)) if match else None
+    log.file_year = file_year(path)
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     table: _Table | None = None
     title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
@@ -309,9 +323,8 @@ def _rows(
         if not filled:
             continue
         if table is None:
-            header = [_normal(cell) for cell in record]
             try:
-                columns, wide_years = _layout(header, shown, line, names)
+                columns, wide_years = header_layout(record, shown, line, names)
             except ResultsError as error:
                 if title is not None:  # one title at most: else the first line was meant as the header
                     raise title from None
@@ -321,7 +334,7 @@ def _rows(
                 continue
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both
-            table = _Table(shown, len(header), columns, wide_years, fallback, log.delimiter == ",")
+            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",")
             if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",

@@ -25,9 +25,9 @@ import pytest
 from kpi_cli.evaluate import evaluate
 from kpi_cli.model import BandVersion, Indicator, ResultRow, Scorecard
 
-# (indicator, year, org_unit) -> (value, status, bands_from, bands_org_unit, in_gap, error)
+# (indicator, year, org_unit) -> (value, status, bands_from, bands_org_unit, in_gap, beyond, error)
 Key = tuple[str, int, str | None]
-Outcome = tuple[Decimal | None, str | None, int | None, str | None, int, str | None]
+Outcome = tuple[Decimal | None, str | None, int | None, str | None, int, int, str | None]
 COLUMNS = "indicator, year, org_unit, value, n"
 
 
@@ -36,7 +36,7 @@ def _cell(value: object) -> Decimal | None:
 
 
 def outcome(row: Sequence[object]) -> tuple[Key, Outcome]:
-    indicator, year, org_unit, value, status, bands_from, bands_unit, in_gap, error = row
+    indicator, year, org_unit, value, status, bands_from, bands_unit, in_gap, beyond, error = row
     key = (str(indicator), int(str(year)), None if org_unit is None else str(org_unit))
     value_out = _cell(value)
     return key, (
@@ -45,6 +45,7 @@ def outcome(row: Sequence[object]) -> tuple[Key, Outcome]:
         None if bands_from is None else int(str(bands_from)),
         None if bands_unit is None else str(bands_unit),
         int(str(in_gap)),
+        int(str(beyond)),
         None if error is None else str(error),
     )
 
@@ -190,25 +191,34 @@ def _version_bands(indicator: Indicator, bands_from: int | None, bands_unit: str
 def assert_agree(
     scorecard: Scorecard, rows: Sequence[ResultRow], year: int, sql: dict[Key, Outcome], engine: str
 ) -> None:
-    """Row by row: the same keys, values, statuses and gap flags; the band version the SQL
-    names holds the bands the core rated by; every row the SQL marks as an error is one the
-    core reports as an error, of the same kind, for the same indicator."""
+    """Row by row: the same keys, values, statuses, gap and beyond flags; the band version the
+    SQL names holds the bands the core rated by; every row the SQL marks as an error is one the
+    core reports as an error, of the same kind, for the same indicator; every row it marks
+    beyond is one the core warns of (beyond-bands)."""
     report = evaluate(scorecard, rows, year, strict=False)
     python = {(r.indicator.id, r.year, r.org_unit): r for r in (*report.history, *report.results)}
     errors = [error.message for error in report.errors]
     indicators = scorecard.indicator_map()
-    errors_sql = {key: result for key, result in sql.items() if result[5] is not None}
-    rated = {key: result for key, result in sql.items() if result[5] is None}
+    errors_sql = {key: result for key, result in sql.items() if result[6] is not None}
+    rated = {key: result for key, result in sql.items() if result[6] is None}
     assert set(rated) == set(python), f"{engine}: keys differ: {set(rated) ^ set(python)}"
     for key, result in python.items():
-        value, status, bands_from, bands_unit, in_gap, _ = rated[key]
+        value, status, bands_from, bands_unit, in_gap, beyond, _ = rated[key]
         expected_value = None if result.value is None else result.value.normalize()
         expected_gap = int(bool(result.rating and result.rating.in_gap))
-        assert (value, status, in_gap) == (expected_value, result.status.value, expected_gap), f"{engine}: {key}"
+        expected_beyond = int(bool(result.rating and result.rating.beyond))
+        assert (value, status, in_gap, beyond) == (
+            expected_value,
+            result.status.value,
+            expected_gap,
+            expected_beyond,
+        ), f"{engine}: {key}"
         bands = _version_bands(indicators[key[0]], bands_from, bands_unit)
         assert bands == result.indicator.bands, f"{engine}: {key}: band version {bands_from}/{bands_unit}"
-    kinds = {"outside_scale": "is outside the scale", "beyond_bands": "lies beyond every band"}
-    wanted = sorted(f"{key[0]}: {kinds[str(result[5])]}" for key, result in errors_sql.items())
+    warned = sorted(str(w.indicator) for w in report.warnings if w.code == "beyond-bands")
+    assert sorted(key[0] for key, result in rated.items() if result[5]) == warned, f"{engine}: beyond differs"
+    kinds = {"outside_scale": "is outside the scale"}
+    wanted = sorted(f"{key[0]}: {kinds[str(result[6])]}" for key, result in errors_sql.items())
     told = sorted(
         f"{message.split(':', 1)[0]}: {next((k for k in kinds.values() if k in message), message)}"
         for message in errors

@@ -19,6 +19,7 @@ from kpi_cli.cli import main  # noqa: E402
 from kpi_cli.sql import DIALECTS  # noqa: E402
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"
+PRINTED = REPO_ROOT / "examples" / "printed"  # bands as printed tables write them; Ø.2.1 -0,3 lies beyond them
 # Made up: the template example of the README, measures and all (L.2.1 a change, L.2.2 a share).
 MEASURED = """indikator;år;verdi;enhet
 ideer;2015;120;
@@ -44,6 +45,7 @@ def cases(tmp_path: Path) -> list[tuple[Path, list[Path], int]]:
         (EXAMPLE / "indicators.yaml", [EXAMPLE / "results-2015-2017.csv"], 2017),
         (SEED_INDICATORS, [REPO_ROOT / "results" / "2014.csv"], 2014),
         (SEED_INDICATORS, [measured], 2016),
+        (PRINTED / "indicators.yaml", [PRINTED / "results-2015.csv"], 2015),
     ]
 
 
@@ -65,6 +67,8 @@ def test_the_printed_query_rates_as_kpi_evaluate(engine: str, tmp_path: Path, ru
         found = run(query, rows)
         assert_agree(scorecard, rows, year, found, engine)
         assert {status for _, status, *_ in found.values()} - {None}
+    beyond = {key: (status, flag) for key, (_, status, _, _, _, flag, _) in found.items() if flag}
+    assert beyond == {("Ø.2.1", 2015, None): ("desired", 1)}  # the outermost band, as kpi evaluate warns
 
 
 def test_the_printed_query_rates_as_kpi_evaluate_on_postgres(postgres: Postgres, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

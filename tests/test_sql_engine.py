@@ -43,6 +43,14 @@ def test_org_units_versions_and_years_rate_as_the_core() -> None:
     check(EXAMPLE / "indicators.yaml", [EXAMPLE / "results-2015-2017.csv"], "duckdb")
 
 
+def test_a_value_beyond_every_band_with_no_scale_is_rated_by_the_outermost_band() -> None:
+    printed = REPO_ROOT / "examples" / "printed"  # made up; Ø.2.1 -0,3 lies below '0 % negativt avvik'
+    check(printed / "indicators.yaml", [printed / "results-2015.csv"], "duckdb")
+    rated = rate(load_definitions(printed / "indicators.yaml"), [printed / "results-2015.csv"])
+    beyond = rated.relation.filter("beyond = 1").project("indicator, status, in_gap, error").fetchall()
+    assert beyond == [("Ø.2.1", "desired", 1, None)]
+
+
 def test_a_wide_table_is_read_by_the_python_reader() -> None:
     check(SEED_INDICATORS, [DIALECTS / "wide.csv"], "python")
 
@@ -109,6 +117,7 @@ def test_the_rated_rows_are_written_as_json_lines_csv_and_parquet(tmp_path: Path
         "bands_from": None,
         "bands_org_unit": None,
         "in_gap": 0,
+        "beyond": 0,
         "error": None,
     }
     con = duckdb.connect()

@@ -30,7 +30,7 @@ def sql(indicators: str, dialect: str, table: str, view: str | None) -> None:
     """Print the SQL that rates a results table in place, as `kpi evaluate` rates a file.
 
     The query returns indicator, year, org_unit, value, status (the words of the
-    JSON), bands_from, bands_org_unit, in_gap and error; needs `pip install 'kpi-cli[scale]'`.
+    JSON), bands_from, bands_org_unit, in_gap, beyond and error; needs `pip install 'kpi-cli[scale]'`.
 
     \b
     Examples:

@@ -86,12 +86,43 @@ def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
     return exp.select(exp.Star(), prior).from_(query.subquery("rows_read"))
 
 
-def _years(year: int | None) -> exp.Expr:
-    """Every year of an indicator's result is rated (a year of measures alone is input)."""
+def _years(year: int | None, methods: set[str]) -> exp.Expr:
+    """Every year of an indicator's result is rated, and a year of measures alone when some
+    computed indicator has a value in it (kpi_cli.evaluate.computed_years); else it is input."""
     query: exp.Expr = exp.select(c("year")).distinct().from_("kpi_input").where(c("is_measure").eq(0))
+    if methods:
+        query = exp.union(query, _computed_years(methods), distinct=True)
     if year is not None:
         query = exp.union(query, exp.select(lit(year).as_("year")), distinct=True)
     return query
+
+
+def _computed_years(methods: set[str]) -> exp.Select:
+    """The years in which a computed indicator's inputs are there, with no zero denominator."""
+    first: exp.Expr = c("value", "m1")
+    second: exp.Expr = c("value", "m2")
+    if "change" in methods:
+        second = when((c("method", "i").eq(lit("change")), c("prev_value", "m1")), default=second)
+    on_second = both(
+        c("indicator", "m2").eq(c("input_2", "i")),
+        c("year", "m2").eq(c("year", "m1")),
+        c("unit_key", "m2").eq(c("unit_key", "m1")),
+    )
+    return (
+        exp.select(c("year", "m1"))
+        .distinct()
+        .from_(exp.to_table("kpi_indicators").as_("i"))
+        .join(exp.to_table("kpi_input").as_("m1"), on=c("indicator", "m1").eq(c("input_1", "i")))
+        .join(exp.to_table("kpi_input").as_("m2"), on=on_second, join_type="left")
+        .where(
+            both(
+                not_null(c("method", "i")),
+                not_null(first),
+                not_null(second),
+                either(c("method", "i").eq(lit("difference")), second.neq(0)),
+            )
+        )
+    )
 
 
 def _units() -> exp.Expr:
@@ -251,12 +282,11 @@ def _judged() -> exp.Select:
         (both(nearest, to_below > to_above), above_rank),
         default=worse,
     )
-    beyond = exp.Mod(this=exp.func("COALESCE", below, above), expression=lit(MODULO))
-    rank = when(
-        (not_null(c("inside_rank", "p")), c("inside_rank", "p")),
-        (both(not_null(below), not_null(above)), gap),
-        (one(c("has_scale", "v")), beyond),
-    )
+    outermost = exp.Mod(this=exp.func("COALESCE", below, above), expression=lit(MODULO))
+    between = both(not_null(below), not_null(above))
+    rank = when((not_null(c("inside_rank", "p")), c("inside_rank", "p")), (between, gap), default=outermost)
+    # beyond every band with no scale: still rated by the outermost band, and flagged (rating.rate)
+    beyond = both(is_null(c("inside_rank", "p")), exp.not_(between), c("has_scale", "v").eq(0))
     scale = [c(name, "v") for name in SCALE_COLUMNS]
     outside = both(
         not_null(value), one(c("has_scale", "v")), exp.not_(_contains(scale[0], scale[1], scale[2], scale[3], value))
@@ -268,6 +298,7 @@ def _judged() -> exp.Select:
             exp.column(exp.Star(), "v"),
             c("inside_rank", "p"),
             rank.as_("band_rank"),
+            when((beyond, lit(1)), default=lit(0)).as_("beyond_bands"),
             when((outside, lit(1)), default=lit(0)).as_("outside"),
             when((pending, lit(1)), default=lit(0)).as_("pending"),
             when((small, lit(1)), default=lit(0)).as_("small_base"),
@@ -297,11 +328,9 @@ def _final(view: bool) -> exp.Select:
         (is_null(c("value")), lit("missing")),
         *[(c("band_rank").eq(rank), lit(word)) for rank, word in enumerate(RATED)],
     )
-    error = when(
-        (one(c("outside")), lit("outside_scale")),
-        (both(rated, is_null(c("band_rank"))), lit("beyond_bands")),
-    )
-    in_gap = when((both(rated, is_null(c("inside_rank")), not_null(c("band_rank"))), lit(1)), default=lit(0))
+    error = when((one(c("outside")), lit("outside_scale")))
+    in_gap = when((both(rated, is_null(c("inside_rank"))), lit(1)), default=lit(0))
+    beyond = when((both(rated, one(c("beyond_bands"))), lit(1)), default=lit(0))
     query = exp.select(
         c("indicator"),
         c("year"),
@@ -311,6 +340,7 @@ def _final(view: bool) -> exp.Select:
         c("bands_from"),
         exp.func("NULLIF", c("bands_unit"), lit("")).as_("bands_org_unit"),
         in_gap.as_("in_gap"),
+        beyond.as_("beyond"),
         error.as_("error"),
     ).from_("kpi_judged")
     return query if view else query.order_by(c("year"), c("unit_key"), c("ord"))
@@ -350,7 +380,7 @@ def build(
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
     ctes += [
         _cte("kpi_input", _input(table, base_column, "change" in methods), dialect in ("duckdb", "postgres", "sqlite")),
-        _cte("kpi_years", _years(year)),
+        _cte("kpi_years", _years(year, methods)),
         _cte("kpi_units", _units()),
         _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions))),
         _cte("kpi_computed", _computed_step(methods, dialect)),

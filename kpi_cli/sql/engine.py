@@ -5,7 +5,7 @@ header and year found the way ``kpi_cli.results`` finds them, by position, so
 header aliases, ``--column`` mappings and decimal commas read the same) and
 Parquet files (columns by name). Clean input is rated by the compiled query.
 Anything the fast path is not sure of (a value it cannot read, a wide table,
-an unknown id, a duplicate, a value outside the scale or every band) goes to
+an unknown id, a duplicate, a value outside the scale) goes to
 the Python reader and core instead, so errors are the same located messages
 whatever the engine. Needs ``pip install 'kpi-cli[scale]'``.
 """
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from .. import results as reader
-from ..dialects import _sniff_delimiter
+from ..dialects import sniff_delimiter
 from ..errors import KpiError, KpiErrors
 from ..evaluate import evaluate
 from ..model import Scorecard
@@ -94,30 +94,25 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
     number = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
     if number is None:
         raise NeedsPython(f"{path}: no header")
-    sep = delimiter or _sniff_delimiter(lines[number])
-    header = [reader._normal(cell) for cell in next(csv.reader(io.StringIO(lines[number]), delimiter=sep))]
-    columns, wide = reader._layout(header, path, number + 1, names)
+    sep = delimiter or sniff_delimiter(lines[number])
+    header = next(csv.reader(io.StringIO(lines[number]), delimiter=sep))
+    columns, wide = reader.header_layout(header, path, number + 1, names)
     if wide:
         raise NeedsPython(f"{path}: a wide table")
-    found = reader._FILE_YEAR.search(Path(path).stem)
     return Source(
         path,
         {role: f"column{index:0{len(str(len(header) - 1))}d}" for role, index in columns.items()},
         delimiter=sep,
         encoding={"utf-8-sig": "utf-8", "cp1252": "latin-1"}.get(encoding.lower(), encoding.lower()),
         skip=number + 1,
-        file_year=int(found.group(1)) if found else None,
+        file_year=reader.file_year(path),
     )
 
 
 def _sniff_parquet(con: duckdb.DuckDBPyConnection, path: str, names: dict[str, tuple[str, ...]]) -> Source:
     header = [str(row[0]) for row in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
-    normal = [reader._normal(name) for name in header]
-    columns, _ = reader._layout(normal, path, 1, names)
-    found = reader._FILE_YEAR.search(Path(path).stem)
-    return Source(
-        path, {role: header[i] for role, i in columns.items()}, True, file_year=int(found.group(1)) if found else None
-    )
+    columns, _ = reader.header_layout(header, path, 1, names)
+    return Source(path, {role: header[i] for role, i in columns.items()}, True, file_year=reader.file_year(path))
 
 
 def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
@@ -127,7 +122,7 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     lowered = exp.func("LOWER", text)
     marker = either(
         lowered.isin(*[lit(word) for word in sorted(reader.NO_RESULT)]),
-        *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in reader._NO_RESULT_PREFIXES],
+        *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in reader.NO_RESULT_PREFIXES],
     )
     readable = both(
         exp.func("REGEXP_FULL_MATCH", text, lit(_VALUE)),
@@ -194,7 +189,7 @@ def _sources(
     delimiter: str | None,
     columns: Mapping[str, str] | None,
 ) -> list[Source]:
-    names = reader._column_names(columns or {})
+    names = reader.column_names(columns or {})
     found = []
     for path in reader.expand_paths(paths):
         if path.lower().endswith(".parquet"):
