@@ -14,6 +14,7 @@ from ..render import Kind, RenderOptions, formats_for
 
 F = TypeVar("F", bound=Callable[..., object])
 YEARS = (1900, 2200)
+MIN_WIDTH = 30  # narrower than this, even the stacked layout's lines wrap
 
 
 class Year(click.IntRange):
@@ -151,9 +152,9 @@ def use_color(choice: str) -> bool:
 
 def width() -> int:
     if os.environ.get("COLUMNS", "").isdigit():
-        return max(60, int(os.environ["COLUMNS"]))
+        return max(MIN_WIDTH, int(os.environ["COLUMNS"]))
     if sys.stdout.isatty():
-        return max(60, shutil.get_terminal_size().columns)
+        return max(MIN_WIDTH, shutil.get_terminal_size().columns)
     return 120
 
 

@@ -11,7 +11,7 @@ from ..checks import check_ignore, unsilenced
 from ..errors import KpiErrors
 from ..render import Kind, render_report
 from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
-from .messages import EXIT_FAIL, emit, names, note, reports_errors
+from .messages import EXIT_FAIL, emit, names, note, plural, reports_errors
 from .params import (
     DELIMITER,
     Delimiter,
@@ -85,6 +85,7 @@ def read(
     help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
+@click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
 @ignore_option
 @lang_option
 @color_option
@@ -105,6 +106,7 @@ def evaluate(
     output: str | None,
     output_delimiter: str | None,
     verbose: bool,
+    quiet: bool,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -140,7 +142,7 @@ def evaluate(
     emit(render_report(fmt, Kind.EVALUATION, view, options), output, [indicators, *read_set.paths], options.color)
     for finding in unsilenced(report.findings, scorecard, silenced):
         click.echo(finding.format(), err=True)
-    if report.other_years:
+    if report.other_years and not quiet:
         others = ", ".join(str(y) for y in report.other_years)
         note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
     _exit_as_the_gate_says(view)
@@ -152,10 +154,10 @@ def _exit_as_the_gate_says(view: View) -> None:
     by_level = [r for r in view.failing if r.status in gate.levels]
     if by_level:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
-        note(f"{len(by_level)} result(s) fail {rule}: {names(by_level)}")
+        note(f"{plural(len(by_level), 'result')} {'fails' if len(by_level) == 1 else 'fail'} {rule}: {names(by_level)}")
     worse = view.regressions if gate.regression else ()
     if worse:
-        note(f"{len(worse)} result(s) worse than the year before: {names(worse)}")
+        note(f"{plural(len(worse), 'result')} worse than the year before: {names(worse)}")
     if view.failing:
         sys.exit(EXIT_FAIL)
 
@@ -164,7 +166,7 @@ def _say_how_read(read_set: ResultSet) -> None:
     for log in read_set.logs:
         if not log.failed:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
-            click.echo(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)", err=True)
+            click.echo(f"{log.path}: read {how}{log.layout} table, {plural(log.results_read, 'result')}", err=True)
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
@@ -172,9 +174,9 @@ def _account(read_set: ResultSet, report: Report) -> None:
 
     count = reconcile(read_set, report)
     note(
-        f"{count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
+        f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
         f" + {count.no_result} without a result"
-        + (f" + {count.measure} measure value(s)" if count.measure else "")
+        + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
         + f" + {count.rejected} rejected"
         + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
     )

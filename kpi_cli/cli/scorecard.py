@@ -13,7 +13,7 @@ from ..codes import Severity
 from ..errors import UsageError
 from ..render import Kind, render_status
 from ..view import StatusView
-from .messages import EXIT_FAIL, emit, reports_errors
+from .messages import EXIT_FAIL, emit, plural, reports_errors
 from .params import (
     DELIMITER,
     YEAR,
@@ -103,8 +103,8 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(
-        f"{target}: ok: {len(scorecard.focus_areas)} focus area(s), {goals} goal(s), "
-        f"{count} indicator(s), {len(warnings)} warning(s)"
+        f"{target}: ok: {plural(len(scorecard.focus_areas), 'focus area')}, {plural(goals, 'goal')}, "
+        f"{plural(count, 'indicator')}, {plural(len(warnings), 'warning')}"
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..history import Rollup
-from ..model import RATED, Computed, GapPolicy, Indicator, Interval, Measure, Note, PhaseState, Rating, Result, Status
+from ..model import Computed, GapPolicy, Indicator, Interval, Measure, Note, PhaseState, Rating, Result, Status
 from ..notation import format_interval
 from ..number_format import format_number
 from .words import WORDS
@@ -95,13 +95,9 @@ class Labels:
         return self(f"note.{note.key}", **values)
 
     def summary(self, year: int, counts: Mapping[Status, int]) -> str:
-        """'2014: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 3 ikke innfaset'.
-
-        The rated statuses and missing always; the others when there are any.
-        """
-        always = (*RATED, Status.MISSING)
-        parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
-        return f"{year}: " + " · ".join(parts)
+        """'2014: 2 ønsket · 3 ikke innfaset': the statuses there are any of (a zero is left out)."""
+        parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s]]
+        return f"{year}: " + (" · ".join(parts) or "–")
 
     def notes(self, measures: Mapping[str, Measure], results: Sequence[Result]) -> list[tuple[str, str]]:
         """(indicator id, text) for each computed value ('130 ideer mot 120 året før: +8,33 %') and

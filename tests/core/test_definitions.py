@@ -154,7 +154,7 @@ def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
         "good.yaml:9:13: warning: A.1.1: values in (1,69, 1,70) fall between desired and accepted; "
         "rated accepted under gap policy worse [band-gap]",
     ]
-    assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 2 warning(s)\n"
+    assert result.stdout == "good.yaml: ok: 1 focus area, 1 goal, 3 indicators, 2 warnings\n"
 
 
 # --- load_definitions / parse_definitions ----------------------------------------------------------

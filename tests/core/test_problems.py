@@ -120,7 +120,7 @@ def test_ignoring_an_error_in_the_file_is_a_located_error() -> None:
 def test_cli_ignore_on_validate_status_and_evaluate(kpi, repo_root, assert_error) -> None:
     validate = kpi("validate", "--ignore", "band-gap")
     assert (validate.exit_code, validate.stderr) == (0, "")
-    assert validate.stdout.endswith("5 indicator(s), 0 warning(s)\n")
+    assert validate.stdout.endswith("5 indicators, 0 warnings\n")
     status = kpi("status", "--year", "2017", "--check", "--ignore", "no-bands")
     assert (status.exit_code, status.stderr) == (0, "")
     evaluate = kpi("evaluate", "results/2014.csv", "--year", "2017", "--ignore", "no-bands", "--format", "json")
