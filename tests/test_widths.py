@@ -116,4 +116,5 @@ def test_quiet_silences_the_multi_year_note_but_not_what_fails(kpi):
 def test_piped_lines_carry_no_padding(kpi):
     out = kpi("evaluate", "results/2014.csv").stdout  # not a terminal: 120 columns
     assert all(line == line.rstrip() for line in out.splitlines())
-    assert max(len(line) for line in out.splitlines()) < 120
+    assert out.splitlines()[0] == "Definisjoner: indicators.yaml · Resultater: results/2014.csv"
+    assert out.splitlines()[1] == ""
