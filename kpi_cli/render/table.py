@@ -137,7 +137,9 @@ def _unit(made: Console, view: View, unit: UnitView, say: Labels, width: int) ->
 def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: Labels) -> Table:
     made = table()
     made.add_column(say("col.id"), no_wrap=True)
-    made.add_column(say("col.name"), min_width=NAME_MIN, ratio=1, overflow="fold")
+    # the wider layouts only while they leave the name room; else the next one down
+    name_min = NAME_MIN * 2 if layout.long else NAME_MIN if layout.compact else NAME_MIN + 8
+    made.add_column(say("col.name"), min_width=name_min, ratio=1, overflow="fold")
     if layout.compact:
         made.add_column(say("col.bands"), overflow="fold")
     else:

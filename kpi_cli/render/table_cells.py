@@ -65,12 +65,14 @@ def _fit(made: Console, width: int, shown: Table) -> bool:
     wide = made.options.update_width(10_000)
     fixed = 0
     flexible = [column for column in shown.columns if column.ratio]
+    floors = {}
     for column in shown.columns:
-        if column.ratio:
-            continue
         sizes = [made.measure(cell, options=wide) for cell in column.cells]
         header = made.measure(column.header, options=wide)  # a header wraps at its spaces
         least = max([header.minimum, *(size.minimum for size in sizes)])
+        if column.ratio:
+            floors[id(column)] = max(least, column.min_width or 1)  # its longest word whole
+            continue
         most = max([header.minimum, *(size.maximum for size in sizes)])
         column.width = max(least, min(most, column.max_width or most))
         fixed += column.width
@@ -78,7 +80,7 @@ def _fit(made: Console, width: int, shown: Table) -> bool:
     ratios = sum(column.ratio or 0 for column in flexible)
     for column in flexible:
         column.width = left * (column.ratio or 0) // ratios
-        if column.width < (column.min_width or 1):
+        if column.width < floors[id(column)]:
             return False
     shown.expand = False
     return bool(flexible) or left >= 0
