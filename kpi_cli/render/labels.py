@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from ..history import Rollup
@@ -29,6 +30,38 @@ COLOURS = {
     Status.NO_TARGET: "grey50",
     Status.NOT_PHASED_IN: "grey50",
     Status.INSUFFICIENT_BASE: "grey50",
+}
+
+
+MONTHS = {
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -62,6 +95,11 @@ class Labels:
                 whole = sign + "\u00a0".join(groups)
             return whole + ("," + fraction if fraction else "")
         return text
+
+    def date(self, day: date) -> str:
+        """'30. november 2026' (nb), '30 November 2026' (en)."""
+        month = MONTHS.get(self.lang, MONTHS["nb"])[day.month - 1]
+        return f"{day.day}. {month} {day.year}" if self.lang == "nb" else f"{day.day} {month} {day.year}"
 
     def status(self, result: Result) -> str:
         """The status word; for a pending indicator, when it is phased in."""

@@ -76,8 +76,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "ny skala",
         "chart_help": (
             "Figur: fargede felt viser resultatkravene (grønn: ønsket, gul: laveste akseptert, "
-            "rød: ikke godkjent); den svarte streken er resultatet. Kurven viser utviklingen over år."
+            "rød: ikke godkjent); den svarte streken er resultatet."
         ),
+        "chart_help.trend": "Kurven viser utviklingen over år.",
+        "made_on": "laget",
         "made_with": "Laget med kpi-cli {version}",
         "failing": "feiler",
         "bands": "krav",
@@ -174,8 +176,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "new scale",
         "chart_help": (
             "Chart: the coloured stretches are the bands (green: desired, yellow: lowest accepted, "
-            "red: not approved); the black mark is the result. The line shows the years' trend."
+            "red: not approved); the black mark is the result."
         ),
+        "chart_help.trend": "The line shows the years' trend.",
+        "made_on": "made",
         "made_with": "Made with kpi-cli {version}",
         "failing": "failing",
         "bands": "bands",
