@@ -50,6 +50,28 @@ HEADER = [
     "note",
     "regression",
 ]
+# Under nb the CSV header is Norwegian, as `kpi template` writes it (README "CSV").
+HEADER_NB = [
+    "indikator",
+    "navn",
+    "mål",
+    "fokusområde",
+    "tjenesteområde",
+    "år",
+    "verdi",
+    "måleenhet",
+    "status",
+    "statustekst",
+    "ønsket",
+    "laveste_akseptert",
+    "ikke_godkjent",
+    "innfasing",
+    "kildefil",
+    "kildelinje",
+    "n",
+    "merknad",
+    "verre_enn_før",
+]
 L11 = "Opplevelse av at organisasjonen tilrettelegger for læring, utvikling og fornyelse"
 L12 = (
     "Ansatte i Asker kommune bruker aktivt de muligheter som arbeidsgiver tilbyr for opplæring, "
@@ -172,7 +194,8 @@ def csv_rows(text, delimiter=";"):
 
 def csv_records(text, delimiter=";"):
     header, *rows = csv_rows(text, delimiter)
-    assert header == HEADER
+    assert header in (HEADER, HEADER_NB)
+    header = HEADER  # the same columns in either language: read by their English names
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
@@ -223,7 +246,9 @@ def unescaped_specials(text):
 # --- markdown ------------------------------------------------------------------------------
 
 
-SEED_MARKDOWN = f"""Definisjoner: indicators.yaml · Resultater: results/2014.csv
+SEED_MARKDOWN = f"""# Asker kommune - målekart · 2014
+
+Definisjoner: indicators.yaml · Resultater: results/2014.csv
 
 ## Asker kommune - målekart · Læring og fornyelse · 2014
 
@@ -253,11 +278,19 @@ def test_markdown_seed(kpi, repo_root, assert_ok):
             assert len(md_cells(line)) == 7, line
 
 
+def test_markdown_emoji_markers_keep_symbol_and_word(kpi):
+    out = kpi("evaluate", "results/2014.csv", "--format", "markdown", "--markers", "emoji").stdout
+    lines = out.splitlines()
+    assert lines[0] == "# Asker kommune - målekart · 2014"
+    assert f"| L.1.1 | {L11} | 4,5 - 6 | 4 - 4,4 | 0 - 3,9 | 4,51 | 🟢 ● Ønsket resultat |" in lines
+    assert f"| L.2.1 | {L21} | \\> 5 %poeng | 2 - 4,9 %poeng | \\< 2 %poeng | – | ⚪ ○ Innfases 2015 |" in lines
+
+
 def test_markdown_made_up_in_english(kpi, made_up, assert_ok):
     result = kpi("evaluate", "2014.csv", "--format", "markdown", "--lang", "en")
     assert_ok(result, 1)
     lines = result.stdout.splitlines()
-    assert lines[0] == "Definitions: indicators.yaml · Results: 2014.csv"
+    assert lines[:3] == ["# Asker kommune - målekart · 2014", "", "Definitions: indicators.yaml · Results: 2014.csv"]
     assert "## Asker kommune - målekart · Læring og fornyelse · 2014" in lines
     assert "**Focus goal:** Fremtidsrettet og lærende organisasjon" in lines
     assert "| Id | Indicator | Desired | Lowest accepted | Not approved | 2014 | Status |" in lines
@@ -307,6 +340,7 @@ def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
     lines = out.splitlines()
     headings = [line for line in lines if line.startswith("#")]
     assert headings == [
+        "# \\<script\\>alert(1)\\</script\\> \\| målekart · 2020",  # the page opens with a heading
         "## Hele kommunen",
         "### \\<script\\>alert(1)\\</script\\> \\| målekart · Område \\| \\*fet\\* \\[lenke\\](http://x) \\# \\@alle"
         " · 2020 · Hele kommunen",
@@ -343,7 +377,7 @@ def test_csv_seed_norwegian(kpi, repo_root, assert_ok):
     result = kpi("evaluate", "results/2014.csv", "--format", "csv")
     assert_ok(result, 0)
     assert raw(result).split("\r\n") == [
-        ";".join(HEADER),
+        ";".join(HEADER_NB),
         f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
         "results/2014.csv;2;;;false",
         f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
@@ -392,7 +426,7 @@ def test_csv_delimiter_and_decimal_mark(kpi, made_up, assert_ok, args, delimiter
     result = kpi("evaluate", "2014.csv", "--format", "csv", *args)
     assert_ok(result, 1)
     lines = raw(result).split("\r\n")
-    assert lines[0] == delimiter.join(HEADER)
+    assert lines[0] == delimiter.join(HEADER if "en" in args else HEADER_NB)
     assert lines[1].startswith(f"L.1.1{delimiter}")
     assert f"{delimiter}2014{delimiter}{value}{delimiter}score 1-6{delimiter}not_approved{delimiter}" in lines[1]
     records = csv_records(result.stdout, delimiter)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable
 from typing import TypeVar
@@ -158,6 +160,14 @@ def width() -> int:
     return 120
 
 
+def stdout_is_a_file() -> bool:
+    """Whether stdout is redirected to a regular file (``> rapport.csv``), not a terminal or pipe."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
 def render_options(
     lang: str, color: str, output: str | None, *, delimiter: str | None = None, by_org_unit: bool = False
 ) -> RenderOptions:
@@ -168,7 +178,7 @@ def render_options(
         color=color == "always" if to_file else use_color(color),
         width=width(),
         pretty=not to_file and sys.stdout.isatty(),
-        to_file=to_file,
+        to_file=to_file or stdout_is_a_file(),
         delimiter=delimiter,
         by_org_unit=by_org_unit,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,13 @@ def read(
     metavar=Delimiter.METAVAR,
     help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
 )
+@click.option(
+    "--markers",
+    type=click.Choice(["symbols", "emoji"], case_sensitive=False),
+    default="symbols",
+    show_default=True,
+    help="--format markdown: emoji adds 🟢 🟡 🔴 before each status, as GitHub shows them in colour.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
 @ignore_option
@@ -105,6 +113,7 @@ def evaluate(
     by_org_unit: bool,
     output: str | None,
     output_delimiter: str | None,
+    markers: str,
     verbose: bool,
     quiet: bool,
     ignore: tuple[str, ...],
@@ -139,6 +148,7 @@ def evaluate(
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
+    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
     emit(render_report(fmt, Kind.EVALUATION, view, options), output, [indicators, *read_set.paths], options.color)
     for finding in unsilenced(report.findings, scorecard, silenced):
         click.echo(finding.format(), err=True)

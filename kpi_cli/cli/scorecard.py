@@ -24,6 +24,7 @@ from .params import (
     indicators_option,
     lang_option,
     output_option,
+    stdout_is_a_file,
 )
 from .params import render_options as presentation
 from .reports import load
@@ -137,7 +138,12 @@ def explain(indicator: str, value: str, indicators: str, year: int | None, lang:
 @indicators_option
 @click.option("--year", type=YEAR, help="Year to fill in (default: this year).")
 @click.option("--org-units", default="", metavar="A,B,...", help="Org units to ask for, besides the municipality.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"], case_sensitive=False),
+    help="csv or xlsx (default: from the -o file's extension, else csv).",
+)
 @click.option(
     "--delimiter",
     type=DELIMITER,
@@ -151,7 +157,7 @@ def template(
     indicators: str,
     year: int | None,
     org_units: str,
-    fmt: str,
+    fmt: str | None,
     delimiter: str | None,
     output: str | None,
     lang: str | None,
@@ -176,10 +182,23 @@ def template(
     rows = template_rows(scorecard, year or _this_year(), units)
     language = lang or scorecard.language
     to_file = bool(output and output != "-")
+    fmt = _template_format(fmt, output if to_file else None)
     if fmt == "xlsx":
         if not to_file:
             raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text for the terminal)")
         data: str | bytes = template_files.xlsx_bytes(rows, language)
     else:
-        data = template_files.csv_text(rows, language, delimiter, bom=to_file)
+        data = template_files.csv_text(rows, language, delimiter, bom=to_file or stdout_is_a_file())
     emit(data, output, [indicators])
+
+
+def _template_format(fmt: str | None, output: str | None) -> str:
+    """--format, else the -o file's extension; a UsageError when they disagree (an .xlsx file of CSV text)."""
+    suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+    by_name = suffix if suffix in ("csv", "xlsx") else None
+    chosen = fmt.lower() if fmt else by_name or "csv"
+    if by_name and chosen != by_name:
+        raise UsageError(
+            f"--format {chosen} does not write a .{by_name} file: leave out --format, or name it .{chosen}"
+        )
+    return chosen

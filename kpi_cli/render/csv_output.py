@@ -64,6 +64,35 @@ STATUS_HEADER = (
     "has_bands",
     "reason",
 )
+# Under nb the header is Norwegian, as `kpi template` writes it; the reader knows indikator,
+# tjenesteområde, år, verdi and n, so the file still reads back.
+NB_HEADER = {
+    "indicator": "indikator",
+    "name": "navn",
+    "goal": "mål",
+    "focus_area": "fokusområde",
+    "org_unit": "tjenesteområde",
+    "year": "år",
+    "value": "verdi",
+    "unit": "måleenhet",
+    "status": "status",
+    "status_text": "statustekst",
+    "desired": "ønsket",
+    "accepted": "laveste_akseptert",
+    "not_approved": "ikke_godkjent",
+    "phase_in_state": "innfasing",
+    "source_file": "kildefil",
+    "source_line": "kildelinje",
+    "n": "n",
+    "note": "merknad",
+    "regression": "verre_enn_før",
+    "phase_in": "innfases",
+    "planned": "planlagt",
+    "state": "tilstand",
+    "postponed": "utsatt",
+    "has_bands": "har_resultatkrav",
+    "reason": "begrunnelse",
+}
 Cell = str | int
 # Excel opens a UTF-8 file as Windows-1252 unless it starts with a byte-order mark: written to a
 # file, the CSV gets one, so æøå survive a double-click. Printed, it does not.
@@ -83,7 +112,7 @@ def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: Rende
     if options.to_file:
         buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
+    writer.writerow([NB_HEADER[name] for name in header] if options.lang == "nb" else header)
     writer.writerows(rows)
     return buffer.getvalue()
 
