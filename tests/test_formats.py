@@ -929,7 +929,10 @@ def test_a_format_not_offered_is_a_usage_error(kpi, repo_root, command, fmt):
     result = kpi(command, *args, "--format", fmt)
     assert result.exit_code == 2
     offered = ", ".join(f"'{name}'" for name in OFFERED[command].split("|"))
-    assert f"Error: Invalid value for '--format': '{fmt}' is not one of {offered}." in result.stderr
+    assert result.stderr.splitlines() == [
+        f"kpi: error: Invalid value for '--format': '{fmt}' is not one of {offered} "
+        f"(see 'kpi {command} --help') [usage]"
+    ]
 
 
 def test_history_markdown(kpi, assert_ok):

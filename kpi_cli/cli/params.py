@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import shutil
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import click
@@ -16,6 +17,7 @@ from ..render import Kind, RenderOptions, formats_for
 
 F = TypeVar("F", bound=Callable[..., object])
 YEARS = (1900, 2200)
+LANGUAGE_ALIASES = {"no": "nb", "nob": "nb", "norsk": "nb", "bokmål": "nb", "eng": "en", "english": "en"}
 MIN_WIDTH = 30  # narrower than this, even the stacked layout's lines wrap
 
 
@@ -42,13 +44,33 @@ class Delimiter(click.types.StringParamType):
         return "\t" if text == "tab" else text
 
 
+class Choice(click.Choice[str]):
+    """One of ``choices``, in any case ('JSON' is json); ``aliases`` map other words to one
+    ('no', 'nob' to nb); anything else is refused with the nearest choice as a suggestion."""
+
+    def __init__(self, choices: Sequence[str], aliases: dict[str, str] | None = None) -> None:
+        super().__init__(choices, case_sensitive=False)
+        self.aliases = aliases or {}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str):
+            value = self.aliases.get(value.strip().lower(), value.strip())
+        try:
+            return str(super().convert(value, param, ctx))
+        except click.BadParameter:
+            offered = ", ".join(f"'{choice}'" for choice in self.choices)
+            close = difflib.get_close_matches(str(value).lower(), [str(c) for c in self.choices], n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            self.fail(f"{value!r} is not one of {offered}{hint}", param, ctx)
+
+
 YEAR = Year()
 DELIMITER = Delimiter()
 
 
 def format_option(kind: Kind, default: str = "table") -> Callable[[F], F]:
     """``--format`` offering exactly the formats that render ``kind``."""
-    return click.option("--format", "fmt", type=click.Choice(formats_for(kind)), default=default, show_default=True)
+    return click.option("--format", "fmt", type=Choice(formats_for(kind)), default=default, show_default=True)
 
 
 def indicators_option(command: F) -> F:
@@ -66,7 +88,7 @@ def indicators_option(command: F) -> F:
 def lang_option(command: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "en"]),
+        type=Choice(["nb", "en"], LANGUAGE_ALIASES),
         default=None,
         help="Labels and number style (default: language: in the definitions).",
     )(command)
@@ -76,7 +98,7 @@ def color_option(command: F) -> F:
     return click.option(
         "--color",
         "color",
-        type=click.Choice(["auto", "always", "never"]),
+        type=Choice(["auto", "always", "never"]),
         default="auto",
         show_default=True,
         help="Colour in the table; NO_COLOR and FORCE_COLOR are honoured under auto.",

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from ..checks import check_ignore, unsilenced
-from ..errors import KpiErrors
+from ..errors import KpiErrors, UsageError
 from ..render import Kind, render_report
 from ..view import FAIL_LEVELS, Gate, View, build, select_org_units
 from .messages import EXIT_FAIL, emit, names, note, plural, reports_errors
 from .params import (
     DELIMITER,
+    Choice,
     Delimiter,
     color_option,
     column_mapping,
@@ -50,6 +51,9 @@ def read(
     from ..evaluate import year_to_show
     from ..results import read_results
 
+    for path in results:
+        if path.lower().endswith((".yaml", ".yml")):
+            raise UsageError(f"{path} looks like the definitions file: --indicators {path}? (results are CSV or .xlsx)")
     read_set = read_results(
         results,
         year=year,
@@ -61,12 +65,12 @@ def read(
     return read_set, year_to_show(read_set, year)
 
 
-@click.command("evaluate")
+@click.command("evaluate", short_help="Rate results against the definitions; exit 1 when the gate fails.")
 @read_options
 @format_option(Kind.EVALUATION)
 @click.option(
     "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
+    type=Choice(FAIL_LEVELS),
     default="not_approved",
     show_default=True,
     help="Exit 1 when an indicator is at or below this level.",
@@ -87,7 +91,7 @@ def read(
 )
 @click.option(
     "--markers",
-    type=click.Choice(["symbols", "emoji"], case_sensitive=False),
+    type=Choice(["symbols", "emoji"]),
     default="symbols",
     show_default=True,
     help="--format markdown: emoji adds 🟢 🟡 🔴 before each status, as GitHub shows them in colour.",
@@ -192,7 +196,7 @@ def _account(read_set: ResultSet, report: Report) -> None:
     )
 
 
-@click.command("history")
+@click.command("history", short_help="Show each indicator year by year, with its alarms.")
 @read_options
 @format_option(Kind.HISTORY)
 @click.option(

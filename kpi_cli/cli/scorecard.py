@@ -17,6 +17,7 @@ from .messages import EXIT_FAIL, emit, plural, reports_errors
 from .params import (
     DELIMITER,
     YEAR,
+    Choice,
     Delimiter,
     color_option,
     format_option,
@@ -78,7 +79,7 @@ def status(
             sys.exit(EXIT_FAIL)
 
 
-@click.command("validate")
+@click.command("validate", short_help="Check a definitions file.")
 @click.argument("path", required=False, metavar="[PATH]")
 @indicators_option
 @ignore_option
@@ -134,14 +135,14 @@ def explain(indicator: str, value: str, indicators: str, year: int | None, lang:
     click.echo(render(explanation, lang or scorecard.language))
 
 
-@click.command("template")
+@click.command("template", short_help="Write the results file to fill in for a year.")
 @indicators_option
 @click.option("--year", type=YEAR, help="Year to fill in (default: this year).")
 @click.option("--org-units", default="", metavar="A,B,...", help="Org units to ask for, besides the municipality.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "xlsx"], case_sensitive=False),
+    type=Choice(["csv", "xlsx"]),
     help="csv or xlsx (default: from the -o file's extension, else csv).",
 )
 @click.option(
