@@ -77,11 +77,12 @@ def _fit(made: Console, width: int, shown: Table) -> bool:
         column.width = max(least, min(most, column.max_width or most))
         fixed += column.width
     left = width - fixed - (len(shown.columns) - 1)
+    spare = left - sum(floors.values())  # each flexible column gets its floor, then its share of the rest
+    if spare < 0:
+        return False
     ratios = sum(column.ratio or 0 for column in flexible)
     for column in flexible:
-        column.width = left * (column.ratio or 0) // ratios
-        if column.width < floors[id(column)]:
-            return False
+        column.width = floors[id(column)] + spare * (column.ratio or 0) // (ratios or 1)
     shown.expand = False
     return bool(flexible) or left >= 0
 

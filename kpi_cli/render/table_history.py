@@ -114,7 +114,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
     made.print(Text(f"{say('status_title')} {view.year}", style="bold"))
     shown = table()
     shown.add_column(say("col.id"), no_wrap=True)
-    shown.add_column(say("col.name"), ratio=2, min_width=NAME_MIN, overflow="fold")
+    shown.add_column(say("col.name"), ratio=1, min_width=NAME_MIN, overflow="fold")
     shown.add_column(say("col.phase_in"), justify="right", no_wrap=True)
     shown.add_column(say("col.state"), no_wrap=True)
     shown.add_column(say("col.bands"), no_wrap=True)
