@@ -118,3 +118,13 @@ def test_piped_lines_carry_no_padding(kpi):
     assert all(line == line.rstrip() for line in out.splitlines())
     assert out.splitlines()[0] == "Definisjoner: indicators.yaml · Resultater: results/2014.csv"
     assert out.splitlines()[1] == ""
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_coloured_lines_carry_no_padding_either(kpi, columns):
+    """Padding inside a coloured cell is trailing space too, though a colour code follows it."""
+    out = kpi("evaluate", *SA_ARGS, "--color", "always", env={"COLUMNS": columns}, color=True).stdout
+    assert "\x1b[" in out
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.splitlines()]
+    assert all(line == line.rstrip() for line in plain)
+    check_lines("\n".join(plain), int(columns))

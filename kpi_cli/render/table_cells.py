@@ -22,7 +22,8 @@ from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
 
 SPARKS = "▁▂▃▄▅▆▇█"
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)  # spaces among colour codes
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
@@ -43,7 +44,7 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
 
 def finish(buffer: io.StringIO) -> str:
     """The printed text without trailing spaces on any line (piped output is not padded)."""
-    return _TRAILING.sub(r"\1", buffer.getvalue())
+    return _TRAILING.sub(lambda tail: "".join(_CODE.findall(tail.group())), buffer.getvalue())
 
 
 def table() -> Table:
