@@ -26,6 +26,7 @@ from .table_cells import (
     console,
     finish,
     fits,
+    header,
     legend,
     pack,
     rollup_text,
@@ -74,10 +75,6 @@ def _compact_bands(indicator: Indicator) -> Text:
         return Text("–")
     lines = [Text(f"{SYMBOLS[s]} {text}", style=COLOURS[s]) for s, text in zip(RATED, _bands(indicator), strict=True)]
     return Text("\n").join(lines)
-
-
-def header(view: View, say: Labels) -> str:
-    return f"{say('definitions')}: {view.definitions} · {say('results')}: {', '.join(view.report.sources) or '-'}"
 
 
 def evaluation(view: View, options: RenderOptions) -> str:

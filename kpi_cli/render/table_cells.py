@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .. import history as hist
 from ..model import Result, Status
+from ..view import View
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
 
@@ -45,6 +46,11 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
 def finish(buffer: io.StringIO) -> str:
     """The printed text without trailing spaces on any line (piped output is not padded)."""
     return _TRAILING.sub(lambda tail: "".join(_CODE.findall(tail.group())), buffer.getvalue())
+
+
+def header(view: View, say: Labels) -> str:
+    """'Definisjoner: indicators.yaml · Resultater: results/2014.csv'."""
+    return f"{say('definitions')}: {view.definitions} · {say('results')}: {', '.join(view.report.sources) or '-'}"
 
 
 def table() -> Table:

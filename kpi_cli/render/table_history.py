@@ -11,7 +11,7 @@ from ..phase_in import IndicatorState
 from ..view import StatusView, View, alarm_years
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
-from .table_cells import console, finish, fits, legend, pack, sparkline, table, value_cell
+from .table_cells import console, finish, fits, header, legend, pack, sparkline, table, value_cell
 
 NEW = "✚"  # 'new this year' is a phase-in state, not a rating: not the ● of Ønsket
 NAME_MIN = 16
@@ -26,8 +26,6 @@ def history(view: View, options: RenderOptions) -> str:
     and the years in which a result was not approved and worse than the year before."""
     say = Labels(options.lang)
     made, buffer = console(options)
-    from .table import header
-
     made.print(pack(header(view, say).split(" · "), options.width), style="dim")
     years = view.history_years
     for unit in view.history_units:
