@@ -128,3 +128,52 @@ def test_coloured_lines_carry_no_padding_either(kpi, columns):
     plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.splitlines()]
     assert all(line == line.rstrip() for line in plain)
     check_lines("\n".join(plain), int(columns))
+
+
+SSB = REPO_ROOT / "examples" / "ssb-kostra"
+SSB_ARGS = [str(SSB), "--indicators", str(SSB / "indicators.yaml")]
+BENCHMARKS = ["13,5 (bedre)", "8,9 (bedre)", "20 (bedre)", "6 (bedre)", "228 (bedre)", "67 (bedre)"]  # Moss, Ringerike
+# Made up: the seed's 2014 results with a comment on two of them.
+COMMENTED = (
+    "indikator;år;verdi;kommentar\n"
+    'L.1.1;2014;4,51;"Målt i november, svarprosent 62 i hele organisasjonen (mot 58 året før)"\n'
+    "L.1.2;2014;4,72;Ny måling i høst\n"
+    "L.2.1;2014;Ny indikator fra 2015;\n"
+)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_benchmark_columns_keep_every_value_whole(kpi, columns):
+    """SSB's benchmark regions are values beside the result: never dropped, never cut."""
+    document = json.loads(kpi("evaluate", *SSB_ARGS, "--format", "json").stdout)
+    out = kpi("evaluate", *SSB_ARGS, env={"COLUMNS": columns}).stdout
+    lines = check_lines(out, int(columns))
+    for result in shown(document):
+        assert whole(result["indicator"], lines), result["indicator"]
+        assert whole(NB.number(Decimal(str(result["value"]))), lines), result["value"]
+    for word in status_words(document):
+        assert whole(word, lines), f"{word!r} is not whole at {columns} columns"
+    for value in BENCHMARKS:
+        assert whole(value, lines), f"{value!r} is not whole at {columns} columns"
+    assert whole("Moss", lines) and whole("Ringerike", lines)
+    assert " ".join(out.split()).count("Kilde: SSB, tabell 12191 «Kommunehelse") == 1
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_comment_is_a_line_under_its_row_and_wraps_between_words(kpi, tmp_path, columns):
+    results = tmp_path / "2014.csv"
+    results.write_text(COMMENTED, encoding="utf-8")
+    args = [str(results), "--indicators", str(REPO_ROOT / "indicators.yaml")]
+    out = kpi("evaluate", *args, env={"COLUMNS": columns}).stdout
+    lines = check_lines(out, int(columns))
+    for ident in ("L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"):
+        assert whole(ident, lines)
+    assert whole("● ønsket", lines) or whole("● Ønsket resultat", lines)
+    comment = "Målt i november, svarprosent 62 i hele organisasjonen (mot 58 året før)"
+    for word in ["↳ Kommentar:", *comment.split()]:
+        assert whole(word, lines), f"{word!r} is not whole at {columns} columns"
+    flat = " ".join(out.split())
+    assert f"↳ Kommentar: {comment}" in flat
+    assert "↳ Kommentar: Ny måling i høst" in flat
+    below = next(n for n, line in enumerate(lines) if "↳ Kommentar: Målt" in line)
+    assert any(line.lstrip().startswith("L.1.1") for line in lines[below - 6 : below])  # under its own row

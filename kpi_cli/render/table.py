@@ -223,7 +223,9 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
                 lines = pack([f"{SYMBOLS[s]} {text}" for s, text in texts], made.width - 2, "  ").splitlines()
                 made.print(Text("\n".join("  " + line for line in lines)), overflow="fold")
             if entry.comment:
-                made.print(Text(f"  ↳ {say.comment(entry.comment)}", style="dim"), overflow="fold")
+                lines = pack(f"↳ {say.comment(entry.comment)}".split(), made.width - 4, " ").splitlines()
+                indented = "\n".join(("  " if n == 0 else "    ") + line for n, line in enumerate(lines))
+                made.print(Text(indented, style="dim"), overflow="fold")
 
 
 RENDERER = Renderer(evaluation=evaluation, history=history, status=status)
