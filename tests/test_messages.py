@@ -33,6 +33,26 @@ def test_a_near_miss_gets_a_did_you_mean(kpi, assert_error):
     )
 
 
+@pytest.mark.parametrize(
+    ("word", "start"), [("nynorsk", "Definisjonar:"), ("SV", "Definitioner:"), ("svenska", "Definitioner:")]
+)
+def test_nynorsk_and_swedish_have_their_names_too(kpi, assert_ok, word, start):
+    result = kpi("evaluate", "results/2014.csv", "--lang", word)
+    assert_ok(result, 0)
+    assert result.stdout.startswith(f"{start} indicators.yaml")
+
+
+def test_fail_on_is_case_insensitive_and_suggests_a_level(kpi, assert_ok, assert_error):
+    assert_ok(kpi("evaluate", "results/2014.csv", "--fail-on", "ACCEPTED", "--format", "json"), 0)
+    assert_error(
+        kpi("evaluate", "results/2014.csv", "--fail-on", "acepted"),
+        [
+            "kpi: error: Invalid value for '--fail-on': 'acepted' is not one of 'not_approved', 'accepted', "
+            "'never'; did you mean 'accepted'? (see 'kpi evaluate --help') [usage]"
+        ],
+    )
+
+
 def test_a_language_kpi_does_not_speak(kpi, assert_error):
     assert_error(
         kpi("evaluate", "results/2014.csv", "--lang", "de"),
