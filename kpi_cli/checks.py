@@ -98,7 +98,8 @@ def gap_note(scorecard: Scorecard, ignore: Sequence[str] = ()) -> Problem | None
     middle = format_number((first.interval.low + first.interval.high) / 2, _mark(scorecard))
     count = len({indicator_id for indicator_id, _ in finer})
     message = (
-        f"{len(finer)} gap(s) between bands in {count} indicator(s) hold only values written more finely than "
+        f"{len(finer)} {'gap' if len(finer) == 1 else 'gaps'} between bands in {count} "
+        f"{'indicator' if count == 1 else 'indicators'} hold only values written more finely than "
         f"the bands (e.g. {middle} in {first_id}, between {first.below.value} and {first.above.value}); "
         "such values are rated by the gap policy"
     )

@@ -81,9 +81,8 @@ def compose(text: str, path: str) -> yaml.Node | None:
         root: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         raise DefinitionError(
-            f"invalid YAML: {message}",
+            f"invalid YAML: {plain_yaml_problem(exc)}",
             code="yaml-syntax",
             path=path,
             line=mark.line + 1 if mark else None,
@@ -108,6 +107,28 @@ def compose(text: str, path: str) -> yaml.Node | None:
     if root is not None and loader.aliases:
         _check_expansion(root, loader.aliases[0], path)
     return root
+
+
+# PyYAML's words for the usual slips, and what to say instead: (words in its message, plain line).
+_LIKELY = (
+    ("'\\t'", "a tab character: YAML indents with spaces only; use spaces"),
+    ("expected <block end>", "the indentation does not match the lines above; indent by the same number of spaces"),
+    ("mapping values are not allowed here", "a ':' where none can be; check the indentation, or quote the text"),
+    (
+        "did not find expected key",
+        "the indentation does not match the lines above; indent by the same number of spaces",
+    ),
+    ("could not find expected ':'", "a key without ':'; write 'key: value'"),
+    ("while scanning a quoted scalar", "a quote is not closed"),
+    ("expected ',' or ']'", "a list in [ ] is not closed with ']'"),
+    ("expected ',' or '}'", "a mapping in { } is not closed with '}'"),
+)
+
+
+def plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax error as one plain line with the likely fix ('use spaces'), else PyYAML's words."""
+    raw = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    return next((plain for words, plain in _LIKELY if words in raw), raw)
 
 
 def _check_expansion(root: yaml.Node, first_alias: tuple[int, int], path: str) -> None:

@@ -40,7 +40,7 @@ SEED_GAP_WARNINGS = [
     "desired; rated accepted under gap policy worse [band-gap]",
 ]
 SEED_GAP_NOTE = (
-    "indicators.yaml: note: 4 gap(s) between bands in 2 indicator(s) hold only values written more finely than "
+    "indicators.yaml: note: 4 gaps between bands in 2 indicators hold only values written more finely than "
     "the bands (e.g. 3,95 in L.1.1, between not_approved and accepted); such values are rated by the gap policy "
     "[gap-summary]"
 )

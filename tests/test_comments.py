@@ -54,7 +54,7 @@ def test_json_carries_the_comment_as_written(kpi: Callable[..., Result], results
 
 def test_csv_has_a_comment_column_neutralised_against_formulas(kpi: Callable[..., Result], results: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run(kpi, results, "--format", "csv").stdout), delimiter=";"))
-    assert [row["comment"] for row in rows] == ["'" + L11_COMMENT, "Ny måling i høst", "", "", ""]
+    assert [row["kommentar"] for row in rows] == ["'" + L11_COMMENT, "Ny måling i høst", "", "", ""]
 
 
 def test_csv_reads_back_with_its_comments(

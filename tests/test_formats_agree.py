@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from kpi_cli.render.csv_output import NB_HEADER
+
 DEFINITIONS = """\
 # MADE UP for the tests: one report that every format renders.
 scorecard: Felles (oppdiktet)
@@ -164,7 +166,9 @@ def html_rollups(text: str) -> dict[tuple[str | None, str], str]:
 
 
 def csv_records(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    english = {nb: en for en, nb in NB_HEADER.items()}  # nb headers, read by their English names
+    records = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
+    return [{english.get(key, key): value for key, value in record.items()} for record in records]
 
 
 def history_alarms_table(text: str, span: str = "2019–2020") -> set[tuple[str, str | None, int]]:

@@ -132,14 +132,14 @@ def test_json_history_entries_agree_with_showing_that_year(sa, year):
 
 # --- exit codes ------------------------------------------------------------------------------------
 
-REGRESSED_2017 = "kpi: 3 result(s) worse than the year before: L.1.1, L.1.1 (Helse og omsorg), L.2.1"
+REGRESSED_2017 = "kpi: 3 results worse than the year before: L.1.1, L.1.1 (Helse og omsorg), L.2.1"
 REGRESSED_2016 = (
-    "kpi: 5 result(s) worse than the year before: L.1.1 (Oppvekst), L.1.2 (Organisasjon og økonomi), "
+    "kpi: 5 results worse than the year before: L.1.1 (Oppvekst), L.1.2 (Organisasjon og økonomi), "
     "L.1.2 (Samfunnsutvikling), L.1.2 (Teknisk), L.2.1"
 )
-FAILED_2017 = "kpi: 2 result(s) fail --fail-on not_approved: L.1.1 (Helse og omsorg), L.2.1"
-FAILED_2016 = "kpi: 1 result(s) fail --fail-on not_approved: L.1.2 (Teknisk)"
-FAILED_2015 = "kpi: 1 result(s) fail --fail-on not_approved: L.1.1 (Teknisk)"
+FAILED_2017 = "kpi: 2 results fail --fail-on not_approved: L.1.1 (Helse og omsorg), L.2.1"
+FAILED_2016 = "kpi: 1 result fails --fail-on not_approved: L.1.2 (Teknisk)"
+FAILED_2015 = "kpi: 1 result fails --fail-on not_approved: L.1.1 (Teknisk)"
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ FAILED_2015 = "kpi: 1 result(s) fail --fail-on not_approved: L.1.1 (Teknisk)"
         (
             ("--fail-on", "never", "--fail-on-missing"),
             1,
-            ["kpi: 1 result(s) fail --fail-on never --fail-on-missing: L.1.2 (Kultur)"],
+            ["kpi: 1 result fails --fail-on never --fail-on-missing: L.1.2 (Kultur)"],
             [],
         ),
     ],

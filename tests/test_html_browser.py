@@ -8,7 +8,10 @@ Skipped when no chromium is installed, except under CI (CI installs it).
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -123,7 +126,7 @@ def test_seed_page_in_the_browser(browser: str, seed_page: Path, tmp_path: Path)
     assert "Asker kommune - målekart · Læring og fornyelse · 2014" in dom
     for word in ("Ønsket resultat", "Innfases 2015", "Innfases 2017 (utsatt)", "2 av 2 ønsket"):
         assert word in dom, word
-    assert dom.count('<svg class="bullet"') == 3
+    assert dom.count('<svg class="bullet"') == 2  # L.1.1, L.1.2; L.2.1 has no result, so no chart
     assert "<script" not in dom
     assert console_messages(done.stderr) == [], console_messages(done.stderr)
 
@@ -190,3 +193,74 @@ def test_ssb_example_page_in_the_browser(kpi, assert_ok, browser: str, tmp_path:
     assert '<td class="num">27,8</td><td class="num">13,5 (bedre)</td><td class="num">8,9 (bedre)</td>' in dom
     assert "Kilde: SSB, tabell 12191 «Kommunehelse" in dom
     assert console_messages(done.stderr) == [], console_messages(done.stderr)
+
+
+# A phone: headless Chromium will not make a window narrower than 500 px, so the page is shown
+# in a 390 px frame (srcdoc: same origin) of a page of the test's own, whose script writes the
+# boxes the browser laid out into the DOM for --dump-dom. The shipped page has no script.
+PROBE = """<script>
+const frame = document.querySelector("iframe");
+frame.addEventListener("load", () => {
+  const doc = frame.contentDocument, win = frame.contentWindow;
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const row = [...doc.querySelectorAll("tr.indicator")].find((tr) => tr.querySelector("th.id").textContent === "L.1.1");
+  const found = {view: [win.innerWidth, win.innerHeight], page: doc.documentElement.scrollWidth,
+    value: box(row.querySelector("td.num")), status: box(row.querySelector("td.status .st")),
+    valueText: row.querySelector("td.num").textContent, statusText: row.querySelector("td.status").textContent};
+  const out = document.createElement("pre"); out.id = "probe"; out.textContent = JSON.stringify(found);
+  document.body.append(out);
+});
+</script>"""
+
+
+def phone_frame(page: Path, target: Path) -> Path:
+    srcdoc = html.escape(page.read_text(encoding="utf-8"), quote=True)
+    target.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe srcdoc="{srcdoc}" width="390" height="844" style="border:0;display:block"></iframe>'
+        f"{PROBE}</body></html>",
+        encoding="utf-8",
+    )
+    return target
+
+
+def test_seed_page_on_a_phone_shows_result_and_status_in_the_viewport(
+    browser: str, seed_page: Path, tmp_path: Path
+) -> None:
+    """At 390 px wide (a phone) the rows turn into cards: no sideways scrolling, and L.1.1's
+    result and status lie inside the viewport."""
+    framed = phone_frame(seed_page, tmp_path / "html-seed-2014-phone.html")
+    done = run_browser(browser, tmp_path / "profile", "--window-size=500,844", "--dump-dom", framed.as_uri())
+    assert done.returncode == 0, done.stderr
+    match = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout)
+    assert match, done.stdout[-2000:]
+    found = json.loads(html.unescape(match.group(1)))
+    assert found["view"] == [390, 844]
+    assert found["page"] <= 390  # the page does not scroll sideways
+    assert (found["valueText"], found["statusText"].strip()) == ("4,51", "● Ønsket resultat")
+    for name in ("value", "status"):
+        left, top, right, bottom = found[name]
+        assert left >= 0 and right <= 390 and top >= 0 and bottom <= 844, (name, found[name])
+    shot = tmp_path / "html-seed-2014-phone.png"
+    done = run_browser(browser, tmp_path / "profile", f"--screenshot={shot}", "--window-size=500,844", framed.as_uri())
+    assert done.returncode == 0, done.stderr
+    assert png_size(shot) == (500, 844)
+    keep(shot)
+
+
+def test_seed_scorecard_prints_on_one_a4_page(browser: str, seed_page: Path, tmp_path: Path) -> None:
+    """The seed's five indicators on ONE A4 page; scorecard, year and page number sit in the
+    page margins (@page margin boxes, which Chromium prints), rows never break across pages."""
+    pdf = tmp_path / "html-seed-2014.pdf"
+    done = run_browser(
+        browser, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", seed_page.as_uri()
+    )
+    assert done.returncode == 0, done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/MediaBox [") == 1
+    keep(pdf)
+    page = seed_page.read_text(encoding="utf-8")
+    assert '@top-left{content:"Asker kommune - målekart · 2014"' in page
+    assert '@bottom-right{content:counter(page) " / " counter(pages)' in page
+    assert "tr{break-inside:avoid}" in page

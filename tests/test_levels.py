@@ -45,7 +45,7 @@ def test_single_target_two_levels(kpi, repo_root, assert_ok):
         "examples/single-target/results.csv:7: note: S.3.1: footnote marks dropped from '3,4 % ****': "
         "read as '3,4 %' [footnote-mark]",
         "kpi: note: showing 2018; 2017 rated as its history (--year shows another)",
-        "kpi: 1 result(s) fail --fail-on not_met: S.2.1",
+        "kpi: 1 result fails --fail-on not_met: S.2.1",
     ]
     document = json.loads(result.stdout)
     assert document["gate"]["fail_on"] == "not_met"
@@ -70,7 +70,10 @@ def test_single_target_two_levels(kpi, repo_root, assert_ok):
 def test_single_target_table_shows_the_levels_words_and_two_band_columns(kpi, repo_root, assert_ok):
     result = kpi("evaluate", *SINGLE, env={"COLUMNS": "160"})
     assert_ok(result, 1)
-    assert "Nådd        Ikke nådd" in result.stdout
+    lines = result.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("Id "))
+    assert lines[at - 1].split() == ["Ikke"]  # a header wraps at its space, as wide as the bands
+    assert lines[at].split() == ["Id", "Måleindikator", "Nådd", "nådd", "2017", "2018", "Endring", "Status"]
     assert "2018: 4 Nådd · 1 Ikke nådd · 1 mangler" in result.stdout
     assert "Laveste akseptert" not in result.stdout
     english = kpi("evaluate", *SINGLE, "--lang", "en", env={"COLUMNS": "160"})
@@ -82,14 +85,17 @@ def test_fail_on_takes_the_scorecards_level_ids(kpi, repo_root, assert_ok):
     assert_ok(kpi("evaluate", *SINGLE, "--format", "json", "--fail-on", "not_met"), 1)
     wrong = kpi("evaluate", *SINGLE, "--fail-on", "accepted")
     assert wrong.exit_code == 2
-    assert "Invalid value for '--fail-on': 'accepted' is not one of not_met, never." in wrong.stderr
+    assert wrong.stderr == (
+        "kpi: error: Invalid value for '--fail-on': 'accepted' is not one of 'not_met', 'never' "
+        "(see 'kpi evaluate --help') [usage]\n"
+    )
 
 
 def test_csv_names_band_columns_and_statuses_by_level_id(kpi, repo_root, assert_ok):
     result = kpi("evaluate", *SINGLE, "--format", "csv", "--fail-on", "never")
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
-    assert lines[0].split(";")[8:12] == ["status", "status_text", "met", "not_met"]
+    assert lines[0].split(";")[8:12] == ["status", "statustekst", "met", "not_met"]  # nb names; level ids kept
     assert lines[-1].split(";")[6:12] == ["3,4", "%", "met", "Nådd", ">= 3,0", "< 3,0"]
 
 
@@ -106,7 +112,7 @@ def test_three_levels_with_tolerance(kpi, repo_root, assert_ok):
     }
     strict = kpi("evaluate", *TOLERANCE, "--format", "json", "--fail-on", "akseptabelt")
     assert_ok(strict, 1)
-    assert strict.stderr.splitlines()[-1] == "kpi: 1 result(s) fail --fail-on akseptabelt: K.1.1"
+    assert strict.stderr.splitlines()[-1] == "kpi: 1 result fails --fail-on akseptabelt: K.1.1"
 
 
 def test_change_and_per_year_targets_in_nynorsk(kpi, repo_root, assert_ok):
@@ -140,7 +146,7 @@ def test_change_and_per_year_targets_in_nynorsk(kpi, repo_root, assert_ok):
     assert "● Ønskt resultat" in table.stdout
     assert "▲ Lågaste aksepterte resultat" in table.stdout
     assert "✖ Ikkje godkjent resultat" in table.stdout
-    assert "2015: 2 ønskt · 1 lågaste akseptert · 2 ikkje godkjent · 0 manglar" in table.stdout
+    assert "2015: 2 ønskt · 1 lågaste akseptert · 2 ikkje godkjent\n" in table.stdout  # no zero counts
 
 
 @pytest.mark.parametrize(

@@ -435,8 +435,8 @@ def test_round_trip_2016(kpi, workdir):
     assert "L.2.1: 130 ideer mot 120 året før: +8,33 %" in table.stdout.splitlines()
     verbose = kpi("evaluate", "filled.csv", "--verbose")
     assert verbose.stderr.splitlines() == [
-        "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 result(s)",
-        "kpi: 4 result(s) read = 2 rated + 0 shown, not rated + 0 without a result + 2 measure value(s) + 0 rejected",
+        "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 results",
+        "kpi: 4 results read = 2 rated + 0 shown, not rated + 0 without a result + 2 measure values + 0 rejected",
     ]
 
 
@@ -454,7 +454,7 @@ def test_round_trip_2016_failing(kpi, workdir):
     )
     result = kpi("evaluate", "filled.csv")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["kpi: 1 result(s) fail --fail-on not_approved: L.2.1"]
+    assert result.stderr.splitlines() == ["kpi: 1 result fails --fail-on not_approved: L.2.1"]
     assert "L.2.1: 90 ideer mot 100 året før: -10,00 %" in result.stdout.splitlines()
 
 
@@ -568,7 +568,7 @@ def test_unfilled_template_evaluates_as_missing(kpi, workdir):
         "text": "no value for ideer in 2016",
     }
     assert result.stderr.splitlines()[-1] == (
-        "kpi: 4 result(s) read = 0 rated + 0 shown, not rated + 2 without a result + 2 measure value(s) + 0 rejected"
+        "kpi: 4 results read = 0 rated + 0 shown, not rated + 2 without a result + 2 measure values + 0 rejected"
     )
     assert kpi("evaluate", "empty.csv", "--fail-on-missing").exit_code == 1
 

@@ -7,14 +7,41 @@ template; warehouse.py: sql), parameter types in params.py, what goes to stderr 
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from typing import Any
+
 import click
 
+from .messages import EXIT_ERROR, warn
 from .reports import evaluate, history
 from .scorecard import explain, status, template, validate
 from .warehouse import sql
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Kpi(click.Group):
+    """The group, with click's usage errors in kpi's style: one line, `kpi: error: ... [usage]`."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> None:
+        try:
+            result = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            command = " ".join(["kpi", *(error.ctx.command_path.split()[1:] if error.ctx else [])])
+            message = error.format_message().rstrip(".")
+            warn(f"kpi: error: {message} (see '{command} --help') [usage]")  # quotes what was typed: inert
+            sys.exit(EXIT_ERROR)
+        except click.exceptions.Abort:
+            warn("kpi: aborted")
+            sys.exit(EXIT_ERROR)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=Kpi, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(None, "-V", "--version", package_name="kpi-cli", prog_name="kpi")
 def main() -> None:
     """Evaluate a municipality's scorecard (målekart) against a year's results.

@@ -74,5 +74,10 @@ def names(results: Iterable[Result]) -> str:
     return one_line(", ".join(sorted(found)))
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 result', '2 results': a count with its noun in the right number."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def note(message: str) -> None:
     warn(f"kpi: {message}")

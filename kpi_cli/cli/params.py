@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import io
 import os
 import re
 import shutil
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import click
@@ -15,6 +18,19 @@ from ..render import Kind, RenderOptions, formats_for
 
 F = TypeVar("F", bound=Callable[..., object])
 YEARS = (1900, 2200)
+LANGUAGE_ALIASES = {
+    "no": "nb",
+    "nob": "nb",
+    "norsk": "nb",
+    "bokmål": "nb",
+    "nno": "nn",
+    "nynorsk": "nn",
+    "eng": "en",
+    "english": "en",
+    "swe": "sv",
+    "svenska": "sv",
+}
+MIN_WIDTH = 30  # narrower than this, even the stacked layout's lines wrap
 
 
 class Year(click.IntRange):
@@ -66,13 +82,33 @@ def as_typed(words: tuple[str, ...]) -> str:
     return " ".join(typed.get(word, word) for word in words)
 
 
+class Choice(click.Choice[str]):
+    """One of ``choices``, in any case ('JSON' is json); ``aliases`` map other words to one
+    ('no', 'nob' to nb); anything else is refused with the nearest choice as a suggestion."""
+
+    def __init__(self, choices: Sequence[str], aliases: dict[str, str] | None = None) -> None:
+        super().__init__(choices, case_sensitive=False)
+        self.aliases = aliases or {}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str):
+            value = self.aliases.get(value.strip().lower(), value.strip())
+        try:
+            return str(super().convert(value, param, ctx))
+        except click.BadParameter:
+            offered = ", ".join(f"'{choice}'" for choice in self.choices)
+            close = difflib.get_close_matches(str(value).lower(), [str(c) for c in self.choices], n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            self.fail(f"{value!r} is not one of {offered}{hint}", param, ctx)
+
+
 YEAR = Year()
 DELIMITER = Delimiter()
 
 
 def format_option(kind: Kind, default: str = "table") -> Callable[[F], F]:
     """``--format`` offering exactly the formats that render ``kind``."""
-    return click.option("--format", "fmt", type=click.Choice(formats_for(kind)), default=default, show_default=True)
+    return click.option("--format", "fmt", type=Choice(formats_for(kind)), default=default, show_default=True)
 
 
 def indicators_option(command: F) -> F:
@@ -90,7 +126,7 @@ def indicators_option(command: F) -> F:
 def lang_option(command: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "nn", "en", "sv"]),
+        type=Choice(["nb", "nn", "en", "sv"], LANGUAGE_ALIASES),
         default=None,
         help="Labels and number style (default: language: in the definitions).",
     )(command)
@@ -100,7 +136,7 @@ def color_option(command: F) -> F:
     return click.option(
         "--color",
         "color",
-        type=click.Choice(["auto", "always", "never"]),
+        type=Choice(["auto", "always", "never"]),
         default="auto",
         show_default=True,
         help="Colour in the table; NO_COLOR and FORCE_COLOR are honoured under auto.",
@@ -185,10 +221,18 @@ def use_color(choice: str) -> bool:
 
 def width() -> int:
     if os.environ.get("COLUMNS", "").isdigit():
-        return max(60, int(os.environ["COLUMNS"]))
+        return max(MIN_WIDTH, int(os.environ["COLUMNS"]))
     if sys.stdout.isatty():
-        return max(60, shutil.get_terminal_size().columns)
+        return max(MIN_WIDTH, shutil.get_terminal_size().columns)
     return 120
+
+
+def stdout_is_a_file() -> bool:
+    """Whether stdout is redirected to a regular file (``> rapport.csv``), not a terminal or pipe."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 def render_options(
@@ -201,7 +245,7 @@ def render_options(
         color=color == "always" if to_file else use_color(color),
         width=width(),
         pretty=not to_file and sys.stdout.isatty(),
-        to_file=to_file,
+        to_file=to_file or stdout_is_a_file(),
         delimiter=delimiter,
         by_org_unit=by_org_unit,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -9,12 +11,13 @@ from typing import TYPE_CHECKING
 import click
 
 from ..checks import check_ignore, unsilenced
-from ..errors import KpiError, KpiErrors
+from ..errors import KpiError, KpiErrors, UsageError
 from ..render import Kind, render_report
 from ..view import Gate, View, build, fail_levels, select_org_units, sparse_year
-from .messages import EXIT_FAIL, emit, names, note, reports_errors, warn
+from .messages import EXIT_FAIL, emit, names, note, plural, reports_errors, warn
 from .params import (
     DELIMITER,
+    Choice,
     Delimiter,
     color_option,
     column_mapping,
@@ -67,6 +70,9 @@ def read(
     from ..evaluate import year_to_show
     from ..results import read_results
 
+    for path in results:
+        if path.lower().endswith((".yaml", ".yml")):
+            raise UsageError(f"{path} looks like the definitions file: --indicators {path}? (results are CSV or .xlsx)")
     read_set = read_results(
         results,
         year=year,
@@ -80,7 +86,7 @@ def read(
     return read_set, year_to_show(read_set, year)
 
 
-@click.command("evaluate")
+@click.command("evaluate", short_help="Rate results against the definitions; exit 1 when the gate fails.")
 @read_options
 @format_option(Kind.EVALUATION)
 @click.option(
@@ -109,7 +115,15 @@ def read(
     metavar=Delimiter.METAVAR,
     help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
 )
+@click.option(
+    "--markers",
+    type=Choice(["symbols", "emoji"]),
+    default="symbols",
+    show_default=True,
+    help="--format markdown: emoji adds 🟢 🟡 🔴 before each status, as GitHub shows them in colour.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
+@click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
 @ignore_option
 @lang_option
 @color_option
@@ -131,7 +145,9 @@ def evaluate(
     by_org_unit: bool,
     output: str | None,
     output_delimiter: str | None,
+    markers: str,
     verbose: bool,
+    quiet: bool,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -165,14 +181,15 @@ def evaluate(
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
+    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
     text = render_report(fmt, Kind.EVALUATION, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
         warn(problem.format())
-    if report.other_years:
+    if report.other_years and not quiet:
         others = ", ".join(str(y) for y in report.other_years)
         note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
-    coverage = sparse_year(report) if year is None else None
+    coverage = sparse_year(report) if year is None and not quiet else None
     if coverage is not None:
         note(
             f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
@@ -188,10 +205,10 @@ def _exit_as_the_gate_says(view: View) -> None:
     if by_level:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
         rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
-        note(f"{len(by_level)} result(s) fail {rule}: {names(by_level)}")
+        note(f"{plural(len(by_level), 'result')} {'fails' if len(by_level) == 1 else 'fail'} {rule}: {names(by_level)}")
     worse = view.regressions if gate.regression else ()
     if worse:
-        note(f"{len(worse)} result(s) worse than the year before: {names(worse)}")
+        note(f"{plural(len(worse), 'result')} worse than the year before: {names(worse)}")
     if view.failing:
         sys.exit(EXIT_FAIL)
 
@@ -203,7 +220,7 @@ def _say_how_read(read_set: ResultSet) -> None:
         if not log.failed:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
             how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
-            warn(f"{log.path}: read {how}{log.layout} table, {log.results_read} result(s)")
+            warn(f"{log.path}: read {how}{log.layout} table, {plural(log.results_read, 'result')}")
         if log.other_cells:  # an SSB export: its other cells, accounted for
             cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
             warn(f"{log.path}: cells not read as results: {cells}")
@@ -214,15 +231,15 @@ def _account(read_set: ResultSet, report: Report) -> None:
 
     count = reconcile(read_set, report)
     note(
-        f"{count.read} result(s) read = {count.rated} rated + {count.not_rated} shown, not rated"
+        f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
         f" + {count.no_result} without a result"
-        + (f" + {count.measure} measure value(s)" if count.measure else "")
+        + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
         + f" + {count.rejected} rejected"
         + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
     )
 
 
-@click.command("history")
+@click.command("history", short_help="Show each indicator year by year, with its alarms.")
 @read_options
 @format_option(Kind.HISTORY)
 @click.option(
@@ -283,6 +300,10 @@ def _fail_on(value: str | None, scorecard: Scorecard) -> str:
     choices = fail_levels(scorecard.levels)
     if value is None:
         return choices[0]
-    if value not in choices:
-        raise click.BadParameter(f"{value!r} is not one of {', '.join(choices)}.", param_hint="'--fail-on'")
-    return value
+    folded = {choice.lower(): choice for choice in choices}
+    if value.strip().lower() in folded:
+        return folded[value.strip().lower()]
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    offered = ", ".join(f"'{choice}'" for choice in choices)
+    raise click.BadParameter(f"{value!r} is not one of {offered}{hint}", param_hint="'--fail-on'")

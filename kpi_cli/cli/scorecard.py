@@ -14,10 +14,11 @@ from ..errors import UsageError
 from ..inert import inert
 from ..render import Kind, render_status
 from ..view import StatusView
-from .messages import EXIT_FAIL, emit, reports_errors, warn
+from .messages import EXIT_FAIL, emit, plural, reports_errors, warn
 from .params import (
     DELIMITER,
     YEAR,
+    Choice,
     Delimiter,
     TakesNegativeValues,
     as_typed,
@@ -27,6 +28,7 @@ from .params import (
     indicators_option,
     lang_option,
     output_option,
+    stdout_is_a_file,
 )
 from .params import render_options as presentation
 from .reports import load
@@ -80,7 +82,7 @@ def status(
             sys.exit(EXIT_FAIL)
 
 
-@click.command("validate")
+@click.command("validate", short_help="Check a definitions file.")
 @click.argument("path", required=False, metavar="[PATH]")
 @indicators_option
 @ignore_option
@@ -108,8 +110,8 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(
-        f"{target}: ok: {len(scorecard.focus_areas)} focus area(s), {goals} goal(s), "
-        f"{count} indicator(s), {len(warnings)} warning(s)"
+        f"{target}: ok: {plural(len(scorecard.focus_areas), 'focus area')}, {plural(goals, 'goal')}, "
+        f"{plural(count, 'indicator')}, {plural(len(warnings), 'warning')}"
     )
 
 
@@ -140,11 +142,16 @@ def explain(indicator: str, value: tuple[str, ...], indicators: str, year: int |
     click.echo(inert(render(explanation, lang or scorecard.language, scorecard.levels)))
 
 
-@click.command("template")
+@click.command("template", short_help="Write the results file to fill in for a year.")
 @indicators_option
 @click.option("--year", type=YEAR, help="Year to fill in (default: this year).")
 @click.option("--org-units", default="", metavar="A,B,...", help="Org units to ask for, besides the municipality.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=Choice(["csv", "xlsx"]),
+    help="csv or xlsx (default: from the -o file's extension, else csv).",
+)
 @click.option(
     "--delimiter",
     type=DELIMITER,
@@ -158,7 +165,7 @@ def template(
     indicators: str,
     year: int | None,
     org_units: str,
-    fmt: str,
+    fmt: str | None,
     delimiter: str | None,
     output: str | None,
     lang: str | None,
@@ -183,10 +190,23 @@ def template(
     rows = template_rows(scorecard, year or _this_year(), units)
     language = lang or scorecard.language
     to_file = bool(output and output != "-")
+    fmt = _template_format(fmt, output if to_file else None)
     if fmt == "xlsx":
         if not to_file:
             raise UsageError("--format xlsx needs -o FILE.xlsx (it is not text for the terminal)")
         data: str | bytes = template_files.xlsx_bytes(rows, language)
     else:
-        data = template_files.csv_text(rows, language, delimiter, bom=to_file)
+        data = template_files.csv_text(rows, language, delimiter, bom=to_file or stdout_is_a_file())
     emit(data, output, [indicators])
+
+
+def _template_format(fmt: str | None, output: str | None) -> str:
+    """--format, else the -o file's extension; a UsageError when they disagree (an .xlsx file of CSV text)."""
+    suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+    by_name = suffix if suffix in ("csv", "xlsx") else None
+    chosen = fmt.lower() if fmt else by_name or "csv"
+    if by_name and chosen != by_name:
+        raise UsageError(
+            f"--format {chosen} does not write a .{by_name} file: leave out --format, or name it .{chosen}"
+        )
+    return chosen

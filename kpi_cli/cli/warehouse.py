@@ -12,7 +12,7 @@ from .reports import load
 DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino")
 
 
-@click.command("sql")
+@click.command("sql", short_help="Print the SQL that rates a results table in a database.")
 @indicators_option
 @click.option(
     "--dialect",

@@ -38,6 +38,7 @@ class RenderOptions:
     to_file: bool = False  # written with -o: a CSV for Norwegian Excel then starts with a BOM
     delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
     by_org_unit: bool = False  # a matrix: indicators down, org units across
+    emoji: bool = False  # markdown: a coloured emoji GitHub renders before each status symbol
 
 
 @dataclass(frozen=True)

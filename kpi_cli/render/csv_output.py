@@ -65,6 +65,39 @@ STATUS_HEADER = (
     "has_bands",
     "reason",
 )
+# Under nb the header is Norwegian, as `kpi template` writes it; the reader knows indikator,
+# tjenesteområde, år, verdi, n and kommentar, so the file still reads back. A level's id (the
+# scorecard's own word) is kept as it is; "merknad" is not used, as the reader takes it for a comment.
+NB_HEADER = {
+    "indicator": "indikator",
+    "name": "navn",
+    "goal": "mål",
+    "focus_area": "fokusområde",
+    "org_unit": "tjenesteområde",
+    "year": "år",
+    "value": "verdi",
+    "unit": "måleenhet",
+    "status": "status",
+    "status_text": "statustekst",
+    "desired": "ønsket",
+    "accepted": "laveste_akseptert",
+    "not_approved": "ikke_godkjent",
+    "phase_in_state": "innfasing",
+    "source_file": "kildefil",
+    "source_line": "kildelinje",
+    "n": "n",
+    "note": "note",
+    "regression": "verre_enn_før",
+    "comment": "kommentar",
+    "absence": "fraværsgrunn",
+    "phase_in": "innfases",
+    "planned": "planlagt",
+    "state": "tilstand",
+    "postponed": "utsatt",
+    "has_bands": "har_resultatkrav",
+    "reason": "begrunnelse",
+}
+NB_PREFIXES = {"benchmark_": "referanse_", "compared_": "mot_referanse_"}  # + an SSB region code
 Cell = str | int
 # Excel opens a UTF-8 file as Windows-1252 unless it starts with a byte-order mark: written to a
 # file, the CSV gets one, so æøå survive a double-click. Printed, it does not.
@@ -84,9 +117,17 @@ def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: Rende
     if options.to_file:
         buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
+    writer.writerow([_nb(name) for name in header] if options.lang == "nb" else header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def _nb(name: str) -> str:
+    """A column's Norwegian name; a level id as the scorecard writes it."""
+    for prefix, norwegian in NB_PREFIXES.items():
+        if name.startswith(prefix):
+            return norwegian + name[len(prefix) :]
+    return NB_HEADER.get(name, name)
 
 
 def ssb_header(view: View) -> tuple[str, ...]:

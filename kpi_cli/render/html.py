@@ -8,6 +8,8 @@ units, paths) goes through :func:`_e`, so nothing in a file can add markup.
 
 from __future__ import annotations
 
+import datetime
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,12 +28,13 @@ MATRIX_UNITS = 8  # org units in one table of the matrix: what fits an A4 page a
 # --- the page -------------------------------------------------------------------
 
 
-def _page(title: str, lang: str, body: Iterable[str]) -> str:
+def _page(title: str, lang: str, body: Iterable[str], running: str) -> str:
+    """The page; ``running`` is what every printed page says in its top margin."""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{css()}</style>\n</head>\n<body>\n"
+        f"<title>{_e(title)}</title>\n<style>{css(running)}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
@@ -46,14 +49,34 @@ def _sources(view: View, say: Labels) -> str:
     )
 
 
+def made_on() -> datetime.date:
+    """The day the report is made: SOURCE_DATE_EPOCH (seconds, UTC) when set, for reproducible
+    builds and tests; else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+def _header(title: str, scorecard: str, year: str, say: Labels) -> str:
+    """The title, then scorecard, year and date made: what a council member reads first.
+    (Printed, every page repeats scorecard and year in its margin: see html_css.css.)"""
+    made = made_on()
+    return (
+        f'<header><h1>{_e(title)}</h1><p class="made">{_e(scorecard)} · {_e(year)} · '
+        f'{_e(say("made_on"))} <time datetime="{made.isoformat()}">{_e(say.date(made))}</time></p></header>'
+    )
+
+
 def _title(view: View) -> str:
     report = view.report
     areas = " · ".join(area.name for area in report.scorecard.focus_areas)
     return " · ".join(part for part in (report.scorecard.name, areas, str(report.year)) if part)
 
 
-def _footer(say: Labels) -> str:
-    return f"<footer>{_e(say('made_with', version=__version__))}</footer>"
+def _footer(view: View, say: Labels) -> str:
+    """The sources (file paths are for whoever checks the report, not in the header) and the tool."""
+    return f"<footer>{_sources(view, say)}<p>{_e(say('made_with', version=__version__))}</p></footer>"
 
 
 # --- statuses -------------------------------------------------------------------
@@ -77,10 +100,11 @@ def _rollup_badge(rollup: hist.Rollup, say: Labels) -> str:
 
 
 def _counts(counts: dict[Status, int], say: Labels) -> str:
+    """The count per status; a zero is kept for the rated statuses and missing, but muted."""
     always = (*say.rated, Status.MISSING)
     items = (
-        f'<li class="st st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '
-        f"<strong>{counts[s]}</strong> {_e(say('short.' + s.value))}</li>"
+        f'<li class="st st-{s.value}{" zero" if not counts[s] else ""}"><span class="sym" aria-hidden="true">'
+        f"{SYMBOLS[s]}</span> <strong>{counts[s]}</strong> {_e(say('short.' + s.value))}</li>"
         for s in Status
         if counts[s] or s in always
     )
@@ -174,7 +198,7 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         f"{say('source')}: {shown.source}" if shown.source else "",
     ]
     meta_text = " · ".join(m for m in meta if m)
-    note = ""
+    note = _comment(result)
     if result.status is Status.NOT_PHASED_IN and shown.phase_in and shown.phase_in.reason:
         note = f'<div class="note">{_e(shown.phase_in.reason)}</div>'
     if result.computed is not None:
@@ -195,10 +219,17 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         "".join(f'<td class="num">{_e(say.benchmark(entry.compared(code)))}</td>' for code, _ in columns.regions),
         f'<td class="change">{_change(entry, say)}</td>' if columns.change else "",
         f'<td class="status">{_badge(result.status, say.status(result))}</td>',
-        f'<td class="chart">{bullet_chart(result, say)}</td>',
+        f'<td class="chart">{bullet_chart(result, say) if result.value is not None else ""}</td>',
         f'<td class="spark">{sparkline(by_year, view.year, say)}</td>' if columns.spark else "",
     ]
     return f'<tr class="indicator">{"".join(cells)}</tr>'
+
+
+def _comment(result: Result) -> str:
+    """HOOK for the comments on results (issue "Read scorecards as municipalities print them",
+    another branch): shows ``result.comment`` beside the result once Result has one."""
+    comment = getattr(result, "comment", None)
+    return f'<div class="comment">{_e(comment)}</div>' if isinstance(comment, str) and comment else ""
 
 
 def _unit_section(view: View, shown: UnitView, columns: _Columns, say: Labels) -> str:
@@ -226,7 +257,11 @@ def _unit_section(view: View, shown: UnitView, columns: _Columns, say: Labels) -
         )
         if area.focus_goal:
             parts.append(f'<p class="focus-goal"><b>{_e(say("focus_goal"))}:</b> {_e(area.focus_goal)}</p>')
-        parts.append(f"<table>{_head(view.year, columns, say)}<tbody>{''.join(rows)}</tbody></table>")
+        caption = f"{area.name} · {view.year}" + (f" · {say.unit(shown.org_unit)}" if several else "")
+        parts.append(
+            f'<div class="scroll"><table><caption>{_e(caption)}</caption>{_head(view.year, columns, say)}'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
     if several:  # with one org unit, the summary at the top says it
         parts.append(f"<p><b>{view.year}: {_e(say.unit(shown.org_unit))}</b></p>{_counts(rolled.total.counts, say)}")
     parts.append("</section>")
@@ -278,14 +313,16 @@ def _matrix_table(view: View, units: Sequence[UnitView], say: Labels) -> str:
         if s in always or any(found[s] for found in counts)
     ]
     return (
-        f'<table><thead><tr><th scope="col">{_e(say("col.id"))}</th><th scope="col">{_e(say("col.name"))}</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{''.join(foot)}</tfoot></table>"
+        f'<div class="scroll"><table><caption>{_e(say("matrix"))} {view.year}</caption>'
+        f'<thead><tr><th scope="col">{_e(say("col.id"))}</th><th scope="col">{_e(say("col.name"))}</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{''.join(foot)}</tfoot></table></div>"
     )
 
 
-def _legend(say: Labels, charts: bool = True) -> str:
+def _legend(say: Labels, charts: bool = True, trend: bool = False) -> str:
+    """The statuses, and what the charts show: the trend line only where there is one."""
     items = "".join(f"<li>{_badge(s, say(s.value))}</li>" for s in Status)
-    help_text = f"<p>{_e(say('chart_help'))}</p>" if charts else ""
+    help_text = f"<p>{_e(say('chart_help'))}{' ' + _e(say('chart_help.trend')) if trend else ''}</p>" if charts else ""
     return f'<section class="legend"><h2>{_e(say("legend"))}</h2><ul>{items}</ul>{help_text}</section>'
 
 
@@ -301,7 +338,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     several = len(view.units) > 1
     summary_title = f"{say('summary')} {view.year}" + (f" · {say('all_units')}" if several else "")
     body = [
-        f"<header><h1>{_e(_title(view))}</h1>{_sources(view, say)}</header>",
+        _header(_title(view), view.report.scorecard.name, str(view.year), say),
         f'<section class="summary"><h2>{_e(summary_title)}</h2>{_counts(view.total.counts, say)}</section>',
     ]
     if several or options.by_org_unit:
@@ -309,9 +346,9 @@ def evaluation(view: View, options: RenderOptions) -> str:
     columns = _Columns.of(view)
     body.extend(_unit_section(view, unit, columns, say) for unit in view.units)
     body.append(_findings(view, say))
-    body.append(_legend(say))
-    body.append(_footer(say))
-    return _page(_title(view), say.lang, body)
+    body.append(_legend(say, trend=columns.spark))
+    body.append(_footer(view, say))
+    return _page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}")
 
 
 # --- years across -------------------------------------------------------------------
@@ -322,11 +359,11 @@ def history(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
     years = view.history_years
     title = f"{view.report.scorecard.name} · {say('history')} {years[0]}–{years[-1]}"
-    body = [f"<header><h1>{_e(title)}</h1>{_sources(view, say)}</header>"]
+    body = [_header(title, view.report.scorecard.name, f"{years[0]}–{years[-1]}", say)]
     body.extend(_history_table(view, unit, say) for unit in view.history_units)
     body.append(_legend(say, charts=False))
-    body.append(_footer(say))
-    return _page(title, say.lang, body)
+    body.append(_footer(view, say))
+    return _page(title, say.lang, body, f"{view.report.scorecard.name} · {years[0]}–{years[-1]}")
 
 
 def _history_table(view: View, unit: str | None, say: Labels) -> str:
@@ -352,10 +389,11 @@ def _history_table(view: View, unit: str | None, say: Labels) -> str:
                 )
     head = "".join(f'<th scope="col" class="num">{y}</th>' for y in years)
     return (
-        f'<section class="unit"><h2>{_e(say.unit(unit))}</h2><table><thead><tr>'
+        f'<section class="unit"><h2>{_e(say.unit(unit))}</h2><div class="scroll"><table>'
+        f"<caption>{_e(say('history'))} {years[0]}–{years[-1]} · {_e(say.unit(unit))}</caption><thead><tr>"
         f'<th scope="col">{_e(say("col.id"))}</th><th scope="col">{_e(say("col.name"))}</th>{head}'
         f'<th scope="col">{_e(say("col.trend"))}</th><th scope="col">{_e(say("col.note"))}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 

@@ -6,10 +6,11 @@ from ..model import Status
 from .html_charts import CHART_HEIGHT, CHART_WIDTH, SPARK_HEIGHT, SPARK_WIDTH
 
 # Per status: the symbol's colour, the badge's background, the badge's text, the band's fill.
+# The bands' green and red differ in lightness too (contrast >= 3:1), not only in hue.
 PALETTE: dict[Status, tuple[str, str, str, str]] = {
-    Status.DESIRED: ("#1a7f37", "#e3f4e8", "#14532d", "#9fd7ad"),
+    Status.DESIRED: ("#1a7f37", "#e3f4e8", "#14532d", "#a8dcb5"),
     Status.ACCEPTED: ("#b07800", "#fff4c7", "#5c4200", "#f5d86e"),
-    Status.NOT_APPROVED: ("#c62828", "#fde4e2", "#8b1a1a", "#f0a3a0"),
+    Status.NOT_APPROVED: ("#c62828", "#fde4e2", "#8b1a1a", "#b3261e"),
     Status.MISSING: ("#8e2a84", "#f7e4f4", "#6b1f63", "#e6c3e1"),
     Status.NO_TARGET: ("#59636e", "#eef0f2", "#3d444d", "#d5d9de"),
     Status.NOT_PHASED_IN: ("#59636e", "#eef0f2", "#3d444d", "#d5d9de"),
@@ -17,7 +18,15 @@ PALETTE: dict[Status, tuple[str, str, str, str]] = {
 GREY = PALETTE[Status.NO_TARGET]  # a status without colours of its own
 
 
-def css() -> str:
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and a few marks escaped,
+    so nothing in a scorecard's name can end the string or the style element."""
+    safe = "".join(c if c.isalnum() or c in " -·.,()–" else f"\\{ord(c):x} " for c in text)
+    return f'"{safe}"'
+
+
+def css(running: str = "") -> str:
+    """The style sheet; ``running`` heads every printed page, with the page number at the foot."""
     statuses = "\n".join(
         f".st-{s.value}{{--fg:{fg};--bg:{bg};--ink:{ink}}} .band-{s.value}{{fill:{band}}} "
         f"svg .dot-{s.value}{{fill:{fg}}} thead th.b-{s.value}{{background:{bg}}}"
@@ -58,18 +67,38 @@ svg .gapfill{{fill:#f6f8fa}} svg polyline{{fill:none;stroke:#57606a;stroke-width
 svg circle{{stroke:#fff;stroke-width:.75}} svg .break{{stroke:#8c959f;stroke-dasharray:2 2}}
 .counts{{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap:8px}}
 .counts .st{{font-size:14px;padding:3px 12px}}
+.counts .zero{{background:#fff;color:var(--muted);border-color:var(--line);font-weight:400}}
+.counts .zero .sym{{color:var(--muted)}}
+.made{{color:var(--muted);margin:0}} caption{{text-align:left;font-weight:600;padding:2px 0;caption-side:top}}
+.comment{{font-size:12px;margin-top:2px}} .scroll{{overflow-x:auto}}
+footer .sources{{margin-bottom:4px}}
 tfoot th,tfoot td{{font-size:12px;font-weight:400;border-bottom:0}} tfoot td{{text-align:right}}
 .legend{{font-size:12px;color:var(--muted)}} .legend ul{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px}}
 .vh{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
 footer{{margin-top:20px;font-size:11px;color:var(--muted)}}
 {statuses}
-@page{{size:A4 landscape;margin:12mm}}
+@media (max-width:640px){{
+ body{{padding:12px}} thead{{display:none}}
+ table,tbody,tfoot,caption{{display:block}}
+ tr.indicator{{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;padding:6px 0;
+  border-bottom:1px solid var(--line)}}
+ tr.indicator>*{{border:0;padding:0}} tr.indicator td.name{{grid-column:1/-1;min-width:0}}
+ tr.indicator td.band,tr.indicator td.chart,tr.indicator td.spark{{display:none}}
+ tr.indicator td.status{{grid-column:1/-1}} tr.goal{{display:block}} tr.goal td:empty{{display:none}}
+ .name{{min-width:0}}
+}}
+@page{{size:A4 landscape;margin:14mm 12mm 12mm;
+ @top-left{{content:{css_string(running)};font:9pt sans-serif;color:#57606a}}
+ @bottom-right{{content:counter(page) " / " counter(pages);font:9pt sans-serif;color:#57606a}}}}
 @media print{{
- body{{max-width:none;padding:0;font-size:10pt}}
+ body{{max-width:none;padding:0;font-size:9pt;line-height:1.25}}
  *{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
- h1{{font-size:16pt}} h2{{font-size:13pt;break-after:avoid}} h3{{font-size:12pt;break-after:avoid}}
+ h1{{font-size:14pt}} h2{{font-size:11pt;break-after:avoid}} h3{{font-size:10pt;break-after:avoid}}
  .unit+.unit{{break-before:page}} thead{{display:table-header-group}}
- th,td{{padding:3px 4px}} .name{{min-width:10em}} .st{{font-size:9pt}} .band,.meta,.prev{{font-size:8.5pt}}
+ .scroll{{overflow:visible}} h2{{margin:10px 0 4px}} .legend{{break-inside:avoid}}
+ th,td{{padding:2px 4px}} .name{{min-width:10em}} .st{{font-size:8pt}} .band,.meta,.prev,.note{{font-size:8pt}}
+ .counts{{margin:2px 0}} .counts .st{{font-size:8.5pt;padding:1px 8px}} .legend,footer{{font-size:7.5pt;margin-top:6px}}
+ .legend h2{{display:none}} .legend ul{{margin:2px 0}}
  svg.bullet{{width:{CHART_WIDTH * 0.8:.0f}px;height:{CHART_HEIGHT * 0.8:.0f}px}}
  svg.spark{{width:{SPARK_WIDTH * 0.8:.0f}px;height:{SPARK_HEIGHT * 0.8:.0f}px}}
 }}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -49,6 +50,52 @@ COLOURS = {
     Status.NO_TARGET: "grey50",
     Status.NOT_PHASED_IN: "grey50",
     Status.INSUFFICIENT_BASE: "grey50",
+}
+
+
+MONTHS = {
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -144,6 +191,11 @@ class Labels:
             parts.append(self("ssb.updated", date=table.updated[:10]))
         return ", ".join(parts)
 
+    def date(self, day: date) -> str:
+        """'30. november 2026' (nb, nn), '30 november 2026' (sv), '30 November 2026' (en)."""
+        month = MONTHS.get(self.lang, MONTHS["nb"])[day.month - 1]
+        return f"{day.day}. {month} {day.year}" if self.lang in ("nb", "nn") else f"{day.day} {month} {day.year}"
+
     def status(self, result: Result) -> str:
         """The status word; for a pending indicator, when it is phased in."""
         if result.status is Status.NOT_PHASED_IN and result.indicator.phase_in:
@@ -181,13 +233,9 @@ class Labels:
         return self(f"note.{note.key}", **values)
 
     def summary(self, year: int, counts: Mapping[Status, int]) -> str:
-        """'2014: 2 ønsket · 0 laveste akseptert · 0 ikke godkjent · 0 mangler · 3 ikke innfaset'.
-
-        The rated statuses and missing always; the others when there are any.
-        """
-        always = (*self.rated, Status.MISSING)
-        parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s] or s in always]
-        return f"{year}: " + " · ".join(parts)
+        """'2014: 2 ønsket · 3 ikke innfaset': the statuses there are any of (a zero is left out)."""
+        parts = [f"{counts[s]} {self('short.' + s.value)}" for s in Status if counts[s]]
+        return f"{year}: " + (" · ".join(parts) or "–")
 
     def notes(self, measures: Mapping[str, Measure], results: Sequence[Result]) -> list[tuple[str, str]]:
         """(indicator id, text) for each computed value ('130 ideer mot 120 året før: +8,33 %') and

@@ -64,23 +64,36 @@ def rollup_text(rollup: hist.Rollup, say: Labels) -> str:
     return f"{SYMBOLS[rollup.headline]} {say.rollup(rollup)}" if rollup.headline else ""
 
 
-def status_cell(result: Result, say: Labels) -> str:
-    return f"{SYMBOLS[result.status]} {say.status(result)}"
+# GitHub renders ●▲✖ black; with --markers emoji a coloured emoji goes before the symbol and word.
+EMOJI = {
+    Status.DESIRED: "🟢",
+    Status.ACCEPTED: "🟡",
+    Status.NOT_APPROVED: "🔴",
+    Status.MISSING: "🟣",
+}
+
+
+def status_cell(result: Result, say: Labels, emoji: bool = False) -> str:
+    marker = f"{EMOJI.get(result.status, '⚪')} " if emoji else ""
+    return f"{marker}{SYMBOLS[result.status]} {say.status(result)}"
 
 
 def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
-    lines = [_sources(view.report.sources, view.definitions, say)]
+    lines = [f"# {escape(view.report.scorecard.name)} · {view.year}", ""]
+    lines.append(_sources(view.report.sources, view.definitions, say))
     units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
     for unit in view.units:
         if sections:
             lines += ["", f"## {_unit_label(unit.org_unit, say)}"]
-        lines += _unit_tables(view, unit, say, "###" if sections else "##", sections)
+        lines += _unit_tables(view, unit, say, "###" if sections else "##", sections, options.emoji)
     return "\n".join(lines) + "\n"
 
 
-def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, sections: bool) -> list[str]:
+def _unit_tables(
+    view: View, unit_view: UnitView, say: Labels, level: str, sections: bool, emoji: bool = False
+) -> list[str]:
     report = view.report
     scorecard = report.scorecard
     unit = unit_view.org_unit
@@ -118,7 +131,7 @@ def _unit_tables(view: View, unit_view: UnitView, say: Labels, level: str, secti
                             *bands,
                             say.value(result),
                             *_benchmark_cells(unit_view.entry(shown.id), regions, say),
-                            status_cell(result, say),
+                            status_cell(result, say, emoji),
                         ]
                     )
                 )

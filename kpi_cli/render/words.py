@@ -81,8 +81,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "ny skala",
         "chart_help": (
             "Figur: fargede felt viser resultatkravene (grønn: ønsket, gul: laveste akseptert, "
-            "rød: ikke godkjent); den svarte streken er resultatet. Kurven viser utviklingen over år."
+            "rød: ikke godkjent); den svarte streken er resultatet."
         ),
+        "chart_help.trend": "Kurven viser utviklingen over år.",
+        "made_on": "laget",
         "made_with": "Laget med kpi-cli {version}",
         "failing": "feiler",
         "bands": "krav",
@@ -195,8 +197,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "new scale",
         "chart_help": (
             "Chart: the coloured stretches are the bands (green: desired, yellow: lowest accepted, "
-            "red: not approved); the black mark is the result. The line shows the years' trend."
+            "red: not approved); the black mark is the result."
         ),
+        "chart_help.trend": "The line shows the years' trend.",
+        "made_on": "made",
         "made_with": "Made with kpi-cli {version}",
         "failing": "failing",
         "bands": "bands",
@@ -305,8 +309,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "ny skala",
         "chart_help": (
             "Figur: farga felt viser resultatkrava (grøn: ønskt, gul: lågaste akseptert, "
-            "raud: ikkje godkjent); den svarte streken er resultatet. Kurva viser utviklinga over år."
+            "raud: ikkje godkjent); den svarte streken er resultatet."
         ),
+        "chart_help.trend": "Kurva viser utviklinga over år.",
+        "made_on": "laga",
         "made_with": "Laga med kpi-cli {version}",
         "failing": "feilar",
         "bands": "krav",
@@ -420,8 +426,10 @@ WORDS: dict[str, dict[str, str]] = {
         "scale_changed": "ny skala",
         "chart_help": (
             "Figur: färgade fält visar resultatkraven (grön: önskat, gul: lägsta godtagbara, "
-            "röd: ej godkänt); det svarta strecket är resultatet. Kurvan visar utvecklingen över åren."
+            "röd: ej godkänt); det svarta strecket är resultatet."
         ),
+        "chart_help.trend": "Kurvan visar utvecklingen över åren.",
+        "made_on": "skapad",
         "made_with": "Skapad med kpi-cli {version}",
         "failing": "underkänd",
         "bands": "krav",

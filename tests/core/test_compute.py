@@ -457,9 +457,7 @@ def test_cli_l21_from_counts_table_nb(kpi, write, workdir):
     out = result.stdout
     assert line_starting(out, "L.2.1 ").endswith("8,33 ● Ønsket resultat")
     assert line_starting(out, "L.2.1:") == "L.2.1: 130 ideer mot 120 året før: +8,33 %"
-    assert line_starting(out, "2016:") == (
-        "2016: 2 ønsket · 1 laveste akseptert · 0 ikke godkjent · 0 mangler · 2 ikke innfaset"
-    )
+    assert line_starting(out, "2016:") == ("2016: 2 ønsket · 1 laveste akseptert · 2 ikke innfaset")
     assert result.stderr == ""
 
 
@@ -530,7 +528,7 @@ def test_cli_negative_change_is_not_approved_and_fails(kpi, write, workdir):
     assert result.exit_code == 1
     assert line_starting(result.stdout, "L.2.1 ").endswith("-10,00 ✖ Ikke godkjent resultat")
     assert line_starting(result.stdout, "L.2.1:") == "L.2.1: 90 ideer mot 100 året før: -10,00 %"
-    assert result.stderr.splitlines() == ["kpi: 1 result(s) fail --fail-on not_approved: L.2.1"]
+    assert result.stderr.splitlines() == ["kpi: 1 result fails --fail-on not_approved: L.2.1"]
     item = by_id(evaluated(kpi("evaluate", "r.csv", "--format", "json")))["L.2.1"]
     assert (item["value"], item["status"]) == (-10, "not_approved")
     assert item["computed"]["text"] == "90 ideer against 100 the year before: -10.00 %"
@@ -639,8 +637,8 @@ def test_cli_verbose_counts_measure_rows(kpi, write, workdir):
     result = kpi("evaluate", "r.csv", "--verbose")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "r.csv: read encoding utf-8, delimiter ';', long table, 5 result(s)",
-        "kpi: 5 result(s) read = 1 rated + 0 shown, not rated + 1 without a result + 3 measure value(s) + 0 rejected",
+        "r.csv: read encoding utf-8, delimiter ';', long table, 5 results",
+        "kpi: 5 results read = 1 rated + 0 shown, not rated + 1 without a result + 3 measure values + 0 rejected",
     ]
 
 
@@ -723,11 +721,9 @@ def test_n_below_min_base_is_not_rated_even_when_not_approved(kpi, write, workdi
     write("r.csv", "indikator;år;verdi;n\nT.1.1;2016;10;3\n")  # made up: a red value on 3 answers
     result = kpi("evaluate", "r.csv", "--indicators", "t.yaml", "--verbose")
     assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert line_starting(result.stdout, "2016:") == (
-        "2016: 0 ønsket · 0 laveste akseptert · 0 ikke godkjent · 1 mangler · 1 for lite grunnlag"
-    )
+    assert line_starting(result.stdout, "2016:") == ("2016: 1 mangler · 1 for lite grunnlag")
     assert result.stderr.splitlines()[-1] == (
-        "kpi: 1 result(s) read = 0 rated + 1 shown, not rated + 0 without a result + 0 rejected"
+        "kpi: 1 result read = 0 rated + 1 shown, not rated + 0 without a result + 0 rejected"
     )
 
 

@@ -156,11 +156,11 @@ def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
     # The target range's published edges leave two gaps that hold no value written with two decimals,
     # as its bands are: one note, no warning. The other two indicators have none.
     assert result.stderr.splitlines() == [
-        "good.yaml: note: 2 gap(s) between bands in 1 indicator(s) hold only values written more finely than "
+        "good.yaml: note: 2 gaps between bands in 1 indicator hold only values written more finely than "
         "the bands (e.g. 1,295 in A.1.1, between accepted and desired); such values are rated by the gap policy "
         "[gap-summary]",
     ]
-    assert result.stdout == "good.yaml: ok: 1 focus area(s), 1 goal(s), 3 indicator(s), 0 warning(s)\n"
+    assert result.stdout == "good.yaml: ok: 1 focus area, 1 goal, 3 indicators, 0 warnings\n"
 
 
 # --- load_definitions / parse_definitions ----------------------------------------------------------

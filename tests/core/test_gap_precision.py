@@ -87,7 +87,7 @@ def test_seed_warns_only_of_the_gap_holding_5() -> None:
     note = gap_note(scorecard)
     assert note is not None
     assert note.format() == (
-        f"{SEED_INDICATORS}: note: 4 gap(s) between bands in 2 indicator(s) hold only values written more "
+        f"{SEED_INDICATORS}: note: 4 gaps between bands in 2 indicators hold only values written more "
         "finely than the bands (e.g. 3,95 in L.1.1, between not_approved and accepted); such values are rated "
         "by the gap policy [gap-summary]"
     )
@@ -99,11 +99,11 @@ def test_seed_validate_says_it_in_one_line(kpi, workdir, assert_ok) -> None:
     assert result.stderr.splitlines() == [
         f"indicators.yaml:{seed_line('L.2.1')}:13: warning: L.2.1: values in (4,9, 5] fall between accepted and "
         "desired; rated accepted under gap policy worse [band-gap]",
-        "indicators.yaml: note: 4 gap(s) between bands in 2 indicator(s) hold only values written more finely "
+        "indicators.yaml: note: 4 gaps between bands in 2 indicators hold only values written more finely "
         "than the bands (e.g. 3,95 in L.1.1, between not_approved and accepted); such values are rated by the "
         "gap policy [gap-summary]",
     ]
-    assert result.stdout == "indicators.yaml: ok: 1 focus area(s), 2 goal(s), 5 indicator(s), 1 warning(s)\n"
+    assert result.stdout == "indicators.yaml: ok: 1 focus area, 2 goals, 5 indicators, 1 warning\n"
 
 
 MANY = """\
@@ -135,7 +135,7 @@ def test_many_finer_gaps_give_one_note_and_no_warning() -> None:
     note = gap_note(scorecard)
     assert note is not None
     assert note.format() == (
-        "many.yaml: note: 6 gap(s) between bands in 3 indicator(s) hold only values written more finely than the "
+        "many.yaml: note: 6 gaps between bands in 3 indicators hold only values written more finely than the "
         "bands (e.g. 249,5 in M.1.1, between not_approved and accepted); such values are rated by the gap policy "
         "[gap-summary]"
     )

@@ -107,7 +107,7 @@ def test_the_gap_note_silenced_by_file_by_indicator_and_by_option() -> None:
     one = parse_definitions(seed.replace("- id: L.1.1\n", "- id: L.1.1\n            ignore: gap-summary\n"))
     fewer = gap_note(one)
     assert fewer is not None
-    assert fewer.message.startswith("2 gap(s) between bands in 1 indicator(s)")
+    assert fewer.message.startswith("2 gaps between bands in 1 indicator")
     assert "(e.g. 3,95 in L.1.2," in fewer.message
 
 
@@ -137,7 +137,7 @@ def test_ignoring_an_error_in_the_file_is_a_located_error() -> None:
 def test_cli_ignore_on_validate_status_and_evaluate(kpi, repo_root, assert_error) -> None:
     validate = kpi("validate", "--ignore", "band-gap")
     assert (validate.exit_code, validate.stderr) == (0, SEED_GAP_NOTE + "\n")
-    assert validate.stdout.endswith("5 indicator(s), 0 warning(s)\n")
+    assert validate.stdout.endswith("5 indicators, 0 warnings\n")
     quiet = kpi("validate", "--ignore", "band-gap", "--ignore", "gap-summary")
     assert (quiet.exit_code, quiet.stderr) == (0, "")
     status = kpi("status", "--year", "2017", "--check", "--ignore", "no-bands")

@@ -118,4 +118,4 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 def test_kpi_validate_accepts_the_file() -> None:
     result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("1 goal(s), 5 indicator(s), 1 warning(s)\n")
+    assert result.stdout.endswith("1 goal, 5 indicators, 1 warning\n")

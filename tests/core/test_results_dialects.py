@@ -90,15 +90,15 @@ def test_verbose_names_encoding_and_delimiter_and_balances() -> None:
         ["evaluate", "-v", str(DIALECTS / "excel-2016.csv"), "--indicators", str(ROOT / "indicators.yaml")],
     )
     assert result.exit_code == 1  # L.1.2 is not approved
-    assert "encoding cp1252, delimiter ';', long table, 5 result(s)" in result.stderr
-    assert "kpi: 5 result(s) read = 3 rated + 0 shown, not rated + 2 without a result + 0 rejected" in result.stderr
+    assert "encoding cp1252, delimiter ';', long table, 5 results" in result.stderr
+    assert "kpi: 5 results read = 3 rated + 0 shown, not rated + 2 without a result + 0 rejected" in result.stderr
 
 
 def test_verbose_accounts_for_rejected_rows() -> None:
     bad = ROOT / "tests" / "fixtures" / "bad-2014.csv"
     result = cli_runner().invoke(main, ["evaluate", "-v", str(bad), "--indicators", str(ROOT / "indicators.yaml")])
     assert result.exit_code == 2
-    assert "kpi: 4 result(s) read = 0 rated + 0 shown, not rated + 0 without a result + 4 rejected" in (result.stderr)
+    assert "kpi: 4 results read = 0 rated + 0 shown, not rated + 0 without a result + 4 rejected" in (result.stderr)
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert [line.split(": error: ")[0] for line in lines] == [f"{bad}:{n}" for n in (2, 3, 4, 5)]
 
@@ -205,7 +205,7 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     [log] = read_results([path]).logs
     assert (log.kind, log.sheet, log.encoding, log.delimiter) == (SourceKind.EXCEL, "Resultater", "", "")
     verbose = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
-    assert f"{path}: read sheet Resultater, long table, 5 result(s)" in verbose.stderr
+    assert f"{path}: read sheet Resultater, long table, 5 results" in verbose.stderr
     read = read_results([path], sheet="Notater")
     assert [e.format() for e in read.errors] == [
         f"{path}[Notater]:2: error: L.1.1: value 'tull' is not a number [invalid-value]"

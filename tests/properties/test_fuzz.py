@@ -215,7 +215,7 @@ CORPUS = [
     pytest.param("evaluate", f"indikator;år;verdi\nideer;2014;1\nideer;2015;{BIG}\n", id="change-overflow"),
     # Was: a row error names the raw indicator cell, so a quoted cell with a line break splits it.
     pytest.param("evaluate", 'indikator;år;verdi\n"L.1\n1";2014;abc\n', id="indicator-with-line-break"),
-    # Was: the "kpi: 1 result(s) fail ..." note names the org unit raw: two lines.
+    # Was: the "kpi: 1 result fails ..." note names the org unit raw: two lines.
     pytest.param(
         "evaluate", 'indikator;år;tjenesteområde;verdi\nL.1.1;2014;"Linje 1\nlinje 2";1\n', id="org-unit-line-break"
     ),
