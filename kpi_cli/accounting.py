@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Report
+from .report import Report
 from .results import ResultSet
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from .model import Benchmark, Computation, Computed, Direction, Indicator, Note, ResultRow
+from .model import Computation, Direction, Indicator
+from .report import Benchmark, Computed, Note, ResultRow
 
 Index = Mapping[tuple[str, int, str | None], ResultRow]
 Benchmarks = Mapping[tuple[str, int], tuple[Benchmark, ...]]

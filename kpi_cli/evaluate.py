@@ -11,23 +11,11 @@ from .codes import Severity
 from .compute import Benchmarks, agrees, base, compute, year_change
 from .errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from .inert import excerpt
-from .model import (
-    Computed,
-    Indicator,
-    Note,
-    PhaseState,
-    Rating,
-    Report,
-    Result,
-    ResultRow,
-    RowFates,
-    Scorecard,
-    Status,
-    TableSource,
-)
+from .model import Indicator, PhaseState, Scorecard, Status
 from .number_format import format_number
 from .printed import band_differences, id_from_cell, leading_id
 from .rating import UnratableValue, beyond_warning, check_scale, rate
+from .report import Computed, Note, Rating, Report, Result, ResultRow, RowFates, TableSource
 from .results import ResultSet
 
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from . import bands
 from .errors import UsageError, closest
-from .model import Indicator, PhaseState, Rating, Scorecard
+from .model import Indicator, PhaseState, Scorecard
 from .rating import UnratableValue, rate
-from .results import parse_value
+from .report import Rating
+from .values import parse_value
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import RATED, Direction, Interval, Report, Result, Scorecard, Status, worse
+from .model import RATED, Direction, Interval, Scorecard, Status, worse
+from .report import Report, Result
 
 Key = tuple[str, str | None]  # (indicator id, org unit)
 

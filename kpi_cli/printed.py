@@ -15,8 +15,9 @@ from collections.abc import Collection, Iterable
 from .bands import left_to_right
 from .codes import Severity
 from .errors import Problem
-from .model import Direction, Indicator, Interval, ResultRow, Scorecard
+from .model import Direction, Indicator, Interval, Scorecard
 from .notation import BandSyntaxError, Relative, normalise, parse_band_text
+from .report import ResultRow
 
 # What may follow the id in a cell: a name after a space (``L.1.1 Opplevelse``, ``Ø.1.1. Netto``),
 # a name glued on after the dot (``L.1.1.Opplevelse``), or a closing dot. Never a digit or letter

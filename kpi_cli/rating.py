@@ -6,9 +6,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .bands import placed
-from .model import GapPolicy, Indicator, Interval, Rating, Status, worse
+from .model import GapPolicy, Indicator, Interval, Status, worse
 from .notation import format_interval
 from .number_format import format_number
+from .report import Rating
 
 
 class UnratableValue(ValueError):

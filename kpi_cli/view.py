@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from .errors import UsageError
 from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
-from .model import DEFAULT_LEVELS, RATED, BandVersion, Benchmark, Indicator, Level, Measure, Report, Result, Status
+from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Status
 from .phase_in import IndicatorState
+from .report import Benchmark, Report, Result
 
 
 def fail_levels(levels: Sequence[Level]) -> tuple[str, ...]:

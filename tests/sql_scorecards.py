@@ -27,9 +27,9 @@ from kpi_cli.model import (
     Interval,
     Measure,
     PhaseIn,
-    ResultRow,
     Scorecard,
 )
+from kpi_cli.report import ResultRow
 
 YEARS = (2015, 2016, 2017)
 UNITS = (None, "Oppvekst", "Helse og omsorg")

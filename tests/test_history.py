@@ -22,8 +22,9 @@ from kpi_cli import evaluate
 from kpi_cli.definitions import parse_definitions
 from kpi_cli.evaluate import rate_one
 from kpi_cli.history import is_regression, previous_results, regressions, rollup, trend
-from kpi_cli.model import ResultRow, Status
+from kpi_cli.model import Status
 from kpi_cli.render.table import sparkline
+from kpi_cli.report import ResultRow
 
 ORDER = [WHOLE, *UNITS]
 

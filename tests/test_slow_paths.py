@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import SEED_INDICATORS
 
 from kpi_cli.cli import main
-from kpi_cli.model import Report
+from kpi_cli.report import Report
 
 
 def _table_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units: int) -> Counter[str]:

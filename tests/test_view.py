@@ -17,9 +17,10 @@ from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import UsageError
 from kpi_cli.evaluate import evaluate
 from kpi_cli.history import Rollup
-from kpi_cli.model import GapPolicy, Interval, Rating, ResultRow, Status
+from kpi_cli.model import GapPolicy, Interval, Status
 from kpi_cli.render.labels import Labels
 from kpi_cli.render.words import WORDS
+from kpi_cli.report import Rating, ResultRow
 from kpi_cli.view import FAIL_LEVELS, Gate, build, select_org_units
 
 D = Decimal

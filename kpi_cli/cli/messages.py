@@ -16,8 +16,8 @@ import click
 
 from ..errors import KpiError, one_line
 from ..inert import inert_rendered, message_line
-from ..model import Result
 from ..render import Output
+from ..report import Result
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -30,7 +30,8 @@ from .params import (
 from .params import render_options as presentation
 
 if TYPE_CHECKING:
-    from ..model import Report, Scorecard
+    from ..model import Scorecard
+    from ..report import Report
     from ..results import ResultSet
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import os
 import re
 
-from ..model import RATED, Location, Result, Status
+from ..model import RATED, Location, Status
+from ..report import Result
 from ..view import View
 from . import Renderer, RenderOptions
 from .labels import Labels

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .. import __version__
 from .. import history as hist
-from ..model import Result, Scorecard, Status
+from ..model import Scorecard, Status
+from ..report import Result
 from ..view import Entry, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline

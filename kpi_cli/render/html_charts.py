@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..bands import placed
-from ..model import RATED, Indicator, Result
+from ..model import RATED, Indicator
+from ..report import Result
 from .labels import SYMBOLS, Labels
 
 # Bullet chart and sparkline sizes, in CSS pixels.

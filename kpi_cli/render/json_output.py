@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..model import Band, BandVersion, Computed, Indicator, Interval, Measure, Scorecard
+from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard
 from ..notation import format_interval
 from ..number_format import to_json_number
+from ..report import Computed
 from ..view import Entry, StatusView, View
 from . import Output, Renderer, RenderOptions
 from .labels import Labels

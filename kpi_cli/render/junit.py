@@ -17,7 +17,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-from ..model import RATED, Measure, Result, Status
+from ..model import RATED, Measure, Status
+from ..report import Result
 from ..view import View
 from . import Renderer, RenderOptions
 from .labels import Labels

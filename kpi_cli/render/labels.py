@@ -10,24 +10,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..history import Rollup
-from ..model import (
-    DEFAULT_LEVELS,
-    Computed,
-    GapPolicy,
-    Indicator,
-    Interval,
-    Level,
-    Measure,
-    Note,
-    PhaseState,
-    Rating,
-    Result,
-    Status,
-    TableSource,
-    level_ids,
-)
+from ..model import DEFAULT_LEVELS, GapPolicy, Indicator, Interval, Level, Measure, PhaseState, Status, level_ids
 from ..notation import format_interval
 from ..number_format import DECIMAL_COMMA, format_number
+from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .. import history as hist
-from ..model import PhaseState, Result, Status
+from ..model import PhaseState, Status
+from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels

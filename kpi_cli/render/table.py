@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Indicator, Result, Status
+from ..model import Indicator, Status
+from ..report import Result
 from ..view import Entry, UnitView, View
 from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels

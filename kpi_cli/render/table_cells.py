@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import history as hist
-from ..model import Result, Status
+from ..model import Status
+from ..report import Result
 from ..view import View
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import Benchmark, Direction, TableSource
+from ..model import Direction
+from ..report import Benchmark, TableSource
 
 if TYPE_CHECKING:
     from .rows import BenchmarkValue, Conversion

@@ -15,7 +15,7 @@ from .detect import is_ssb_file
 
 if TYPE_CHECKING:  # the readers proper are imported when an SSB file is met, not for every results file
     from ..dialects import FileLog
-    from ..model import ResultRow
+    from ..report import ResultRow
     from .mapping import SsbMapping
     from .rows import Conversion
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import KpiError, ResultsError, closest
-from ..model import Location, ResultRow
+from ..model import Location
+from ..report import ResultRow
 from .mapping import SsbMapping, SsbSource
 from .table import Cell, SsbTable, is_municipality, region_key
 

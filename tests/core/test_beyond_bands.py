@@ -15,8 +15,9 @@ import pytest
 
 from kpi_cli.definitions import parse_definitions
 from kpi_cli.evaluate import evaluate
-from kpi_cli.model import Indicator, Location, ResultRow, Status
+from kpi_cli.model import Indicator, Location, Status
 from kpi_cli.rating import UnratableValue, beyond_warning, describe, rate
+from kpi_cli.report import ResultRow
 
 DEFINITIONS = """\
 scorecard: Made up

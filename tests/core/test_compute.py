@@ -17,7 +17,8 @@ from kpi_cli.compute import agrees, base, compute
 from kpi_cli.definitions import load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.evaluate import evaluate, rate_one
-from kpi_cli.model import Benchmark, Computation, Computed, Direction, Indicator, Note, ResultRow, RowFates, Status
+from kpi_cli.model import Computation, Direction, Indicator, Status
+from kpi_cli.report import Benchmark, Computed, Note, ResultRow, RowFates
 
 # --- helpers ----------------------------------------------------------------------------------
 

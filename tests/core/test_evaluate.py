@@ -14,7 +14,8 @@ from conftest import SEED_IDS, SEED_INDICATORS, SEED_RESULTS
 from kpi_cli.definitions import load_definitions
 from kpi_cli.errors import KpiError
 from kpi_cli.evaluate import evaluate
-from kpi_cli.model import Location, PhaseState, ResultRow, Status
+from kpi_cli.model import Location, PhaseState, Status
+from kpi_cli.report import ResultRow
 from kpi_cli.results import read_results
 from kpi_cli.view import Gate, build
 

@@ -15,7 +15,8 @@ from kpi_cli.dialects import SourceKind
 from kpi_cli.errors import KpiError, ResultsError, UsageError
 from kpi_cli.evaluate import evaluate_results, year_to_show
 from kpi_cli.model import Location, Status
-from kpi_cli.results import parse_value, read_results
+from kpi_cli.results import read_results
+from kpi_cli.values import parse_value
 from kpi_cli.view import Gate, build
 
 # --- parse_value ------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_cli.model import Direction, TableSource
+from kpi_cli.model import Direction
 from kpi_cli.render.labels import Labels
+from kpi_cli.report import TableSource
 from kpi_cli.results import read_results
 from kpi_cli.ssb.benchmarks import BETTER, EQUAL, WORSE, benchmarks_for, compare, for_report, share_better
 from kpi_cli.ssb.read import read_ssb

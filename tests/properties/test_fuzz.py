@@ -33,7 +33,8 @@ from kpi_cli.cli import main
 from kpi_cli.model import Interval
 from kpi_cli.notation import WORDINGS, BandSyntaxError, Relative, format_interval, parse_band_text, parse_piece
 from kpi_cli.number_format import format_number
-from kpi_cli.results import parse_value, read_results
+from kpi_cli.results import read_results
+from kpi_cli.values import parse_value
 
 SCALE = max(1, int(os.environ.get("KPI_FUZZ_SCALE", "1")))
 

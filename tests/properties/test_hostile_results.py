@@ -22,7 +22,8 @@ from test_robustness import assert_clean_exit
 
 from kpi_cli import workbook as workbook_module
 from kpi_cli.cli import main
-from kpi_cli.results import parse_value, read_results
+from kpi_cli.results import read_results
+from kpi_cli.values import parse_value
 
 
 def evaluate(*args: str) -> object:
