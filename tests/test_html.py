@@ -19,8 +19,8 @@ import pytest
 from conftest import REPO_ROOT, SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.model import Band, Indicator, Interval, Status
-from kpi_cli.render.html import MATRIX_UNITS
 from kpi_cli.render.html_charts import CHART_PAD, CHART_WIDTH, axis_range
+from kpi_cli.render.html_matrix import MATRIX_UNITS
 from kpi_cli.render.labels import SYMBOLS
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"

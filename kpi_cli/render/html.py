@@ -8,65 +8,18 @@ units, paths) goes through :func:`_e`, so nothing in a file can add markup.
 
 from __future__ import annotations
 
-import datetime
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import __version__
 from .. import history as hist
-from ..model import Scorecard, Status
+from ..model import Status
 from ..report import Result
 from ..view import Entry, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
-from .html_css import css
+from .html_matrix import matrix
+from .html_page import badge, counts, footer, header, legend, page, value_cell
 from .labels import SYMBOLS, Labels
-
-MATRIX_UNITS = 8  # org units in one table of the matrix: what fits an A4 page across
-
-
-# --- the page -------------------------------------------------------------------
-
-
-def _page(title: str, lang: str, body: Iterable[str], running: str) -> str:
-    """The page; ``running`` is what every printed page says in its top margin."""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{css(running)}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
-
-
-def _sources(view: View, say: Labels) -> str:
-    files = ", ".join(f"<code>{_e(path)}</code>" for path in view.report.sources) or "–"
-    tables = "".join(f'<p class="meta">{_e(line)}</p>' for line in say.sources(view.report.tables))
-    return (
-        f'<dl class="sources"><dt>{_e(say("definitions"))}:</dt><dd><code>{_e(view.definitions)}</code></dd>'
-        f"<dt>{_e(say('results'))}:</dt><dd>{files}</dd></dl>{tables}"
-    )
-
-
-def made_on() -> datetime.date:
-    """The day the report is made: SOURCE_DATE_EPOCH (seconds, UTC) when set, for reproducible
-    builds and tests; else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
-
-
-def _header(title: str, scorecard: str, year: str, say: Labels) -> str:
-    """The title, then scorecard, year and date made: what a council member reads first.
-    (Printed, every page repeats scorecard and year in its margin: see html_css.css.)"""
-    made = made_on()
-    return (
-        f'<header><h1>{_e(title)}</h1><p class="made">{_e(scorecard)} · {_e(year)} · '
-        f'{_e(say("made_on"))} <time datetime="{made.isoformat()}">{_e(say.date(made))}</time></p></header>'
-    )
 
 
 def _title(view: View) -> str:
@@ -75,53 +28,16 @@ def _title(view: View) -> str:
     return " · ".join(part for part in (report.scorecard.name, areas, str(report.year)) if part)
 
 
-def _footer(view: View, say: Labels) -> str:
-    """The sources (file paths are for whoever checks the report, not in the header) and the tool."""
-    return f"<footer>{_sources(view, say)}<p>{_e(say('made_with', version=__version__))}</p></footer>"
-
-
 # --- statuses -------------------------------------------------------------------
 
 
-def _badge(status: Status, text: str) -> str:
-    """A status as symbol and word on its colour: the colour is never the only signal."""
-    return (
-        f'<span class="st st-{status.value}"><span class="sym" aria-hidden="true">{SYMBOLS[status]}</span> '
-        f"{_e(text)}</span>"
-    )
-
-
 def _status_badge(result: Result, say: Labels) -> str:
-    return _badge(result.status, say.status(result))
+    return badge(result.status, say.status(result))
 
 
 def _rollup_badge(rollup: hist.Rollup, say: Labels) -> str:
     """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
-    return _badge(rollup.headline, say.rollup(rollup)) if rollup.headline else ""
-
-
-def _counts(counts: dict[Status, int], say: Labels) -> str:
-    """The count per status; a zero is kept for the rated statuses and missing, but muted."""
-    always = (*say.rated, Status.MISSING)
-    items = (
-        f'<li class="st st-{s.value}{" zero" if not counts[s] else ""}"><span class="sym" aria-hidden="true">'
-        f"{SYMBOLS[s]}</span> <strong>{counts[s]}</strong> {_e(say('short.' + s.value))}</li>"
-        for s in Status
-        if counts[s] or s in always
-    )
-    return f'<ul class="counts">{"".join(items)}</ul>'
-
-
-def _value_cell(result: Result | None, say: Labels) -> str:
-    """A value with its status symbol (and the word for screen readers), for matrix and history cells."""
-    if result is None:
-        return '<td class="cell empty"></td>'
-    word = say.status(result)
-    return (
-        f'<td class="cell st-{result.status.value}" title="{_e(word)}">{_e(say.value(result))}'
-        f'<span class="sym" aria-hidden="true">{SYMBOLS[result.status]}</span>'
-        f'<span class="vh"> {_e(word)}</span></td>'
-    )
+    return badge(rollup.headline, say.rollup(rollup)) if rollup.headline else ""
 
 
 def _change(entry: Entry, say: Labels) -> str:
@@ -219,7 +135,7 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         f'<td class="num">{_e(say.value(result))}</td>',
         "".join(f'<td class="num">{_e(say.benchmark(entry.compared(code)))}</td>' for code, _ in columns.regions),
         f'<td class="change">{_change(entry, say)}</td>' if columns.change else "",
-        f'<td class="status">{_badge(result.status, say.status(result))}</td>',
+        f'<td class="status">{badge(result.status, say.status(result))}</td>',
         f'<td class="chart">{bullet_chart(result, say) if result.value is not None else ""}</td>',
         f'<td class="spark">{sparkline(by_year, view.year, say)}</td>' if columns.spark else "",
     ]
@@ -264,67 +180,9 @@ def _unit_section(view: View, shown: UnitView, columns: _Columns, say: Labels) -
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
     if several:  # with one org unit, the summary at the top says it
-        parts.append(f"<p><b>{view.year}: {_e(say.unit(shown.org_unit))}</b></p>{_counts(rolled.total.counts, say)}")
+        parts.append(f"<p><b>{view.year}: {_e(say.unit(shown.org_unit))}</b></p>{counts(rolled.total.counts, say)}")
     parts.append("</section>")
     return "\n".join(parts)
-
-
-# --- org units across ---------------------------------------------------------------
-
-
-def _indicator_rows(scorecard: Scorecard) -> Iterable[tuple[str, str, bool]]:
-    """(id, name, is a goal) down the scorecard: each goal, then its indicators."""
-    for area in scorecard.focus_areas:
-        for goal in area.goals:
-            yield goal.id, goal.name, True
-            for indicator in goal.indicators:
-                yield indicator.id, indicator.name, False
-
-
-def _matrix(view: View, say: Labels) -> str:
-    """Indicators down, org units across; each cell the value and its status.
-
-    At most ``MATRIX_UNITS`` org units go in one table, so that it fits the page; the rest follow.
-    """
-    units = view.units
-    tables = [
-        _matrix_table(view, units[start : start + MATRIX_UNITS], say) for start in range(0, len(units), MATRIX_UNITS)
-    ]
-    return f'<section class="matrix"><h2>{_e(say("matrix"))} {view.year}</h2>{"".join(tables)}</section>'
-
-
-def _matrix_table(view: View, units: Sequence[UnitView], say: Labels) -> str:
-    head = "".join(f'<th scope="col" class="num">{_e(say.unit(unit.org_unit))}</th>' for unit in units)
-    rows = []
-    for ident, name, is_goal in _indicator_rows(view.report.scorecard):
-        if is_goal:
-            rows.append(
-                f'<tr class="goal"><th scope="rowgroup" class="id">{_e(ident)}</th>'
-                f'<th scope="rowgroup" colspan="{len(units) + 1}">{_e(name)}</th></tr>'
-            )
-        else:
-            values = "".join(_value_cell(entry.result if (entry := unit.entry(ident)) else None, say) for unit in units)
-            rows.append(f'<tr><th scope="row" class="id">{_e(ident)}</th><td class="name">{_e(name)}</td>{values}</tr>')
-    always = (*say.rated, Status.MISSING)
-    counts = [unit.rollups.total.counts for unit in units]
-    foot = [
-        f'<tr><th colspan="2" class="st-{s.value}"><span class="sym" aria-hidden="true">{SYMBOLS[s]}</span> '
-        f"{_e(say.short(s))}</th>" + "".join(f"<td>{found[s]}</td>" for found in counts) + "</tr>"
-        for s in Status
-        if s in always or any(found[s] for found in counts)
-    ]
-    return (
-        f'<div class="scroll"><table><caption>{_e(say("matrix"))} {view.year}</caption>'
-        f'<thead><tr><th scope="col">{_e(say("col.id"))}</th><th scope="col">{_e(say("col.name"))}</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{''.join(foot)}</tfoot></table></div>"
-    )
-
-
-def _legend(say: Labels, charts: bool = True, trend: bool = False) -> str:
-    """The statuses, and what the charts show: the trend line only where there is one."""
-    items = "".join(f"<li>{_badge(s, say(s.value))}</li>" for s in Status)
-    help_text = f"<p>{_e(say('chart_help'))}{' ' + _e(say('chart_help.trend')) if trend else ''}</p>" if charts else ""
-    return f'<section class="legend"><h2>{_e(say("legend"))}</h2><ul>{items}</ul>{help_text}</section>'
 
 
 def _findings(view: View, say: Labels) -> str:
@@ -339,17 +197,17 @@ def evaluation(view: View, options: RenderOptions) -> str:
     several = len(view.units) > 1
     summary_title = f"{say('summary')} {view.year}" + (f" · {say('all_units')}" if several else "")
     body = [
-        _header(_title(view), view.report.scorecard.name, str(view.year), say),
-        f'<section class="summary"><h2>{_e(summary_title)}</h2>{_counts(view.total.counts, say)}</section>',
+        header(_title(view), view.report.scorecard.name, str(view.year), say),
+        f'<section class="summary"><h2>{_e(summary_title)}</h2>{counts(view.total.counts, say)}</section>',
     ]
     if several or options.by_org_unit:
-        body.append(_matrix(view, say))
+        body.append(matrix(view, say))
     columns = _Columns.of(view)
     body.extend(_unit_section(view, unit, columns, say) for unit in view.units)
     body.append(_findings(view, say))
-    body.append(_legend(say, trend=columns.spark))
-    body.append(_footer(view, say))
-    return _page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}")
+    body.append(legend(say, trend=columns.spark))
+    body.append(footer(view, say))
+    return page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}")
 
 
 # --- years across -------------------------------------------------------------------
@@ -360,11 +218,11 @@ def history(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
     years = view.history_years
     title = f"{view.report.scorecard.name} · {say('history')} {years[0]}–{years[-1]}"
-    body = [_header(title, view.report.scorecard.name, f"{years[0]}–{years[-1]}", say)]
+    body = [header(title, view.report.scorecard.name, f"{years[0]}–{years[-1]}", say)]
     body.extend(_history_table(view, unit, say) for unit in view.history_units)
-    body.append(_legend(say, charts=False))
-    body.append(_footer(view, say))
-    return _page(title, say.lang, body, f"{view.report.scorecard.name} · {years[0]}–{years[-1]}")
+    body.append(legend(say, charts=False))
+    body.append(footer(view, say))
+    return page(title, say.lang, body, f"{view.report.scorecard.name} · {years[0]}–{years[-1]}")
 
 
 def _history_table(view: View, unit: str | None, say: Labels) -> str:
@@ -382,7 +240,7 @@ def _history_table(view: View, unit: str | None, say: Labels) -> str:
             )
             for indicator, by_year in found:
                 results = _results(by_year)
-                cells = "".join(_value_cell(results.get(y), say) for y in years)
+                cells = "".join(value_cell(results.get(y), say) for y in years)
                 rows.append(
                     f'<tr><th scope="row" class="id">{_e(indicator.id)}</th><td class="name">{_e(indicator.name)}</td>'
                     f'{cells}<td class="spark">{sparkline(results, view.year, say)}</td>'
