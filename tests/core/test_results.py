@@ -1,4 +1,4 @@
-"""kpi_cli.results: parse_value and read_results.
+"""kpi_cli.values.parse_value and kpi_cli.results.read_results.
 
 All results files here are made up for the tests; only the definitions are the seed's.
 """

@@ -9,7 +9,7 @@ What "no crash" means:
 - ``notation.parse_band_text`` on any text returns at least one piece or raises BandSyntaxError (the
   one error the definitions loader turns into a located message); every Interval it returns is
   non-empty and reads back from ``format_interval`` unchanged, in either decimal mark.
-- ``results.parse_value`` returns a Decimal or None, or raises ValueError.
+- ``values.parse_value`` returns a Decimal or None, or raises ValueError.
 - ``results.read_results`` on any bytes returns a ResultSet: every row and error located in the
   file, every result read either a row or an error.
 """
