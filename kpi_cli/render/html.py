@@ -31,10 +31,6 @@ def _title(view: View) -> str:
 # --- statuses -------------------------------------------------------------------
 
 
-def _status_badge(result: Result, say: Labels) -> str:
-    return badge(result.status, say.status(result))
-
-
 def _rollup_badge(rollup: hist.Rollup, say: Labels) -> str:
     """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
     return badge(rollup.headline, say.rollup(rollup)) if rollup.headline else ""
