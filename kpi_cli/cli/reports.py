@@ -110,6 +110,13 @@ def read(
     help="Separator of --format csv (default: ';' with decimal comma for nb, ',' for en).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "python", "duckdb"]),
+    default="auto",
+    show_default=True,
+    help="Rate with the Python core or DuckDB (the scale extra); auto: DuckDB for inputs over 1 MB.",
+)
 @ignore_option
 @lang_option
 @color_option
@@ -132,6 +139,7 @@ def evaluate(
     output: str | None,
     output_delimiter: str | None,
     verbose: bool,
+    engine: str,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -148,14 +156,15 @@ def evaluate(
       kpi evaluate results/2014.csv --fail-on accepted --fail-on-missing
       kpi evaluate kostra.csv --column indicator=statistikkvariabel --column value=Nøkkeltall
     """
-    from ..evaluate import evaluate_results
+    from ..sql.choice import evaluate_with
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
-    report = evaluate_results(scorecard, read_set, shown, strict=False)
+    mapping = {**dict(scorecard.columns), **column_mapping(columns)}
+    report = evaluate_with(engine, scorecard, read_set, shown, encoding, delimiter, mapping, note if verbose else None)
     if verbose:
         _account(read_set, report)
     if report.errors:

@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..results import expand_paths
+
+if TYPE_CHECKING:
+    from ..model import Report, Scorecard
+    from ..results import ResultSet
 
 ENGINES = ("auto", "python", "duckdb")
 AUTO_MIN_BYTES = 1_000_000
@@ -68,3 +73,27 @@ def choose(paths: Iterable[str | os.PathLike[str]], engine: str = "auto") -> Cho
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.2f} MB"
+
+
+def evaluate_with(
+    engine: str,
+    scorecard: Scorecard,
+    read: ResultSet,
+    year: int,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    say: Callable[[str], None] | None = None,
+) -> Report:
+    """The Report of ``read`` from the engine ``engine`` chooses (said through ``say``, ``-v``'s line):
+    the same Report either way, so every format prints the same bytes."""
+    choice = choose(read.paths, engine)
+    if say is not None:
+        say(choice.reason)
+    if choice.engine == "duckdb":
+        from .report import evaluate_on_duckdb
+
+        return evaluate_on_duckdb(scorecard, read, year, encoding=encoding, delimiter=delimiter, columns=columns)
+    from ..evaluate import evaluate_results
+
+    return evaluate_results(scorecard, read, year, strict=False)
