@@ -640,7 +640,7 @@ def test_cli_verbose_counts_measure_rows(kpi, write, workdir):
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "r.csv: read encoding utf-8, delimiter ';', long table, 5 result(s)",
-        "kpi: engine: python (auto: inputs 0.00 MB <= 1.00 MB)",
+        "kpi: engine: python (auto: CSV and Excel input; DuckDB is not faster for a report)",
         "kpi: 5 result(s) read = 1 rated + 0 shown, not rated + 1 without a result + 3 measure value(s) + 0 rejected",
     ]
 
