@@ -104,6 +104,16 @@ def test_verbose_says_which_engine(kpi: Callable[..., Result]) -> None:
 
 
 @pytest.mark.usefixtures("repo_root")
+def test_verbose_accounts_for_every_row_the_same_from_either_engine(kpi: Callable[..., Result]) -> None:
+    results, definitions, _ = CASES["org units, versions, history"]
+    python, duckdb = both(kpi, *results, "--indicators", definitions, "-v")
+    assert [line for line in duckdb.stderr.splitlines() if "engine:" not in line] == [
+        line for line in python.stderr.splitlines() if "engine:" not in line
+    ]
+    assert any(" result(s) read = " in line for line in python.stderr.splitlines())
+
+
+@pytest.mark.usefixtures("repo_root")
 def test_duckdb_asked_for_but_not_installed_is_a_usage_error(
     kpi: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -115,7 +115,7 @@ def read(
     type=click.Choice(["auto", "python", "duckdb"]),
     default="auto",
     show_default=True,
-    help="Rate with the Python core or DuckDB (the scale extra); auto: DuckDB for inputs over 1 MB.",
+    help="Rate with the Python core or DuckDB (the scale extra); the same output. auto: Python for CSV, Excel.",
 )
 @ignore_option
 @lang_option

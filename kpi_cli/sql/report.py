@@ -28,7 +28,7 @@ from ..printed import band_differences
 from ..rating import rate
 from ..results import ResultSet
 
-Key = tuple[str, int, "str | None"]
+Key = tuple[str, int, str | None]
 
 
 class EnginesDisagree(AssertionError):
