@@ -123,3 +123,32 @@ def test_duckdb_asked_for_but_not_installed_is_a_usage_error(
     assert result.stdout == ""
     assert "the DuckDB engine needs duckdb and sqlglot: pip install 'kpi-cli[scale]'" in result.stderr
     assert kpi("evaluate", "results/2014.csv").exit_code == 0  # auto falls back to the Python core
+
+
+@pytest.mark.parametrize("case", ["seed", "org units, versions, history", "a value beyond every band", "tolerance"])
+def test_duckdb_rates_and_gives_the_cores_report(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Report built from DuckDB's rows equals the core's, and it did come from DuckDB: for clean
+    input the core's evaluation is never called on that path."""
+    from kpi_cli.definitions import load_definitions
+    from kpi_cli.evaluate import evaluate_results, year_to_show
+    from kpi_cli.results import read_results
+    from kpi_cli.sql import report
+
+    results, definitions, _ = CASES[case]
+    scorecard = load_definitions(REPO_ROOT / definitions)
+    read = read_results([REPO_ROOT / path for path in results], columns=dict(scorecard.columns))
+    shown = year_to_show(read, None)
+    expected = evaluate_results(scorecard, read, shown, strict=False)
+
+    def core_not_wanted(*args: object, **kwargs: object) -> None:
+        raise AssertionError("fell back to the core")
+
+    monkeypatch.setattr(report, "evaluate_results", core_not_wanted)
+    plain = report._plain
+    by_duckdb: list[object] = []
+    monkeypatch.setattr(report, "_plain", lambda *args: by_duckdb.append(args) or plain(*args))
+    rated = report.evaluate_on_duckdb(scorecard, read, shown, columns=dict(scorecard.columns))
+    assert rated == expected
+    assert len(by_duckdb) >= 2  # DuckDB's status and band version, not the core's rate_one
+    assert rated.row_counts == expected.row_counts
+    assert len(rated.results) + len(rated.history) >= 5
