@@ -2,7 +2,8 @@
 
 Generates a deterministic synthetic scorecard and results file at three sizes
 (indicators x org units x years), then times whole-process runs of
-``kpi evaluate FILE --format json -o OUT`` (median of several) and their peak
+``kpi evaluate FILE --format json -o OUT`` with ``--engine python`` and, when
+DuckDB is installed, ``--engine duckdb`` (median of several) and their peak
 memory, against a floor: a plain Python script that only reads the same CSV
 with the csv module and converts the values to numbers. Also times start-up:
 ``kpi evaluate results/2014.csv`` (json and table) against
@@ -38,8 +39,9 @@ with open(sys.argv[1], encoding="utf-8", newline="") as handle:
             total += float(value.replace(",", "."))
 print(total)
 """
-# The DuckDB engine (kpi_cli.sql.engine, the `scale` extra): the same file rated by the compiled
-# query and written as JSON lines. Measured when duckdb and sqlglot are installed.
+# The DuckDB engine (kpi_cli.sql.engine, the `scale` extra) as a library: the same file rated by the
+# compiled query and written as JSON lines, no report. Measured, with `kpi evaluate --engine duckdb`,
+# when duckdb and sqlglot are installed.
 ENGINE = """
 import sys
 from kpi_cli.definitions import load_definitions
@@ -130,9 +132,9 @@ def main() -> None:
         engine = True
     except ImportError:
         engine = False
-    extra = " duckdb engine s | engine ratio to floor | engine peak MB |" if engine else ""
+    extra = " kpi --engine duckdb s | ratio to floor | peak MB | library engine to JSONL s |" if engine else ""
     print(f"| rows | floor s | kpi s | rows/s | ratio to floor | peak MB | floor peak MB |{extra}")
-    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if engine else ""))
+    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|---:|" if engine else ""))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "indicators.yaml").write_text(definitions(INDICATORS), encoding="utf-8")
@@ -145,12 +147,13 @@ def main() -> None:
             floor, floor_mb = median_run([sys.executable, str(work / "floor.py"), str(data)], args.repeat)
             command = [*kpi, "evaluate", str(data), "--indicators", str(work / "indicators.yaml")]
             command += ["--format", "json", "-o", str(work / "out.json"), "--fail-on", "never"]
-            seconds, peak = median_run(command, args.repeat)
+            seconds, peak = median_run([*command, "--engine", "python"], args.repeat)
             cells = ""
             if engine:
+                duck, duck_mb = median_run([*command, "--engine", "duckdb"], args.repeat)
                 rated = [sys.executable, str(work / "engine.py"), str(data), str(work / "indicators.yaml")]
-                duck, duck_mb = median_run([*rated, str(work / "out.jsonl")], args.repeat)
-                cells = f" {duck:.2f} | {duck / floor:.1f}x | {duck_mb:.0f} |"
+                library, _ = median_run([*rated, str(work / "out.jsonl")], args.repeat)
+                cells = f" {duck:.2f} | {duck / floor:.1f}x | {duck_mb:.0f} | {library:.2f} |"
             print(
                 f"| {size:,} | {floor:.2f} | {seconds:.2f} | {size / seconds:,.0f} | {seconds / floor:.1f}x "
                 f"| {peak:.0f} | {floor_mb:.0f} |{cells}".replace(",", " ")

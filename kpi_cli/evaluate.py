@@ -135,7 +135,7 @@ def evaluate(
                     counts["rejected"] += 1
                     continue
                 if result.rating is not None and result.rating.beyond:
-                    warnings.append(_beyond(row, result.indicator, result.rating))
+                    warnings.append(beyond_problem(row, result.indicator, result.rating))
                 if row is not None:
                     fate = "rated" if result.rating else "not_rated"
                     fate = "no_result" if result.value is None and row.value is None else fate
@@ -273,7 +273,7 @@ def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
     return ResultsError(message, code=code, path=where.path if where else None, line=where.line if where else None)
 
 
-def _beyond(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:
+def beyond_problem(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:
     where = row.location if row else None
     path, line = (where.path, where.line) if where else (None, None)
     return Problem(

@@ -25,11 +25,7 @@ from .inert import excerpt
 from .model import Location, Status
 from .report import ResultRow
 from .text import starts_formula
-from .values import FOOTNOTE, SignedValue, parse_value, read_value
-
-# sql/engine.py reads the no-result markers as ``results.NO_RESULT*``; they live in values.py.
-from .values import NO_RESULT as NO_RESULT
-from .values import NO_RESULT_PREFIXES as NO_RESULT_PREFIXES
+from .values import FOOTNOTE, NO_RESULT, SignedValue, parse_value, read_value
 
 if TYPE_CHECKING:
     from .ssb.rows import Conversion

@@ -125,6 +125,13 @@ def read(
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
+@click.option(
+    "--engine",
+    type=Choice(["auto", "python", "duckdb"]),
+    default="auto",
+    show_default=True,
+    help="Rate with the Python core or DuckDB (the scale extra); the same output. auto: Python for CSV, Excel.",
+)
 @ignore_option
 @lang_option
 @color_option
@@ -149,6 +156,7 @@ def evaluate(
     markers: str,
     verbose: bool,
     quiet: bool,
+    engine: str,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -165,14 +173,15 @@ def evaluate(
       kpi evaluate results/2014.csv --fail-on accepted --fail-on-missing
       kpi evaluate kostra.csv --column indicator=statistikkvariabel --column value=Nøkkeltall
     """
-    from ..evaluate import evaluate_results
+    from ..sql.choice import evaluate_with
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
-    report = evaluate_results(scorecard, read_set, shown, strict=False)
+    mapping = {**dict(scorecard.columns), **column_mapping(columns)}
+    report = evaluate_with(engine, scorecard, read_set, shown, encoding, delimiter, mapping, note if verbose else None)
     if verbose:
         _account(read_set, report)
     if report.errors:

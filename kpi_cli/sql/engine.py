@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from .. import results as reader
+from .. import values
 from ..dialects import sniff_delimiter
 from ..errors import KpiError, KpiErrors
 from ..evaluate import evaluate
@@ -121,8 +122,8 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     text = exp.func("TRIM", exp.func("COALESCE", cast(column, "VARCHAR"), lit("")))
     lowered = exp.func("LOWER", text)
     marker = either(
-        lowered.isin(*[lit(word) for word in sorted(reader.NO_RESULT)]),
-        *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in reader.NO_RESULT_PREFIXES],
+        lowered.isin(*[lit(word) for word in sorted(values.NO_RESULT)]),
+        *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in values.NO_RESULT_PREFIXES],
     )
     readable = both(
         exp.func("REGEXP_FULL_MATCH", text, lit(_VALUE)),
