@@ -136,3 +136,16 @@ def test_bad_definitions_are_reported_as_by_every_command(tmp_path: Path, run_cl
     result = run_cli("sql", "--indicators", str(bad))
     assert result.exit_code == 2
     assert result.output.startswith(f"{bad}:")
+
+
+def test_indicators_it_cannot_compile_are_refused_at_their_line(run_cli) -> None:  # type: ignore[no-untyped-def]
+    # A query that rated a change target as a plain value would disagree with kpi evaluate silently.
+    made_up = REPO_ROOT / "examples" / "change-and-years" / "indicators.yaml"
+    result = run_cli("sql", "--indicators", str(made_up))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{made_up}:35:13: error: T.2.1: rate: change is not compiled to SQL yet; rate it with kpi evaluate"
+        " [sql-unsupported]",
+        f"{made_up}:41:13: error: T.2.2: rate: change is not compiled to SQL yet; rate it with kpi evaluate"
+        " [sql-unsupported]",
+    ]

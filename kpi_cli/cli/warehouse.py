@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..errors import UsageError
+from ..errors import DefinitionError, KpiErrors, UsageError
+from ..model import Indicator
 from .messages import reports_errors
 from .params import indicators_option
 from .reports import load
@@ -38,12 +39,25 @@ def sql(indicators: str, dialect: str, table: str, view: str | None) -> None:
       kpi sql --dialect sqlite --view scorecard | sqlite3 results.db
     """
     try:
-        from ..sql import compile_sql
+        from ..sql.compiler import NotCompiled, compile_sql, not_compiled
     except ImportError:
         raise UsageError("kpi sql needs sqlglot: pip install 'kpi-cli[scale]'") from None
     scorecard = load(indicators)
     try:
         query = compile_sql(scorecard, dialect, table=table, view=view)
+    except NotCompiled as exc:
+        raise KpiErrors([_refused(item, not_compiled(item) or "") for item in exc.indicators]) from None
     except ValueError as exc:
         raise UsageError(f"--table/--view: {exc}") from None
     click.echo(query.rstrip("\n") + ";")
+
+
+def _refused(indicator: Indicator, why: str) -> DefinitionError:
+    where = indicator.location
+    return DefinitionError(
+        f"{indicator.id}: {why} is not compiled to SQL yet; rate it with kpi evaluate",
+        code="sql-unsupported",
+        path=where.path if where else None,
+        line=where.line if where else None,
+        column=where.column if where else None,
+    )

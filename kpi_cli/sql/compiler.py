@@ -18,7 +18,7 @@ import re
 
 from sqlglot import ErrorLevel, exp
 
-from ..model import Scorecard
+from ..model import Indicator, Scorecard
 from .computed import computed_value
 from .expressions import NUMBER, both, c, cast, either, lit, not_null, one, when
 from .judging import SCALE_COLUMNS, final, judged, placed
@@ -238,6 +238,24 @@ def table_name(name: str) -> exp.Table:
     return exp.to_table(name)
 
 
+class NotCompiled(ValueError):
+    """Indicators the compiler has no SQL for yet: a query that left them out, or rated them
+    as plain values, would disagree with ``kpi evaluate`` without a word."""
+
+    def __init__(self, indicators: list[Indicator]) -> None:
+        super().__init__(", ".join(indicator.id for indicator in indicators))
+        self.indicators = indicators
+
+
+def not_compiled(indicator: Indicator) -> str | None:
+    """Why ``indicator`` cannot be compiled to SQL yet, or None."""
+    if indicator.rate_change:
+        return "rate: change"
+    if indicator.compute is not None and indicator.compute.method == "better_than":
+        return "compute: better_than"
+    return None
+
+
 def build(
     scorecard: Scorecard,
     dialect: str = "duckdb",
@@ -256,6 +274,9 @@ def build(
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
     indicators = list(scorecard.indicators())
+    refused = [item for item in indicators if not_compiled(item)]
+    if refused:
+        raise NotCompiled(refused)
     methods = {indicator.compute.method for indicator in indicators if indicator.compute}
     if base_column is None:
         base_column = any(indicator.min_base for indicator in indicators)
