@@ -264,18 +264,21 @@ def build(
     view: str | None = None,
     base_column: bool | None = None,
     year: int | None = None,
+    keys_only_for_unsupported: bool = False,
 ) -> exp.Expr:
     """The query (or ``CREATE VIEW view``) as a sqlglot expression for ``dialect``.
 
     ``base_column``: whether the table has an ``n`` column (default: when an
     indicator sets min_base). ``year``: a year rated even when only measures
-    have rows in it, as ``evaluate``'s year.
+    have rows in it, as ``evaluate``'s year. ``keys_only_for_unsupported``: compile indicators that
+    ``not_compiled`` names as plain values instead of refusing them, for a caller (the DuckDB engine)
+    that takes only their keys from the query and rates them with the Python core.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
     indicators = list(scorecard.indicators())
     refused = [item for item in indicators if not_compiled(item)]
-    if refused:
+    if refused and not keys_only_for_unsupported:
         raise NotCompiled(refused)
     methods = {indicator.compute.method for indicator in indicators if indicator.compute}
     if base_column is None:
@@ -307,7 +310,16 @@ def compile_sql(
     base_column: bool | None = None,
     year: int | None = None,
     pretty: bool = True,
+    keys_only_for_unsupported: bool = False,
 ) -> str:
     """The query rating ``table`` by ``scorecard``, written in ``dialect`` (see ``build``)."""
-    expression = build(scorecard, dialect, table=table, view=view, base_column=base_column, year=year)
+    expression = build(
+        scorecard,
+        dialect,
+        table=table,
+        view=view,
+        base_column=base_column,
+        year=year,
+        keys_only_for_unsupported=keys_only_for_unsupported,
+    )
     return expression.sql(dialect=dialect, pretty=pretty, unsupported_level=ErrorLevel.RAISE) + "\n"

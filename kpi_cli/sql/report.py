@@ -55,8 +55,14 @@ def evaluate_on_duckdb(
     from .engine import rate as rate_on_duckdb
 
     try:
-        rated = rate_on_duckdb(
-            scorecard, read.paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns
+        rated = rate_on_duckdb(  # what the compiler cannot rate, _by_the_core rates below
+            scorecard,
+            read.paths,
+            year=year,
+            encoding=encoding,
+            delimiter=delimiter,
+            columns=columns,
+            keys_only_for_unsupported=True,
         )
     except KpiErrors:
         return evaluate_results(scorecard, read, year, strict=False)
