@@ -63,6 +63,12 @@ def read_records(
     path: str, log: FileLog, encoding: str | None, delimiter: str | None, sheet: str | None
 ) -> Iterator[Record]:
     """(line, cells) for each record of a CSV file or an Excel sheet (:mod:`kpi_cli.workbook`)."""
+    if path.lower().endswith(".parquet"):
+        raise ResultsError(
+            "kpi evaluate does not read Parquet yet: export it as CSV, or rate it with the DuckDB engine "
+            "as a library (kpi_cli.sql.engine.rate, the scale extra) or with kpi sql where it is stored",
+            path=path,
+        )
     if path.lower().endswith((".xlsx", ".xlsm")):
         from .workbook import excel_records
 

@@ -152,3 +152,20 @@ def test_duckdb_rates_and_gives_the_cores_report(case: str, monkeypatch: pytest.
     assert len(by_duckdb) >= 2  # DuckDB's status and band version, not the core's rate_one
     assert rated.row_counts == expected.row_counts
     assert len(rated.results) + len(rated.history) >= 5
+
+
+@pytest.mark.parametrize("engine", ["auto", "python", "duckdb"])
+def test_parquet_is_refused_plainly_by_every_engine(kpi: Callable[..., Result], tmp_path: Path, engine: str) -> None:
+    # Made up: one result as a Parquet file. The report needs each row's line and text, which only
+    # the Python reader gives, so kpi evaluate says what to do instead of a misleading missing column.
+    import duckdb
+
+    path = tmp_path / "2014.parquet"
+    duckdb.sql(f"COPY (SELECT 'L.1.1' AS indicator, 2014 AS year, 4.51 AS value) TO '{path}' (FORMAT parquet)")
+    result = kpi("evaluate", str(path), "--engine", engine)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}: error: kpi evaluate does not read Parquet yet: export it as CSV, or rate it with the DuckDB "
+        "engine as a library (kpi_cli.sql.engine.rate, the scale extra) or with kpi sql where it is stored "
+        "[unreadable-file]"
+    ]
