@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from .errors import UsageError
 
-Text = str | bytes | Iterable[str]
+Text = str | bytes | Iterable[str] | Iterable[bytes]
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 _TEMPORARY = re.compile(r"^\.kpi-(\d+)-[0-9a-f]{8}\.tmp$")
 STALE_AFTER = 60  # seconds: a temporary file this old whose process is gone is removed
@@ -80,7 +80,7 @@ def _write_stream(stream: BinaryIO, text: Text) -> None:
         stream.write(text)
     else:
         for chunk in [text] if isinstance(text, str) else text:
-            stream.write(chunk.encode("utf-8"))
+            stream.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
 
 
 def _replace(path: str, target: Path, text: Text, old: os.stat_result | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import ParamSpec, TypeVar
 
 import click
@@ -50,7 +50,11 @@ def warn(text: str) -> None:
 
 
 def emit(
-    text: Output | bytes, output: str | None, inputs: Iterable[str], color: bool = False, fmt: str | None = None
+    text: Output | bytes | Iterator[bytes],
+    output: str | None,
+    inputs: Iterable[str],
+    color: bool = False,
+    fmt: str | None = None,
 ) -> None:
     """Print the report, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output and output != "-":
@@ -64,6 +68,9 @@ def emit(
         return
     terminal = fmt in _FOR_PEOPLE or (fmt not in _DATA and sys.stdout.isatty())
     for chunk in [text] if isinstance(text, str) else text:
+        if isinstance(chunk, bytes):  # written by DuckDB (kpi_cli.sql.stream): data, never for a terminal
+            click.echo(chunk, nl=False)
+            continue
         shown = inert_rendered(chunk, keep_colour=color) if terminal else chunk
         click.echo(shown, nl=False, color=color if isinstance(text, str) else None)
 

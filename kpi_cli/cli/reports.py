@@ -28,6 +28,7 @@ from .params import (
     read_options,
 )
 from .params import render_options as presentation
+from .streaming import finish, output_format, try_streaming
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -130,7 +131,8 @@ def read(
     type=Choice(["auto", "python", "duckdb"]),
     default="auto",
     show_default=True,
-    help="Rate with the Python core or DuckDB (the scale extra); the same output. auto: Python for CSV, Excel.",
+    help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for json, jsonl or -o x.parquet "
+    "from Parquet or CSV files of 1 MB or more, else Python.",
 )
 @ignore_option
 @lang_option
@@ -177,16 +179,33 @@ def evaluate(
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
+    mapping = {**dict(scorecard.columns), **column_mapping(columns)}
+    gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, fail_on_suppressed, scorecard.levels)
+    streamed = try_streaming(
+        engine,
+        scorecard,
+        results,
+        year=year,
+        fmt=output_format(fmt, output),
+        gate=gate,
+        definitions=indicators,
+        encoding=encoding,
+        delimiter=delimiter,
+        columns=mapping,
+        plain_reading=sheet is None and regions != "all" and not by_org_unit,
+        verbose=verbose,
+    )
+    if streamed is not None:
+        finish(streamed, output, [indicators, *results], gate, quiet, verbose)
+        return
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
-    mapping = {**dict(scorecard.columns), **column_mapping(columns)}
     report = evaluate_with(engine, scorecard, read_set, shown, encoding, delimiter, mapping, note if verbose else None)
     if verbose:
         _account(read_set, report)
     if report.errors:
         raise KpiErrors(report.errors)
-    gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, fail_on_suppressed, scorecard.levels)
     view = build(report, gate, definitions=indicators)
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit

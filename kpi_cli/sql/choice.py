@@ -14,6 +14,7 @@ no size threshold; ``--engine duckdb`` still takes it.
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from os import PathLike
@@ -83,3 +84,27 @@ def evaluate_with(
     from ..evaluate import evaluate_results
 
     return evaluate_results(scorecard, read, year, strict=False)
+
+
+STREAMED = ("json", "jsonl", "parquet")  # what DuckDB writes itself (kpi_cli.sql.stream)
+STREAM_FROM_BYTES = 1 << 20  # auto streams inputs from this size: measured in BENCHMARKS.md
+
+
+def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> str | None:
+    """Whether DuckDB should rate and write this run itself (``kpi_cli.sql.stream``), said as ``-v``
+    says it; None for the report path. ``auto`` streams Parquet, and CSV from ``STREAM_FROM_BYTES``."""
+    if engine == "python" or fmt not in STREAMED:
+        return None
+    if not installed():
+        if engine == "duckdb":
+            raise UsageError("the DuckDB engine needs duckdb and sqlglot: pip install 'kpi-cli[scale]'")
+        return None
+    if engine == "duckdb":
+        return "duckdb (--engine duckdb)"
+    files = expand_paths(paths)
+    if any(path.lower().endswith(".parquet") for path in files):
+        return "duckdb (auto: Parquet input)"
+    size = sum(os.path.getsize(path) for path in files if os.path.isfile(path))
+    if size >= STREAM_FROM_BYTES:
+        return f"duckdb (auto: {size / 1e6:.1f} MB of input)"
+    return None

@@ -134,26 +134,33 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     return value, exp.and_(exp.not_(marker), exp.not_(readable))
 
 
-def _select(source: Source, year: int | None) -> exp.Select:
+def reader_call(source: Source) -> exp.Expr:
+    """DuckDB's reader of ``source``: READ_PARQUET, or READ_CSV with the dialect sniffed, every cell as text."""
+    if source.parquet:
+        return exp.func("READ_PARQUET", lit(source.path))
+    options = {
+        "delim": source.delimiter,
+        "quote": '"',
+        "escape": '"',
+        "header": False,
+        "skip": source.skip,
+        "encoding": source.encoding,
+    }
+    args = [exp.EQ(this=exp.column(key), expression=exp.convert(value)) for key, value in options.items()]
+    args += [exp.EQ(this=exp.column("all_varchar"), expression=exp.true())]
+    return exp.func("READ_CSV", lit(source.path), *args)
+
+
+def _select(source: Source, year: int | None, raw: str | None = None) -> exp.Select:
+    """The results rows of ``source``; from the table ``raw`` (the file copied in order), with
+    each row's value as written, comment, file and line (``rowid`` counts the rows in file order)."""
+
     def column(role: str) -> exp.Expr:
         return (
             exp.column(exp.to_identifier(source.columns[role], quoted=True)) if role in source.columns else exp.null()
         )
 
-    if source.parquet:
-        table: exp.Expr = exp.func("READ_PARQUET", lit(source.path))
-    else:
-        options = {
-            "delim": source.delimiter,
-            "quote": '"',
-            "escape": '"',
-            "header": False,
-            "skip": source.skip,
-            "encoding": source.encoding,
-        }
-        args = [exp.EQ(this=exp.column(key), expression=exp.convert(value)) for key, value in options.items()]
-        args += [exp.EQ(this=exp.column("all_varchar"), expression=exp.true())]
-        table = exp.func("READ_CSV", lit(source.path), *args)
+    table = exp.to_table(raw) if raw is not None else reader_call(source)
     value, bad_value = _number(column("value"))
     base, bad_base = _number(column("n"))
     year_text = exp.func("COALESCE", exp.func("TRIM", cast(column("year"), "VARCHAR")), lit(""))
@@ -169,6 +176,15 @@ def _select(source: Source, year: int | None) -> exp.Select:
         exp.func("COALESCE", exp.func("TRIM", cast(column(role), "VARCHAR")), lit("")).eq(lit(""))
         for role in ("indicator", "year", "value", "org_unit", "n")
     ]
+    extras: list[exp.Expr] = []
+    if raw is not None:
+        first_line = 1 if source.parquet else source.skip + 1
+        extras = [
+            exp.func("COALESCE", exp.func("TRIM", cast(column("value"), "VARCHAR")), lit("")).as_("value_text"),
+            exp.func("NULLIF", exp.func("TRIM", cast(column("comment"), "VARCHAR")), lit("")).as_("comment"),
+            lit(source.path).as_("path"),
+            (exp.column("rowid") + lit(first_line)).as_("line"),
+        ]
     return (
         exp.select(
             indicator.as_("indicator"),
@@ -177,6 +193,7 @@ def _select(source: Source, year: int | None) -> exp.Select:
             value.as_("value"),
             base.as_("n"),
             when((bad, lit(1)), default=lit(0)).as_("bad"),
+            *extras,
         )
         .from_(table)
         .where(exp.not_(exp.and_(*empty)))

@@ -1,0 +1,297 @@
+"""JSON schema 2's results as DuckDB columns, for the streamed path (``kpi_cli.sql.stream``).
+
+``build_results`` turns the compiled query's rated rows (``kpi_rated``) and the rows
+read (``kpi_results``, with their text, comment, file and line) into ``kpi_rows``: one row
+per result with every field ``kpi_cli.render.json_output.result`` writes, and that
+object as JSON text. The reason a value lies in a band is composed in SQL from the
+interval's notation; the rare reasons about neighbours (a gap, beyond the bands) are
+worded by the core (``rating.rate``, ``Labels.reason``) for those rows only.
+``head_document`` builds the document's head from counts, with the JSON renderer's
+own functions for indicators and roll-ups.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..checks import findings
+from ..model import RATED, Direction, Interval, Scorecard, Status
+from ..notation import format_interval
+from ..rating import rate
+from ..render.json_output import SCHEMA_VERSION, indicator
+from ..render.labels import Labels
+from ..values import parse_value
+from ..view import Gate
+from .tables import _versions
+
+if TYPE_CHECKING:
+    import duckdb
+
+_ROWS = """
+CREATE TEMP TABLE kpi_rows AS
+WITH input AS (
+    SELECT k.id AS indicator, x.year, coalesce(x.org_unit, '') AS unit_key,
+           x.value_text, x.comment, x.path, x.line, x.n
+    FROM kpi_results x JOIN kpi_known k ON k.name = x.indicator
+), units AS (
+    SELECT org_unit, row_number() OVER (ORDER BY org_unit) AS unit_order
+    FROM (SELECT DISTINCT org_unit FROM kpi_rated WHERE org_unit IS NOT NULL)
+), joined AS (
+    SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit,
+           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n,
+           info.ord, info.phase_in, k.kind, k.direction, k.target, lv.id AS level, lv.rank AS rank,
+           lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
+    FROM kpi_rated r
+    JOIN kpi_info info ON info.indicator = r.indicator
+    JOIN kpi_level lv ON lv.status = r.status
+    JOIN kpi_kind k ON k.indicator = r.indicator AND k.year = r.year AND k.from_key = coalesce(r.bands_from, -1)
+     AND k.unit_key = coalesce(r.bands_org_unit, '')
+    LEFT JOIN units u ON u.org_unit = r.org_unit
+    LEFT JOIN input i ON i.indicator = r.indicator AND i.year = r.year AND i.unit_key = coalesce(r.org_unit, '')
+), placed AS (
+    SELECT j.*, b.notation AS inside,
+           last_value(CASE WHEN j.value IS NOT NULL THEN {'year': j.year, 'value': j.value, 'level': j.level,
+                      'rank': j.rank, 'kind': j.kind} END IGNORE NULLS)
+               OVER (PARTITION BY j.indicator, j.org_unit ORDER BY j.year
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
+    FROM joined j
+    LEFT JOIN kpi_band_text b
+      ON j.rated AND b.indicator = j.indicator AND b.from_key = coalesce(j.bands_from, -1)
+     AND b.unit_key = coalesce(j.bands_org_unit, '')
+     AND kpi_inside(j.value, b.low, b.high, b.low_inclusive, b.high_inclusive)
+), flagged AS (
+    SELECT *,
+           previous IS NOT NULL AND rated AND previous.rank IS NOT NULL AND rank > previous.rank AS regression,
+           CASE WHEN previous.kind = kind THEN value - previous.value END AS delta
+    FROM placed
+), distances AS (  -- a target range: how far each value lies from the desired band (history.trend)
+    SELECT f.indicator, f.year, f.org_unit,
+           coalesce(min(CASE WHEN kpi_inside(f.value, d.low, d.high, d.low_inclusive, d.high_inclusive) THEN 0
+                        ELSE least(abs(f.value - d.low), abs(f.value - d.high)) END), 0) AS after,
+           coalesce(min(CASE WHEN kpi_inside(f.previous.value, d.low, d.high, d.low_inclusive, d.high_inclusive)
+                        THEN 0 ELSE least(abs(f.previous.value - d.low), abs(f.previous.value - d.high)) END), 0)
+               AS before
+    FROM flagged f JOIN kpi_desired d ON d.target = f.target
+    WHERE f.delta IS NOT NULL AND f.delta <> 0
+    GROUP BY f.indicator, f.year, f.org_unit
+)
+SELECT f.*,
+       CASE WHEN f.delta = 0 THEN NULL WHEN f.direction = 'higher' THEN f.delta > 0
+            WHEN f.direction = 'lower' THEN f.delta < 0
+            WHEN t.after IS NOT NULL AND t.after <> t.before THEN t.after < t.before END AS better,
+       f.year = $shown AND (f.level IN (SELECT id FROM kpi_fails) OR ($on_regression AND f.regression)) AS failing,
+       CASE WHEN f.rated AND f.inside IS NOT NULL THEN
+           (CASE WHEN f.value = 0 THEN ltrim(replace(rtrim(f.value_text, ' %'), ',', '.'), '-')
+                 ELSE replace(rtrim(f.value_text, ' %'), ',', '.') END) || ' lies in ' || f.inside END AS reason
+FROM flagged f
+LEFT JOIN distances t ON t.indicator = f.indicator AND t.year = f.year AND t.org_unit IS NOT DISTINCT FROM f.org_unit
+ORDER BY f.year, f.unit_order, f.ord
+"""
+
+# A JSON number as json_output writes one (number_format.to_json_number): whole numbers as integers.
+_MACROS = """
+CREATE TEMP MACRO kpi_number(x) AS CASE WHEN x = trunc(x) THEN to_json(x::HUGEINT) ELSE to_json(x::DOUBLE) END;
+CREATE TEMP MACRO kpi_inside(x, low, high, low_inclusive, high_inclusive) AS
+    (low IS NULL OR x > low OR (x = low AND low_inclusive))
+    AND (high IS NULL OR x < high OR (x = high AND high_inclusive))
+"""
+
+# The result objects of json_output.result, key by key: DuckDB writes each row as one.
+RESULT_FIELDS = """
+    indicator, year, org_unit, kpi_number(value) AS value, value_text, NULL::VARCHAR AS absence, level AS status,
+    CASE WHEN phase_in IS NULL OR year > phase_in THEN 'active' WHEN year = phase_in THEN 'new'
+         ELSE 'pending' END AS phase_in_state,
+    bands_from, bands_org_unit, in_gap, reason,
+    CASE WHEN delta IS NOT NULL THEN {
+        'previous_year': previous.year, 'previous_value': kpi_number(previous.value),
+        'previous_status': previous.level, 'delta': kpi_number(delta), 'better': better} END AS change,
+    regression, failing, NULL::VARCHAR AS computed, NULL::VARCHAR AS note, kpi_number(n) AS base, comment,
+    CASE WHEN line IS NOT NULL THEN {'path': path, 'line': line} END AS source,
+    []::VARCHAR[] AS benchmarks
+"""
+
+
+def _tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate) -> None:
+    """The scorecard's small tables the result rows join: indicators, levels, band notations."""
+    con.execute("CREATE TEMP TABLE kpi_info (indicator VARCHAR, ord INT, phase_in INT)")
+    info = [
+        (item.id, order, item.phase_in.year if item.phase_in else None)
+        for order, item in enumerate(scorecard.indicators())
+    ]
+    con.executemany("INSERT INTO kpi_info VALUES (?, ?, ?)", info)
+    con.execute("CREATE TEMP TABLE kpi_level (status VARCHAR, id VARCHAR, rank INT)")
+    levels = [(s.value, scorecard.level_id(s), s.rank if s in RATED else None) for s in Status]
+    con.executemany("INSERT INTO kpi_level VALUES (?, ?, ?)", levels)
+    con.execute("CREATE TEMP TABLE kpi_fails (id VARCHAR)")
+    fails = [(scorecard.level_id(s),) for s in gate.levels]
+    if fails:
+        con.executemany("INSERT INTO kpi_fails VALUES (?)", fails)
+    con.execute(
+        "CREATE TEMP TABLE kpi_band_text (indicator VARCHAR, from_key INT, unit_key VARCHAR, low DECIMAL(38, 15),"
+        " high DECIMAL(38, 15), low_inclusive BOOLEAN, high_inclusive BOOLEAN, notation VARCHAR)"
+    )
+    bands = [
+        (item.id, -1 if v.from_year is None else v.from_year, v.org_unit or "", *_edges(interval))
+        for item in scorecard.indicators()
+        for v in _versions(item)
+        for band in v.bands
+        for interval in band.intervals
+    ]
+    if bands:
+        con.executemany("INSERT INTO kpi_band_text VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bands)
+    _kinds(con, scorecard)
+
+
+def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
+    """What ``Indicator.in_force`` gives each (indicator, year, band version) rated: the scale and unit
+    (``kind``: results compare across years only on the same), the direction, a target range's
+    desired band (``target``, its intervals in ``kpi_desired``). A handful of rows however many results."""
+    indicators = scorecard.indicator_map()
+    kinds: dict[tuple[object, ...], int] = {}
+    targets: dict[tuple[Interval, ...], int] = {}
+    rows = []
+    found = con.execute("SELECT DISTINCT indicator, year, bands_from, bands_org_unit FROM kpi_rated").fetchall()
+    for ident, year, start, unit in found:
+        in_force = indicators[ident].in_force(year, unit)
+        desired = in_force.band(Status.DESIRED)
+        target = None
+        if in_force.direction is Direction.TARGET_RANGE and desired:
+            target = targets.setdefault(desired.intervals, len(targets))
+        kind = kinds.setdefault((in_force.scale, in_force.unit), len(kinds))
+        direction = _DIRECTIONS.get(in_force.direction) if in_force.direction else None
+        rows.append((ident, year, -1 if start is None else start, unit or "", kind, direction, target))
+    con.execute(
+        "CREATE TEMP TABLE kpi_kind (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR, kind INT,"
+        " direction VARCHAR, target INT)"
+    )
+    if rows:
+        con.executemany("INSERT INTO kpi_kind VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.execute(
+        "CREATE TEMP TABLE kpi_desired (target INT, low DECIMAL(38, 15), high DECIMAL(38, 15),"
+        " low_inclusive BOOLEAN, high_inclusive BOOLEAN)"
+    )
+    desired_rows = [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals]
+    if desired_rows:
+        con.executemany("INSERT INTO kpi_desired VALUES (?, ?, ?, ?, ?)", desired_rows)
+
+
+_DIRECTIONS = {Direction.HIGHER_IS_BETTER: "higher", Direction.LOWER_IS_BETTER: "lower"}
+
+
+def _edges(interval: Interval) -> tuple[Decimal | None, Decimal | None, bool, bool, str]:
+    return (
+        interval.low,
+        interval.high,
+        interval.low_inclusive,
+        interval.high_inclusive,
+        format_interval(interval, "."),
+    )
+
+
+def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate, shown: int) -> None:
+    """``kpi_rows``: every result with what its JSON object needs, in the report's order, from
+    ``kpi_rated`` and ``kpi_results``; ``RESULT_FIELDS`` selects the object from it."""
+    con.execute(_MACROS)
+    _tables(con, scorecard, gate)
+    con.execute(_ROWS, {"shown": shown, "on_regression": gate.regression}).fetchall()
+    english = Labels("en", scorecard.levels)
+    indicators = scorecard.indicator_map()
+    neighbours = con.execute(
+        "SELECT indicator, year, org_unit, value_text FROM kpi_rows WHERE rated AND inside IS NULL"
+    ).fetchall()
+    reasons = []
+    for ident, year, unit, text in neighbours:
+        value = parse_value(text)  # as the Python reader reads it, its places as written
+        assert value is not None
+        in_force = indicators[str(ident)].in_force(int(str(year)), None if unit is None else str(unit))
+        reasons.append((english.reason(rate(in_force, value)), ident, year, unit or ""))
+    if reasons:  # updated in place: the rows keep their order
+        con.executemany(
+            "UPDATE kpi_rows SET reason = ? WHERE indicator = ? AND year = ? AND coalesce(org_unit, '') = ?", reasons
+        )
+
+
+def head_document(
+    con: duckdb.DuckDBPyConnection,
+    scorecard: Scorecard,
+    sources: Sequence[str],
+    shown: int,
+    gate: Gate,
+    definitions: str,
+) -> bytes:
+    """The document without its results, as compact JSON: what ``json_output._head`` writes."""
+    rollups = _Rollups(scorecard)
+    counts = con.execute(
+        "SELECT org_unit, indicator, status, count(*) FROM kpi_rows WHERE year = ? "
+        "GROUP BY ALL ORDER BY min(unit_order)",
+        [shown],
+    ).fetchall()
+    units: dict[str | None, list[tuple[str, str, int]]] = {}
+    for unit, ident, status, count in counts:
+        units.setdefault(unit, []).append((ident, status, count))
+    years = [int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall()]
+    failing = con.execute("SELECT indicator, year, org_unit FROM kpi_rows WHERE failing ORDER BY unit_order, ord")
+    head = {
+        "schema_version": SCHEMA_VERSION,
+        "scorecard": scorecard.name,
+        "levels": [{"id": level.id, "labels": dict(level.labels)} for level in scorecard.levels],
+        "definitions": definitions,
+        "sources": list(sources),
+        "year": shown,
+        "years": years,
+        "org_units": list(units),
+        "gate": {
+            "fail_on": gate.fail_on,
+            "fail_on_missing": gate.missing,
+            "fail_on_suppressed": gate.suppressed,
+            "fail_on_regression": gate.regression,
+        },
+        "failing": [{"indicator": i, "year": y, "org_unit": u} for i, y, u in failing.fetchall()],
+        "summary": rollups.of([row for rows in units.values() for row in rows]),
+        "by_org_unit": [{"org_unit": unit, **rollups.of(rows)} for unit, rows in units.items()],
+        "findings": [{"indicator": f.indicator, "message": f.message} for f in findings(scorecard, shown)],
+        "tables": [],
+        "indicators": {item.id: indicator(item, scorecard) for item in scorecard.indicators()},
+    }
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class _Rollups:
+    """``json_output._rollups`` of ``history.rollups``, from counts per (indicator, status): thousands
+    of org units' roll-ups, so the level ids and each indicator's goal are looked up once."""
+
+    def __init__(self, scorecard: Scorecard) -> None:
+        self.ids = {status.value: scorecard.level_id(status) for status in Status}
+        self.shown = [s.value for s in Status if not s.is_rated or s in scorecard.rated]
+        self.place = {item.id: (item.goal_id, item.focus_area_id) for item in scorecard.indicators()}
+        self.goals = [(goal.id, area.id) for area in scorecard.focus_areas for goal in area.goals]
+        self.areas = [area.id for area in scorecard.focus_areas]
+
+    def of(self, rows: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
+        goals: dict[str, Counter[str]] = {goal: Counter() for goal, _ in self.goals}
+        areas: dict[str, Counter[str]] = {area: Counter() for area in self.areas}
+        total: Counter[str] = Counter()
+        for ident, status, count in rows:
+            goal, area = self.place[ident]
+            goals[goal][status] += count
+            areas[area][status] += count
+            total[status] += count
+        return {
+            **self._one(total),
+            "goals": {goal: self._one(found) for goal, found in goals.items()},
+            "focus_areas": {area: self._one(found) for area, found in areas.items()},
+        }
+
+    def _one(self, counts: Counter[str]) -> dict[str, Any]:
+        worst = next((status for status in _WORST_FIRST if counts[status]), None)
+        return {
+            "status": self.ids[worst] if worst else None,
+            "counts": {self.ids[status]: counts[status] for status in self.shown},
+        }
+
+
+_WORST_FIRST = [status.value for status in sorted(RATED, key=lambda s: -s.rank)]

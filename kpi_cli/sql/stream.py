@@ -1,0 +1,287 @@
+"""``kpi evaluate --engine duckdb`` for large inputs: read, rated and written by DuckDB, streamed.
+
+The report path (``kpi_cli.sql.report``) turns DuckDB's ratings back into the core's
+objects, one per row, and is no faster than the Python core. This path keeps the rows
+in DuckDB: the compiled query rates them, the per-result fields of JSON schema 2 are
+columns of one more query (``kpi_cli.sql.result_rows``), DuckDB writes them to a
+temporary file, and only the document's head (roll-ups, the failing results, the
+indicators) is built in Python, from counts. The output is the same data as the report
+path's (a test compares the parsed documents); numbers may be written differently
+(``60.0`` for ``60``).
+
+It takes only what it can write exactly; anything else returns ``None`` and the report
+path runs (``-v`` says why): formats json, jsonl and Parquet (``-o x.parquet``); CSV
+files whose rows are one line each (no quotes, no blank lines, so a row's line is its
+position) and Parquet; no row the fast reader doubts (errors are then the Python
+reader's located messages); scorecards without computed indicators, ``rate: change``,
+``min_base``, target ranges, or band versions that change an indicator's scale or unit.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import results as reader
+from ..checks import findings
+from ..errors import KpiError, Problem
+from ..evaluate import beyond_problem
+from ..model import Location, Scorecard, Status
+from ..rating import rate
+from ..report import ResultRow
+from ..ssb.detect import is_ssb_file
+from ..values import parse_value
+from ..view import Coverage, Gate
+from .compiler import compile_sql, not_compiled
+from .engine import NeedsPython, Source, _count, _doubtful, _run, _select, _sources, reader_call
+from .result_rows import RESULT_FIELDS, build_results, head_document
+
+if TYPE_CHECKING:
+    import duckdb
+
+STREAMED = ("json", "jsonl", "parquet")
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Failing:
+    indicator: str
+    org_unit: str | None
+    status: Status
+    regression: bool
+
+
+@dataclass
+class Streamed:
+    """A run rated on DuckDB: what the command prints on stderr and its exit code need, and the output."""
+
+    year: int
+    other_years: tuple[int, ...]
+    failing: tuple[Failing, ...]
+    regressions: tuple[Failing, ...]
+    warnings: tuple[Problem, ...]
+    coverage: Coverage | None
+    accounting: Mapping[str, int]
+    path: Path  # what DuckDB wrote, in a temporary folder removed by ``close``
+    head: bytes | None  # a JSON document's head: the document is head + the results DuckDB wrote
+    folder: tempfile.TemporaryDirectory[str]
+
+    def chunks(self) -> Iterator[bytes]:
+        """The output: Parquet or JSON lines as DuckDB wrote them; a JSON document as the JSON renderer
+        writes it, the head, then the results DuckDB wrote a line each, joined by commas."""
+        if self.head is None:
+            yield from self._written()
+            return
+        yield self.head[:-1] + b',"results":['
+        pending = b""
+        for chunk in self._written():
+            yield pending
+            pending = chunk.replace(b"\n", b",")  # JSON escapes every newline inside a text
+        yield pending[:-1] + b"]}\n" if pending else b"]}\n"
+
+    def _written(self) -> Iterator[bytes]:
+        with self.path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                yield chunk
+
+    def close(self) -> None:
+        self.folder.cleanup()
+
+
+def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
+    """Why this run goes through the report instead, or None when it can be streamed."""
+    if fmt not in STREAMED:
+        return f"--format {fmt} is written from the report"
+    for indicator in scorecard.indicators():
+        if not_compiled(indicator) or indicator.compute or indicator.min_base:
+            return f"{indicator.id} is computed, rated on its change or has a min_base"
+    for path in paths:
+        if not path.lower().endswith((".csv", ".txt", ".parquet")) or is_ssb_file(path):
+            return f"{path} is not a plain CSV or Parquet file"
+        if not path.lower().endswith(".parquet") and not _one_line_rows(path):
+            return f"{path} has quotes or blank lines: its rows' line numbers come from the Python reader"
+    return None
+
+
+def _one_line_rows(path: str) -> bool:
+    """Whether every row of the file is one line: no quote, no blank line, no lone carriage return."""
+    tail = b"\n"  # the start of the file is the start of a line
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK * 16):
+            seen = tail + chunk
+            whole = seen[:-1] if seen.endswith(b"\r") else seen  # its \n may begin the next chunk
+            if b'"' in seen or b"\n\n" in seen or b"\n\r\n" in seen or whole.count(b"\r") != whole.count(b"\r\n"):
+                return False
+            tail = seen[-2:]
+    return not tail.endswith(b"\r")
+
+
+def evaluate_streamed(
+    scorecard: Scorecard,
+    paths: Sequence[str],
+    *,
+    year: int | None,
+    gate: Gate,
+    definitions: str,
+    fmt: str,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Streamed | str:
+    """The run rated and written by DuckDB, or why it was not (the report path then runs)."""
+    import duckdb
+
+    files = reader.expand_paths(paths)
+    why = why_not(scorecard, files, fmt)
+    if why is not None:
+        return why
+    con = duckdb.connect()
+    try:
+        shown = _load(con, scorecard, files, year, encoding, delimiter, columns)
+    except (NeedsPython, duckdb.Error, KpiError) as exc:
+        return f"the fast reader is not sure of the input ({exc})" if isinstance(exc, NeedsPython) else str(exc)
+    if isinstance(shown, str):
+        return shown
+    query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
+    _run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
+    if _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
+        return "a value lies outside its scale: the Python reader says where"
+    build_results(con, scorecard, gate, shown)
+    return _write(con, scorecard, files, shown, gate, definitions, fmt)
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    scorecard: Scorecard,
+    files: Sequence[str],
+    year: int | None,
+    encoding: str | None,
+    delimiter: str | None,
+    columns: Mapping[str, str] | None,
+) -> int | str:
+    """The results table, every row with its file and line; the year to show, or why not."""
+    selects = []
+    for number, source in enumerate(_sources(con, files, encoding, delimiter, columns)):
+        why = _source_doubt(source)
+        if why:
+            return why
+        raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
+        _run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
+        selects.append(_select(source, year, raw).sql("duckdb"))
+    _run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
+    if _doubtful(con, scorecard) or _count(con, _ODD_TEXT):
+        return "some rows are not plain: the Python reader reads them"
+    latest = _count(con, "SELECT max(year) FROM kpi_results")
+    shown = year if year is not None else latest
+    return shown if shown else "no results"
+
+
+def _source_doubt(source: Source) -> str | None:
+    if any(status.value in source.columns for status in reader.BAND_ROLES):
+        return f"{source.path} prints bands: the report compares them with the definitions"
+    if source.encoding not in ("utf-8", "latin-1"):
+        return f"{source.path}: encoding {source.encoding} is read by the Python reader"
+    if source.encoding == "latin-1" and re.search(rb"[\x80-\x9f]", Path(source.path).read_bytes()):
+        return f"{source.path}: Windows-1252 letters are read by the Python reader"
+    return None
+
+
+# Texts the Python reader would normalise or read otherwise than plain: NFC, whitespace other than
+# spaces, a leading apostrophe, a value with leading zeros (its reason names the value as written).
+_ODD_TEXT = r"""
+SELECT count(*) FROM kpi_results
+WHERE coalesce(org_unit, '') <> nfc_normalize(coalesce(org_unit, ''))
+   OR indicator <> nfc_normalize(indicator)
+   OR coalesce(comment, '') <> nfc_normalize(coalesce(comment, ''))
+   OR regexp_matches(coalesce(comment, '') || coalesce(org_unit, '') || value_text, '^[\s]|[\s]$|[\t\r\n\x0b\x0c]')
+   OR starts_with(coalesce(comment, ''), '''')
+   OR regexp_matches(value_text, '^-?0[0-9]')
+"""
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    scorecard: Scorecard,
+    files: Sequence[str],
+    shown: int,
+    gate: Gate,
+    definitions: str,
+    fmt: str,
+) -> Streamed:
+    folder = tempfile.TemporaryDirectory(prefix="kpi-")
+    path = Path(folder.name) / f"results.{fmt}"
+    target = path.as_posix().replace("'", "''")
+    how = "FORMAT parquet" if fmt == "parquet" else "FORMAT json"  # JSON: a result a line
+    _run(con, f"COPY (SELECT {RESULT_FIELDS} FROM kpi_rows) TO '{target}' ({how})")  # in kpi_rows' order
+    head = head_document(con, scorecard, files, shown, gate, definitions) if fmt == "json" else None
+    years = tuple(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall())
+    return Streamed(
+        year=shown,
+        other_years=tuple(y for y in years if y != shown),
+        failing=_failing(con),
+        regressions=_failing(con, f"regression AND year = {int(shown)}"),
+        warnings=tuple(_warnings(con, scorecard, shown)),
+        coverage=_coverage(con, shown),
+        accounting=_accounting(con),
+        path=path,
+        head=head,
+        folder=folder,
+    )
+
+
+def _failing(con: duckdb.DuckDBPyConnection, column: str = "failing") -> tuple[Failing, ...]:
+    rows = con.execute(
+        f"SELECT indicator, org_unit, status, regression FROM kpi_rows WHERE {column} ORDER BY unit_order, ord"
+    ).fetchall()
+    return tuple(Failing(str(i), None if u is None else str(u), Status(str(s)), bool(r)) for i, u, s, r in rows)
+
+
+def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) -> Iterator[Problem]:
+    """The findings of the year shown, and each value beyond every band, located at its row."""
+    yield from findings(scorecard, shown)
+    indicators = scorecard.indicator_map()
+    rows = con.execute(
+        "SELECT indicator, year, org_unit, value_text, path, line FROM kpi_rows WHERE beyond ORDER BY path, line"
+    ).fetchall()
+    for ident, year, unit, text, path, line in rows:
+        value = parse_value(str(text))
+        assert value is not None  # rated: the fast reader read a number
+        indicator = indicators[str(ident)].in_force(int(str(year)), None if unit is None else str(unit))
+        row = ResultRow(str(ident), int(str(year)), value, unit, str(text), Location(str(path), int(str(line))))
+        rating = rate(indicator, value)
+        yield beyond_problem(row, indicator, rating)
+
+
+def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
+    """``kpi_cli.view.sparse_year`` from counts."""
+    given = dict(con.execute("SELECT year, count(value) FROM kpi_rows GROUP BY year").fetchall())
+    total = _count(con, f"SELECT count(*) FROM kpi_rows WHERE year = {int(shown)}")
+    others = [(int(count), int(year)) for year, count in given.items() if year != shown and count]
+    mine = int(given.get(shown, 0))
+    if not others:
+        return None
+    count, year = max(others)
+    return None if mine * 2 >= count else Coverage(shown, mine, total, year, count)
+
+
+def _accounting(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """What became of each row read: rated, shown but not rated, without a result, a measure's."""
+    read = _count(con, "SELECT count(*) FROM kpi_results")
+    row: Any = con.execute(
+        "SELECT count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND rated),"
+        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND NOT rated),"
+        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NULL) FROM kpi_rows"
+    ).fetchone()
+    rated, not_rated, no_result = (int(n) for n in row)
+    return {
+        "read": read,
+        "rated": rated,
+        "not_rated": not_rated,
+        "no_result": no_result,
+        "measure": read - rated - not_rated - no_result,
+        "rejected": 0,
+    }
