@@ -65,8 +65,8 @@ def read_records(
     """(line, cells) for each record of a CSV file or an Excel sheet (:mod:`kpi_cli.workbook`)."""
     if path.lower().endswith(".parquet"):
         raise ResultsError(
-            "kpi evaluate does not read Parquet yet: export it as CSV, or rate it with the DuckDB engine "
-            "as a library (kpi_cli.sql.engine.rate, the scale extra) or with kpi sql where it is stored",
+            "kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json or jsonl, "
+            "or -o FILE.parquet; -v says why a run is not streamed): export it as CSV for a report",
             path=path,
         )
     if path.lower().endswith((".xlsx", ".xlsm")):

@@ -155,9 +155,12 @@ def test_duckdb_rates_and_gives_the_cores_report(case: str, monkeypatch: pytest.
 
 
 @pytest.mark.parametrize("engine", ["auto", "python", "duckdb"])
-def test_parquet_is_refused_plainly_by_every_engine(kpi: Callable[..., Result], tmp_path: Path, engine: str) -> None:
-    # Made up: one result as a Parquet file. The report needs each row's line and text, which only
-    # the Python reader gives, so kpi evaluate says what to do instead of a misleading missing column.
+def test_parquet_for_a_report_is_refused_plainly_by_every_engine(
+    kpi: Callable[..., Result], tmp_path: Path, engine: str
+) -> None:
+    # Made up: one result as a Parquet file. A table needs each row's line and text, which only the
+    # Python reader gives, so kpi evaluate says what to do instead of a misleading missing column
+    # (the streamed path reads Parquet for json, jsonl and -o FILE.parquet: test_evaluate_streaming.py).
     import duckdb
 
     path = tmp_path / "2014.parquet"
@@ -165,7 +168,7 @@ def test_parquet_is_refused_plainly_by_every_engine(kpi: Callable[..., Result], 
     result = kpi("evaluate", str(path), "--engine", engine)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{path}: error: kpi evaluate does not read Parquet yet: export it as CSV, or rate it with the DuckDB "
-        "engine as a library (kpi_cli.sql.engine.rate, the scale extra) or with kpi sql where it is stored "
+        f"{path}: error: kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json "
+        "or jsonl, or -o FILE.parquet; -v says why a run is not streamed): export it as CSV for a report "
         "[unreadable-file]"
     ]

@@ -1,14 +1,14 @@
 """Which engine rates a run: the Python core, or DuckDB. Pure; imports neither DuckDB nor sqlglot,
 so asking costs a small run nothing.
 
-``auto`` takes the Python core for CSV and Excel input of any size, and DuckDB (when installed,
-with sqlglot: the ``scale`` extra) only for Parquet, which only DuckDB reads. Measured with
-``benchmarks/run.py`` (BENCHMARKS.md, "kpi evaluate --engine duckdb"): a report must print the
-same bytes from either engine, so DuckDB's ratings are turned back into the core's results, and
-the Python reader still reads every row for its file and line; DuckDB's reading and query then
-cost more than the rating they save (100 000 rows: 3.97 s against 3.16 s; 1 000 000: 39.9 s
-against 33.8 s). So no input size makes DuckDB the faster engine for a report, and ``auto`` has
-no size threshold; ``--engine duckdb`` still takes it.
+Two DuckDB paths. The streamed one (``kpi_cli.sql.stream``) rates and writes json, jsonl and
+Parquet itself; ``auto`` takes it (when the ``scale`` extra is installed) for Parquet input and
+for inputs from ``STREAM_FROM_BYTES``, measured in BENCHMARKS.md ("The streamed DuckDB path").
+The report path turns DuckDB's ratings back into the core's results, so that every format prints
+the same bytes; the Python reader still reads every row for its file and line, and DuckDB's
+reading and query then cost more than the rating they save (100 000 rows: 3.97 s against
+3.16 s; 1 000 000: 39.9 s against 33.8 s). So ``auto`` never takes it; ``--engine duckdb`` does,
+for the formats the stream does not write and the runs it leaves to the report.
 """
 
 from __future__ import annotations

@@ -122,14 +122,13 @@ def _tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate) ->
         (item.id, order, item.phase_in.year if item.phase_in else None)
         for order, item in enumerate(scorecard.indicators())
     ]
-    con.executemany("INSERT INTO kpi_info VALUES (?, ?, ?)", info)
+    _insert(con, "kpi_info", info)
     con.execute("CREATE TEMP TABLE kpi_level (status VARCHAR, id VARCHAR, rank INT)")
     levels = [(s.value, scorecard.level_id(s), s.rank if s in RATED else None) for s in Status]
-    con.executemany("INSERT INTO kpi_level VALUES (?, ?, ?)", levels)
+    _insert(con, "kpi_level", levels)
     con.execute("CREATE TEMP TABLE kpi_fails (id VARCHAR)")
     fails = [(scorecard.level_id(s),) for s in gate.levels]
-    if fails:
-        con.executemany("INSERT INTO kpi_fails VALUES (?)", fails)
+    _insert(con, "kpi_fails", fails)
     con.execute(
         "CREATE TEMP TABLE kpi_band_text (indicator VARCHAR, from_key INT, unit_key VARCHAR, low DECIMAL(38, 15),"
         " high DECIMAL(38, 15), low_inclusive BOOLEAN, high_inclusive BOOLEAN, notation VARCHAR)"
@@ -141,9 +140,13 @@ def _tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate) ->
         for band in v.bands
         for interval in band.intervals
     ]
-    if bands:
-        con.executemany("INSERT INTO kpi_band_text VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bands)
+    _insert(con, "kpi_band_text", bands)
     _kinds(con, scorecard)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+    if rows:
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
 
 def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
@@ -168,15 +171,13 @@ def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
         "CREATE TEMP TABLE kpi_kind (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR, kind INT,"
         " direction VARCHAR, target INT)"
     )
-    if rows:
-        con.executemany("INSERT INTO kpi_kind VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "kpi_kind", rows)
     con.execute(
         "CREATE TEMP TABLE kpi_desired (target INT, low DECIMAL(38, 15), high DECIMAL(38, 15),"
         " low_inclusive BOOLEAN, high_inclusive BOOLEAN)"
     )
     desired_rows = [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals]
-    if desired_rows:
-        con.executemany("INSERT INTO kpi_desired VALUES (?, ?, ?, ?, ?)", desired_rows)
+    _insert(con, "kpi_desired", desired_rows)
 
 
 _DIRECTIONS = {Direction.HIGHER_IS_BETTER: "higher", Direction.LOWER_IS_BETTER: "lower"}
@@ -233,7 +234,7 @@ def head_document(
     units: dict[str | None, list[tuple[str, str, int]]] = {}
     for unit, ident, status, count in counts:
         units.setdefault(unit, []).append((ident, status, count))
-    years = [int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall()]
+    years = sorted({shown, *(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows").fetchall())})
     failing = con.execute("SELECT indicator, year, org_unit FROM kpi_rows WHERE failing ORDER BY unit_order, ord")
     head = {
         "schema_version": SCHEMA_VERSION,
@@ -269,6 +270,7 @@ class _Rollups:
         self.shown = [s.value for s in Status if not s.is_rated or s in scorecard.rated]
         self.place = {item.id: (item.goal_id, item.focus_area_id) for item in scorecard.indicators()}
         self.goals = [(goal.id, area.id) for area in scorecard.focus_areas for goal in area.goals]
+        self.in_area = set(self.goals)
         self.areas = [area.id for area in scorecard.focus_areas]
 
     def of(self, rows: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
@@ -277,8 +279,10 @@ class _Rollups:
         total: Counter[str] = Counter()
         for ident, status, count in rows:
             goal, area = self.place[ident]
-            goals[goal][status] += count
-            areas[area][status] += count
+            if area in areas:  # as history.rollups: a goal's results are its focus area's first
+                areas[area][status] += count
+                if (goal, area) in self.in_area:
+                    goals[goal][status] += count
             total[status] += count
         return {
             **self._one(total),

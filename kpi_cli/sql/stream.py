@@ -30,13 +30,13 @@ from .. import results as reader
 from ..checks import findings
 from ..errors import KpiError, Problem
 from ..evaluate import beyond_problem
-from ..model import Location, Scorecard, Status
+from ..model import Indicator, Location, Scorecard, Status
 from ..rating import rate
 from ..report import ResultRow
 from ..ssb.detect import is_ssb_file
 from ..values import parse_value
 from ..view import Coverage, Gate
-from .compiler import compile_sql, not_compiled
+from .compiler import compile_sql
 from .engine import NeedsPython, Source, _count, _doubtful, _run, _select, _sources, reader_call
 from .result_rows import RESULT_FIELDS, build_results, head_document
 
@@ -97,14 +97,23 @@ def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
     if fmt not in STREAMED:
         return f"--format {fmt} is written from the report"
     for indicator in scorecard.indicators():
-        if not_compiled(indicator) or indicator.compute or indicator.min_base:
-            return f"{indicator.id} is computed, rated on its change or has a min_base"
+        what = _report_only(indicator)
+        if what:
+            return f"{indicator.id} has {what}, which only the report path writes"
     for path in paths:
         if not path.lower().endswith((".csv", ".txt", ".parquet")) or is_ssb_file(path):
             return f"{path} is not a plain CSV or Parquet file"
         if not path.lower().endswith(".parquet") and not _one_line_rows(path):
             return f"{path} has quotes or blank lines: its rows' line numbers come from the Python reader"
     return None
+
+
+def _report_only(indicator: Indicator) -> str | None:
+    if indicator.rate_change:
+        return "rate: change"
+    if indicator.compute is not None:
+        return f"compute: {indicator.compute.method}"
+    return "min_base" if indicator.min_base else None
 
 
 def _one_line_rows(path: str) -> bool:

@@ -1,0 +1,177 @@
+"""The streamed DuckDB path (kpi_cli/sql/stream.py, result_rows.py): the same bytes as the report
+path on generated scorecards and files, and the report path whenever it cannot say the same
+(README: "Large inputs: the DuckDB engine")."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tempfile
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
+from sql_scorecards import Case, cases
+
+pytest.importorskip("duckdb")
+pytest.importorskip("sqlglot")
+
+from kpi_cli.errors import KpiError
+from kpi_cli.evaluate import evaluate_results
+from kpi_cli.model import FocusArea, Goal, Scorecard
+from kpi_cli.number_format import format_number
+from kpi_cli.render import Kind, RenderOptions, render_report
+from kpi_cli.results import read_results
+from kpi_cli.sql.stream import Streamed, _one_line_rows, evaluate_streamed, why_not
+from kpi_cli.view import Gate, build
+
+BOUNDED = settings(
+    max_examples=60,
+    deadline=timedelta(seconds=20),
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    print_blob=True,
+    suppress_health_check=list(HealthCheck),
+)
+GATES = st.builds(Gate, st.sampled_from(["not_approved", "accepted", "never"]), st.booleans(), st.booleans())
+
+
+def streamable(case: Case) -> Case:
+    """The case without what only the report path writes: computed indicators and min_base."""
+    kept = tuple(
+        dataclasses.replace(item, min_base=None) for item in case.scorecard.indicators() if item.compute is None
+    )
+    area = FocusArea("X", "Område", goals=(Goal("X.1", "Mål", kept),))
+    return dataclasses.replace(case, scorecard=dataclasses.replace(case.scorecard, focus_areas=(area,)))
+
+
+def write_csv(case: Case, path: Path, comments: bool) -> None:
+    """The rows as a municipality's CSV: semicolons, decimal commas, one line each."""
+    lines = ["indikator;år;enhet;verdi;n" + (";kommentar" if comments else "")]
+    for number, row in enumerate(case.rows):
+        value = "" if row.value is None else format_number(row.value, ",")
+        base = "" if row.base is None else format_number(row.base, ",")
+        comment = f";merknad {number} (oppdiktet)" if comments and number % 3 == 0 else (";" if comments else "")
+        lines.append(f"{row.indicator};{row.year};{row.org_unit or ''};{value};{base}{comment}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def report_path(scorecard: Scorecard, path: Path, year: int, gate: Gate, fmt: str) -> bytes:
+    read = read_results([str(path)], year=year)
+    report = evaluate_results(scorecard, read, year, strict=False)
+    if read.errors or report.errors:
+        raise KpiError("the report path found errors")
+    view = build(report, gate, definitions="indicators.yaml")
+    output = render_report(fmt, Kind.EVALUATION, view, RenderOptions(lang="en", pretty=False))
+    return (output if isinstance(output, str) else "".join(output)).encode("utf-8")
+
+
+def streamed(scorecard: Scorecard, path: Path, year: int, gate: Gate, fmt: str) -> Streamed | str:
+    return evaluate_streamed(scorecard, [str(path)], year=year, gate=gate, definitions="indicators.yaml", fmt=fmt)
+
+
+@BOUNDED
+@given(cases(), GATES, st.sampled_from(["json", "jsonl"]), st.booleans())
+def test_the_stream_writes_the_report_paths_bytes(case: Case, gate: Gate, fmt: str, comments: bool) -> None:
+    case = streamable(case)
+    assume(case.rows)  # an empty file is an error either way (no-results)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "resultater.csv"
+        write_csv(case, path, comments)
+        check_both(case, path, gate, fmt)
+
+
+def check_both(case: Case, path: Path, gate: Gate, fmt: str) -> None:
+    outcome = streamed(case.scorecard, path, case.year, gate, fmt)
+    try:
+        expected = report_path(case.scorecard, path, case.year, gate, fmt)
+    except KpiError:  # an error in the rows: the stream must leave them to the Python reader
+        assert isinstance(outcome, str)
+        return
+    assert not isinstance(outcome, str), outcome
+    try:
+        assert b"".join(outcome.chunks()) == expected
+    finally:
+        outcome.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "one_line"),
+    [
+        (b"a;b\nx;1\n", True),
+        (b"a;b\r\nx;1\r\n", True),
+        (b"a;b\nx;1", True),
+        (b'a;b\n"x";1\n', False),  # a quote may hold a line break: the Python reader counts lines
+        (b"a;b\n\nx;1\n", False),  # DuckDB skips a blank line the Python reader counts
+        (b"a;b\r\n\r\nx;1\r\n", False),
+        (b"\na;b\nx;1\n", False),
+        (b"a;b\rx;1\r", False),  # a lone carriage return ends a line for Python's csv
+        (b"a;b\nx;1\r", False),
+    ],
+)
+def test_rows_are_one_line_each_only_without_quotes_blank_lines_or_lone_returns(
+    tmp_path: Path, content: bytes, one_line: bool
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes(content)
+    assert _one_line_rows(str(path)) is one_line
+
+
+def test_a_carriage_return_at_a_chunk_boundary_is_not_lone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_cli.sql import stream
+
+    monkeypatch.setattr(stream, "CHUNK", 1)  # chunks of 16 bytes: the \r ends the first one
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"indikator;verdi\r\nL.1.1;4,51\r\n")
+    assert _one_line_rows(str(path)) is True
+
+
+def test_what_the_stream_leaves_to_the_report_is_named(tmp_path: Path) -> None:
+    from kpi_cli.definitions import load_definitions
+
+    seed = load_definitions("indicators.yaml") if Path("indicators.yaml").exists() else None
+    csv_path = tmp_path / "2014.csv"
+    csv_path.write_text("indikator;verdi\nL.1.1;4,51\n", encoding="utf-8")
+    assert seed is not None
+    assert why_not(seed, [str(csv_path)], "table") == "--format table is written from the report"
+    assert why_not(seed, [str(csv_path)], "json") == "L.2.1 has compute: change, which only the report path writes"
+
+
+def test_results_are_json_with_the_values_as_written(tmp_path: Path) -> None:
+    # Made up: two years of one indicator, so the later one has a change.
+    from kpi_cli.model import Band, Indicator, Interval, Status
+
+    bands = (
+        Band(Status.DESIRED, "4,5 - 6", (Interval(Decimal("4.5"), Decimal(6)),)),
+        Band(Status.ACCEPTED, "4 - 4,4", (Interval(Decimal(4), Decimal("4.4")),)),
+        Band(Status.NOT_APPROVED, "1 - 3,9", (Interval(Decimal(1), Decimal("3.9")),)),
+    )
+    item = Indicator("L.1.1", "Opplevelse (oppdiktet)", bands=bands, goal_id="L.1", focus_area_id="L")
+    scorecard = Scorecard(
+        "Målekart (oppdiktet)", focus_areas=(FocusArea("L", "L", goals=(Goal("L.1", "L.1", (item,)),)),)
+    )
+    path = tmp_path / "r.csv"
+    path.write_text("indikator;år;verdi;kommentar\nL.1.1;2014;4,50;ny metode\nL.1.1;2015;3,9;\n", encoding="utf-8")
+    outcome = streamed(scorecard, path, 2015, Gate(), "jsonl")
+    assert not isinstance(outcome, str), outcome
+    first, second = (json.loads(line) for line in b"".join(outcome.chunks()).splitlines())
+    outcome.close()
+    assert (first["value"], first["value_text"], first["reason"], first["comment"]) == (
+        4.5,
+        "4,50",
+        "4.50 lies in 4.5 - 6",
+        "ny metode",
+    )
+    assert first["source"] == {"path": str(path), "line": 2}
+    assert second["status"] == "not_approved"
+    assert second["change"] == {
+        "previous_year": 2014,
+        "previous_value": 4.5,
+        "previous_status": "desired",
+        "delta": -0.6,
+        "better": None,
+    }
+    assert (second["regression"], second["failing"]) == (True, True)
