@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 STREAMED = ("json", "jsonl", "parquet")
 CHUNK = 1 << 20
+MEMORY_LIMIT = "1GB"  # DuckDB's own; past it, its tables and sorts spill to a temporary folder
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,21 @@ def _one_line_rows(path: str) -> bool:
     return not tail.endswith(b"\r")
 
 
+@dataclass(frozen=True)
+class Request:
+    """One run of ``kpi evaluate``: what to read, how, and what to write."""
+
+    scorecard: Scorecard
+    files: Sequence[str]
+    year: int | None
+    gate: Gate
+    definitions: str
+    fmt: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    columns: Mapping[str, str] | None = None
+
+
 def evaluate_streamed(
     scorecard: Scorecard,
     paths: Sequence[str],
@@ -148,44 +164,55 @@ def evaluate_streamed(
     why = why_not(scorecard, files, fmt)
     if why is not None:
         return why
-    con = duckdb.connect()
+    request = Request(scorecard, files, year, gate, definitions, fmt, encoding, delimiter, columns)
+    folder = tempfile.TemporaryDirectory(prefix="kpi-")
+    spill = (Path(folder.name) / "spill").as_posix()
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
     try:
-        shown = _load(con, scorecard, files, year, encoding, delimiter, columns)
+        outcome = _rate_and_write(con, request, folder)
     except (NeedsPython, duckdb.Error, KpiError) as exc:
-        return f"the fast reader is not sure of the input ({exc})" if isinstance(exc, NeedsPython) else str(exc)
+        outcome = f"the fast reader is not sure of the input ({exc})" if isinstance(exc, NeedsPython) else str(exc)
+    finally:
+        con.close()
+    if isinstance(outcome, str):
+        folder.cleanup()
+    return outcome
+
+
+def _rate_and_write(
+    con: duckdb.DuckDBPyConnection, request: Request, folder: tempfile.TemporaryDirectory[str]
+) -> Streamed | str:
+    shown = _load(con, request)
     if isinstance(shown, str):
         return shown
+    scorecard = request.scorecard
     query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
     _run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
     if _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
         return "a value lies outside its scale: the Python reader says where"
-    build_results(con, scorecard, gate, shown)
-    return _write(con, scorecard, files, shown, gate, definitions, fmt)
+    build_results(con, scorecard, request.gate, shown)
+    _run(con, "DROP TABLE kpi_rated")  # tables stay in memory up to MEMORY_LIMIT, then spill to disk
+    return _write(con, request, shown, folder)
 
 
-def _load(
-    con: duckdb.DuckDBPyConnection,
-    scorecard: Scorecard,
-    files: Sequence[str],
-    year: int | None,
-    encoding: str | None,
-    delimiter: str | None,
-    columns: Mapping[str, str] | None,
-) -> int | str:
+def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
     """The results table, every row with its file and line; the year to show, or why not."""
     selects = []
-    for number, source in enumerate(_sources(con, files, encoding, delimiter, columns)):
+    sources = _sources(con, request.files, request.encoding, request.delimiter, request.columns)
+    for number, source in enumerate(sources):
         why = _source_doubt(source)
         if why:
             return why
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
         _run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
-        selects.append(_select(source, year, raw).sql("duckdb"))
+        selects.append(_select(source, request.year, raw).sql("duckdb"))
     _run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
-    if _doubtful(con, scorecard) or _count(con, _ODD_TEXT):
+    for number in range(len(selects)):
+        _run(con, f"DROP TABLE kpi_raw_{number}")
+    if _doubtful(con, request.scorecard) or _count(con, _ODD_TEXT):
         return "some rows are not plain: the Python reader reads them"
     latest = _count(con, "SELECT max(year) FROM kpi_results")
-    shown = year if year is not None else latest
+    shown = request.year if request.year is not None else latest
     return shown if shown else "no results"
 
 
@@ -213,20 +240,18 @@ WHERE coalesce(org_unit, '') <> nfc_normalize(coalesce(org_unit, ''))
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection,
-    scorecard: Scorecard,
-    files: Sequence[str],
-    shown: int,
-    gate: Gate,
-    definitions: str,
-    fmt: str,
+    con: duckdb.DuckDBPyConnection, request: Request, shown: int, folder: tempfile.TemporaryDirectory[str]
 ) -> Streamed:
-    folder = tempfile.TemporaryDirectory(prefix="kpi-")
+    fmt, scorecard = request.fmt, request.scorecard
     path = Path(folder.name) / f"results.{fmt}"
     target = path.as_posix().replace("'", "''")
     how = "FORMAT parquet" if fmt == "parquet" else "FORMAT json"  # JSON: a result a line
     _run(con, f"COPY (SELECT {RESULT_FIELDS} FROM kpi_rows) TO '{target}' ({how})")  # in kpi_rows' order
-    head = head_document(con, scorecard, files, shown, gate, definitions) if fmt == "json" else None
+    head = (
+        head_document(con, scorecard, request.files, shown, request.gate, request.definitions)
+        if fmt == "json"
+        else None
+    )
     years = tuple(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall())
     return Streamed(
         year=shown,
