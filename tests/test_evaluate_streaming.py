@@ -35,12 +35,17 @@ def without_engine_lines(stderr: str) -> list[str]:
 @pytest.mark.usefixtures("repo_root")
 @pytest.mark.parametrize("example", EXAMPLES)
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize("options", ["none", "strict gate", "quiet, ignoring", "an earlier year"])
 def test_the_stream_prints_what_the_report_prints(
-    kpi: Callable[..., Result], example: str, fmt: str, strict: bool
+    kpi: Callable[..., Result], example: str, fmt: str, options: str
 ) -> None:
     results, definitions = EXAMPLES[example]
-    gate = ["--fail-on", MIDDLE_LEVEL[example], "--fail-on-missing", "--fail-on-regression"] if strict else []
+    gate = {
+        "none": [],
+        "strict gate": ["--fail-on", MIDDLE_LEVEL[example], "--fail-on-missing", "--fail-on-regression"],
+        "quiet, ignoring": ["-q", "--ignore", "beyond-bands", "--ignore", "no-bands"],
+        "an earlier year": ["--year", "2015", "--fail-on-regression"],
+    }[options]
     args = [results, "--indicators", definitions, "--format", fmt, *gate]
     python = kpi("evaluate", *args, "--engine", "python")
     streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")

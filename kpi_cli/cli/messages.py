@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from ..errors import KpiError, one_line
 from ..inert import inert_rendered, message_line
 from ..render import Output
-from ..report import Result
+
+if TYPE_CHECKING:
+    from ..accounting import Reconciliation
+    from ..model import Status
+    from ..view import Coverage, Gate
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -75,10 +79,49 @@ def emit(
         click.echo(shown, nl=False, color=color if isinstance(text, str) else None)
 
 
-def names(results: Iterable[Result]) -> str:
-    """'L.1.1, L.2.1 (Oppvekst)': the results' indicators and org units, sorted, on one line."""
-    found = {r.indicator.id + (f" ({r.org_unit})" if r.org_unit else "") for r in results}
-    return one_line(", ".join(sorted(found)))
+def key_names(keys: Iterable[tuple[str, str | None]]) -> str:
+    """'L.1.1, L.2.1 (Oppvekst)': results by (indicator id, org unit), sorted, on one line."""
+    return one_line(", ".join(sorted({ident + (f" ({unit})" if unit else "") for ident, unit in keys})))
+
+
+def say_gate(
+    gate: Gate, failing: Sequence[tuple[str, str | None, Status]], worse: Sequence[tuple[str, str | None]]
+) -> None:
+    """Say on stderr what fails the gate: the results at or below its level, those worse than the
+    year before (with --fail-on-regression)."""
+    by_level = [(ident, unit) for ident, unit, status in failing if status in gate.levels]
+    if by_level:
+        rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
+        rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
+        verb = "fails" if len(by_level) == 1 else "fail"
+        note(f"{plural(len(by_level), 'result')} {verb} {rule}: {key_names(by_level)}")
+    if gate.regression and worse:
+        note(f"{plural(len(worse), 'result')} worse than the year before: {key_names(worse)}")
+
+
+def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None, quiet: bool) -> None:
+    """The notes on the years: which one is shown, and a fuller one than a year just begun."""
+    if quiet:
+        return
+    if other_years:
+        others = ", ".join(str(y) for y in other_years)
+        note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
+    if coverage is not None:
+        note(
+            f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
+            f"{coverage.fuller_year} has {coverage.fuller_given}: --year {coverage.fuller_year}"
+        )
+
+
+def say_accounting(count: Reconciliation) -> None:
+    """-v's last line: what became of every result read."""
+    note(
+        f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
+        f" + {count.no_result} without a result"
+        + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
+        + f" + {count.rejected} rejected"
+        + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
+    )
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -13,8 +13,8 @@ import click
 from ..checks import check_ignore, unsilenced
 from ..errors import KpiError, KpiErrors, UsageError
 from ..render import Kind, render_report
-from ..view import Gate, View, build, fail_levels, select_org_units, sparse_year
-from .messages import EXIT_FAIL, emit, names, note, plural, reports_errors, warn
+from ..view import Gate, build, fail_levels, select_org_units, sparse_year
+from .messages import EXIT_FAIL, emit, note, plural, reports_errors, say_accounting, say_gate, say_years, warn
 from .params import (
     DELIMITER,
     Choice,
@@ -196,7 +196,7 @@ def evaluate(
         verbose=verbose,
     )
     if streamed is not None:
-        finish(streamed, output, [indicators, *results], gate, quiet, verbose)
+        finish(streamed, output, [indicators, *results], silenced, quiet=quiet, verbose=verbose, year_given=year)
         return
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
@@ -215,29 +215,10 @@ def evaluate(
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
         warn(problem.format())
-    if report.other_years and not quiet:
-        others = ", ".join(str(y) for y in report.other_years)
-        note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
-    coverage = sparse_year(report) if year is None and not quiet else None
-    if coverage is not None:
-        note(
-            f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
-            f"{coverage.fuller_year} has {coverage.fuller_given}: --year {coverage.fuller_year}"
-        )
-    _exit_as_the_gate_says(view)
-
-
-def _exit_as_the_gate_says(view: View) -> None:
-    """Say on stderr what fails the gate, and exit 1 when anything does: the view's failing results."""
-    gate = view.gate
-    by_level = [r for r in view.failing if r.status in gate.levels]
-    if by_level:
-        rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
-        rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
-        note(f"{plural(len(by_level), 'result')} {'fails' if len(by_level) == 1 else 'fail'} {rule}: {names(by_level)}")
-    worse = view.regressions if gate.regression else ()
-    if worse:
-        note(f"{plural(len(worse), 'result')} worse than the year before: {names(worse)}")
+    coverage = sparse_year(report) if year is None else None
+    say_years(shown, report.other_years, coverage, quiet)
+    failing = [(r.indicator.id, r.org_unit, r.status) for r in view.failing]
+    say_gate(gate, failing, [(r.indicator.id, r.org_unit) for r in view.regressions])
     if view.failing:
         sys.exit(EXIT_FAIL)
 
@@ -258,14 +239,7 @@ def _say_how_read(read_set: ResultSet) -> None:
 def _account(read_set: ResultSet, report: Report) -> None:
     from ..accounting import reconcile
 
-    count = reconcile(read_set, report)
-    note(
-        f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
-        f" + {count.no_result} without a result"
-        + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
-        + f" + {count.rejected} rejected"
-        + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
-    )
+    say_accounting(reconcile(read_set, report))
 
 
 @click.command("history", short_help="Show each indicator year by year, with its alarms.")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..checks import unsilenced
 from ..errors import UsageError
 from ..sql.choice import choose_streaming
-from .messages import EXIT_FAIL, emit, note, plural, warn
+from .messages import EXIT_FAIL, emit, note, say_accounting, say_gate, say_years, warn
 
 if TYPE_CHECKING:
     from ..model import Scorecard
-    from ..sql.stream import Failing, Streamed
+    from ..sql.stream import Streamed
     from ..view import Gate
 
 
@@ -66,47 +67,27 @@ def try_streaming(
     return outcome
 
 
-def finish(streamed: Streamed, output: str | None, inputs: list[str], gate: Gate, quiet: bool, verbose: bool) -> None:
+def finish(
+    streamed: Streamed,
+    output: str | None,
+    inputs: list[str],
+    silenced: Sequence[str],
+    *,
+    quiet: bool,
+    verbose: bool,
+    year_given: int | None,
+) -> None:
     """Write the output, say on stderr what the report path says, exit as the gate says."""
     try:
         emit(streamed.chunks(), output, inputs, False, "json")
     finally:
         streamed.close()
     if verbose:
-        count = streamed.accounting
-        note(
-            f"{plural(count['read'], 'result')} read = {count['rated']} rated + {count['not_rated']} shown, not rated"
-            f" + {count['no_result']} without a result"
-            + (f" + {plural(count['measure'], 'measure value')}" if count["measure"] else "")
-            + f" + {count['rejected']} rejected"
-        )
-    for problem in streamed.warnings:
+        say_accounting(streamed.accounting)
+    for problem in unsilenced(list(streamed.warnings), streamed.scorecard, silenced):
         warn(problem.format())
-    if streamed.other_years and not quiet:
-        others = ", ".join(str(y) for y in streamed.other_years)
-        note(f"note: showing {streamed.year}; {others} rated as its history (--year shows another)")
-    coverage = streamed.coverage if not quiet else None
-    if coverage is not None:
-        note(
-            f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
-            f"{coverage.fuller_year} has {coverage.fuller_given}: --year {coverage.fuller_year}"
-        )
-    _exit_as_the_gate_says(streamed, gate)
-
-
-def _names(found: tuple[Failing, ...]) -> str:
-    return ", ".join(sorted({f.indicator + (f" ({f.org_unit})" if f.org_unit else "") for f in found}))
-
-
-def _exit_as_the_gate_says(streamed: Streamed, gate: Gate) -> None:
-    by_level = tuple(f for f in streamed.failing if f.status in gate.levels)
-    if by_level:
-        rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
-        rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
-        verb = "fails" if len(by_level) == 1 else "fail"
-        note(f"{plural(len(by_level), 'result')} {verb} {rule}: {_names(by_level)}")
-    worse = streamed.regressions if gate.regression else ()
-    if worse:
-        note(f"{plural(len(worse), 'result')} worse than the year before: {_names(worse)}")
+    say_years(streamed.year, streamed.other_years, streamed.coverage if year_given is None else None, quiet)
+    failing = [(f.indicator, f.org_unit, f.status) for f in streamed.failing]
+    say_gate(streamed.gate, failing, [(f.indicator, f.org_unit) for f in streamed.regressions])
     if streamed.failing:
         sys.exit(EXIT_FAIL)

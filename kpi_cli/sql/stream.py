@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import results as reader
+from ..accounting import Reconciliation
 from ..checks import findings
 from ..errors import KpiError, Problem
 from ..evaluate import beyond_problem
@@ -60,13 +61,15 @@ class Failing:
 class Streamed:
     """A run rated on DuckDB: what the command prints on stderr and its exit code need, and the output."""
 
+    scorecard: Scorecard
+    gate: Gate
     year: int
     other_years: tuple[int, ...]
     failing: tuple[Failing, ...]
     regressions: tuple[Failing, ...]
     warnings: tuple[Problem, ...]
     coverage: Coverage | None
-    accounting: Mapping[str, int]
+    accounting: Reconciliation
     path: Path  # what DuckDB wrote, in a temporary folder removed by ``close``
     head: bytes | None  # a JSON document's head: the document is head + the results DuckDB wrote
     folder: tempfile.TemporaryDirectory[str]
@@ -254,6 +257,8 @@ def _write(
     )
     years = tuple(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall())
     return Streamed(
+        scorecard=scorecard,
+        gate=request.gate,
         year=shown,
         other_years=tuple(y for y in years if y != shown),
         failing=_failing(con),
@@ -275,12 +280,10 @@ def _failing(con: duckdb.DuckDBPyConnection, column: str = "failing") -> tuple[F
 
 
 def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) -> Iterator[Problem]:
-    """The findings of the year shown, and each value beyond every band, located at its row."""
-    yield from findings(scorecard, shown)
+    """Each value beyond every band, located at its row, then the findings of the year shown:
+    in the order the report path says them."""
     indicators = scorecard.indicator_map()
-    rows = con.execute(
-        "SELECT indicator, year, org_unit, value_text, path, line FROM kpi_rows WHERE beyond ORDER BY path, line"
-    ).fetchall()
+    rows = con.execute("SELECT indicator, year, org_unit, value_text, path, line FROM kpi_rows WHERE beyond").fetchall()
     for ident, year, unit, text, path, line in rows:
         value = parse_value(str(text))
         assert value is not None  # rated: the fast reader read a number
@@ -288,6 +291,7 @@ def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) 
         row = ResultRow(str(ident), int(str(year)), value, unit, str(text), Location(str(path), int(str(line))))
         rating = rate(indicator, value)
         yield beyond_problem(row, indicator, rating)
+    yield from findings(scorecard, shown)
 
 
 def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
@@ -302,7 +306,7 @@ def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
     return None if mine * 2 >= count else Coverage(shown, mine, total, year, count)
 
 
-def _accounting(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def _accounting(con: duckdb.DuckDBPyConnection) -> Reconciliation:
     """What became of each row read: rated, shown but not rated, without a result, a measure's."""
     read = _count(con, "SELECT count(*) FROM kpi_results")
     row: Any = con.execute(
@@ -311,11 +315,4 @@ def _accounting(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         " count(*) FILTER (WHERE line IS NOT NULL AND value IS NULL) FROM kpi_rows"
     ).fetchone()
     rated, not_rated, no_result = (int(n) for n in row)
-    return {
-        "read": read,
-        "rated": rated,
-        "not_rated": not_rated,
-        "no_result": no_result,
-        "measure": read - rated - not_rated - no_result,
-        "rejected": 0,
-    }
+    return Reconciliation(read, rated, not_rated, no_result, read - rated - not_rated - no_result, 0)
