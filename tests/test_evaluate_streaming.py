@@ -162,3 +162,20 @@ def test_auto_streams_from_a_size(kpi: Callable[..., Result], tmp_path: Path, mo
         large.stderr.splitlines()
     )
     assert large.stdout_bytes == small.stdout_bytes
+
+
+@pytest.mark.usefixtures("repo_root")
+def test_a_long_list_of_failing_results_is_cut_where_the_report_path_cuts_it(
+    kpi: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Made up: 900 org units not approved, more names than a stderr line holds (MAX_MESSAGE_CHARS).
+    path = tmp_path / "results.csv"
+    rows = [f"K.1.1;2016;Enhet {number:03d};50 %" for number in range(900)]
+    path.write_text("indikator;år;enhet;verdi\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = [str(path), "--indicators", EXAMPLES["tolerance"][1], "--format", "json"]
+    python = kpi("evaluate", *args, "--engine", "python")
+    streamed = kpi("evaluate", *args, "--engine", "duckdb")
+    assert streamed.exit_code == python.exit_code == 1
+    assert streamed.stdout_bytes == python.stdout_bytes
+    assert streamed.stderr == python.stderr
+    assert "kpi: 900 results fail --fail-on uakseptabelt: K.1.1 (Enhet 000), K.1.1 (Enhet 001)" in streamed.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
@@ -20,7 +21,6 @@ from ..render import Output
 
 if TYPE_CHECKING:
     from ..accounting import Reconciliation
-    from ..model import Status
     from ..view import Coverage, Gate
 
 P = ParamSpec("P")
@@ -84,19 +84,24 @@ def key_names(keys: Iterable[tuple[str, str | None]]) -> str:
     return one_line(", ".join(sorted({ident + (f" ({unit})" if unit else "") for ident, unit in keys})))
 
 
-def say_gate(
-    gate: Gate, failing: Sequence[tuple[str, str | None, Status]], worse: Sequence[tuple[str, str | None]]
-) -> None:
-    """Say on stderr what fails the gate: the results at or below its level, those worse than the
-    year before (with --fail-on-regression)."""
-    by_level = [(ident, unit) for ident, unit, status in failing if status in gate.levels]
-    if by_level:
+@dataclass(frozen=True)
+class Named:
+    """Some results, counted and named (``key_names``: sorted, on one line)."""
+
+    count: int
+    names: str
+
+
+def say_gate(gate: Gate, by_level: Named, worse: Named) -> None:
+    """Say on stderr what fails the gate: the results at or below its level (``by_level``), and
+    those worse than the year before (``worse``, said with --fail-on-regression)."""
+    if by_level.count:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
         rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
-        verb = "fails" if len(by_level) == 1 else "fail"
-        note(f"{plural(len(by_level), 'result')} {verb} {rule}: {key_names(by_level)}")
-    if gate.regression and worse:
-        note(f"{plural(len(worse), 'result')} worse than the year before: {key_names(worse)}")
+        verb = "fails" if by_level.count == 1 else "fail"
+        note(f"{plural(by_level.count, 'result')} {verb} {rule}: {by_level.names}")
+    if gate.regression and worse.count:
+        note(f"{plural(worse.count, 'result')} worse than the year before: {worse.names}")
 
 
 def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None, quiet: bool) -> None:

@@ -14,7 +14,19 @@ from ..checks import check_ignore, unsilenced
 from ..errors import KpiError, KpiErrors, UsageError
 from ..render import Kind, render_report
 from ..view import Gate, build, fail_levels, select_org_units, sparse_year
-from .messages import EXIT_FAIL, emit, note, plural, reports_errors, say_accounting, say_gate, say_years, warn
+from .messages import (
+    EXIT_FAIL,
+    Named,
+    emit,
+    key_names,
+    note,
+    plural,
+    reports_errors,
+    say_accounting,
+    say_gate,
+    say_years,
+    warn,
+)
 from .params import (
     DELIMITER,
     Choice,
@@ -217,8 +229,9 @@ def evaluate(
         warn(problem.format())
     coverage = sparse_year(report) if year is None else None
     say_years(shown, report.other_years, coverage, quiet)
-    failing = [(r.indicator.id, r.org_unit, r.status) for r in view.failing]
-    say_gate(gate, failing, [(r.indicator.id, r.org_unit) for r in view.regressions])
+    by_level = [(r.indicator.id, r.org_unit) for r in view.failing if r.status in gate.levels]
+    worse = [(r.indicator.id, r.org_unit) for r in view.regressions]
+    say_gate(gate, Named(len(by_level), key_names(by_level)), Named(len(worse), key_names(worse)))
     if view.failing:
         sys.exit(EXIT_FAIL)
 

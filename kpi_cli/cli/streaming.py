@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..checks import unsilenced
 from ..errors import UsageError
 from ..sql.choice import choose_streaming
-from .messages import EXIT_FAIL, emit, note, say_accounting, say_gate, say_years, warn
+from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_years, warn
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -87,7 +87,6 @@ def finish(
     for problem in unsilenced(list(streamed.warnings), streamed.scorecard, silenced):
         warn(problem.format())
     say_years(streamed.year, streamed.other_years, streamed.coverage if year_given is None else None, quiet)
-    failing = [(f.indicator, f.org_unit, f.status) for f in streamed.failing]
-    say_gate(streamed.gate, failing, [(f.indicator, f.org_unit) for f in streamed.regressions])
-    if streamed.failing:
+    say_gate(streamed.gate, Named(*streamed.by_level), Named(*streamed.worse))
+    if streamed.fails:
         sys.exit(EXIT_FAIL)

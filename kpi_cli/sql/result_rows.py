@@ -92,6 +92,9 @@ LEFT JOIN distances t ON t.indicator = f.indicator AND t.year = f.year AND t.org
 ORDER BY f.year, f.unit_order, f.ord
 """
 
+# The head's failing results, in the report's order (kpi_rows is in it).
+FAILING_FIELDS = "indicator, year, org_unit"
+
 # A JSON number as json_output writes one (number_format.to_json_number): whole numbers as integers.
 _MACROS = """
 CREATE TEMP MACRO kpi_number(x) AS CASE WHEN x = trunc(x) THEN to_json(x::HUGEINT) ELSE to_json(x::DOUBLE) END;
@@ -223,8 +226,10 @@ def head_document(
     shown: int,
     gate: Gate,
     definitions: str,
-) -> bytes:
-    """The document without its results, as compact JSON: what ``json_output._head`` writes."""
+) -> tuple[bytes, bytes]:
+    """The document's head as ``json_output._head`` writes it, compact, in two parts: up to
+    ``"failing":[`` and from its ``]`` to ``"results":[``. The failing results themselves can be
+    millions: DuckDB writes them (``FAILING_FIELDS``), and the caller puts them in between."""
     rollups = _Rollups(scorecard)
     counts = con.execute(
         "SELECT org_unit, indicator, status, count(*) FROM kpi_rows WHERE year = ? "
@@ -235,8 +240,7 @@ def head_document(
     for unit, ident, status, count in counts:
         units.setdefault(unit, []).append((ident, status, count))
     years = sorted({shown, *(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows").fetchall())})
-    failing = con.execute("SELECT indicator, year, org_unit FROM kpi_rows WHERE failing ORDER BY unit_order, ord")
-    head = {
+    before = {
         "schema_version": SCHEMA_VERSION,
         "scorecard": scorecard.name,
         "levels": [{"id": level.id, "labels": dict(level.labels)} for level in scorecard.levels],
@@ -251,14 +255,19 @@ def head_document(
             "fail_on_suppressed": gate.suppressed,
             "fail_on_regression": gate.regression,
         },
-        "failing": [{"indicator": i, "year": y, "org_unit": u} for i, y, u in failing.fetchall()],
+    }
+    after = {
         "summary": rollups.of([row for rows in units.values() for row in rows]),
         "by_org_unit": [{"org_unit": unit, **rollups.of(rows)} for unit, rows in units.items()],
         "findings": [{"indicator": f.indicator, "message": f.message} for f in findings(scorecard, shown)],
         "tables": [],
         "indicators": {item.id: indicator(item, scorecard) for item in scorecard.indicators()},
     }
-    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    return (
+        (encode(before)[:-1] + ',"failing":[').encode("utf-8"),
+        ("]," + encode(after)[1:-1] + ',"results":[').encode("utf-8"),
+    )
 
 
 class _Rollups:

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any
 from .. import results as reader
 from ..accounting import Reconciliation
 from ..checks import findings
-from ..errors import KpiError, Problem
+from ..errors import KpiError, Problem, one_line
 from ..evaluate import beyond_problem
-from ..model import Indicator, Location, Scorecard, Status
+from ..limits import MAX_MESSAGE_CHARS
+from ..model import Indicator, Location, Scorecard
 from ..rating import rate
 from ..report import ResultRow
 from ..ssb.detect import is_ssb_file
@@ -39,7 +40,7 @@ from ..values import parse_value
 from ..view import Coverage, Gate
 from .compiler import compile_sql
 from .engine import NeedsPython, Source, _count, _doubtful, _run, _select, _sources, reader_call
-from .result_rows import RESULT_FIELDS, build_results, head_document
+from .result_rows import FAILING_FIELDS, RESULT_FIELDS, build_results, head_document
 
 if TYPE_CHECKING:
     import duckdb
@@ -47,14 +48,6 @@ if TYPE_CHECKING:
 STREAMED = ("json", "jsonl", "parquet")
 CHUNK = 1 << 20
 MEMORY_LIMIT = "1GB"  # DuckDB's own; past it, its tables and sorts spill to a temporary folder
-
-
-@dataclass(frozen=True)
-class Failing:
-    indicator: str
-    org_unit: str | None
-    status: Status
-    regression: bool
 
 
 @dataclass
@@ -65,35 +58,47 @@ class Streamed:
     gate: Gate
     year: int
     other_years: tuple[int, ...]
-    failing: tuple[Failing, ...]
-    regressions: tuple[Failing, ...]
+    fails: bool  # some result fails the gate: exit 1
+    by_level: tuple[int, str]  # the results at or below the gate's level: how many, their names
+    worse: tuple[int, str]  # the results of the year shown worse than the year before
     warnings: tuple[Problem, ...]
     coverage: Coverage | None
     accounting: Reconciliation
-    path: Path  # what DuckDB wrote, in a temporary folder removed by ``close``
-    head: bytes | None  # a JSON document's head: the document is head + the results DuckDB wrote
-    folder: tempfile.TemporaryDirectory[str]
+    folder: tempfile.TemporaryDirectory[str]  # what DuckDB wrote, removed by ``close``
+    head: tuple[bytes, bytes] | None = None  # a JSON document's head, around its failing results
 
     def chunks(self) -> Iterator[bytes]:
-        """The output: Parquet or JSON lines as DuckDB wrote them; a JSON document as the JSON renderer
-        writes it, the head, then the results DuckDB wrote a line each, joined by commas."""
+        """The output: Parquet or JSON lines as DuckDB wrote them; a JSON document as the JSON
+        renderer writes it: the head, the failing results and the results in it as lists."""
         if self.head is None:
-            yield from self._written()
+            yield from _read(self._path("results"))
             return
-        yield self.head[:-1] + b',"results":['
-        pending = b""
-        for chunk in self._written():
-            yield pending
-            pending = chunk.replace(b"\n", b",")  # JSON escapes every newline inside a text
-        yield pending[:-1] + b"]}\n" if pending else b"]}\n"
+        yield self.head[0]
+        yield from _as_list(_read(self._path("failing")))
+        yield self.head[1]
+        yield from _as_list(_read(self._path("results")))
+        yield b"]}\n"
 
-    def _written(self) -> Iterator[bytes]:
-        with self.path.open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                yield chunk
+    def _path(self, name: str) -> Path:
+        return Path(self.folder.name) / name
 
     def close(self) -> None:
         self.folder.cleanup()
+
+
+def _read(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+def _as_list(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """JSON lines as the items of a JSON list: each line break a comma, but the last."""
+    pending = b""
+    for chunk in lines:
+        yield pending
+        pending = chunk.replace(b"\n", b",")  # JSON escapes every line break inside a text
+    yield pending[:-1]
 
 
 def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
@@ -245,38 +250,44 @@ WHERE coalesce(org_unit, '') <> nfc_normalize(coalesce(org_unit, ''))
 def _write(
     con: duckdb.DuckDBPyConnection, request: Request, shown: int, folder: tempfile.TemporaryDirectory[str]
 ) -> Streamed:
-    fmt, scorecard = request.fmt, request.scorecard
-    path = Path(folder.name) / f"results.{fmt}"
-    target = path.as_posix().replace("'", "''")
+    fmt, scorecard, gate = request.fmt, request.scorecard, request.gate
     how = "FORMAT parquet" if fmt == "parquet" else "FORMAT json"  # JSON: a result a line
-    _run(con, f"COPY (SELECT {RESULT_FIELDS} FROM kpi_rows) TO '{target}' ({how})")  # in kpi_rows' order
-    head = (
-        head_document(con, scorecard, request.files, shown, request.gate, request.definitions)
-        if fmt == "json"
-        else None
-    )
+    _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_rows", Path(folder.name) / "results", how)  # kpi_rows' order
+    head = None
+    if fmt == "json":
+        head = head_document(con, scorecard, request.files, shown, gate, request.definitions)
+        _copy(con, f"SELECT {FAILING_FIELDS} FROM kpi_rows WHERE failing", Path(folder.name) / "failing", how)
     years = tuple(int(y) for (y,) in con.execute("SELECT DISTINCT year FROM kpi_rows ORDER BY year").fetchall())
     return Streamed(
         scorecard=scorecard,
-        gate=request.gate,
+        gate=gate,
         year=shown,
         other_years=tuple(y for y in years if y != shown),
-        failing=_failing(con),
-        regressions=_failing(con, f"regression AND year = {int(shown)}"),
+        fails=bool(_count(con, "SELECT count(*) FROM kpi_rows WHERE failing")),
+        by_level=_named(con, "failing AND level IN (SELECT id FROM kpi_fails)"),
+        worse=_named(con, f"regression AND year = {int(shown)}"),
         warnings=tuple(_warnings(con, scorecard, shown)),
         coverage=_coverage(con, shown),
         accounting=_accounting(con),
-        path=path,
-        head=head,
         folder=folder,
+        head=head,
     )
 
 
-def _failing(con: duckdb.DuckDBPyConnection, column: str = "failing") -> tuple[Failing, ...]:
+def _copy(con: duckdb.DuckDBPyConnection, query: str, path: Path, how: str) -> None:
+    target = path.as_posix().replace("'", "''")
+    _run(con, f"COPY ({query}) TO '{target}' ({how})")
+
+
+def _named(con: duckdb.DuckDBPyConnection, where: str) -> tuple[int, str]:
+    """How many results ``where`` holds and their names as ``cli.messages.key_names`` writes them,
+    as far as a stderr line shows them (MAX_MESSAGE_CHARS: each name takes at least 3)."""
+    count = _count(con, f"SELECT count(*) FROM kpi_rows WHERE {where}")
+    name = "indicator || CASE WHEN coalesce(org_unit, '') = '' THEN '' ELSE ' (' || org_unit || ')' END"
     rows = con.execute(
-        f"SELECT indicator, org_unit, status, regression FROM kpi_rows WHERE {column} ORDER BY unit_order, ord"
+        f"SELECT DISTINCT {name} AS name FROM kpi_rows WHERE {where} ORDER BY name LIMIT {MAX_MESSAGE_CHARS}"
     ).fetchall()
-    return tuple(Failing(str(i), None if u is None else str(u), Status(str(s)), bool(r)) for i, u, s, r in rows)
+    return count, one_line(", ".join(str(found) for (found,) in rows))
 
 
 def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) -> Iterator[Problem]:
