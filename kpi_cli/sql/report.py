@@ -55,14 +55,8 @@ def evaluate_on_duckdb(
     from .engine import rate as rate_on_duckdb
 
     try:
-        rated = rate_on_duckdb(  # what the compiler cannot rate, _by_the_core rates below
-            scorecard,
-            read.paths,
-            year=year,
-            encoding=encoding,
-            delimiter=delimiter,
-            columns=columns,
-            keys_only_for_unsupported=True,
+        rated = rate_on_duckdb(
+            scorecard, read.paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns
         )
     except KpiErrors:
         return evaluate_results(scorecard, read, year, strict=False)
@@ -118,9 +112,9 @@ def _by_the_core(
     index: dict[Key, ResultRow],
     directions: Mapping[str, Direction | None],
 ) -> Result:
-    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it. The compiled
-    query does not rate ``rate: change`` (it rates the value, not the change from the year before),
-    so DuckDB's status is not used here."""
+    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it: the query
+    gives the same status, but a report also needs what the core keeps beside it (the inputs
+    a value was computed from, the note saying which one is missing)."""
     outcome = None
     if indicator.compute is not None:
         outcome = compute(indicator, key[1], key[2], index, None, directions)
