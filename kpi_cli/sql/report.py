@@ -25,7 +25,7 @@ from ..errors import Collector, KpiErrors, Problem
 from ..evaluate import beyond_problem, check_rows, evaluate_results, rate_one
 from ..model import Direction, Indicator, Scorecard, Status
 from ..printed import band_differences
-from ..rating import rate
+from ..rating import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
 from ..results import ResultSet
 
@@ -61,7 +61,10 @@ def evaluate_on_duckdb(
     except KpiErrors:
         return evaluate_results(scorecard, read, year, strict=False)
     wanted = rated.relation.select("indicator, year, org_unit, status, bands_from, bands_org_unit")
-    return _report(scorecard, read, year, wanted.fetchall())
+    try:
+        return _report(scorecard, read, year, wanted.fetchall())
+    except UnratableValue:  # a value given that disagrees with its measures: the core's located error
+        return evaluate_results(scorecard, read, year, strict=False)
 
 
 def _report(scorecard: Scorecard, read: ResultSet, year: int, rated: list[tuple[object, ...]]) -> Report:
