@@ -197,10 +197,10 @@ def cases(draw: st.DrawFn, exact_binary: bool = False) -> Case:
         else st.just([])
     )
     changes = {each.id for each in indicators if each.rate_change}
-    # a row every year for some org unit: a change to rate, values to compare
-    for ident in sorted(changes | (set(compared_with(indicators)) & set(ids))):
-        unit = draw(st.sampled_from(UNITS))
-        keys += [key for key in ((ident, year, unit) for year in YEARS) if key not in keys]
+    # a row every year for one org unit: a change to rate, values to compare, measures to compute from
+    series = changes | (set(compared_with(indicators)) | {measure.id for measure in measures}) & set(ids)
+    unit = draw(st.sampled_from(UNITS))
+    keys += [key for key in ((ident, year, unit) for ident in sorted(series) for year in YEARS) if key not in keys]
     rows = []
     for ident, year, org_unit in keys:
         base = draw(st.sampled_from([None, Decimal(2), Decimal(3), Decimal(10)]))

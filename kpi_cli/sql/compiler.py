@@ -287,10 +287,8 @@ def build(
     if base_column is None:
         base_column = any(indicator.min_base for indicator in indicators)
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
-    lag = change or "change" in methods
-    ctes.append(
-        _cte("kpi_input", _input(table, base_column, lag), dialect in ("duckdb", "postgres", "sqlite")),
-    )
+    materialized = dialect in ("duckdb", "postgres", "sqlite")
+    ctes.append(_cte("kpi_input", _input(table, base_column, change or "change" in methods), materialized))
     if "better_than" in methods:
         source = table_name(benchmarks) if benchmarks is not None else None
         ctes += [_cte("kpi_benchmarks", benchmark_values(source, dialect)), _cte("kpi_compared", comparisons())]

@@ -51,7 +51,7 @@ def _versions(indicator: Indicator) -> tuple[BandVersion, ...]:
 
 
 def _better_rows(indicator: Indicator, directions: dict[str, Direction | None]) -> list[Row]:
-    """(indicator, input, region, higher) for each input of a better_than indicator that can be
+    """(indicator, input_id, region, higher) for each input of a better_than indicator that can be
     compared: one whose direction says which side is better (``ssb.benchmarks.compare``)."""
     compute = indicator.compute
     if compute is None or compute.method != "better_than":
