@@ -79,7 +79,8 @@ MILLIONTHS = 1_000_000
 def change_value(dialect: str) -> exp.Expr:
     """``rate: change``: the value given less the one given the year before, exact as the core's
     (NULL when either is missing). SQLite subtracts whole millionths, so a change such as 70,8 - 70
-    is 0,8, not binary floating point's 0,79999...: exact for values of up to six decimals."""
+    is 0,8, not binary floating point's 0,79999...: exact as long as the values and the
+    change, written with six decimals, have at most 15 digits (below a billion)."""
     given, before = c("given"), c("given_before")
     if dialect != "sqlite":
         return cast(exp.paren(given - before), NUMBER)
