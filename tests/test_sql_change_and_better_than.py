@@ -76,6 +76,13 @@ def core_benchmarks(rows: Sequence[BenchmarkRow]) -> dict[tuple[str, int], tuple
     return found
 
 
+@pytest.fixture
+def definitions(tmp_path: Path) -> Path:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(DEFINITIONS, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(params=ENGINES)
 def run(request: pytest.FixtureRequest) -> tuple[str, Runner]:
     """An engine's name and how to run a query on it over results and benchmark rows."""
@@ -86,11 +93,9 @@ def run(request: pytest.FixtureRequest) -> tuple[str, Runner]:
 
 
 def test_changes_and_shares_better_than_a_benchmark_as_kpi_evaluate_rates_them(
-    run: tuple[str, Runner], kpi, tmp_path: Path
+    run: tuple[str, Runner], kpi, definitions: Path
 ) -> None:  # type: ignore[no-untyped-def]
     engine, runner = run
-    definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(DEFINITIONS, encoding="utf-8")
     result = kpi("sql", "--dialect", engine, "--indicators", str(definitions), "--benchmarks", "benchmarks")
     assert result.exit_code == 0, result.output
     found = runner(result.stdout, ROWS, BENCHMARKS)
@@ -111,9 +116,7 @@ def test_changes_and_shares_better_than_a_benchmark_as_kpi_evaluate_rates_them(
     }
 
 
-def test_without_a_benchmarks_table_better_than_has_no_value_as_in_kpi_evaluate_on_a_csv(kpi, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(DEFINITIONS, encoding="utf-8")
+def test_without_benchmarks_better_than_has_no_value_as_in_kpi_evaluate_on_a_csv(kpi, definitions: Path) -> None:  # type: ignore[no-untyped-def]
     result = kpi("sql", "--indicators", str(definitions))
     assert result.exit_code == 0, result.output
     found = run_duckdb(result.stdout, ROWS)
@@ -123,9 +126,7 @@ def test_without_a_benchmarks_table_better_than_has_no_value_as_in_kpi_evaluate_
     }
 
 
-def test_a_benchmarks_name_that_is_not_a_table_name_is_a_usage_error(kpi, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(DEFINITIONS, encoding="utf-8")
+def test_a_benchmarks_name_that_is_not_a_table_name_is_a_usage_error(kpi, definitions: Path) -> None:  # type: ignore[no-untyped-def]
     result = kpi("sql", "--indicators", str(definitions), "--benchmarks", "x; DROP TABLE results")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
@@ -195,11 +196,9 @@ def test_a_share_better_than_a_benchmark_is_rounded_half_up_to_two_decimals(run:
 
 
 @pytest.mark.parametrize("dialect", ["tsql", "bigquery", "spark", "trino"])
-def test_the_dialects_not_run_here_parse_back(dialect: str, kpi, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialects_not_run_here_parse_back(dialect: str, kpi, definitions: Path) -> None:  # type: ignore[no-untyped-def]
     import sqlglot
 
-    definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(DEFINITIONS, encoding="utf-8")
     result = kpi("sql", "--dialect", dialect, "--indicators", str(definitions), "--benchmarks", "kpi.groups")
     assert result.exit_code == 0, result.output
     parsed = [statement for statement in sqlglot.parse(result.stdout, read=dialect) if statement is not None]
