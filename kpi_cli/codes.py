@@ -110,7 +110,6 @@ CODES: dict[str, Code] = {
         Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
         Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
-        Code("sql-unsupported", _E, "kpi sql cannot yet compile this indicator (rate: change, compute: better_than)"),
         Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
         Code("value-with-sign", _E, "a result written with a comparison sign (> 70 %): write the number"),
         Code("footnote-mark", _N, "footnote marks after a result (56 %***) were dropped"),

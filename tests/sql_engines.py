@@ -1,5 +1,7 @@
 """Run a compiled scorecard query on DuckDB, SQLite and a throwaway PostgreSQL server,
-and the Python core's answer for the same rows, as comparable tuples.
+and the Python core's answer for the same rows, as comparable tuples. Each engine gets
+the rows as a ``results`` table and the benchmark values as a ``benchmarks`` table
+(indicator, year, region, value).
 
 The PostgreSQL fixture starts a cluster in a temporary folder, listening only on a
 unix socket there (no TCP), as the ``postgres`` user when the tests run as root
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from kpi_cli.compute import Benchmarks
 from kpi_cli.evaluate import evaluate
 from kpi_cli.model import BandVersion, Indicator, Scorecard
 from kpi_cli.report import ResultRow
@@ -30,6 +33,7 @@ from kpi_cli.report import ResultRow
 Key = tuple[str, int, str | None]
 Outcome = tuple[Decimal | None, str | None, int | None, str | None, int, int, str | None]
 COLUMNS = "indicator, year, org_unit, value, n"
+BenchmarkRow = tuple[str, int, str, Decimal | None]  # indicator, year, region, value
 
 
 def _cell(value: object) -> Decimal | None:
@@ -65,27 +69,35 @@ def table_rows(rows: Sequence[ResultRow]) -> list[tuple[str, int, str | None, st
     ]
 
 
-def run_duckdb(query: str, rows: Sequence[ResultRow]) -> dict[Key, Outcome]:
+def benchmark_cells(benchmarks: Sequence[BenchmarkRow]) -> list[tuple[str, int, str, str | None]]:
+    return [(i, y, region, None if v is None else format(v, "f")) for i, y, region, v in benchmarks]
+
+
+def run_duckdb(query: str, rows: Sequence[ResultRow], benchmarks: Sequence[BenchmarkRow] = ()) -> dict[Key, Outcome]:
     import duckdb
 
     con = duckdb.connect()
     try:
         con.execute("CREATE TABLE results (indicator VARCHAR, year INT, org_unit VARCHAR, value VARCHAR, n VARCHAR)")
-        if rows:  # one statement: executemany costs a round trip per row
-            marks = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
-            con.execute(f"INSERT INTO results VALUES {marks}", [cell for row in table_rows(rows) for cell in row])
+        con.execute("CREATE TABLE benchmarks (indicator VARCHAR, year INT, region VARCHAR, value VARCHAR)")
+        for table, cells in (("results", table_rows(rows)), ("benchmarks", benchmark_cells(benchmarks))):
+            if cells:  # one statement: executemany costs a round trip per row
+                marks = ", ".join([f"({', '.join('?' * len(cells[0]))})"] * len(cells))
+                con.execute(f"INSERT INTO {table} VALUES {marks}", [cell for row in cells for cell in row])
         return dict(outcome(row) for row in con.execute(query).fetchall())
     finally:
         con.close()
 
 
-def run_sqlite(query: str, rows: Sequence[ResultRow]) -> dict[Key, Outcome]:
+def run_sqlite(query: str, rows: Sequence[ResultRow], benchmarks: Sequence[BenchmarkRow] = ()) -> dict[Key, Outcome]:
     import sqlite3
 
     con = sqlite3.connect(":memory:")
     try:
         con.execute("CREATE TABLE results (indicator TEXT, year INT, org_unit TEXT, value NUMERIC, n NUMERIC)")
+        con.execute("CREATE TABLE benchmarks (indicator TEXT, year INT, region TEXT, value NUMERIC)")
         con.executemany("INSERT INTO results VALUES (?, ?, ?, ?, ?)", table_rows(rows))
+        con.executemany("INSERT INTO benchmarks VALUES (?, ?, ?, ?)", benchmark_cells(benchmarks))
         return dict(outcome(row) for row in con.execute(query).fetchall())
     finally:
         con.close()
@@ -131,19 +143,28 @@ class Postgres:
             raise AssertionError(f"psql failed: {done.stderr}")
         return done.stdout
 
-    def run(self, query: str, rows: Sequence[ResultRow], *, setup: str = "") -> dict[Key, Outcome]:
-        """Load ``rows`` into a fresh schema's ``results`` table and run ``query`` (one SELECT)."""
+    def run(
+        self, query: str, rows: Sequence[ResultRow], *, setup: str = "", benchmarks: Sequence[BenchmarkRow] = ()
+    ) -> dict[Key, Outcome]:
+        """Load ``rows`` into a fresh schema's ``results`` table (and ``benchmarks``) and run ``query``
+        (one SELECT)."""
         self.runs += 1
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for row in table_rows(rows):
-            writer.writerow(["NULL" if cell is None else cell for cell in row])
+
+        def copy(cells: Sequence[Sequence[object]]) -> str:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            for row in cells:
+                writer.writerow(["NULL" if cell is None else cell for cell in row])
+            return f"{buffer.getvalue()}\\.\n"
+
         select = query.strip().rstrip(";")
         script = (
             f"CREATE SCHEMA run{self.runs}; SET search_path TO run{self.runs};\n"
             "CREATE TABLE results (indicator TEXT, year INT, org_unit TEXT, value NUMERIC, n NUMERIC);\n"
-            "COPY results FROM STDIN WITH (FORMAT csv, NULL 'NULL');\n"
-            f"{buffer.getvalue()}\\.\n{setup}\n"
+            "CREATE TABLE benchmarks (indicator TEXT, year INT, region TEXT, value NUMERIC);\n"
+            f"COPY results FROM STDIN WITH (FORMAT csv, NULL 'NULL');\n{copy(table_rows(rows))}"
+            f"COPY benchmarks FROM STDIN WITH (FORMAT csv, NULL 'NULL');\n{copy(benchmark_cells(benchmarks))}"
+            f"{setup}\n"
             f"COPY ({select}) TO STDOUT WITH (FORMAT csv, NULL 'NULL');\n"
         )
         found = {}
@@ -190,13 +211,18 @@ def _version_bands(indicator: Indicator, bands_from: int | None, bands_unit: str
 
 
 def assert_agree(
-    scorecard: Scorecard, rows: Sequence[ResultRow], year: int, sql: dict[Key, Outcome], engine: str
+    scorecard: Scorecard,
+    rows: Sequence[ResultRow],
+    year: int,
+    sql: dict[Key, Outcome],
+    engine: str,
+    benchmarks: Benchmarks | None = None,
 ) -> None:
     """Row by row: the same keys, values, statuses, gap and beyond flags; the band version the
     SQL names holds the bands the core rated by; every row the SQL marks as an error is one the
     core reports as an error, of the same kind, for the same indicator; every row it marks
-    beyond is one the core warns of (beyond-bands)."""
-    report = evaluate(scorecard, rows, year, strict=False)
+    beyond is one the core warns of (beyond-bands). ``benchmarks``: what better_than compares with."""
+    report = evaluate(scorecard, rows, year, strict=False, benchmarks=benchmarks)
     python = {(r.indicator.id, r.year, r.org_unit): r for r in (*report.history, *report.results)}
     errors = [error.message for error in report.errors]
     indicators = scorecard.indicator_map()

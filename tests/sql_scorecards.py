@@ -3,9 +3,12 @@
 Band forms (closed, strict and open ends, several intervals per status, target
 ranges), band versions by year and per org unit, both gap policies, scales,
 phase-in, min_base with an n column, per_org_unit, measures and computed
-indicators; values on the edges, in the gaps, beyond the bands and at several
-decimal precisions. ``exact_binary`` keeps every number on a grid of eighths,
-which binary floating point (SQLite) holds exactly.
+indicators, indicators rated on their change from the year before (``rate:
+change``) and shares of indicators better than a benchmark region
+(``better_than``, with the benchmark values beside the rows); values on the
+edges, in the gaps, beyond the bands and at several decimal precisions.
+``exact_binary`` keeps every number on a grid of eighths, which binary floating
+point (SQLite) holds exactly.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from kpi_cli.model import (
     Band,
     BandVersion,
     Computation,
+    Direction,
     FocusArea,
     GapPolicy,
     Goal,
@@ -29,11 +33,18 @@ from kpi_cli.model import (
     PhaseIn,
     Scorecard,
 )
-from kpi_cli.report import ResultRow
+from kpi_cli.report import Benchmark, ResultRow
 
 YEARS = (2015, 2016, 2017)
 UNITS = (None, "Oppvekst", "Helse og omsorg")
 MEASURES = ("m1", "m2")
+REGIONS = ("EKG13", "EAK")
+# how an indicator is rated: its value given, computed from measures, its change from the year
+# before (rate: change), or the share of other indicators better than a benchmark region
+KINDS = ("value", "value", "computed", "change", "better_than")
+SHARES = tuple(Decimal(share) for share in ("0", "25", "33.33", "50", "66.67", "75", "100"))
+# what better_than compares by (a target range: not compared), mostly a side
+DIRECTIONS = (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER) * 2 + (Direction.TARGET_RANGE,)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,12 @@ class Case:
     scorecard: Scorecard
     rows: tuple[ResultRow, ...]
     year: int
+    benchmarks: dict[tuple[str, int], tuple[Benchmark, ...]]
+
+    @property
+    def benchmark_rows(self) -> list[tuple[str, int, str, Decimal | None]]:
+        """The benchmark values as a table's rows: (indicator, year, region, value)."""
+        return [(i, y, b.region, b.value) for (i, y), found in self.benchmarks.items() for b in found]
 
 
 def numbers(exact_binary: bool) -> st.SearchStrategy[Decimal]:
@@ -54,10 +71,12 @@ def numbers(exact_binary: bool) -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def band_set(draw: st.DrawFn, exact_binary: bool) -> tuple[Band, ...]:
-    """1-5 intervals left to right, touching or with gaps, open at either end or not."""
+def band_set(draw: st.DrawFn, exact_binary: bool, share: bool = False) -> tuple[Band, ...]:
+    """1-5 intervals left to right, touching or with gaps, open at either end or not; edges
+    where a better_than share lies (0, 25, 33.33 ... 100) when ``share``."""
     count = draw(st.integers(1, 5))
-    edges = sorted(set(draw(st.lists(numbers(exact_binary), min_size=2 * count, max_size=2 * count))))
+    edge = st.sampled_from(SHARES) if share else numbers(exact_binary)
+    edges = sorted(set(draw(st.lists(edge, min_size=2 * count, max_size=2 * count))))
     if len(edges) < 2:
         edges = [edges[0], edges[0] + 1]
     intervals: list[Interval] = []
@@ -96,7 +115,9 @@ def scale_for(bands: tuple[Band, ...], draw: st.DrawFn, exact_binary: bool) -> I
 
 
 @st.composite
-def indicator(draw: st.DrawFn, ident: str, exact_binary: bool, computed: bool) -> Indicator:
+def indicator(draw: st.DrawFn, ident: str, exact_binary: bool, kind: str, others: tuple[str, ...]) -> Indicator:
+    """One indicator of ``kind`` (KINDS); a better_than one compares some of ``others``."""
+    change = kind == "change"
     versions: list[BandVersion] = []
     for org_unit in (None, *UNITS[1:]):
         if org_unit is not None and not draw(st.booleans()):
@@ -105,23 +126,34 @@ def indicator(draw: st.DrawFn, ident: str, exact_binary: bool, computed: bool) -
         if org_unit is None and draw(st.booleans()):
             years = [None]
         for from_year in years:
-            bands = draw(band_set(exact_binary)) if draw(st.integers(0, 5)) else ()
-            versions.append(BandVersion(bands, None, from_year, org_unit, scale_for(bands, draw, exact_binary)))
+            bands = draw(band_set(exact_binary, kind == "better_than")) if draw(st.integers(0, 5)) else ()
+            # a change's versions have no scale (it bounds the value, not the change), as loaded
+            scale = None if change else scale_for(bands, draw, exact_binary)
+            versions.append(BandVersion(bands, None, from_year, org_unit, scale))
     simple = len(versions) == 1 and versions[0].from_year is None and versions[0].scale is None
     methods = ["difference"] if exact_binary else ["change", "share", "ratio", "difference"]
-    method = draw(st.sampled_from(methods)) if computed else None
+    computation = None
+    if kind == "computed":
+        method = draw(st.sampled_from(methods))
+        computation = Computation(method, ("m1",) if method == "change" else MEASURES)
+    elif kind == "better_than":
+        compared = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+        computation = Computation("better_than", tuple(compared), draw(st.sampled_from(REGIONS)))
     return Indicator(
         id=ident,
         name=f"Indikator {ident} (oppdiktet)",
         scale=scale_for((), draw, exact_binary),
         bands=versions[0].bands if simple else (),
+        # what better_than compares by; none or a target range: not compared
+        direction=draw(st.sampled_from([*DIRECTIONS, None])),
         gap_policy=draw(st.sampled_from(list(GapPolicy))),
         phase_in=PhaseIn(draw(st.sampled_from(YEARS))) if draw(st.integers(0, 3)) == 0 else None,
         versions=() if simple else tuple(versions),
         per_org_unit=draw(st.integers(0, 3)) > 0,
-        compute=Computation(method, ("m1",) if method == "change" else MEASURES) if method else None,
+        compute=computation,
         min_base=draw(st.sampled_from([None, None, 3])),
         aliases=(f"{ident}-alias",),
+        rate_change=change,
     )
 
 
@@ -144,10 +176,13 @@ def values_near(scorecard: Scorecard, exact_binary: bool) -> st.SearchStrategy[D
 @st.composite
 def cases(draw: st.DrawFn, exact_binary: bool = False) -> Case:
     count = draw(st.integers(1, 4))
-    computed = draw(st.integers(0, count))  # this many of the last indicators are computed (0: none)
+    ids = tuple(f"X.{n}" for n in range(count))
+    kinds = [draw(st.sampled_from(KINDS if count > 1 else KINDS[:-1])) for _ in ids]
     indicators = tuple(
-        draw(indicator(f"X.{n}", exact_binary, computed > 0 and n >= count - computed)) for n in range(count)
+        draw(indicator(ident, exact_binary, kind, tuple(i for i in ids if i != ident)))
+        for ident, kind in zip(ids, kinds, strict=True)
     )
+    computed = "computed" in kinds
     measures = tuple(Measure(m, f"Måling {m}") for m in MEASURES) if computed else ()
     scorecard = Scorecard(
         "Generert målekart (oppdiktet)",
@@ -161,10 +196,45 @@ def cases(draw: st.DrawFn, exact_binary: bool = False) -> Case:
         if ids
         else st.just([])
     )
+    changes = {each.id for each in indicators if each.rate_change}
+    # a row every year for one org unit: a change to rate, values to compare, measures to compute from
+    series = changes | (set(compared_with(indicators)) | {measure.id for measure in measures}) & set(ids)
+    unit = draw(st.sampled_from(UNITS))
+    keys += [key for key in ((ident, year, unit) for ident in sorted(series) for year in YEARS) if key not in keys]
     rows = []
     for ident, year, org_unit in keys:
         base = draw(st.sampled_from([None, Decimal(2), Decimal(3), Decimal(10)]))
         name = f"{ident}-alias" if ident.startswith("X") and draw(st.integers(0, 4)) == 0 else ident
-        value = draw(values if ident.startswith("X") else st.one_of(numbers(exact_binary), st.just(Decimal(0))))
+        if ident in changes:  # 0 the year before makes the change a value near the edges
+            value = draw(st.one_of(st.just(Decimal(0)), values))
+        else:
+            value = draw(values if ident.startswith("X") else st.one_of(numbers(exact_binary), st.just(Decimal(0))))
         rows.append(ResultRow(name, year, value, org_unit, base=base))
-    return Case(scorecard, tuple(rows), draw(st.sampled_from(YEARS)))
+    return Case(scorecard, tuple(rows), draw(st.sampled_from(YEARS)), draw(benchmarks(indicators, rows, values)))
+
+
+def compared_with(indicators: tuple[Indicator, ...]) -> dict[str, set[str]]:
+    """Each indicator a better_than compares, and the benchmark regions it is compared with."""
+    wanted: dict[str, set[str]] = {}
+    for each in indicators:
+        if each.compute and each.compute.method == "better_than":
+            for ident in each.compute.inputs:
+                wanted.setdefault(ident, set()).add(str(each.compute.benchmark))
+    return wanted
+
+
+@st.composite
+def benchmarks(
+    draw: st.DrawFn, indicators: tuple[Indicator, ...], rows: list[ResultRow], values: st.SearchStrategy[Decimal | None]
+) -> dict[tuple[str, int], tuple[Benchmark, ...]]:
+    """Benchmark regions' values for the indicators better_than compares, every year: the region
+    it compares with, another one now and then; a value, often one of the municipality's values
+    for that indicator, or none."""
+    wanted = compared_with(indicators)
+    found: dict[tuple[str, int], tuple[Benchmark, ...]] = {}
+    for ident, year in ((ident, year) for ident in sorted(wanted) for year in YEARS):
+        own = [row.value for row in rows if row.indicator in (ident, f"{ident}-alias") and row.value is not None]
+        value = st.one_of(st.sampled_from(own), values) if own else values
+        regions = [region for region in REGIONS if region in wanted[ident] or draw(st.booleans())]
+        found[(ident, year)] = tuple(Benchmark(region, f"Region {region}", draw(value)) for region in regions)
+    return found

@@ -92,6 +92,17 @@ def test_a_value_outside_the_scale_is_the_same_error(kpi: Callable[..., Result],
 
 
 @pytest.mark.usefixtures("repo_root")
+def test_a_value_that_disagrees_with_its_measures_is_the_same_error(
+    kpi: Callable[..., Result], write: Callable[..., Path]
+) -> None:
+    # made up: L.2.2 is the share of ideas chosen, 13 of 130 = 10,00, given as 55
+    made_up = write("disagrees-2016.csv", "indikator;år;verdi\nideer;2016;130\nideer_valgt;2016;13\nL.2.2;2016;55\n")
+    python, duckdb = both(kpi, str(made_up))
+    assert python.exit_code == 2 and "[value-disagrees]" in python.stderr
+    assert (duckdb.exit_code, duckdb.stdout, duckdb.stderr) == (python.exit_code, python.stdout, python.stderr)
+
+
+@pytest.mark.usefixtures("repo_root")
 def test_verbose_says_which_engine(kpi: Callable[..., Result]) -> None:
     small = kpi("evaluate", "results/2014.csv", "-v")
     assert (

@@ -3,6 +3,7 @@ the statuses `kpi evaluate` gives; the other dialects are transpiled and parsed 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from kpi_cli.sql import DIALECTS  # noqa: E402
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"
 PRINTED = REPO_ROOT / "examples" / "printed"  # bands as printed tables write them; Ø.2.1 -0,3 lies beyond them
+CHANGE = REPO_ROOT / "examples" / "change-and-years"  # made up: two indicators rated on their change
 # Made up: the template example of the README, measures and all (L.2.1 a change, L.2.2 a share).
 MEASURED = """indikator;år;verdi;enhet
 ideer;2015;120;
@@ -45,6 +47,7 @@ def cases(tmp_path: Path) -> list[tuple[Path, list[Path], int]]:
         (EXAMPLE / "indicators.yaml", [EXAMPLE / "results-2015-2017.csv"], 2017),
         (SEED_INDICATORS, [REPO_ROOT / "results" / "2014.csv"], 2014),
         (SEED_INDICATORS, [measured], 2016),
+        (CHANGE / "indicators.yaml", [CHANGE / "results.csv"], 2015),
         (PRINTED / "indicators.yaml", [PRINTED / "results-2015.csv"], 2015),
     ]
 
@@ -113,12 +116,14 @@ def test_a_view_over_a_named_table_on_sqlite(run_cli) -> None:  # type: ignore[n
 
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_every_dialect_parses_back(dialect: str, run_cli) -> None:  # type: ignore[no-untyped-def]
-    for args in ([], ["--view", "kpi.scorecard", "--table", "kpi.results"]):
-        text = printed(run_cli, "--dialect", dialect, "--indicators", str(SEED_INDICATORS), *args)
-        parsed = sqlglot.parse(text, read=dialect)
-        assert [type(statement).__name__ for statement in parsed if statement is not None] == (
-            ["Create"] if args else ["Select"]
-        )
+    # the seed computes a change, a share and a ratio; the other example rates changes
+    for definitions in (SEED_INDICATORS, CHANGE / "indicators.yaml"):
+        for args in ([], ["--view", "kpi.scorecard", "--table", "kpi.results", "--benchmarks", "kpi.groups"]):
+            text = printed(run_cli, "--dialect", dialect, "--indicators", str(definitions), *args)
+            parsed = sqlglot.parse(text, read=dialect)
+            assert [type(statement).__name__ for statement in parsed if statement is not None] == (
+                ["Create"] if args else ["Select"]
+            )
 
 
 def test_a_table_name_that_is_not_one_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -138,14 +143,16 @@ def test_bad_definitions_are_reported_as_by_every_command(tmp_path: Path, run_cl
     assert result.output.startswith(f"{bad}:")
 
 
-def test_indicators_it_cannot_compile_are_refused_at_their_line(run_cli) -> None:  # type: ignore[no-untyped-def]
-    # A query that rated a change target as a plain value would disagree with kpi evaluate silently.
-    made_up = REPO_ROOT / "examples" / "change-and-years" / "indicators.yaml"
-    result = run_cli("sql", "--indicators", str(made_up))
-    assert result.exit_code == 2
-    assert result.output.splitlines() == [
-        f"{made_up}:35:13: error: T.2.1: rate: change is not compiled to SQL yet; rate it with kpi evaluate"
-        " [sql-unsupported]",
-        f"{made_up}:41:13: error: T.2.2: rate: change is not compiled to SQL yet; rate it with kpi evaluate"
-        " [sql-unsupported]",
-    ]
+def test_a_change_target_is_rated_on_the_change_from_the_year_before(run_cli) -> None:  # type: ignore[no-untyped-def]
+    # kpi sql refused rate: change before it was compiled; it now rates the change, as kpi evaluate
+    rows = read_results([CHANGE / "results.csv"]).rows
+    found = run_duckdb(printed(run_cli, "--indicators", str(CHANGE / "indicators.yaml")), rows)
+    changes = {key: outcome[:2] for key, outcome in found.items() if key[0].startswith("T.2")}
+    assert changes == {
+        ("T.2.1", 2013, None): (None, "missing"),  # no result the year before
+        ("T.2.1", 2014, None): (Decimal("0.8"), "desired"),  # 70,8 - 70,0 in 0,5 - 1
+        ("T.2.1", 2015, None): (Decimal("0.3"), "accepted"),  # within the tolerance 0,25 below
+        ("T.2.2", 2013, None): (None, "missing"),
+        ("T.2.2", 2014, None): (Decimal("-0.08"), "desired"),  # a fall of at least 0,05
+        ("T.2.2", 2015, None): (Decimal("-0.02"), "not_approved"),
+    }

@@ -40,9 +40,11 @@ GATES = st.builds(Gate, st.sampled_from(["not_approved", "accepted", "never"]), 
 
 
 def streamable(case: Case) -> Case:
-    """The case without what only the report path writes: computed indicators and min_base."""
+    """The case without what only the report path writes: computed indicators, rate: change, min_base."""
     kept = tuple(
-        dataclasses.replace(item, min_base=None) for item in case.scorecard.indicators() if item.compute is None
+        dataclasses.replace(item, min_base=None, rate_change=False)
+        for item in case.scorecard.indicators()
+        if item.compute is None
     )
     area = FocusArea("X", "Område", goals=(Goal("X.1", "Mål", kept),))
     return dataclasses.replace(case, scorecard=dataclasses.replace(case.scorecard, focus_areas=(area,)))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import DefinitionError, KpiErrors, UsageError
-from ..model import Indicator
+from ..errors import UsageError
 from .messages import reports_errors
 from .params import indicators_option
 from .reports import load
@@ -26,8 +25,13 @@ DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino"
     "--table", default="results", show_default=True, help="Results table (indicator, year, org_unit, value[, n])."
 )
 @click.option("--view", metavar="NAME", help="Print CREATE VIEW NAME AS ... instead of the query.")
+@click.option(
+    "--benchmarks",
+    metavar="NAME",
+    help="Table of benchmark values (indicator, year, region, value) that compute: better_than compares with.",
+)
 @reports_errors
-def sql(indicators: str, dialect: str, table: str, view: str | None) -> None:
+def sql(indicators: str, dialect: str, table: str, view: str | None, benchmarks: str | None) -> None:
     """Print the SQL that rates a results table in place, as `kpi evaluate` rates a file.
 
     The query returns indicator, year, org_unit, value, status (the words of the
@@ -37,27 +41,20 @@ def sql(indicators: str, dialect: str, table: str, view: str | None) -> None:
     Examples:
       kpi sql --dialect postgres --table kostra.results
       kpi sql --dialect sqlite --view scorecard | sqlite3 results.db
+      kpi sql --dialect postgres --table kostra.results --benchmarks kostra.groups
     """
     try:
-        from ..sql.compiler import NotCompiled, compile_sql, not_compiled
+        from ..sql.compiler import compile_sql, table_name
     except ImportError:
         raise UsageError("kpi sql needs sqlglot: pip install 'kpi-cli[scale]'") from None
     scorecard = load(indicators)
     try:
-        query = compile_sql(scorecard, dialect, table=table, view=view)
-    except NotCompiled as exc:
-        raise KpiErrors([_refused(item, not_compiled(item) or "") for item in exc.indicators]) from None
+        if benchmarks is not None:
+            table_name(benchmarks)
+    except ValueError as exc:
+        raise UsageError(f"--benchmarks: {exc}") from None
+    try:
+        query = compile_sql(scorecard, dialect, table=table, view=view, benchmarks=benchmarks)
     except ValueError as exc:
         raise UsageError(f"--table/--view: {exc}") from None
     click.echo(query.rstrip("\n") + ";")
-
-
-def _refused(indicator: Indicator, why: str) -> DefinitionError:
-    where = indicator.location
-    return DefinitionError(
-        f"{indicator.id}: {why} is not compiled to SQL yet; rate it with kpi evaluate",
-        code="sql-unsupported",
-        path=where.path if where else None,
-        line=where.line if where else None,
-        column=where.column if where else None,
-    )

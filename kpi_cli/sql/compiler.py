@@ -18,8 +18,8 @@ import re
 
 from sqlglot import ErrorLevel, exp
 
-from ..model import Indicator, Scorecard
-from .computed import computed_value
+from ..model import Scorecard
+from .computed import benchmark_values, better_than_value, change_value, comparisons, computed_value
 from .expressions import NUMBER, both, c, cast, either, lit, not_null, one, when
 from .judging import SCALE_COLUMNS, final, judged, placed
 from .tables import Table, tables
@@ -77,7 +77,7 @@ def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
     )
     if not uses_change:
         return query
-    # change: the value the year before, by lag over the measure's years
+    # change (computed, or rate: change): the value the year before, by lag over the id's years
     window = {"partition_by": [c("indicator"), c("unit_key")], "order": exp.Order(expressions=[c("year")])}
     lag_year = exp.Window(this=exp.Lag(this=c("year")), **window)
     lag_value = exp.Window(this=exp.Lag(this=c("value")), **window)
@@ -89,7 +89,7 @@ def _years(year: int | None, methods: set[str]) -> exp.Expr:
     """Every year of an indicator's result is rated, and a year of measures alone when some
     computed indicator has a value in it (kpi_cli.evaluate.computed_years); else it is input."""
     query: exp.Expr = exp.select(c("year")).distinct().from_("kpi_input").where(c("is_measure").eq(0))
-    if methods:
+    if methods - {"better_than"}:  # better_than compares indicators, whose years are rated anyway
         query = exp.union(query, _computed_years(methods), distinct=True)
     if year is not None:
         query = exp.union(query, exp.select(lit(year).as_("year")), distinct=True)
@@ -143,10 +143,12 @@ def _in_force(alias: str, own: bool) -> exp.Expr:
     return both(c("indicator", v).eq(c("indicator", "i")), unit, started, not_ended)
 
 
-def _grid(methods: set[str], own_versions: bool) -> exp.Select:
+def _grid(methods: set[str], own_versions: bool, change: bool) -> exp.Select:
     """Each indicator × year × org unit, with its row, its inputs and the band version in force.
 
-    The joins for measures and for org units' own bands are left out when no indicator needs them.
+    The joins for measures, better_than's comparisons and org units' own bands are left out when
+    no indicator needs them; ``change``: some indicator rates its change (``given_before``: the value
+    given the year before).
     """
 
     def own_column(name: str) -> exp.Expr:
@@ -154,7 +156,8 @@ def _grid(methods: set[str], own_versions: bool) -> exp.Select:
 
     own_scale, general_scale = one(own_column("has_scale")), one(c("has_scale", "gen"))
     own = not_null(own_column("version"))
-    if not methods:
+    pairs = methods - {"better_than"}
+    if not pairs:
         a: exp.Expr = cast(exp.null(), NUMBER)
         b: exp.Expr = cast(exp.null(), NUMBER)
     else:
@@ -171,7 +174,10 @@ def _grid(methods: set[str], own_versions: bool) -> exp.Select:
             c("nearest", "i"),
             c("min_base", "i"),
             c("method", "i"),
+            c("rate_change", "i"),
             c("value", "r").as_("given"),
+            *([c("prev_value", "r").as_("given_before")] if change else []),
+            *([c("compared", "k"), c("better", "k")] if "better_than" in methods else []),
             c("n", "r").as_("n"),
             a.as_("a"),
             b.as_("b"),
@@ -189,14 +195,17 @@ def _grid(methods: set[str], own_versions: bool) -> exp.Select:
         .join(exp.to_table("kpi_years").as_("y"), join_type="cross")
         .join(exp.to_table("kpi_units").as_("u"), join_type="cross")
     )
-    inputs = [("r", c("indicator", "i"))] + ([("m1", c("input_1", "i")), ("m2", c("input_2", "i"))] if methods else [])
+    inputs = [("r", c("indicator", "i"))] + ([("m1", c("input_1", "i")), ("m2", c("input_2", "i"))] if pairs else [])
+    if "better_than" in methods:
+        inputs.append(("k", c("indicator", "i")))
     for alias, ident in inputs:
         on = both(
             c("indicator", alias).eq(ident),
             c("year", alias).eq(c("year", "y")),
             c("unit_key", alias).eq(c("unit_key", "u")),
         )
-        query = query.join(exp.to_table("kpi_input").as_(alias), on=on, join_type="left")
+        source = "kpi_compared" if alias == "k" else "kpi_input"
+        query = query.join(exp.to_table(source).as_(alias), on=on, join_type="left")
     for alias, is_own in (("own", True), ("gen", False)) if own_versions else (("gen", False),):
         query = query.join(exp.to_table("kpi_versions").as_(alias), on=_in_force(alias, is_own), join_type="left")
     # measured for the whole municipality only: no row for an org unit is not a missing result
@@ -205,25 +214,39 @@ def _grid(methods: set[str], own_versions: bool) -> exp.Select:
     )
 
 
-def _computed_step(methods: set[str], dialect: str) -> exp.Select:
-    """The computed value, when every input is there and no denominator is zero."""
+def _computed_step(methods: set[str], dialect: str, change: bool) -> exp.Select:
+    """The computed value, when every input is there and no denominator is zero; better_than's
+    share when something could be compared; the change from the year before for ``rate: change``
+    (NULL without a value in either year, as the core's ``year_change``)."""
     inputs_ok = both(
         not_null(c("method")),
         not_null(c("a")),
         not_null(c("b")),
         either(c("method").eq(lit("difference")), c("b").neq(0)),
     )
-    computed = when((inputs_ok, computed_value(methods, dialect))) if methods else cast(exp.null(), NUMBER)
+    cases: list[tuple[exp.Expr, exp.Expr]] = []
+    if change:
+        cases.append((one(c("rate_change")), change_value(dialect)))
+    if "better_than" in methods:
+        cases.append((c("method").eq(lit("better_than")), better_than_value(dialect)))
+    if methods - {"better_than"}:
+        cases.append((inputs_ok, computed_value(methods, dialect)))
+    computed = when(*cases) if cases else cast(exp.null(), NUMBER)
     return exp.select(exp.Star(), computed.as_("computed")).from_("kpi_grid")
 
 
-def _valued() -> exp.Select:
-    """The value to rate (computed, else given) and the base min_base is checked against:
-    the n column, else a computed share's or ratio's denominator."""
+def _valued(change: bool) -> exp.Select:
+    """The value to rate (computed, else given; for ``rate: change`` the change alone), the value
+    the scale is checked against (the one given, for a change) and the base min_base is checked
+    against: the n column, else a computed share's or ratio's denominator."""
     denominator = when((both(not_null(c("computed")), c("method").isin(lit("share"), lit("ratio"))), c("b")))
+    either_value = exp.func("COALESCE", c("computed"), c("given"))
+    value = when((one(c("rate_change")), c("computed")), default=either_value) if change else either_value
+    checked = when((one(c("rate_change")), c("given")), default=either_value.copy()) if change else either_value.copy()
     return exp.select(
         exp.Star(),
-        exp.func("COALESCE", c("computed"), c("given")).as_("value"),
+        value.as_("value"),
+        checked.as_("checked"),
         exp.func("COALESCE", c("n"), denominator).as_("cases"),
     ).from_("kpi_computed")
 
@@ -238,24 +261,6 @@ def table_name(name: str) -> exp.Table:
     return exp.to_table(name)
 
 
-class NotCompiled(ValueError):
-    """Indicators the compiler has no SQL for yet: a query that left them out, or rated them
-    as plain values, would disagree with ``kpi evaluate`` without a word."""
-
-    def __init__(self, indicators: list[Indicator]) -> None:
-        super().__init__(", ".join(indicator.id for indicator in indicators))
-        self.indicators = indicators
-
-
-def not_compiled(indicator: Indicator) -> str | None:
-    """Why ``indicator`` cannot be compiled to SQL yet, or None."""
-    if indicator.rate_change:
-        return "rate: change"
-    if indicator.compute is not None and indicator.compute.method == "better_than":
-        return "compute: better_than"
-    return None
-
-
 def build(
     scorecard: Scorecard,
     dialect: str = "duckdb",
@@ -264,33 +269,35 @@ def build(
     view: str | None = None,
     base_column: bool | None = None,
     year: int | None = None,
-    keys_only_for_unsupported: bool = False,
+    benchmarks: str | None = None,
 ) -> exp.Expr:
     """The query (or ``CREATE VIEW view``) as a sqlglot expression for ``dialect``.
 
     ``base_column``: whether the table has an ``n`` column (default: when an
     indicator sets min_base). ``year``: a year rated even when only measures
-    have rows in it, as ``evaluate``'s year. ``keys_only_for_unsupported``: compile indicators that
-    ``not_compiled`` names as plain values instead of refusing them, for a caller (the DuckDB engine)
-    that takes only their keys from the query and rates them with the Python core.
+    have rows in it, as ``evaluate``'s year. ``benchmarks``: a table (indicator,
+    year, region, value) of the benchmark regions' values that ``compute:
+    better_than`` compares with; without it no better_than indicator has a value.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
     indicators = list(scorecard.indicators())
-    refused = [item for item in indicators if not_compiled(item)]
-    if refused and not keys_only_for_unsupported:
-        raise NotCompiled(refused)
     methods = {indicator.compute.method for indicator in indicators if indicator.compute}
+    change = any(indicator.rate_change for indicator in indicators)
     if base_column is None:
         base_column = any(indicator.min_base for indicator in indicators)
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
+    materialized = dialect in ("duckdb", "postgres", "sqlite")
+    ctes.append(_cte("kpi_input", _input(table, base_column, change or "change" in methods), materialized))
+    if "better_than" in methods:
+        source = table_name(benchmarks) if benchmarks is not None else None
+        ctes += [_cte("kpi_benchmarks", benchmark_values(source, dialect)), _cte("kpi_compared", comparisons())]
     ctes += [
-        _cte("kpi_input", _input(table, base_column, "change" in methods), dialect in ("duckdb", "postgres", "sqlite")),
         _cte("kpi_years", _years(year, methods)),
         _cte("kpi_units", _units()),
-        _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions))),
-        _cte("kpi_computed", _computed_step(methods, dialect)),
-        _cte("kpi_valued", _valued()),
+        _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions), change)),
+        _cte("kpi_computed", _computed_step(methods, dialect, change)),
+        _cte("kpi_valued", _valued(change)),
         _cte("kpi_placed", placed()),
         _cte("kpi_judged", judged()),
     ]
@@ -310,7 +317,7 @@ def compile_sql(
     base_column: bool | None = None,
     year: int | None = None,
     pretty: bool = True,
-    keys_only_for_unsupported: bool = False,
+    benchmarks: str | None = None,
 ) -> str:
     """The query rating ``table`` by ``scorecard``, written in ``dialect`` (see ``build``)."""
     expression = build(
@@ -320,6 +327,6 @@ def compile_sql(
         view=view,
         base_column=base_column,
         year=year,
-        keys_only_for_unsupported=keys_only_for_unsupported,
+        benchmarks=benchmarks,
     )
     return expression.sql(dialect=dialect, pretty=pretty, unsupported_level=ErrorLevel.RAISE) + "\n"

@@ -244,15 +244,13 @@ def rate(
     delimiter: str | None = None,
     columns: Mapping[str, str] | None = None,
     connection: duckdb.DuckDBPyConnection | None = None,
-    keys_only_for_unsupported: bool = False,
 ) -> Rated:
     """The rated results of ``paths`` as a DuckDB relation (columns as ``kpi sql``'s query).
 
     ``year`` is rated even if only measures have rows in it (as ``evaluate``'s
     year) and is the year of rows that give none. Raises KpiErrors with the
-    Python reader's and core's messages when the input has errors. An indicator the
-    compiler cannot rate (``compiler.not_compiled``) raises NotCompiled, unless
-    ``keys_only_for_unsupported``: then its rows are there for a caller that rates it itself.
+    Python reader's and core's messages when the input has errors. Files hold no
+    benchmark values, so a ``compute: better_than`` indicator has none, as in ``kpi evaluate``.
     """
     import duckdb
 
@@ -282,7 +280,6 @@ def rate(
         base_column=True,
         year=shown,
         pretty=False,
-        keys_only_for_unsupported=keys_only_for_unsupported,
     )
     _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")  # rated once, read by the check and the writer
     if import_ok and _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):

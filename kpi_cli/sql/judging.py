@@ -66,11 +66,16 @@ def judged() -> exp.Select:
     outermost = exp.Mod(this=exp.func("COALESCE", below, above), expression=lit(MODULO))
     between = both(not_null(below), not_null(above))
     rank = when((not_null(c("inside_rank", "p")), c("inside_rank", "p")), (between, gap), default=outermost)
-    # beyond every band with no scale: still rated by the outermost band, and flagged (rating.rate)
-    beyond = both(is_null(c("inside_rank", "p")), exp.not_(between), c("has_scale", "v").eq(0))
+    # beyond every band with no scale: still rated by the outermost band, and flagged (rating.rate);
+    # a change is rated with no scale (the scale bounds the value, not its change)
+    unbounded = either(c("has_scale", "v").eq(0), one(c("rate_change", "v")))
+    beyond = both(is_null(c("inside_rank", "p")), exp.not_(between), unbounded)
     scale = [c(name, "v") for name in SCALE_COLUMNS]
+    checked = c("checked", "v")  # the value given, for a change
     outside = both(
-        not_null(value), one(c("has_scale", "v")), exp.not_(_contains(scale[0], scale[1], scale[2], scale[3], value))
+        not_null(checked),
+        one(c("has_scale", "v")),
+        exp.not_(_contains(scale[0], scale[1], scale[2], scale[3], checked)),
     )
     pending = both(not_null(c("phase_in", "v")), c("year", "v") < c("phase_in", "v"))
     small = both(not_null(c("min_base", "v")), not_null(c("cases", "v")), c("cases", "v") < c("min_base", "v"))

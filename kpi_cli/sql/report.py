@@ -25,7 +25,7 @@ from ..errors import Collector, KpiErrors, Problem
 from ..evaluate import beyond_problem, check_rows, evaluate_results, rate_one
 from ..model import Direction, Indicator, Scorecard, Status
 from ..printed import band_differences
-from ..rating import rate
+from ..rating import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
 from ..results import ResultSet
 
@@ -55,19 +55,16 @@ def evaluate_on_duckdb(
     from .engine import rate as rate_on_duckdb
 
     try:
-        rated = rate_on_duckdb(  # what the compiler cannot rate, _by_the_core rates below
-            scorecard,
-            read.paths,
-            year=year,
-            encoding=encoding,
-            delimiter=delimiter,
-            columns=columns,
-            keys_only_for_unsupported=True,
+        rated = rate_on_duckdb(
+            scorecard, read.paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns
         )
     except KpiErrors:
         return evaluate_results(scorecard, read, year, strict=False)
     wanted = rated.relation.select("indicator, year, org_unit, status, bands_from, bands_org_unit")
-    return _report(scorecard, read, year, wanted.fetchall())
+    try:
+        return _report(scorecard, read, year, wanted.fetchall())
+    except UnratableValue:  # a value given that disagrees with its measures: the core's located error
+        return evaluate_results(scorecard, read, year, strict=False)
 
 
 def _report(scorecard: Scorecard, read: ResultSet, year: int, rated: list[tuple[object, ...]]) -> Report:
@@ -118,9 +115,9 @@ def _by_the_core(
     index: dict[Key, ResultRow],
     directions: Mapping[str, Direction | None],
 ) -> Result:
-    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it. The compiled
-    query does not rate ``rate: change`` (it rates the value, not the change from the year before),
-    so DuckDB's status is not used here."""
+    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it: the query
+    gives the same status, but a report also needs what the core keeps beside it (the inputs
+    a value was computed from, the note saying which one is missing)."""
     outcome = None
     if indicator.compute is not None:
         outcome = compute(indicator, key[1], key[2], index, None, directions)

@@ -6,7 +6,9 @@ tables are what the query joins the results against:
 - ``names``: every id a results table may use (indicator ids, their aliases,
   measure ids) and the id it stands for;
 - ``indicators``: one row per indicator (phase-in, gap policy, scale,
-  min_base, how it is computed);
+  min_base, how it is computed, whether its change is rated);
+- ``better``: each input of a ``compute: better_than`` indicator that has a
+  direction to compare by, with the benchmark region (only when there are any);
 - ``versions``: the band versions, each with the years it is in force
   ``[from_year, to_year)`` for its org unit (or for all);
 - ``bands``: every interval of every version, in the order ``bands.placed``
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..bands import placed
-from ..model import BandVersion, GapPolicy, Indicator, Interval, Scorecard
+from ..model import BandVersion, Direction, GapPolicy, Indicator, Interval, Scorecard
 
 # Each row is a tuple of plain values; None is SQL NULL.
 Cell = str | int | Decimal | None
@@ -48,17 +50,36 @@ def _versions(indicator: Indicator) -> tuple[BandVersion, ...]:
     return (BandVersion(indicator.bands, indicator.direction),)
 
 
+def _better_rows(indicator: Indicator, directions: dict[str, Direction | None]) -> list[Row]:
+    """(indicator, input_id, region, higher) for each input of a better_than indicator that can be
+    compared: one whose direction says which side is better (``ssb.benchmarks.compare``)."""
+    compute = indicator.compute
+    if compute is None or compute.method != "better_than":
+        return []
+    sides = {Direction.HIGHER_IS_BETTER: 1, Direction.LOWER_IS_BETTER: 0}
+    return [
+        (indicator.id, wanted, compute.benchmark, sides[direction])
+        for wanted in compute.inputs
+        if (direction := directions.get(wanted)) in sides
+    ]
+
+
 def tables(scorecard: Scorecard) -> tuple[Table, ...]:
-    """The four tables of the scorecard, in the order the query declares them."""
+    """The tables of the scorecard, in the order the query declares them (``better`` only when an
+    indicator is computed by ``better_than``)."""
     measures = [measure.id for measure in scorecard.measures]
     names: dict[str, tuple[str, int]] = {measure: (measure, 1) for measure in measures}
     names.update({name: (indicator.id, 0) for name, indicator in scorecard.lookup().items()})
     indicator_rows: list[Row] = []
     version_rows: list[Row] = []
     band_rows: list[Row] = []
+    better_rows: list[Row] = []
+    directions = {indicator.id: indicator.direction for indicator in scorecard.indicators()}
     for order, indicator in enumerate(scorecard.indicators()):
         compute = indicator.compute
-        inputs = (*compute.inputs, None)[:2] if compute else (None, None)
+        pairs = compute is not None and compute.method != "better_than"  # better_than: the better table
+        inputs = (*compute.inputs, None)[:2] if compute and pairs else (None, None)
+        better_rows += _better_rows(indicator, directions)
         indicator_rows.append(
             (
                 indicator.id,
@@ -69,6 +90,7 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                 indicator.min_base,
                 compute.method if compute else None,
                 *inputs,
+                int(indicator.rate_change),
                 *_interval(indicator.scale),
             )
         )
@@ -114,6 +136,12 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
         ("scale_low_inclusive", "int"),
         ("scale_high_inclusive", "int"),
     )
+    better = Table(
+        "kpi_better",
+        (("indicator", "text"), ("input_id", "text"), ("region", "text"), ("higher", "int")),
+        tuple(better_rows),
+    )
+    has_better = any(i.compute is not None and i.compute.method == "better_than" for i in scorecard.indicators())
     return (
         Table(
             "kpi_names",
@@ -132,6 +160,7 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                 ("method", "text"),
                 ("input_1", "text"),
                 ("input_2", "text"),
+                ("rate_change", "int"),
                 *scale,
             ),
             tuple(indicator_rows),
@@ -166,4 +195,5 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
             ),
             tuple(band_rows),
         ),
+        *((better,) if has_better else ()),
     )
