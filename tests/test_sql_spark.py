@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from sql_engines import Key, Outcome, assert_agree, outcome
 from sql_scorecards import Case, cases
+from test_sql_command import EXAMPLE, printed, run_cli  # noqa: F401  (run_cli: the fixture)
 from test_sql_command import cases as printed_cases
-from test_sql_command import printed, run_cli  # noqa: F401  (run_cli: the fixture)
 
 from kpi_cli.definitions import load_definitions
 from kpi_cli.report import ResultRow
@@ -43,8 +43,9 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """One local Spark session for the module: one core, no UI, one shuffle partition."""
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One local Spark session for the module: one core, no UI, one shuffle partition, its
+    warehouse (where a CREATE TABLE writes) in a temporary folder."""
     why = _missing()
     if why is not None:
         if os.environ.get("KPI_REQUIRE_SPARK") == "1":
@@ -63,6 +64,7 @@ def spark() -> Iterator[Any]:
         .config("spark.sql.adaptive.enabled", "false")
         .config("spark.sql.codegen.wholeStage", "false")
         .config("spark.driver.memory", "512m")
+        .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("spark-warehouse")))
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
@@ -72,8 +74,8 @@ def spark() -> Iterator[Any]:
         session.stop()
 
 
-def run_spark(session: Any, query: str, rows: Sequence[ResultRow], table: str = "results") -> dict[Key, Outcome]:
-    """Load ``rows`` as the temporary view ``table`` and run ``query`` (one SELECT) on it."""
+def frame(session: Any, rows: Sequence[ResultRow]) -> Any:
+    """The rows as a Spark DataFrame of the results table's columns, value and n as DECIMAL(38, 15)."""
     from pyspark.sql.types import DecimalType, IntegerType, StringType, StructField, StructType
 
     number = DecimalType(38, 15)
@@ -87,8 +89,17 @@ def run_spark(session: Any, query: str, rows: Sequence[ResultRow], table: str = 
         ]
     )
     data = [(row.indicator, row.year, row.org_unit, row.value, row.base) for row in rows]
-    session.createDataFrame(data, schema).createOrReplaceTempView(table)
+    return session.createDataFrame(data, schema)
+
+
+def collect(session: Any, query: str) -> dict[Key, Outcome]:
     return dict(outcome(tuple(row)) for row in session.sql(query.strip().rstrip(";")).collect())
+
+
+def run_spark(session: Any, query: str, rows: Sequence[ResultRow], table: str = "results") -> dict[Key, Outcome]:
+    """Load ``rows`` as the temporary view ``table`` and run ``query`` (one SELECT) on it."""
+    frame(session, rows).createOrReplaceTempView(table)
+    return collect(session, query)
 
 
 def test_the_printed_query_rates_as_kpi_evaluate_on_spark(spark: Any, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -99,6 +110,18 @@ def test_the_printed_query_rates_as_kpi_evaluate_on_spark(spark: Any, tmp_path: 
         found = run_spark(spark, query, rows, table="kpi_results")
         assert_agree(scorecard, rows, year, found, "spark")
         assert {status for _, status, *_ in found.values()} - {None}
+
+
+def test_a_view_over_a_stored_table_rates_the_same_on_spark(spark: Any, run_cli) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    definitions = EXAMPLE / "indicators.yaml"
+    rows = read_results([EXAMPLE / "results-2015-2017.csv"]).rows
+    args = ["--dialect", "spark", "--indicators", str(definitions), "--table", "kpi.results", "--view", "kpi.scorecard"]
+    view = printed(run_cli, *args)
+    assert view.startswith("CREATE VIEW kpi.scorecard AS")
+    spark.sql("CREATE DATABASE kpi")
+    frame(spark, rows).write.saveAsTable("kpi.results")  # a table in the warehouse: a view may not read a temporary one
+    spark.sql(view.strip().rstrip(";"))
+    assert_agree(load_definitions(definitions), rows, 2017, collect(spark, "SELECT * FROM kpi.scorecard"), "spark view")
 
 
 # A fixed series (derandomize) of a few generated cases: each takes a few seconds on Spark.
