@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 STREAMED = ("json", "jsonl", "parquet")
 CHUNK = 1 << 20
-MEMORY_LIMIT = "1GB"  # DuckDB's own; past it, its tables and sorts spill to a temporary folder
+MEMORY_LIMIT = "500MB"  # DuckDB's own; past it, its tables and sorts spill to a temporary folder
 
 
 @dataclass
