@@ -43,7 +43,7 @@ WITH input AS (
 ), joined AS (
     SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit,
            r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n,
-           info.ord, info.phase_in, k.kind, k.direction, k.target, lv.id AS level, lv.rank AS rank,
+           info.ord, info.phase_in, k.kind, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
            lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
     FROM kpi_rated r
     JOIN kpi_info info ON info.indicator = r.indicator
@@ -68,27 +68,17 @@ WITH input AS (
            previous IS NOT NULL AND rated AND previous.rank IS NOT NULL AND rank > previous.rank AS regression,
            CASE WHEN previous.kind = kind THEN value - previous.value END AS delta
     FROM placed
-), distances AS (  -- a target range: how far each value lies from the desired band (history.trend)
-    SELECT f.indicator, f.year, f.org_unit,
-           coalesce(min(CASE WHEN kpi_inside(f.value, d.low, d.high, d.low_inclusive, d.high_inclusive) THEN 0
-                        ELSE least(abs(f.value - d.low), abs(f.value - d.high)) END), 0) AS after,
-           coalesce(min(CASE WHEN kpi_inside(f.previous.value, d.low, d.high, d.low_inclusive, d.high_inclusive)
-                        THEN 0 ELSE least(abs(f.previous.value - d.low), abs(f.previous.value - d.high)) END), 0)
-               AS before
-    FROM flagged f JOIN kpi_desired d ON d.target = f.target
-    WHERE f.delta IS NOT NULL AND f.delta <> 0
-    GROUP BY f.indicator, f.year, f.org_unit
 )
 SELECT f.*,
        CASE WHEN f.delta = 0 THEN NULL WHEN f.direction = 'higher' THEN f.delta > 0
             WHEN f.direction = 'lower' THEN f.delta < 0
-            WHEN t.after IS NOT NULL AND t.after <> t.before THEN t.after < t.before END AS better,
+            WHEN f.desired IS NOT NULL AND kpi_distance(f.value, f.desired) <> kpi_distance(f.previous.value, f.desired)
+            THEN kpi_distance(f.value, f.desired) < kpi_distance(f.previous.value, f.desired) END AS better,
        f.year = $shown AND (f.level IN (SELECT id FROM kpi_fails) OR ($on_regression AND f.regression)) AS failing,
        CASE WHEN f.rated AND f.inside IS NOT NULL THEN
            (CASE WHEN f.value = 0 THEN ltrim(replace(rtrim(f.value_text, ' %'), ',', '.'), '-')
                  ELSE replace(rtrim(f.value_text, ' %'), ',', '.') END) || ' lies in ' || f.inside END AS reason
 FROM flagged f
-LEFT JOIN distances t ON t.indicator = f.indicator AND t.year = f.year AND t.org_unit IS NOT DISTINCT FROM f.org_unit
 ORDER BY f.year, f.unit_order, f.ord
 """
 
@@ -100,7 +90,10 @@ _MACROS = """
 CREATE TEMP MACRO kpi_number(x) AS CASE WHEN x = trunc(x) THEN to_json(x::HUGEINT) ELSE to_json(x::DOUBLE) END;
 CREATE TEMP MACRO kpi_inside(x, low, high, low_inclusive, high_inclusive) AS
     (low IS NULL OR x > low OR (x = low AND low_inclusive))
-    AND (high IS NULL OR x < high OR (x = high AND high_inclusive))
+    AND (high IS NULL OR x < high OR (x = high AND high_inclusive));
+CREATE TEMP MACRO kpi_distance(x, bands) AS coalesce(list_min(list_transform(bands, lambda b:
+    CASE WHEN kpi_inside(x, b.low, b.high, b.low_inclusive, b.high_inclusive) THEN 0
+         ELSE least(abs(x - b.low), abs(x - b.high)) END)), 0)
 """
 
 # The result objects of json_output.result, key by key: DuckDB writes each row as one.
@@ -171,16 +164,21 @@ def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
         direction = _DIRECTIONS.get(in_force.direction) if in_force.direction else None
         rows.append((ident, year, -1 if start is None else start, unit or "", kind, direction, target))
     con.execute(
-        "CREATE TEMP TABLE kpi_kind (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR, kind INT,"
+        "CREATE TEMP TABLE kpi_kind_rows (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR, kind INT,"
         " direction VARCHAR, target INT)"
     )
-    _insert(con, "kpi_kind", rows)
+    _insert(con, "kpi_kind_rows", rows)
     con.execute(
         "CREATE TEMP TABLE kpi_desired (target INT, low DECIMAL(38, 15), high DECIMAL(38, 15),"
         " low_inclusive BOOLEAN, high_inclusive BOOLEAN)"
     )
-    desired_rows = [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals]
-    _insert(con, "kpi_desired", desired_rows)
+    _insert(con, "kpi_desired", [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals])
+    # a target range's desired band as a list on its row: its distance is worked out row by row
+    con.execute(
+        "CREATE TEMP TABLE kpi_kind AS SELECT k.*, (SELECT list({'low': d.low, 'high': d.high, "
+        "'low_inclusive': d.low_inclusive, 'high_inclusive': d.high_inclusive}) FROM kpi_desired d "
+        "WHERE d.target = k.target) AS desired FROM kpi_kind_rows k"
+    )
 
 
 _DIRECTIONS = {Direction.HIGHER_IS_BETTER: "higher", Direction.LOWER_IS_BETTER: "lower"}
