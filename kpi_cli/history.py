@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import RATED, Direction, Interval, Scorecard, Status, worse
+from .model import RANKS, RATED, Direction, Interval, Scorecard, Status
 from .report import Report, Result
 
 Key = tuple[str, str | None]  # (indicator id, org unit)
@@ -108,12 +109,10 @@ def _distance(value: Decimal, intervals: Sequence[Interval]) -> Decimal:
 
 def is_regression(current: Result, previous: Result | None) -> bool:
     """Rated worse this year than the previous year's rated result."""
-    return (
-        previous is not None
-        and current.status.is_rated
-        and previous.status.is_rated
-        and current.status.rank > previous.status.rank
-    )
+    if previous is None:
+        return False
+    now, then = RANKS.get(current.status), RANKS.get(previous.status)
+    return now is not None and then is not None and now > then
 
 
 def regressions(report: Report) -> list[Result]:
@@ -124,12 +123,9 @@ def regressions(report: Report) -> list[Result]:
 
 def rollup(results: Iterable[Result]) -> Rollup:
     counts = dict.fromkeys(Status, 0)
-    worst: Status | None = None
-    for result in results:
-        counts[result.status] += 1
-        if result.status.is_rated:
-            worst = result.status if worst is None else worse(worst, result.status)
-    return Rollup(worst, counts)
+    counts.update(Counter(result.status for result in results))
+    rated = [status for status in RATED if counts[status]]
+    return Rollup(rated[-1] if rated else None, counts)  # RATED runs best first: the last is the worst
 
 
 @dataclass(frozen=True)

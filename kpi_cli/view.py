@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .errors import UsageError
 from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
@@ -25,6 +26,7 @@ def fail_levels(levels: Sequence[Level]) -> tuple[str, ...]:
 
 
 FAIL_LEVELS = fail_levels(DEFAULT_LEVELS)
+_year = attrgetter("year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,7 @@ class View:
     years: tuple[int, ...]  # every year rated, oldest first
     history_units: tuple[str | None, ...]  # the org units a history shows
     series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
+    ordered: tuple[Entry, ...]  # every year's entries, oldest year first, within a year in the report's order
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
     _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
@@ -179,12 +182,10 @@ class View:
 
     def every_year(self, org_units: Sequence[str | None] | None = None) -> Iterator[Entry]:
         """Every entry of every year, oldest year first, within a year in the report's order."""
-        by_year: dict[int, list[Entry]] = {}
-        for result in (*self.report.history, *self.report.results):
-            if org_units is None or result.org_unit in org_units:
-                by_year.setdefault(result.year, []).append(self.entry(result))
-        for year in sorted(by_year):
-            yield from by_year[year]
+        if org_units is None:
+            yield from self.ordered
+        else:
+            yield from (entry for entry in self.ordered if entry.result.org_unit in org_units)
 
     def band_version(self, result: Result) -> BandVersion | None:
         """The band version ``result`` was rated by; None for an indicator without versions."""
@@ -202,9 +203,9 @@ def build(
     """The view of ``report`` under ``gate``; ``history_units`` are the org units a history
     shows (default: the first, usually the whole municipality)."""
     gate = gate or Gate()
-    series = _series(report, gate)
+    series, ordered = _series(report, gate)
     scorecard = report.scorecard
-    entries = tuple(series[(r.indicator.id, r.org_unit)][r.year] for r in report.results)
+    entries = tuple(entry for entry in ordered if entry.result.year == report.year)
     by_unit: dict[str | None, list[Entry]] = {unit: [] for unit in report.org_units}
     for entry in entries:
         by_unit[entry.result.org_unit].append(entry)
@@ -225,29 +226,34 @@ def build(
         years=years,
         history_units=tuple(history_units) or known_org_units(report)[:1],
         series=series,
+        ordered=ordered,
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
         _unit_index={unit.org_unit: unit for unit in units},
     )
 
 
-def _series(report: Report, gate: Gate) -> dict[Key, dict[int, Entry]]:
-    """Every result's entry: each (indicator, org unit)'s years walked once, oldest first."""
-    grouped: dict[Key, list[Result]] = {}
-    for result in (*report.history, *report.results):
-        grouped.setdefault((result.indicator.id, result.org_unit), []).append(result)
+def _series(report: Report, gate: Gate) -> tuple[dict[Key, dict[int, Entry]], tuple[Entry, ...]]:
+    """Every result's entry, by (indicator, org unit) and year, and in the order of ``View.ordered``:
+    the results walked once, oldest year first (a stable sort keeps the report's order within a year)."""
     series: dict[Key, dict[int, Entry]] = {}
-    for key, found in grouped.items():
-        previous: Result | None = None
-        by_year: dict[int, Entry] = {}
-        for result in sorted(found, key=lambda r: r.year):
-            worse = is_regression(result, previous)
-            failing = result.year == report.year and gate.fails(result, worse)
-            by_year[result.year] = Entry(result, previous, worse, failing, _compared(report, result))
-            if result.value is not None:
-                previous = result
-        series[key] = by_year
-    return series
+    previous: dict[Key, Result] = {}  # the latest result with a value so far
+    ordered: list[Entry] = []
+    compared = report.benchmarks
+    for result in sorted((*report.history, *report.results), key=_year):
+        key = (result.indicator.id, result.org_unit)
+        before = previous.get(key)
+        worse = is_regression(result, before)
+        failing = result.year == report.year and gate.fails(result, worse)
+        entry = Entry(result, before, worse, failing, _compared(report, result) if compared else ())
+        ordered.append(entry)
+        by_year = series.get(key)
+        if by_year is None:
+            by_year = series[key] = {}
+        by_year[result.year] = entry
+        if result.value is not None:
+            previous[key] = result
+    return series, tuple(ordered)
 
 
 def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:
