@@ -118,9 +118,10 @@ def evaluate(
     shown: list[Result] = []
     history: list[Result] = []
     ratings = Ratings()
+    indicators = list(scorecard.indicators())
     for each_year in sorted(years):
         for org_unit in org_units:
-            for indicator in scorecard.indicators():
+            for indicator in indicators:
                 row = index.get((indicator.id, each_year, org_unit))
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here

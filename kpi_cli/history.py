@@ -73,6 +73,12 @@ def previous_results(report: Report) -> dict[Key, Result]:
 
 
 def trend(current: Result, previous: Result | None) -> Trend | None:
+    found = change(current, previous)
+    return None if found is None or previous is None else Trend(previous, *found)
+
+
+def change(current: Result, previous: Result | None) -> tuple[Decimal, bool | None] | None:
+    """The change from ``previous`` and whether it is better (what a Trend holds, without one)."""
     if previous is None or previous.value is None or current.value is None:
         return None
     then, now = previous.indicator, current.indicator
@@ -80,18 +86,18 @@ def trend(current: Result, previous: Result | None) -> Trend | None:
         return None  # a new scale: the numbers do not compare
     delta = current.value - previous.value
     if delta == 0:
-        return Trend(previous, delta, None)
-    direction = current.indicator.direction
+        return delta, None
+    direction = now.direction
     if direction is Direction.HIGHER_IS_BETTER:
-        return Trend(previous, delta, delta > 0)
+        return delta, delta > 0
     if direction is Direction.LOWER_IS_BETTER:
-        return Trend(previous, delta, delta < 0)
-    desired = current.indicator.band(Status.DESIRED)
+        return delta, delta < 0
+    desired = now.band(Status.DESIRED)
     if direction is Direction.TARGET_RANGE and desired:
         before = _distance(previous.value, desired.intervals)
         after = _distance(current.value, desired.intervals)
-        return Trend(previous, delta, None if before == after else after < before)
-    return Trend(previous, delta, None)
+        return delta, None if before == after else after < before
+    return delta, None
 
 
 def _distance(value: Decimal, intervals: Sequence[Interval]) -> Decimal:

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -271,34 +271,32 @@ def _rows(
         raise title
 
 
-def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError | Problem]:
+def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[ResultRow | KpiError | Problem]:
     """The results of one data line: one for a long table, one per year column for a wide one."""
     if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
         hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
         message = f"row has {len(record)} fields but the header has {table.width}" + (hint if table.comma else "")
-        yield ResultsError(message, code="field-count", path=table.shown, line=line)
-        return
+        return (ResultsError(message, code="field-count", path=table.shown, line=line),)
     cells = record if len(record) >= table.width else record + [""] * (table.width - len(record))
     columns = table.columns
     indicator = sys.intern(cells[columns["indicator"]].strip())  # one string per id, not one per row
     if not indicator:
-        yield ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line)
-        return
+        return (ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line),)
     org_unit = (sys.intern(cells[columns["org_unit"]].strip()) or None) if "org_unit" in columns else None
     where = Location(table.shown, line)
     printed = _printed_bands(table, cells) if table.band_columns else ()
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     if table.wide_years:
+        found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
-            yield from _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
-        return
+            found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+        return found
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
-        yield row_year
-        return
+        return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield from _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
 
 
 def _plain(text: str) -> str:
@@ -343,33 +341,28 @@ def _row(
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
-) -> Iterator[ResultRow | KpiError | Problem]:
+) -> tuple[ResultRow | KpiError | Problem, ...]:
     """The row, or the error that rejects it; after the row, a note on how its value was read."""
     try:
         value, note = read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
         code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
-        yield ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line)
-        return
+        return (ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line),)
     if base is not None and base < 0:
-        yield ResultsError(
-            f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative",
-            code="invalid-value",
-            path=where.path,
-            line=where.line,
-        )
-        return
+        message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
+        return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
     text = sys.intern(cell.strip())
-    yield ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    if note is None:
+        return (row,)
     if note == "footnote-mark":
         said = (
             f"footnote marks dropped from {excerpt(text)}: read as {excerpt(FOOTNOTE.sub('', ' '.join(text.split())))}"
         )
     elif note == "result-text":
         said = f"{excerpt(text)} read as no result"
-    if note is not None:
-        yield Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
+    return row, Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
 
 
 def _layout(

@@ -66,7 +66,7 @@ class Comparison:
     verdict: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, to build a million fast: see report.ResultRow
 class Entry:
     """One result as a format shows it: the year before it, the change, and what the gate says."""
 
@@ -127,7 +127,7 @@ class View:
     rollups: Rollups  # of every org unit together
     years: tuple[int, ...]  # every year rated, oldest first
     history_units: tuple[str | None, ...]  # the org units a history shows
-    series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
+    series: Mapping[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit): a Series
     ordered: tuple[Entry, ...]  # every year's entries, oldest year first, within a year in the report's order
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
@@ -203,7 +203,7 @@ def build(
     """The view of ``report`` under ``gate``; ``history_units`` are the org units a history
     shows (default: the first, usually the whole municipality)."""
     gate = gate or Gate()
-    series, ordered = _series(report, gate)
+    ordered = _entries(report, gate)
     scorecard = report.scorecard
     entries = tuple(entry for entry in ordered if entry.result.year == report.year)
     by_unit: dict[str | None, list[Entry]] = {unit: [] for unit in report.org_units}
@@ -225,7 +225,7 @@ def build(
         rollups=rollups(scorecard, report.results),
         years=years,
         history_units=tuple(history_units) or known_org_units(report)[:1],
-        series=series,
+        series=Series(ordered),
         ordered=ordered,
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
@@ -233,11 +233,10 @@ def build(
     )
 
 
-def _series(report: Report, gate: Gate) -> tuple[dict[Key, dict[int, Entry]], tuple[Entry, ...]]:
-    """Every result's entry, by (indicator, org unit) and year, and in the order of ``View.ordered``:
-    the results walked once, oldest year first (a stable sort keeps the report's order within a year)."""
-    series: dict[Key, dict[int, Entry]] = {}
-    previous: dict[Key, Result] = {}  # the latest result with a value so far
+def _entries(report: Report, gate: Gate) -> tuple[Entry, ...]:
+    """Every result's entry, in the order of ``View.ordered``: the results walked once, oldest
+    year first (a stable sort keeps the report's order within a year)."""
+    previous: dict[Key, Result] = {}  # by (indicator, org unit): the latest result with a value so far
     ordered: list[Entry] = []
     compared = report.benchmarks
     for result in sorted((*report.history, *report.results), key=_year):
@@ -245,15 +244,37 @@ def _series(report: Report, gate: Gate) -> tuple[dict[Key, dict[int, Entry]], tu
         before = previous.get(key)
         worse = is_regression(result, before)
         failing = result.year == report.year and gate.fails(result, worse)
-        entry = Entry(result, before, worse, failing, _compared(report, result) if compared else ())
-        ordered.append(entry)
-        by_year = series.get(key)
-        if by_year is None:
-            by_year = series[key] = {}
-        by_year[result.year] = entry
+        ordered.append(Entry(result, before, worse, failing, _compared(report, result) if compared else ()))
         if result.value is not None:
             previous[key] = result
-    return series, tuple(ordered)
+    return tuple(ordered)
+
+
+class Series(Mapping[Key, dict[int, Entry]]):
+    """Entries by (indicator, org unit), then by year, oldest first: grouped when first asked for
+    (the tables and pages do; JSON and CSV of a million results never need them)."""
+
+    def __init__(self, ordered: Sequence[Entry]) -> None:
+        self._ordered = ordered
+        self._grouped: dict[Key, dict[int, Entry]] | None = None
+
+    @property
+    def grouped(self) -> dict[Key, dict[int, Entry]]:
+        if self._grouped is None:
+            self._grouped = {}
+            for entry in self._ordered:
+                result = entry.result
+                self._grouped.setdefault((result.indicator.id, result.org_unit), {})[result.year] = entry
+        return self._grouped
+
+    def __getitem__(self, key: Key) -> dict[int, Entry]:
+        return self.grouped[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.grouped)
+
+    def __len__(self) -> int:
+        return len(self.grouped)
 
 
 def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:

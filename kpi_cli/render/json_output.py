@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard
+from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard, level_ids
 from ..notation import format_interval
 from ..number_format import to_json_number
 from ..report import Computed
@@ -163,12 +163,12 @@ def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, 
 
 def _rollup(rollup: hist.Rollup, scorecard: Scorecard) -> dict[str, Any]:
     """The worst status and the counts, rated ones under the scorecard's level ids."""
+    ids = level_ids(scorecard.levels)
+    rated = scorecard.rated
     return {
-        "status": scorecard.level_id(rollup.status) if rollup.status else None,
+        "status": ids[rollup.status] if rollup.status else None,
         "counts": {
-            scorecard.level_id(status): count
-            for status, count in rollup.counts.items()
-            if not status.is_rated or status in scorecard.rated
+            ids[status]: count for status, count in rollup.counts.items() if not status.is_rated or status in rated
         },
     }
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..model import PhaseState, Status
+from ..history import change
+from ..model import Status
 from ..number_format import to_json_number
 from ..report import Rating, Result, ResultRow
 from ..view import Entry, View
@@ -41,10 +42,9 @@ class ResultEncoder:
         self.slow = slow  # json_output.result: the object a result with fields of its own is encoded from
         self.heads: dict[tuple[str, int], str] = {}
         self.units: dict[str | None, str] = {}
-        self.values: dict[tuple[Decimal | None, str | None, str | None], str] = {}
-        self.states: dict[tuple[Status, PhaseState], str] = {}
+        # From "value" to "reason": what the value as written, its rating and band version say.
+        self.middles: dict[tuple[Any, ...], tuple[Rating | None, str]] = {}
         self.statuses = {status: ENCODE(english.level_id(status)) for status in Status}
-        self.ratings: dict[int, tuple[Rating, str]] = {}  # by id: equal ratings can word their value apart
         self.numbers: dict[Decimal, str] = {}
         self.paths: dict[str, str] = {}
         self.versioned = {ident for ident, item in view.indicators.items() if item.versions}
@@ -52,20 +52,21 @@ class ResultEncoder:
     def __call__(self, entry: Entry) -> str:
         item = entry.result
         row = item.row
-        if item.computed is not None or item.note is not None or entry.benchmarks or _own_fields(row):
+        own = row is not None and (row.base is not None or row.comment is not None)
+        if own or item.computed is not None or item.note is not None or entry.benchmarks:
             return ENCODE(self.slow(self.view, entry, self.english))
         ident = item.indicator.id
         head = self.heads.get((ident, item.year))
         if head is None:
             head = self.heads[(ident, item.year)] = f'{{"indicator":{ENCODE(ident)},"year":{ENCODE(item.year)}'
+        unit = self.units.get(item.org_unit)
+        if unit is None:
+            unit = self.units[item.org_unit] = f',"org_unit":{ENCODE(item.org_unit)}'
         return "".join(
             (
                 head,
-                self._unit(item.org_unit),
-                self._value(item, row),
-                self._state(item),
-                self._version(item) if ident in self.versioned else ',"bands_from":null,"bands_org_unit":null',
-                self._rating(item.rating),
+                unit,
+                self._middle(item, row),
                 self._change(entry),
                 _FLAGS[(entry.regression, entry.failing)],
                 _PLAIN_END,
@@ -74,47 +75,35 @@ class ResultEncoder:
             )
         )
 
-    def _unit(self, org_unit: str | None) -> str:
-        found = self.units.get(org_unit)
+    def _middle(self, item: Result, row: ResultRow | None) -> str:
+        """From "value" to "reason". Equal values give the same JSON number and the text tells 4,5
+        from 4,50; the rating is named by its id, kept with the text so that the id stays its own
+        (equal ratings can word their value apart), and so is the band version (the scorecard's)."""
+        rating = item.rating
+        version = self.view.band_version(item) if item.indicator.id in self.versioned else None
+        raw, absence = (row.raw, row.absence) if row else (None, None)
+        key = (item.value, raw, absence, item.status, item.state, id(version), id(rating))
+        found = self.middles.get(key)
         if found is None:
-            found = self.units[org_unit] = f',"org_unit":{ENCODE(org_unit)}'
-        return found
-
-    def _value(self, item: Result, row: ResultRow | None) -> str:
-        key = (item.value, row.raw if row else None, row.absence if row else None)
-        found = self.values.get(key)
-        if found is None:  # equal values give the same JSON number; the text tells 4,5 from 4,50
-            found = f',"value":{self.number(item.value)},"value_text":{ENCODE(key[1])},"absence":{ENCODE(key[2])}'
-            self.values[key] = _bounded(self.values, found)
-        return found
-
-    def _state(self, item: Result) -> str:
-        key = (item.status, item.state)
-        found = self.states.get(key)
-        if found is None:
-            status, state = self.statuses[item.status], ENCODE(item.state.value)
-            found = self.states[key] = f',"status":{status},"phase_in_state":{state}'
-        return found
-
-    def _version(self, item: Result) -> str:
-        version = self.view.band_version(item)
-        start, unit = (version.from_year, version.org_unit) if version else (None, None)
-        return f',"bands_from":{ENCODE(start)},"bands_org_unit":{ENCODE(unit)}'
-
-    def _rating(self, rating: Rating | None) -> str:
-        if rating is None:
-            return ',"in_gap":false,"reason":null'
-        found = self.ratings.get(id(rating))
-        if found is None:  # the rating is kept with its text, so its id names it while it is here
-            text = f',"in_gap":{ENCODE(rating.in_gap)},"reason":{ENCODE(self.english.reason(rating))}'
-            found = self.ratings[id(rating)] = _bounded(self.ratings, (rating, text))
+            start, org_unit = (version.from_year, version.org_unit) if version else (None, None)
+            text = "".join(
+                (
+                    f',"value":{self.number(item.value)},"value_text":{ENCODE(raw)},"absence":{ENCODE(absence)}',
+                    f',"status":{self.statuses[item.status]},"phase_in_state":{ENCODE(item.state.value)}',
+                    f',"bands_from":{ENCODE(start)},"bands_org_unit":{ENCODE(org_unit)}',
+                    f',"in_gap":{ENCODE(rating.in_gap)},"reason":{ENCODE(self.english.reason(rating))}'
+                    if rating
+                    else ',"in_gap":false,"reason":null',
+                )
+            )
+            found = self.middles[key] = _bounded(self.middles, (rating, text))
         return found[1]
 
     def _change(self, entry: Entry) -> str:
-        change = entry.trend if entry.previous is not None else None
-        if change is None:
+        before = entry.previous
+        found = change(entry.result, before) if before is not None else None
+        if found is None or before is None:
             return ',"change":null'
-        before = change.previous
         return "".join(
             (
                 ',"change":{"previous_year":',
@@ -124,9 +113,9 @@ class ResultEncoder:
                 ',"previous_status":',
                 self.statuses[before.status],
                 ',"delta":',
-                self.number(change.delta),
+                self.number(found[0]),
                 ',"better":',
-                _LITERALS[change.better],
+                _LITERALS[found[1]],
                 "}",
             )
         )
@@ -148,10 +137,6 @@ class ResultEncoder:
         if found is None:
             found = self.numbers[value] = _bounded(self.numbers, ENCODE(to_json_number(value)))
         return found
-
-
-def _own_fields(row: ResultRow | None) -> bool:
-    return row is not None and (row.base is not None or row.comment is not None)
 
 
 def _bounded(pieces: dict[Any, Any], piece: Any) -> Any:
