@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from .model import RANKS, RATED, Direction, Interval, Scorecard, Status
 from .report import Report, Result
@@ -66,7 +67,7 @@ class Rollup:
 def previous_results(report: Report) -> dict[Key, Result]:
     """For each (indicator, org unit), the result of the latest earlier year that has a value."""
     found: dict[Key, Result] = {}
-    for result in sorted(report.history, key=lambda r: r.year):
+    for result in sorted(report.history, key=attrgetter("year")):
         if result.year < report.year and result.value is not None:
             found[(result.indicator.id, result.org_unit)] = result
     return found

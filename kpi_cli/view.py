@@ -9,12 +9,13 @@ view's failing results, so no two of them can disagree.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .errors import UsageError
-from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
+from .history import Key, Rollup, Rollups, Trend, is_regression, previous_results, rollups, trend
 from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Status
 from .phase_in import IndicatorState
 from .report import Benchmark, Report, Result
@@ -128,7 +129,6 @@ class View:
     years: tuple[int, ...]  # every year rated, oldest first
     history_units: tuple[str | None, ...]  # the org units a history shows
     series: Mapping[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit): a Series
-    ordered: tuple[Entry, ...]  # every year's entries, oldest year first, within a year in the report's order
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
     _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
@@ -181,11 +181,13 @@ class View:
         return self.series[(result.indicator.id, result.org_unit)][result.year]
 
     def every_year(self, org_units: Sequence[str | None] | None = None) -> Iterator[Entry]:
-        """Every entry of every year, oldest year first, within a year in the report's order."""
-        if org_units is None:
-            yield from self.ordered
-        else:
-            yield from (entry for entry in self.ordered if entry.result.org_unit in org_units)
+        """Every entry of every year, oldest year first, within a year in the report's order.
+
+        Worked out as they are read, not kept: a million results' entries would double the
+        memory a large JSON or CSV report takes, and each is written once."""
+        for entry in _walk(self.report, self.gate):
+            if org_units is None or entry.result.org_unit in org_units:
+                yield entry
 
     def band_version(self, result: Result) -> BandVersion | None:
         """The band version ``result`` was rated by; None for an indicator without versions."""
@@ -203,9 +205,9 @@ def build(
     """The view of ``report`` under ``gate``; ``history_units`` are the org units a history
     shows (default: the first, usually the whole municipality)."""
     gate = gate or Gate()
-    ordered = _entries(report, gate)
+    before = previous_results(report)
     scorecard = report.scorecard
-    entries = tuple(entry for entry in ordered if entry.result.year == report.year)
+    entries = tuple(_entry(report, gate, r, before.get((r.indicator.id, r.org_unit))) for r in report.results)
     by_unit: dict[str | None, list[Entry]] = {unit: [] for unit in report.org_units}
     for entry in entries:
         by_unit[entry.result.org_unit].append(entry)
@@ -225,44 +227,45 @@ def build(
         rollups=rollups(scorecard, report.results),
         years=years,
         history_units=tuple(history_units) or known_org_units(report)[:1],
-        series=Series(ordered),
-        ordered=ordered,
+        series=Series(report, gate),
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
         _unit_index={unit.org_unit: unit for unit in units},
     )
 
 
-def _entries(report: Report, gate: Gate) -> tuple[Entry, ...]:
-    """Every result's entry, in the order of ``View.ordered``: the results walked once, oldest
-    year first (a stable sort keeps the report's order within a year)."""
-    previous: dict[Key, Result] = {}  # by (indicator, org unit): the latest result with a value so far
-    ordered: list[Entry] = []
-    compared = report.benchmarks
-    for result in sorted((*report.history, *report.results), key=_year):
+def _walk(report: Report, gate: Gate) -> Iterator[Entry]:
+    """Every result's entry, oldest year first (a stable sort keeps the report's order within a
+    year): each result's previous one is the latest with a value so far, as ``previous_results``
+    finds it for the year shown."""
+    previous: dict[Key, Result] = {}
+    for result in sorted(itertools.chain(report.history, report.results), key=_year):
         key = (result.indicator.id, result.org_unit)
-        before = previous.get(key)
-        worse = is_regression(result, before)
-        failing = result.year == report.year and gate.fails(result, worse)
-        ordered.append(Entry(result, before, worse, failing, _compared(report, result) if compared else ()))
+        yield _entry(report, gate, result, previous.get(key))
         if result.value is not None:
             previous[key] = result
-    return tuple(ordered)
+
+
+def _entry(report: Report, gate: Gate, result: Result, before: Result | None) -> Entry:
+    worse = is_regression(result, before)
+    failing = result.year == report.year and gate.fails(result, worse)
+    return Entry(result, before, worse, failing, _compared(report, result) if report.benchmarks else ())
 
 
 class Series(Mapping[Key, dict[int, Entry]]):
     """Entries by (indicator, org unit), then by year, oldest first: grouped when first asked for
     (the tables and pages do; JSON and CSV of a million results never need them)."""
 
-    def __init__(self, ordered: Sequence[Entry]) -> None:
-        self._ordered = ordered
+    def __init__(self, report: Report, gate: Gate) -> None:
+        self._report = report
+        self._gate = gate
         self._grouped: dict[Key, dict[int, Entry]] | None = None
 
     @property
     def grouped(self) -> dict[Key, dict[int, Entry]]:
         if self._grouped is None:
             self._grouped = {}
-            for entry in self._ordered:
+            for entry in _walk(self._report, self._gate):
                 result = entry.result
                 self._grouped.setdefault((result.indicator.id, result.org_unit), {})[result.year] = entry
         return self._grouped
