@@ -211,8 +211,8 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
 
 
 def _document(view: View, options: RenderOptions, head: dict[str, Any], entries: Iterable[Entry]) -> Output:
-    """Indented for a person at a terminal, else compact and written result by result, so a
-    million results never sit in memory as one string."""
+    """Indented for a person at a terminal, else compact and written a chunk of results at a
+    time, so a million results never sit in memory as one string."""
     english = Labels("en", view.report.scorecard.levels)
     if options.pretty:
         results = [result(view, entry, english) for entry in entries]
@@ -236,11 +236,10 @@ def _stream(head: dict[str, Any], items: Iterator[str]) -> Iterator[str]:
     """``{**head, "results": [...]}`` as compact JSON, the results (each encoded) in chunks of
     ``CHUNK`` results: few writes, and never a million of them in memory at once."""
     yield ENCODE(head)[:-1] + ',"results":['
-    first = next(items, None)
-    if first is not None:
-        yield first
-        while chunk := list(itertools.islice(items, CHUNK)):
-            yield "," + ",".join(chunk)
+    separator = ""  # between chunks: none before the first
+    while chunk := list(itertools.islice(items, CHUNK)):
+        yield separator + ",".join(chunk)
+        separator = ","
     yield "]}\n"
 
 
