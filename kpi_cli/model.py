@@ -157,7 +157,7 @@ class PhaseIn:
         return PhaseState.ACTIVE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: one per row read (see report.ResultRow)
 class Location:
     """Where something was written: file, line and column (1-based)."""
 
