@@ -4,10 +4,16 @@ Ctrl-C ends with exit code 130 and SIGTERM with 143 (128 + the signal), without 
 "Aborted!" and exit 1 (the "gate failed" code); either way a report being written leaves
 no temporary file (kpi_cli.output removes it as the exit unwinds). Running out of memory is
 one error line and exit 2, not a traceback.
+
+The cyclic garbage collector runs rarely: a run builds millions of objects that form no
+cycles (rows, results, entries) and keeps them to the end, and the collector's default
+rhythm walks all of them again each time they grow by a quarter (a fifth of the time of a
+large run). Reference counting still frees everything that is not a cycle at once.
 """
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from types import FrameType
@@ -26,8 +32,14 @@ def install_signal_handlers() -> None:
         signal.signal(signum, _exit_on)
 
 
+# A collection of the youngest objects every 100 000 allocations (not 700), an older one every
+# 50 of those, the whole heap every 1 000 of those: a short-lived command that keeps what it builds.
+GC_THRESHOLDS = (100_000, 50, 1_000)
+
+
 def run() -> None:
     install_signal_handlers()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         main(prog_name="kpi")
     except MemoryError:

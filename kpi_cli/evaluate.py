@@ -14,7 +14,7 @@ from .inert import excerpt
 from .model import Indicator, PhaseState, Scorecard, Status
 from .number_format import format_number
 from .printed import band_differences, id_from_cell, leading_id
-from .rating import UnratableValue, beyond_warning, check_scale, rate
+from .rating import Ratings, UnratableValue, beyond_warning, check_scale, rate
 from .report import Computed, Note, Rating, Report, Result, ResultRow, RowFates, TableSource
 from .results import ResultSet
 
@@ -117,9 +117,11 @@ def evaluate(
     years |= computed_years(scorecard, index, measures, org_units)
     shown: list[Result] = []
     history: list[Result] = []
+    ratings = Ratings()
+    indicators = list(scorecard.indicators())
     for each_year in sorted(years):
         for org_unit in org_units:
-            for indicator in scorecard.indicators():
+            for indicator in indicators:
                 row = index.get((indicator.id, each_year, org_unit))
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
@@ -129,7 +131,7 @@ def evaluate(
                 if indicator.rate_change:
                     outcome = year_change(indicator, each_year, org_unit, index)
                 try:
-                    result = rate_one(indicator, each_year, org_unit, row, outcome)
+                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings)
                 except UnratableValue as exc:
                     problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
@@ -190,6 +192,7 @@ def rate_one(
     org_unit: str | None,
     row: ResultRow | None,
     outcome: Computed | Note | None = None,
+    ratings: Ratings | None = None,
 ) -> Result:
     """One indicator's result for a year and org unit; raises UnratableValue.
 
@@ -197,6 +200,7 @@ def rate_one(
     or a note saying which input is missing. A value given directly must agree
     with the computed one. With ``rate: change`` the outcome is the change from
     the year before, and that is what is rated (the scale is about the value).
+    ``ratings`` remembers ratings across the results of one evaluation.
     """
     in_force = indicator.in_force(year, org_unit)
     value = row.value if row else None
@@ -231,7 +235,10 @@ def rate_one(
     elif value is None:
         status = Status.MISSING
     else:
-        rating = rate(dataclasses.replace(in_force, scale=None) if indicator.rate_change else in_force, value)
+        if indicator.rate_change:
+            rating = rate(dataclasses.replace(in_force, scale=None), value)
+        else:
+            rating = (ratings or rate)(in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
 

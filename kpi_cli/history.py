@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
-from .model import RATED, Direction, Interval, Scorecard, Status, worse
+from .model import RANKS, RATED, Direction, Interval, Scorecard, Status
 from .report import Report, Result
 
 Key = tuple[str, str | None]  # (indicator id, org unit)
@@ -65,13 +67,19 @@ class Rollup:
 def previous_results(report: Report) -> dict[Key, Result]:
     """For each (indicator, org unit), the result of the latest earlier year that has a value."""
     found: dict[Key, Result] = {}
-    for result in sorted(report.history, key=lambda r: r.year):
+    for result in sorted(report.history, key=attrgetter("year")):
         if result.year < report.year and result.value is not None:
             found[(result.indicator.id, result.org_unit)] = result
     return found
 
 
 def trend(current: Result, previous: Result | None) -> Trend | None:
+    found = change(current, previous)
+    return None if found is None or previous is None else Trend(previous, *found)
+
+
+def change(current: Result, previous: Result | None) -> tuple[Decimal, bool | None] | None:
+    """The change from ``previous`` and whether it is better (what a Trend holds, without one)."""
     if previous is None or previous.value is None or current.value is None:
         return None
     then, now = previous.indicator, current.indicator
@@ -79,18 +87,18 @@ def trend(current: Result, previous: Result | None) -> Trend | None:
         return None  # a new scale: the numbers do not compare
     delta = current.value - previous.value
     if delta == 0:
-        return Trend(previous, delta, None)
-    direction = current.indicator.direction
+        return delta, None
+    direction = now.direction
     if direction is Direction.HIGHER_IS_BETTER:
-        return Trend(previous, delta, delta > 0)
+        return delta, delta > 0
     if direction is Direction.LOWER_IS_BETTER:
-        return Trend(previous, delta, delta < 0)
-    desired = current.indicator.band(Status.DESIRED)
+        return delta, delta < 0
+    desired = now.band(Status.DESIRED)
     if direction is Direction.TARGET_RANGE and desired:
         before = _distance(previous.value, desired.intervals)
         after = _distance(current.value, desired.intervals)
-        return Trend(previous, delta, None if before == after else after < before)
-    return Trend(previous, delta, None)
+        return delta, None if before == after else after < before
+    return delta, None
 
 
 def _distance(value: Decimal, intervals: Sequence[Interval]) -> Decimal:
@@ -108,12 +116,10 @@ def _distance(value: Decimal, intervals: Sequence[Interval]) -> Decimal:
 
 def is_regression(current: Result, previous: Result | None) -> bool:
     """Rated worse this year than the previous year's rated result."""
-    return (
-        previous is not None
-        and current.status.is_rated
-        and previous.status.is_rated
-        and current.status.rank > previous.status.rank
-    )
+    if previous is None:
+        return False
+    now, then = RANKS.get(current.status), RANKS.get(previous.status)
+    return now is not None and then is not None and now > then
 
 
 def regressions(report: Report) -> list[Result]:
@@ -124,12 +130,9 @@ def regressions(report: Report) -> list[Result]:
 
 def rollup(results: Iterable[Result]) -> Rollup:
     counts = dict.fromkeys(Status, 0)
-    worst: Status | None = None
-    for result in results:
-        counts[result.status] += 1
-        if result.status.is_rated:
-            worst = result.status if worst is None else worse(worst, result.status)
-    return Rollup(worst, counts)
+    counts.update(Counter(result.status for result in results))
+    rated = [status for status in RATED if counts[status]]
+    return Rollup(rated[-1] if rated else None, counts)  # RATED runs best first: the last is the worst
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -21,15 +22,16 @@ class Status(str, enum.Enum):
 
     @property
     def is_rated(self) -> bool:
-        return self in RATED
+        return self in RANKS
 
     @property
     def rank(self) -> int:
         """0 for desired, 1 for accepted, 2 for not approved; larger is worse."""
-        return RATED.index(self)
+        return RANKS[self]
 
 
 RATED: tuple[Status, ...] = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
+RANKS: dict[Status, int] = {status: rank for rank, status in enumerate(RATED)}  # the rated statuses' ranks
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,10 @@ class Level:
 DEFAULT_LEVELS: tuple[Level, ...] = tuple(Level(status.value, status) for status in RATED)
 
 
-def level_ids(levels: tuple[Level, ...]) -> dict[Status, str]:
-    """What outputs call each status: its level's id for a rated one, else the status's own word."""
+@functools.cache
+def level_ids(levels: tuple[Level, ...]) -> Mapping[Status, str]:
+    """What outputs call each status: its level's id for a rated one, else the status's own word
+    (worked out once per set of levels: a report asks for every result)."""
     return {status: next((lv.id for lv in levels if lv.status is status), status.value) for status in Status}
 
 
@@ -153,7 +157,7 @@ class PhaseIn:
         return PhaseState.ACTIVE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: one per row read (see report.ResultRow)
 class Location:
     """Where something was written: file, line and column (1-based)."""
 

@@ -59,6 +59,32 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
     return replace(rating, beyond=True) if indicator.scale is None else rating
 
 
+class Ratings:
+    """``rate`` remembered for one evaluation: a million values rated against a few hundred band
+    versions repeat a few thousand (indicator, value) pairs, and each pair shares one Rating.
+
+    Keyed by the indicator's identity (it is kept with the rating, so the identity stays its own)
+    and the value; a hit must be the very value object, since equal values can be written
+    differently (4,5 and 4,50) and a rating words its value as written.
+    """
+
+    LIMIT = 100_000  # pairs remembered at most: then forgotten, so any input keeps the memory small
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[int, Decimal], tuple[Indicator, Rating]] = {}
+
+    def __call__(self, indicator: Indicator, value: Decimal) -> Rating:
+        key = (id(indicator), value)
+        hit = self.found.get(key)
+        if hit is not None and hit[0] is indicator and hit[1].value is value:
+            return hit[1]
+        rating = rate(indicator, value)
+        if len(self.found) >= self.LIMIT:
+            self.found.clear()
+        self.found[key] = (indicator, rating)
+        return rating
+
+
 def _rating(
     indicator: Indicator,
     status: Status,

@@ -10,7 +10,11 @@ from .errors import KpiError, Problem
 from .model import Band, Computation, GapPolicy, Indicator, Interval, Location, PhaseState, Scorecard, Status
 
 
-@dataclass(frozen=True, slots=True)
+# ResultRow, Result and kpi_cli.view.Entry: one per row, result and entry, millions for a large
+# input. Hashable and compared by value like the frozen classes, but not frozen, so building one
+# stores its fields directly (a frozen dataclass stores each through object.__setattr__, four
+# times slower). Nothing changes them once built.
+@dataclass(slots=True, unsafe_hash=True)
 class ResultRow:
     """One result as read from a file, remembering where it was written."""
 
@@ -48,7 +52,7 @@ class Rating:
     beyond: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see ResultRow
 class Result:
     indicator: Indicator
     year: int

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -226,6 +227,8 @@ class _Table:
     wide_years: list[tuple[int, int]]
     fallback_year: int | None  # --year, else the year in the file name
     comma: bool  # comma-separated: a decimal comma may have split a value
+    band_columns: tuple[tuple[Status, int], ...] = ()  # the printed bands' columns, by status
+    years: dict[str, int] = field(default_factory=dict)  # year cells read so far: a million rows, a few years
 
 
 def _rows(
@@ -236,6 +239,10 @@ def _rows(
     table: _Table | None = None
     title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
     for line, record in records:
+        if table is not None:
+            if "".join(record).strip():  # a line of empty cells is no row
+                yield from _record_rows(table, line, record)
+            continue
         filled = sum(1 for cell in record if cell.strip())
         if not filled:
             continue
@@ -251,7 +258,8 @@ def _rows(
                 continue
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both
-            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",")
+            bands = tuple((status, columns[status.value]) for status in BAND_ROLES if status.value in columns)
+            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",", bands)
             if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
@@ -259,40 +267,36 @@ def _rows(
                     path=shown,
                     line=line,
                 )
-            continue
-        yield from _record_rows(table, line, record)
     if table is None and title is not None:
         raise title
 
 
-def _record_rows(table: _Table, line: int, record: list[str]) -> Iterator[ResultRow | KpiError | Problem]:
+def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[ResultRow | KpiError | Problem]:
     """The results of one data line: one for a long table, one per year column for a wide one."""
     if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
         hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
         message = f"row has {len(record)} fields but the header has {table.width}" + (hint if table.comma else "")
-        yield ResultsError(message, code="field-count", path=table.shown, line=line)
-        return
-    cells = record + [""] * (table.width - len(record))
+        return (ResultsError(message, code="field-count", path=table.shown, line=line),)
+    cells = record if len(record) >= table.width else record + [""] * (table.width - len(record))
     columns = table.columns
-    indicator = cells[columns["indicator"]].strip()
+    indicator = sys.intern(cells[columns["indicator"]].strip())  # one string per id, not one per row
     if not indicator:
-        yield ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line)
-        return
-    org_unit = (cells[columns["org_unit"]].strip() or None) if "org_unit" in columns else None
+        return (ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line),)
+    org_unit = (sys.intern(cells[columns["org_unit"]].strip()) or None) if "org_unit" in columns else None
     where = Location(table.shown, line)
-    printed = _printed_bands(table, cells)
+    printed = _printed_bands(table, cells) if table.band_columns else ()
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     if table.wide_years:
+        found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
-            yield from _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
-        return
+            found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+        return found
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
-        yield row_year
-        return
+        return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    yield from _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
 
 
 def _plain(text: str) -> str:
@@ -303,21 +307,23 @@ def _plain(text: str) -> str:
 def _printed_bands(table: _Table, cells: list[str]) -> tuple[tuple[Status, str], ...]:
     """The band texts a row prints (empty and no-result cells left out), to compare with the definitions."""
     found = []
-    for status in BAND_ROLES:
-        if status.value in table.columns:
-            text = _plain(" ".join(cells[table.columns[status.value]].split()))
-            if text.lower() not in NO_RESULT:
-                found.append((status, text))
+    for status, column in table.band_columns:
+        text = _plain(" ".join(cells[column].split()))
+        if text.lower() not in NO_RESULT:
+            found.append((status, text))
     return tuple(found)
 
 
 def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) -> int | KpiError:
     """A long row's year: its year cell, else --year, else the year in the file name."""
     cell = cells[table.columns["year"]].strip() if "year" in table.columns else ""
+    if cell in table.years:
+        return table.years[cell]
     if cell:
         found = _YEAR_CELL.fullmatch(cell)
         if found:
-            return int(found.group(1))
+            table.years[cell] = int(found.group(1))
+            return table.years[cell]
         message = f"{indicator}: year {excerpt(cell, 40)} is not a year"
         return ResultsError(message, code="invalid-year", path=where.path, line=where.line)
     if table.fallback_year is None:
@@ -335,33 +341,28 @@ def _row(
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
-) -> Iterator[ResultRow | KpiError | Problem]:
+) -> tuple[ResultRow | KpiError | Problem, ...]:
     """The row, or the error that rejects it; after the row, a note on how its value was read."""
     try:
         value, note = read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
         code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
-        yield ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line)
-        return
+        return (ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line),)
     if base is not None and base < 0:
-        yield ResultsError(
-            f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative",
-            code="invalid-value",
-            path=where.path,
-            line=where.line,
-        )
-        return
-    text = cell.strip()
-    yield ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+        message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
+        return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
+    text = sys.intern(cell.strip())
+    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    if note is None:
+        return (row,)
     if note == "footnote-mark":
         said = (
             f"footnote marks dropped from {excerpt(text)}: read as {excerpt(FOOTNOTE.sub('', ' '.join(text.split())))}"
         )
     elif note == "result-text":
         said = f"{excerpt(text)} read as no result"
-    if note is not None:
-        yield Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
+    return row, Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
 
 
 def _layout(

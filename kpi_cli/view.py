@@ -9,11 +9,13 @@ view's failing results, so no two of them can disagree.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .errors import UsageError
-from .history import Key, Rollup, Rollups, Trend, is_regression, rollups, trend
+from .history import Key, Rollup, Rollups, Trend, is_regression, previous_results, rollups, trend
 from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Status
 from .phase_in import IndicatorState
 from .report import Benchmark, Report, Result
@@ -25,6 +27,7 @@ def fail_levels(levels: Sequence[Level]) -> tuple[str, ...]:
 
 
 FAIL_LEVELS = fail_levels(DEFAULT_LEVELS)
+_year = attrgetter("year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ class Comparison:
     verdict: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, to build a million fast: see report.ResultRow
 class Entry:
     """One result as a format shows it: the year before it, the change, and what the gate says."""
 
@@ -125,7 +128,7 @@ class View:
     rollups: Rollups  # of every org unit together
     years: tuple[int, ...]  # every year rated, oldest first
     history_units: tuple[str | None, ...]  # the org units a history shows
-    series: dict[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit)
+    series: Mapping[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit): a Series
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
     _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
@@ -178,13 +181,13 @@ class View:
         return self.series[(result.indicator.id, result.org_unit)][result.year]
 
     def every_year(self, org_units: Sequence[str | None] | None = None) -> Iterator[Entry]:
-        """Every entry of every year, oldest year first, within a year in the report's order."""
-        by_year: dict[int, list[Entry]] = {}
-        for result in (*self.report.history, *self.report.results):
-            if org_units is None or result.org_unit in org_units:
-                by_year.setdefault(result.year, []).append(self.entry(result))
-        for year in sorted(by_year):
-            yield from by_year[year]
+        """Every entry of every year, oldest year first, within a year in the report's order.
+
+        Worked out as they are read, not kept: a million results' entries would double the
+        memory a large JSON or CSV report takes, and each is written once."""
+        for entry in _walk(self.report, self.gate):
+            if org_units is None or entry.result.org_unit in org_units:
+                yield entry
 
     def band_version(self, result: Result) -> BandVersion | None:
         """The band version ``result`` was rated by; None for an indicator without versions."""
@@ -202,9 +205,9 @@ def build(
     """The view of ``report`` under ``gate``; ``history_units`` are the org units a history
     shows (default: the first, usually the whole municipality)."""
     gate = gate or Gate()
-    series = _series(report, gate)
+    before = previous_results(report)
     scorecard = report.scorecard
-    entries = tuple(series[(r.indicator.id, r.org_unit)][r.year] for r in report.results)
+    entries = tuple(_entry(report, gate, r, before.get((r.indicator.id, r.org_unit))) for r in report.results)
     by_unit: dict[str | None, list[Entry]] = {unit: [] for unit in report.org_units}
     for entry in entries:
         by_unit[entry.result.org_unit].append(entry)
@@ -224,30 +227,57 @@ def build(
         rollups=rollups(scorecard, report.results),
         years=years,
         history_units=tuple(history_units) or known_org_units(report)[:1],
-        series=series,
+        series=Series(report, gate),
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
         _unit_index={unit.org_unit: unit for unit in units},
     )
 
 
-def _series(report: Report, gate: Gate) -> dict[Key, dict[int, Entry]]:
-    """Every result's entry: each (indicator, org unit)'s years walked once, oldest first."""
-    grouped: dict[Key, list[Result]] = {}
-    for result in (*report.history, *report.results):
-        grouped.setdefault((result.indicator.id, result.org_unit), []).append(result)
-    series: dict[Key, dict[int, Entry]] = {}
-    for key, found in grouped.items():
-        previous: Result | None = None
-        by_year: dict[int, Entry] = {}
-        for result in sorted(found, key=lambda r: r.year):
-            worse = is_regression(result, previous)
-            failing = result.year == report.year and gate.fails(result, worse)
-            by_year[result.year] = Entry(result, previous, worse, failing, _compared(report, result))
-            if result.value is not None:
-                previous = result
-        series[key] = by_year
-    return series
+def _walk(report: Report, gate: Gate) -> Iterator[Entry]:
+    """Every result's entry, oldest year first (a stable sort keeps the report's order within a
+    year): each result's previous one is the latest with a value so far, as ``previous_results``
+    finds it for the year shown."""
+    previous: dict[Key, Result] = {}
+    for result in sorted(itertools.chain(report.history, report.results), key=_year):
+        key = (result.indicator.id, result.org_unit)
+        yield _entry(report, gate, result, previous.get(key))
+        if result.value is not None:
+            previous[key] = result
+
+
+def _entry(report: Report, gate: Gate, result: Result, before: Result | None) -> Entry:
+    worse = is_regression(result, before)
+    failing = result.year == report.year and gate.fails(result, worse)
+    return Entry(result, before, worse, failing, _compared(report, result) if report.benchmarks else ())
+
+
+class Series(Mapping[Key, dict[int, Entry]]):
+    """Entries by (indicator, org unit), then by year, oldest first: grouped when first asked for
+    (the tables and pages do; JSON and CSV of a million results never need them)."""
+
+    def __init__(self, report: Report, gate: Gate) -> None:
+        self._report = report
+        self._gate = gate
+        self._grouped: dict[Key, dict[int, Entry]] | None = None
+
+    @property
+    def grouped(self) -> dict[Key, dict[int, Entry]]:
+        if self._grouped is None:
+            self._grouped = {}
+            for entry in _walk(self._report, self._gate):
+                result = entry.result
+                self._grouped.setdefault((result.indicator.id, result.org_unit), {})[result.year] = entry
+        return self._grouped
+
+    def __getitem__(self, key: Key) -> dict[int, Entry]:
+        return self.grouped[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.grouped)
+
+    def __len__(self) -> int:
+        return len(self.grouped)
 
 
 def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:

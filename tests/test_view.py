@@ -134,6 +134,19 @@ def test_every_year_has_its_previous_value_change_and_regression(seed):
     assert [e.result.year for e in view.every_year() if e.result.indicator.id == "L.2.1"] == [2016, 2017, 2018]
 
 
+@pytest.mark.parametrize("shown", [2016, 2017, 2018])
+def test_every_year_series_and_the_year_shown_agree(seed, shown):
+    """every_year and series work the entries out when asked; the year shown's are built with
+    the view: all three give the same entries (previous, regression, failing) for every result."""
+    gate = Gate("accepted", missing=True, regression=True)
+    view = build(evaluate(seed, counts(IDEER), shown), gate)
+    walked = list(view.every_year())
+    assert [e for e in walked if e.result.year == shown] == list(view.entries)
+    assert walked == [view.series[(e.result.indicator.id, e.result.org_unit)][e.result.year] for e in walked]
+    assert sum(len(by_year) for by_year in view.series.values()) == len(walked) == 3 * len(view.entries)
+    assert any(e.regression for e in walked) and any(e.failing for e in view.entries)
+
+
 def test_history_years_end_at_the_year_shown(seed):
     view = build(evaluate(seed, counts(IDEER), 2017))
     assert view.years == (2016, 2017, 2018)

@@ -8,22 +8,25 @@ same result objects, one per line.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from .. import history as hist
-from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard
+from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard, level_ids
 from ..notation import format_interval
 from ..number_format import to_json_number
 from ..report import Computed
 from ..view import Entry, StatusView, View
 from . import Output, Renderer, RenderOptions
+from .json_results import ENCODE, ResultEncoder
 from .labels import Labels
 
 SCHEMA_VERSION = 2
 ENGLISH = Labels("en")  # JSON stays language-neutral: its texts are English
+CHUNK = 1000  # results written at once
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -160,12 +163,12 @@ def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, 
 
 def _rollup(rollup: hist.Rollup, scorecard: Scorecard) -> dict[str, Any]:
     """The worst status and the counts, rated ones under the scorecard's level ids."""
+    ids = level_ids(scorecard.levels)
+    rated = scorecard.rated
     return {
-        "status": scorecard.level_id(rollup.status) if rollup.status else None,
+        "status": ids[rollup.status] if rollup.status else None,
         "counts": {
-            scorecard.level_id(status): count
-            for status, count in rollup.counts.items()
-            if not status.is_rated or status in scorecard.rated
+            ids[status]: count for status, count in rollup.counts.items() if not status.is_rated or status in rated
         },
     }
 
@@ -208,13 +211,13 @@ def _head(view: View, years: Sequence[int], org_units: Sequence[str | None]) -> 
 
 
 def _document(view: View, options: RenderOptions, head: dict[str, Any], entries: Iterable[Entry]) -> Output:
-    """Indented for a person at a terminal, else compact and written result by result, so a
-    million results never sit in memory as one string."""
+    """Indented for a person at a terminal, else compact and written a chunk of results at a
+    time, so a million results never sit in memory as one string."""
     english = Labels("en", view.report.scorecard.levels)
-    results = (result(view, entry, english) for entry in entries)
     if options.pretty:
-        return json.dumps({**head, "results": list(results)}, ensure_ascii=False, indent=2) + "\n"
-    return _stream(head, results)
+        results = [result(view, entry, english) for entry in entries]
+        return json.dumps({**head, "results": results}, ensure_ascii=False, indent=2) + "\n"
+    return _stream(head, map(ResultEncoder(view, english, result), entries))
 
 
 def evaluation(view: View, options: RenderOptions) -> Output:
@@ -229,20 +232,22 @@ def history(view: View, options: RenderOptions) -> Output:
     return _document(view, options, head, entries)
 
 
-def _stream(head: dict[str, Any], items: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """``{**head, "results": [...]}`` as compact JSON, one chunk per item."""
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    yield encode(head)[:-1] + ',"results":['
-    for number, item in enumerate(items):
-        yield ("," if number else "") + encode(item)
+def _stream(head: dict[str, Any], items: Iterator[str]) -> Iterator[str]:
+    """``{**head, "results": [...]}`` as compact JSON, the results (each encoded) in chunks of
+    ``CHUNK`` results: few writes, and never a million of them in memory at once."""
+    yield ENCODE(head)[:-1] + ',"results":['
+    separator = ""  # between chunks: none before the first
+    while chunk := list(itertools.islice(items, CHUNK)):
+        yield separator + ",".join(chunk)
+        separator = ","
     yield "]}\n"
 
 
 def lines(view: View, entries: Iterable[Entry]) -> Iterator[str]:
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    english = Labels("en", view.report.scorecard.levels)
-    for entry in entries:
-        yield encode(result(view, entry, english)) + "\n"
+    encoder = ResultEncoder(view, Labels("en", view.report.scorecard.levels), result)
+    items = iter(entries)
+    while chunk := list(itertools.islice(items, CHUNK)):
+        yield "".join(f"{encoder(entry)}\n" for entry in chunk)
 
 
 def jsonl_evaluation(view: View, options: RenderOptions) -> Output:

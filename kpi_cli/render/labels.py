@@ -115,7 +115,7 @@ class Labels:
         return self._ids[status]
 
     @cached_property
-    def _ids(self) -> dict[Status, str]:
+    def _ids(self) -> Mapping[Status, str]:
         return level_ids(self.levels)
 
     @property
