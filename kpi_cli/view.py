@@ -9,6 +9,7 @@ view's failing results, so no two of them can disagree.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -193,6 +194,36 @@ class View:
         """The band version ``result`` was rated by; None for an indicator without versions."""
         indicator = self.indicators.get(result.indicator.id)
         return indicator.version(result.year, result.org_unit) if indicator else None
+
+
+SHOWN_RESULTS = 2000  # the results a table or page shows at most; the data formats write them all
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """What a table or page leaves out of a large report: whole org units, the last ones."""
+
+    units: int
+    results: int
+
+
+def for_people(view: View, limit: int | None = None) -> tuple[View, LeftOut | None]:
+    """The view a table or page shows: the first org units whose results fit in ``limit``
+    (``SHOWN_RESULTS``; always the first org unit), and what it leaves out. The roll-ups still
+    count every org unit, so the summary never reads better than what is left out."""
+    limit = SHOWN_RESULTS if limit is None else limit
+    kept: list[UnitView] = []
+    count = 0
+    for unit in view.units:
+        if kept and count + len(unit.entries) > limit:
+            break
+        kept.append(unit)
+        count += len(unit.entries)
+    rest = view.units[len(kept) :]
+    if not rest:
+        return view, None
+    left = LeftOut(len(rest), sum(len(unit.entries) for unit in rest))
+    return dataclasses.replace(view, units=tuple(kept)), left
 
 
 def build(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import history as hist
 from ..model import Status
 from ..report import Result
-from ..view import Entry, UnitView, View, alarm_years
+from ..view import Entry, UnitView, View, alarm_years, for_people
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
 from .html_matrix import matrix
@@ -196,10 +196,13 @@ def evaluation(view: View, options: RenderOptions) -> str:
         header(_title(view), view.report.scorecard.name, str(view.year), say),
         f'<section class="summary"><h2>{_e(summary_title)}</h2>{counts(view.total.counts, say)}</section>',
     ]
+    view, left = for_people(view)
     if several or options.by_org_unit:
         body.append(matrix(view, say))
     columns = _Columns.of(view)
     body.extend(_unit_section(view, unit, columns, say) for unit in view.units)
+    if left is not None:
+        body.append(f'<p class="left-out">{_e(say("left_out", units=left.units, results=left.results))}</p>')
     body.append(_findings(view, say))
     body.append(legend(say, trend=columns.spark))
     body.append(footer(view, say))

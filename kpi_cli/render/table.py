@@ -21,7 +21,7 @@ from rich.text import Text
 
 from ..model import Indicator, Status
 from ..report import Result
-from ..view import Entry, UnitView, View
+from ..view import Entry, UnitView, View, for_people
 from . import Renderer, RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels
 from .table_cells import (
@@ -84,11 +84,14 @@ def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
     made, buffer = console(options)
     made.print(pack(header(view, say).split(" · "), options.width), style="dim")
+    view, left = for_people(view)
     if options.by_org_unit:
         matrix(made, view, say, options.width)
     else:
         for unit in view.units:
             _unit(made, view, unit, say, options.width)
+    if left is not None:
+        made.print(Text(say("left_out", units=left.units, results=left.results)))  # wrapped at spaces
     made.print(legend(say, options.width))
     return finish(buffer)
 

@@ -61,6 +61,10 @@ WORDS: dict[str, str] = {
     "comment": "Comment",
     "summary": "Summary",
     "all_units": "all org units",
+    "left_out": (
+        "… {units} more org units ({results} results) are left out here: "
+        "--format json, jsonl or csv writes every result"
+    ),
     "focus_area": "Focus area",
     "result": "Result",
     "chart": "Bands and result",

@@ -61,6 +61,10 @@ WORDS: dict[str, str] = {
     "comment": "Kommentar",
     "summary": "Oppsummering",
     "all_units": "alle enheter",
+    "left_out": (
+        "… {units} enheter til ({results} resultater) er utelatt her: "
+        "--format json, jsonl eller csv skriver alle resultatene"
+    ),
     "focus_area": "Fokusområde",
     "result": "Resultat",
     "chart": "Resultatkrav og resultat",

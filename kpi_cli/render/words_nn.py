@@ -58,6 +58,10 @@ WORDS: dict[str, str] = {
     "rollup": "{desired} av {rated} {best}",
     "summary": "Oppsummering",
     "all_units": "alle einingar",
+    "left_out": (
+        "… {units} einingar til ({results} resultat) er utelatne her: "
+        "--format json, jsonl eller csv skriv alle resultata"
+    ),
     "focus_area": "Fokusområde",
     "result": "Resultat",
     "chart": "Resultatkrav og resultat",

@@ -58,6 +58,10 @@ WORDS: dict[str, str] = {
     "rollup": "{desired} av {rated} {best}",
     "summary": "Sammanfattning",
     "all_units": "alla enheter",
+    "left_out": (
+        "… {units} enheter till ({results} resultat) utelämnas här: "
+        "--format json, jsonl eller csv skriver alla resultat"
+    ),
     "focus_area": "Fokusområde",
     "result": "Resultat",
     "chart": "Resultatkrav och resultat",
