@@ -87,7 +87,7 @@ def evaluate_with(
 
 
 STREAMED = ("json", "jsonl", "parquet")  # what DuckDB writes itself (kpi_cli.sql.stream)
-STREAM_FROM_BYTES = 1 << 20  # auto streams inputs from this size: measured in BENCHMARKS.md
+STREAM_FROM_BYTES = 2 << 20  # auto streams from 2 MB (~70 000 rows), where it starts to win: BENCHMARKS.md
 
 
 def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> str | None:
