@@ -79,10 +79,14 @@ SELECT f.*,
            (CASE WHEN f.value = 0 THEN ltrim(replace(rtrim(f.value_text, ' %'), ',', '.'), '-')
                  ELSE replace(rtrim(f.value_text, ' %'), ',', '.') END) || ' lies in ' || f.inside END AS reason
 FROM flagged f
-ORDER BY f.year, f.unit_order, f.ord
 """
 
-# The head's failing results, in the report's order (kpi_rows is in it).
+# The order of the report's results: by year, the municipality then org units by name, the
+# definitions' order. kpi_rows is not kept in it (a sort of the wide rows costs more than a sort
+# where they are written), so every query that reads rows in order says it.
+ORDER = "ORDER BY year, unit_order, ord"
+
+# The head's failing results.
 FAILING_FIELDS = "indicator, year, org_unit"
 
 # A JSON number as json_output writes one (number_format.to_json_number): whole numbers as integers.
@@ -195,7 +199,7 @@ def _edges(interval: Interval) -> tuple[Decimal | None, Decimal | None, bool, bo
 
 
 def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate, shown: int) -> None:
-    """``kpi_rows``: every result with what its JSON object needs, in the report's order, from
+    """``kpi_rows``: every result with what its JSON object needs (read it in ``ORDER``), from
     ``kpi_rated`` and ``kpi_results``; ``RESULT_FIELDS`` selects the object from it."""
     con.execute(_MACROS)
     _tables(con, scorecard, gate)
