@@ -2,19 +2,18 @@
 
 The report path (``kpi_cli.sql.report``) turns DuckDB's ratings back into the core's
 objects, one per row, and is no faster than the Python core. This path keeps the rows
-in DuckDB: the compiled query rates them, the per-result fields of JSON schema 2 are
-columns of one more query (``kpi_cli.sql.result_rows``), DuckDB writes them to a
-temporary file, and only the document's head (roll-ups, the failing results, the
-indicators) is built in Python, from counts. The output is the same data as the report
-path's (a test compares the parsed documents); numbers may be written differently
-(``60.0`` for ``60``).
+in DuckDB: the file is copied in order (a row's line is its place in it), the compiled
+query rates it, the per-result fields of JSON schema 2 are columns of one more query
+(``kpi_cli.sql.result_rows``), DuckDB writes them to a temporary file, and only the
+document's head (roll-ups, the indicators) is built in Python, from counts. The output is
+the report path's, byte for byte, with the same stderr and exit code (the tests compare
+them on the examples and on generated scorecards).
 
-It takes only what it can write exactly; anything else returns ``None`` and the report
-path runs (``-v`` says why): formats json, jsonl and Parquet (``-o x.parquet``); CSV
-files whose rows are one line each (no quotes, no blank lines, so a row's line is its
-position) and Parquet; no row the fast reader doubts (errors are then the Python
-reader's located messages); scorecards without computed indicators, ``rate: change``,
-``min_base``, target ranges, or band versions that change an indicator's scale or unit.
+It takes only what it can write exactly; for anything else ``evaluate_streamed`` returns
+why, and the report path runs (``-v`` says why): formats json, jsonl and Parquet
+(``-o x.parquet``); CSV files whose rows are one line each (no quotes, no blank lines)
+and Parquet; no row the fast reader doubts (errors are then the Python reader's located
+messages); scorecards without computed indicators, ``rate: change`` or ``min_base``.
 """
 
 from __future__ import annotations
