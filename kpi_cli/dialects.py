@@ -65,7 +65,7 @@ def read_records(
     """(line, cells) for each record of a CSV file or an Excel sheet (:mod:`kpi_cli.workbook`)."""
     if path.lower().endswith(".parquet"):
         raise ResultsError(
-            "kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json or jsonl, "
+            "kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json, jsonl or csv, "
             "or -o FILE.parquet; -v says why a run is not streamed): export it as CSV for a report",
             path=path,
         )

@@ -179,7 +179,7 @@ def test_parquet_for_a_report_is_refused_plainly_by_every_engine(
     result = kpi("evaluate", str(path), "--engine", engine)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{path}: error: kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json "
-        "or jsonl, or -o FILE.parquet; -v says why a run is not streamed): export it as CSV for a report "
+        f"{path}: error: kpi evaluate reads Parquet only on the DuckDB engine's streamed path (--format json, "
+        "jsonl or csv, or -o FILE.parquet; -v says why a run is not streamed): export it as CSV for a report "
         "[unreadable-file]"
     ]

@@ -34,7 +34,7 @@ def without_engine_lines(stderr: str) -> list[str]:
 
 @pytest.mark.usefixtures("repo_root")
 @pytest.mark.parametrize("example", EXAMPLES)
-@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
 @pytest.mark.parametrize("options", ["none", "strict gate", "quiet, ignoring", "an earlier year"])
 def test_the_stream_prints_what_the_report_prints(
     kpi: Callable[..., Result], example: str, fmt: str, options: str

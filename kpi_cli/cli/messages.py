@@ -72,9 +72,11 @@ def emit(
         return
     terminal = fmt in _FOR_PEOPLE or (fmt not in _DATA and sys.stdout.isatty())
     for chunk in [text] if isinstance(text, str) else text:
-        if isinstance(chunk, bytes):  # written by DuckDB (kpi_cli.sql.stream): data, never for a terminal
-            click.echo(chunk, nl=False)
-            continue
+        if isinstance(chunk, bytes):  # written by DuckDB (kpi_cli.sql.stream)
+            if not terminal:
+                click.echo(chunk, nl=False)
+                continue
+            chunk = chunk.decode("utf-8")
         shown = inert_rendered(chunk, keep_colour=color) if terminal else chunk
         click.echo(shown, nl=False, color=color if isinstance(text, str) else None)
 

@@ -143,7 +143,7 @@ def read(
     type=Choice(["auto", "python", "duckdb"]),
     default="auto",
     show_default=True,
-    help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for json, jsonl or -o x.parquet "
+    help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for json, jsonl, csv or -o x.parquet "
     "from Parquet or CSV files of 2 MB or more, else Python.",
 )
 @ignore_option
@@ -193,6 +193,10 @@ def evaluate(
     scorecard = load(indicators)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}
     gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, fail_on_suppressed, scorecard.levels)
+    options = presentation(
+        lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
+    )
+    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
     streamed = try_streaming(
         engine,
         scorecard,
@@ -206,9 +210,10 @@ def evaluate(
         columns=mapping,
         plain_reading=sheet is None and regions != "all" and not by_org_unit,
         verbose=verbose,
+        options=options,
     )
     if streamed is not None:
-        finish(streamed, output, [indicators, *results], silenced, quiet=quiet, verbose=verbose, year_given=year)
+        finish(streamed, fmt, output, [indicators, *results], silenced, quiet=quiet, verbose=verbose, year_given=year)
         return
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
@@ -219,10 +224,6 @@ def evaluate(
     if report.errors:
         raise KpiErrors(report.errors)
     view = build(report, gate, definitions=indicators)
-    options = presentation(
-        lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
-    )
-    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
     text = render_report(fmt, Kind.EVALUATION, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):

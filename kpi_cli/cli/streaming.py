@@ -13,6 +13,7 @@ from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, sa
 
 if TYPE_CHECKING:
     from ..model import Scorecard
+    from ..render import RenderOptions
     from ..sql.stream import Streamed
     from ..view import Gate
 
@@ -36,6 +37,7 @@ def try_streaming(
     columns: Mapping[str, str],
     plain_reading: bool,
     verbose: bool,
+    options: RenderOptions,
 ) -> Streamed | None:
     """The run rated and written by DuckDB, or None: the report path runs (``-v`` says why)."""
     choice = choose_streaming(results, engine, fmt) if plain_reading else None
@@ -55,6 +57,7 @@ def try_streaming(
         encoding=encoding,
         delimiter=delimiter,
         columns=columns,
+        options=options,
     )
     if isinstance(outcome, str):
         if fmt == "parquet":
@@ -69,6 +72,7 @@ def try_streaming(
 
 def finish(
     streamed: Streamed,
+    fmt: str,
     output: str | None,
     inputs: list[str],
     silenced: Sequence[str],
@@ -79,7 +83,7 @@ def finish(
 ) -> None:
     """Write the output, say on stderr what the report path says, exit as the gate says."""
     try:
-        emit(streamed.chunks(), output, inputs, False, "json")
+        emit(streamed.chunks(), output, inputs, False, fmt)
     finally:
         streamed.close()
     if verbose:

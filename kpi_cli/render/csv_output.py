@@ -22,7 +22,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ..model import RATED, Status
+from ..model import RATED, Scorecard, Status
 from ..number_format import DECIMAL_COMMA, format_number
 from ..phase_in import IndicatorState
 from ..text import neutralise
@@ -117,9 +117,14 @@ def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]], options: Rende
     if options.to_file:
         buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([_nb(name) for name in header] if options.lang == "nb" else header)
+    writer.writerow(shown_header(header, options.lang))
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def shown_header(header: Sequence[str], lang: str) -> list[str]:
+    """The column names as a file in ``lang`` writes them: Norwegian under nb."""
+    return [_nb(name) for name in header] if lang == "nb" else list(header)
 
 
 def _nb(name: str) -> str:
@@ -184,12 +189,16 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
     ]
 
 
-def _header(view: View) -> tuple[str, ...]:
+def evaluation_header(scorecard: Scorecard, ssb: tuple[str, ...] = ()) -> tuple[str, ...]:
     """HEADER with a band column per level of the scorecard, named by the level's id, and the
-    SSB columns when results came from SSB files."""
+    SSB columns (``ssb_header``) when results came from SSB files."""
     start = HEADER.index(RATED[0].value)
-    levels = tuple(level.id for level in view.report.scorecard.levels)
-    return (*HEADER[:start], *levels, *HEADER[start + len(RATED) :], *ssb_header(view))
+    levels = tuple(level.id for level in scorecard.levels)
+    return (*HEADER[:start], *levels, *HEADER[start + len(RATED) :], *ssb)
+
+
+def _header(view: View) -> tuple[str, ...]:
+    return evaluation_header(view.report.scorecard, ssb_header(view))
 
 
 def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:

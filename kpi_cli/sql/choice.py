@@ -1,8 +1,8 @@
 """Which engine rates a run: the Python core, or DuckDB. Pure; imports neither DuckDB nor sqlglot,
 so asking costs a small run nothing.
 
-Two DuckDB paths. The streamed one (``kpi_cli.sql.stream``) rates and writes json, jsonl and
-Parquet itself; ``auto`` takes it (when the ``scale`` extra is installed) for Parquet input and
+Two DuckDB paths. The streamed one (``kpi_cli.sql.stream``) rates and writes json, jsonl, csv
+and Parquet itself; ``auto`` takes it (when the ``scale`` extra is installed) for Parquet input and
 for inputs from ``STREAM_FROM_BYTES``, measured in BENCHMARKS.md ("The streamed DuckDB path").
 The report path turns DuckDB's ratings back into the core's results, so that every format prints
 the same bytes; the Python reader still reads every row for its file and line, and DuckDB's
@@ -86,7 +86,7 @@ def evaluate_with(
     return evaluate_results(scorecard, read, year, strict=False)
 
 
-STREAMED = ("json", "jsonl", "parquet")  # what DuckDB writes itself (kpi_cli.sql.stream)
+STREAMED = ("json", "jsonl", "csv", "parquet")  # what DuckDB writes itself (kpi_cli.sql.stream)
 STREAM_FROM_BYTES = 2 << 20  # auto streams from 2 MB (~70 000 rows), where it starts to win: BENCHMARKS.md
 
 

@@ -182,6 +182,7 @@ def _select(source: Source, year: int | None, raw: str | None = None) -> exp.Sel
         extras = [
             exp.func("COALESCE", exp.func("TRIM", cast(column("value"), "VARCHAR")), lit("")).as_("value_text"),
             exp.func("NULLIF", exp.func("TRIM", cast(column("comment"), "VARCHAR")), lit("")).as_("comment"),
+            exp.func("COALESCE", exp.func("TRIM", cast(column("n"), "VARCHAR")), lit("")).as_("n_text"),
             lit(source.path).as_("path"),
             (exp.column("rowid") + lit(first_line)).as_("line"),
         ]

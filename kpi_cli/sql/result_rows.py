@@ -35,14 +35,14 @@ _ROWS = """
 CREATE TEMP TABLE kpi_rows AS
 WITH input AS (
     SELECT k.id AS indicator, x.year, coalesce(x.org_unit, '') AS unit_key,
-           x.value_text, x.comment, x.path, x.line, x.n
+           x.value_text, x.comment, x.path, x.line, x.n, x.n_text
     FROM kpi_results x JOIN kpi_known k ON k.name = x.indicator
 ), units AS (
     SELECT org_unit, row_number() OVER (ORDER BY org_unit) AS unit_order
     FROM (SELECT DISTINCT org_unit FROM kpi_rated WHERE org_unit IS NOT NULL)
 ), joined AS (
     SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit,
-           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n,
+           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n, i.n_text,
            info.ord, info.phase_in, k.kind, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
            lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
     FROM kpi_rated r

@@ -10,8 +10,8 @@ the report path's, byte for byte, with the same stderr and exit code (the tests 
 them on the examples and on generated scorecards).
 
 It takes only what it can write exactly; for anything else ``evaluate_streamed`` returns
-why, and the report path runs (``-v`` says why): formats json, jsonl and Parquet
-(``-o x.parquet``); CSV files whose rows are one line each (no quotes, no blank lines)
+why, and the report path runs (``-v`` says why): formats json, jsonl, csv and Parquet
+(``-o x.parquet``) and csv; CSV files whose rows are one line each (no quotes, no blank lines)
 and Parquet; no row the fast reader doubts (errors are then the Python reader's located
 messages); scorecards without computed indicators, ``rate: change`` or ``min_base``.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +33,12 @@ from ..evaluate import beyond_problem
 from ..limits import MAX_MESSAGE_CHARS
 from ..model import Indicator, Location, Scorecard
 from ..rating import rate
+from ..render import RenderOptions
 from ..report import ResultRow
 from ..ssb.detect import is_ssb_file
 from ..values import parse_value
 from ..view import Coverage, Gate
+from . import result_csv
 from .compiler import compile_sql
 from .engine import NeedsPython, Source, _count, _doubtful, _run, _select, _sources, reader_call
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
@@ -44,8 +46,9 @@ from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, he
 if TYPE_CHECKING:
     import duckdb
 
-STREAMED = ("json", "jsonl", "parquet")
+STREAMED = ("json", "jsonl", "csv", "parquet")
 CHUNK = 1 << 20
+AS_WRITTEN = "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01'"  # one text a line, no quoting
 MEMORY_LIMIT = "500MB"  # DuckDB's own; past it, its tables and sorts spill to a temporary folder
 
 
@@ -65,11 +68,13 @@ class Streamed:
     accounting: Reconciliation
     folder: tempfile.TemporaryDirectory[str]  # what DuckDB wrote, removed by ``close``
     head: tuple[bytes, bytes] | None = None  # a JSON document's head, around its failing results
+    prefix: bytes = b""  # what comes before the results DuckDB wrote: a CSV's header
 
     def chunks(self) -> Iterator[bytes]:
         """The output: Parquet or JSON lines as DuckDB wrote them; a JSON document as the JSON
         renderer writes it: the head, the failing results and the results in it as lists."""
         if self.head is None:
+            yield self.prefix
             yield from _read(self._path("results"))
             return
         yield self.head[0]
@@ -150,6 +155,7 @@ class Request:
     encoding: str | None = None
     delimiter: str | None = None
     columns: Mapping[str, str] | None = None
+    options: RenderOptions = field(default_factory=RenderOptions)  # how csv writes (language, delimiter, BOM)
 
 
 def evaluate_streamed(
@@ -163,6 +169,7 @@ def evaluate_streamed(
     encoding: str | None = None,
     delimiter: str | None = None,
     columns: Mapping[str, str] | None = None,
+    options: RenderOptions | None = None,
 ) -> Streamed | str:
     """The run rated and written by DuckDB, or why it was not (the report path then runs)."""
     import duckdb
@@ -171,7 +178,9 @@ def evaluate_streamed(
     why = why_not(scorecard, files, fmt)
     if why is not None:
         return why
-    request = Request(scorecard, files, year, gate, definitions, fmt, encoding, delimiter, columns)
+    request = Request(
+        scorecard, files, year, gate, definitions, fmt, encoding, delimiter, columns, options or RenderOptions()
+    )
     folder = tempfile.TemporaryDirectory(prefix="kpi-")
     spill = (Path(folder.name) / "spill").as_posix()
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
@@ -254,7 +263,16 @@ def _write(
 ) -> Streamed:
     fmt, scorecard, gate = request.fmt, request.scorecard, request.gate
     how = "FORMAT parquet" if fmt == "parquet" else "FORMAT json"  # JSON: a result a line
-    _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_rows {ORDER}", Path(folder.name) / "results", how)
+    prefix = b""
+    if fmt == "csv":  # each line made in SQL, written as it is
+        line = result_csv.tables(con, scorecard, request.options)
+        query = f"SELECT {line} FROM kpi_rows r {result_csv.JOINS} ORDER BY r.year, r.unit_order, r.ord"
+        _copy(
+            con, query, Path(folder.name) / "results", "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01'"
+        )
+        prefix = result_csv.header(scorecard, request.options)
+    else:
+        _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_rows {ORDER}", Path(folder.name) / "results", how)
     head = None
     if fmt == "json":
         head = head_document(con, scorecard, request.files, shown, gate, request.definitions)
@@ -274,6 +292,7 @@ def _write(
         accounting=_accounting(con),
         folder=folder,
         head=head,
+        prefix=prefix,
     )
 
 
