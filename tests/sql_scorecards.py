@@ -13,9 +13,12 @@ point (SQLite) holds exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 from kpi_cli.model import (
@@ -36,6 +39,22 @@ from kpi_cli.model import (
 from kpi_cli.report import Benchmark, ResultRow
 
 YEARS = (2015, 2016, 2017)
+
+
+def bounded(examples: int, seconds: int, suppress: Sequence[HealthCheck] = (HealthCheck.too_slow,)) -> settings:
+    """Settings for CI (README: "Development"): a fixed series of ``examples`` (derandomize), so a
+    failure recurs on every run and is printed as drawn, without a shrink phase that can take
+    minutes on cases this size; the deadline stops one example that hangs."""
+    return settings(
+        max_examples=examples,
+        deadline=timedelta(seconds=seconds),
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        print_blob=True,
+        suppress_health_check=list(suppress),
+    )
+
+
 UNITS = (None, "Oppvekst", "Helse og omsorg")
 MEASURES = ("m1", "m2")
 REGIONS = ("EKG13", "EAK")

@@ -11,29 +11,17 @@ binary); the assertion is the same. PostgreSQL runs a smaller share of the cases
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from sql_engines import Key, Outcome, Postgres, assert_agree, run_duckdb, run_sqlite
-from sql_scorecards import Case, cases
+from sql_scorecards import Case, bounded, cases
 
 pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")
 
 from kpi_cli.sql import compile_sql
 
-# Bounded for CI (README: "Development"): a fixed series of examples (derandomize), so a failure
-# recurs on every run and is printed as drawn, without a shrink phase that can take minutes on
-# cases this size; the deadline stops one example that hangs, far above the ~0.1 s one takes.
-BOUNDED = settings(
-    max_examples=80,
-    deadline=timedelta(seconds=10),
-    derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+BOUNDED = bounded(80, 10)
 
 
 def query(case: Case, dialect: str) -> str:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator, Sequence
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given
 from sql_engines import Key, Outcome, assert_agree, outcome
-from sql_scorecards import Case, cases
+from sql_scorecards import Case, bounded, cases
 from test_sql_command import EXAMPLE, printed, run_cli  # noqa: F401  (run_cli: the fixture)
 from test_sql_command import cases as printed_cases
 
@@ -125,14 +124,7 @@ def test_a_view_over_a_stored_table_rates_the_same_on_spark(spark: Any, run_cli)
 
 
 # A fixed series (derandomize) of a few generated cases: each takes a few seconds on Spark.
-@settings(
-    max_examples=12,
-    deadline=timedelta(seconds=120),
-    derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
-    print_blob=True,
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(12, 120, list(HealthCheck))
 @given(cases())
 def test_spark_agrees_with_the_core(spark: Any, case: Case) -> None:
     query = compile_sql(case.scorecard, "spark", base_column=True, year=case.year)

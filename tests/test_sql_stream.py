@@ -7,14 +7,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import tempfile
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, assume, given
 from hypothesis import strategies as st
-from sql_scorecards import Case, cases
+from sql_scorecards import Case, bounded, cases
 
 pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")
@@ -28,14 +27,7 @@ from kpi_cli.results import read_results
 from kpi_cli.sql.stream import Streamed, _one_line_rows, evaluate_streamed, why_not
 from kpi_cli.view import Gate, build
 
-BOUNDED = settings(
-    max_examples=80,
-    deadline=timedelta(seconds=20),
-    derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
-    print_blob=True,
-    suppress_health_check=list(HealthCheck),
-)
+BOUNDED = bounded(80, 20, list(HealthCheck))
 GATES = st.builds(Gate, st.sampled_from(["not_approved", "accepted", "never"]), st.booleans(), st.booleans())
 
 
