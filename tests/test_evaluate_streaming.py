@@ -179,3 +179,30 @@ def test_a_long_list_of_failing_results_is_cut_where_the_report_path_cuts_it(
     assert streamed.stdout_bytes == python.stdout_bytes
     assert streamed.stderr == python.stderr
     assert "kpi: 900 results fail --fail-on uakseptabelt: K.1.1 (Enhet 000), K.1.1 (Enhet 001)" in streamed.stderr
+
+
+@pytest.mark.usefixtures("repo_root")
+@pytest.mark.parametrize(
+    ("comment", "path"),
+    [
+        ("kontrollert\u00a0", "streamed"),  # DuckDB's TRIM, like str.strip(), removes Unicode spaces
+        ("\u2003kontrollert", "streamed"),
+        ("ny\tmetode", "report"),  # a control character: JSON escapes it, in another case than Python
+        ("ny \x1b[31mmetode", "report"),
+    ],
+)
+def test_text_the_python_reader_would_read_otherwise_goes_through_the_report(
+    kpi: Callable[..., Result], tmp_path: Path, comment: str, path: str
+) -> None:
+    # Made up: a comment with whitespace at an end, or a control character.
+    results = tmp_path / "results.csv"
+    results.write_text(f"indikator;år;verdi;kommentar\nK.1.1;2016;91 %;{comment}\n", encoding="utf-8")
+    args = [str(results), "--indicators", EXAMPLES["tolerance"][1], "--format", "json"]
+    streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")
+    said = {
+        "streamed": STREAMED,
+        "report": "kpi: engine: duckdb (--engine duckdb), through the report: some rows are not plain: "
+        "the Python reader reads them",
+    }[path]
+    assert said in streamed.stderr.splitlines()
+    assert streamed.stdout_bytes == kpi("evaluate", *args, "--engine", "python").stdout_bytes

@@ -184,11 +184,15 @@ class Labels:
 
     def status(self, result: Result) -> str:
         """The status word; for a pending indicator, when it is phased in."""
-        if result.status is Status.NOT_PHASED_IN and result.indicator.phase_in:
-            phase_in = result.indicator.phase_in
+        return self.status_of(result.indicator, result.status)
+
+    def status_of(self, indicator: Indicator, status: Status) -> str:
+        """``status`` of a result of ``indicator``: the word, or when a pending one is phased in."""
+        if status is Status.NOT_PHASED_IN and indicator.phase_in:
+            phase_in = indicator.phase_in
             text = self("phased_in_from", year=phase_in.year)
             return f"{text} ({self('postponed')})" if phase_in.postponed else text
-        return self(result.status.value)
+        return self(status.value)
 
     def computed(self, computed: Computed, measures: Mapping[str, Measure]) -> str:
         """'130 ideer mot 120 året før: +8,33 %'."""

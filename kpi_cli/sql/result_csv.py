@@ -70,7 +70,7 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
     if kinds:
         con.executemany("INSERT INTO kpi_csv_kind VALUES (?, ?, ?, ?, ?, ?, ?)", kinds)
     statuses = [
-        (item.id, status.value, _joined([say.level_id(status), neutralise(_status_text(say, item, status))], delimiter))
+        (item.id, status.value, _joined([say.level_id(status), neutralise(say.status_of(item, status))], delimiter))
         for item in scorecard.indicators()
         for status in Status
     ]
@@ -78,17 +78,6 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
     if statuses:
         con.executemany("INSERT INTO kpi_csv_status VALUES (?, ?, ?)", statuses)
     return _line(delimiter, mark)
-
-
-def _status_text(say: Labels, item: object, status: Status) -> str:
-    """``Labels.status`` of a result of ``item`` with ``status``."""
-    from ..model import Indicator
-
-    assert isinstance(item, Indicator)
-    if status is Status.NOT_PHASED_IN and item.phase_in:
-        text = say("phased_in_from", year=item.phase_in.year)
-        return f"{text} ({say('postponed')})" if item.phase_in.postponed else text
-    return say(status.value)
 
 
 def _line(delimiter: str, mark: str) -> str:

@@ -245,17 +245,19 @@ def _source_doubt(source: Source) -> str | None:
     return None
 
 
-# Texts the Python reader would normalise or read otherwise than plain: NFC, whitespace other than
-# spaces, a leading apostrophe, a value with leading zeros (its reason names the value as written).
-_ODD_TEXT = r"""
-SELECT count(*) FROM kpi_results
-WHERE coalesce(org_unit, '') <> nfc_normalize(coalesce(org_unit, ''))
-   OR indicator <> nfc_normalize(indicator)
-   OR coalesce(comment, '') <> nfc_normalize(coalesce(comment, ''))
-   OR regexp_matches(coalesce(comment, '') || coalesce(org_unit, '') || value_text, '^[\s]|[\s]$|[\t\r\n\x0b\x0c]')
-   OR starts_with(coalesce(comment, ''), '''')
-   OR regexp_matches(value_text, '^-?0[0-9]')
-"""
+# Texts the Python reader would normalise or read otherwise than plain: NFC, control characters,
+# whitespace left at either end after DuckDB's TRIM (str.strip() removes more kinds), a leading
+# apostrophe, a value with leading zeros (its reason names the value as written).
+_EDGE = r"[\s\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+_TEXTS = ("coalesce(org_unit, '')", "indicator", "coalesce(comment, '')", "value_text", "n_text")
+_ODD_TEXT = "SELECT count(*) FROM kpi_results WHERE " + " OR ".join(
+    [
+        *(f"{text} <> nfc_normalize({text})" for text in _TEXTS[:3]),
+        *(f"regexp_matches({text}, '^{_EDGE}|{_EDGE}$|[\\x00-\\x1f]')" for text in _TEXTS),
+        "starts_with(coalesce(comment, ''), '''')",
+        "regexp_matches(value_text, '^-?0[0-9]')",
+    ]
+)
 
 
 def _write(
