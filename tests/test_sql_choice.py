@@ -37,7 +37,7 @@ def test_auto_takes_python_for_csv_of_any_size(tmp_path: Path) -> None:
     """Measured: through a report DuckDB is slower at every size (BENCHMARKS.md), so no threshold."""
     small = made_up(tmp_path, "small-2014.csv", 2_000)
     large = made_up(tmp_path, "large-2014.csv", 3_000_000)
-    auto = Choice("python", "engine: python (auto: CSV and Excel input; DuckDB is not faster for a report)")
+    auto = Choice("python", "engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)")
     assert choose([small]) == choose([large]) == choose([tmp_path]) == auto
     assert choose([large], "python") == Choice("python", "engine: python (--engine python)")
     assert choose([small], "duckdb") == Choice("duckdb", "engine: duckdb (--engine duckdb)")

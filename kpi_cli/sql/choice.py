@@ -59,7 +59,7 @@ def choose(paths: Iterable[str | PathLike[str]], engine: str = "auto") -> Choice
         return Choice("duckdb", "engine: duckdb (--engine duckdb)")
     if parquet:
         return Choice("duckdb", "engine: duckdb (auto: Parquet input)")
-    return Choice("python", "engine: python (auto: CSV and Excel input; DuckDB is not faster for a report)")
+    return Choice("python", "engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)")
 
 
 def evaluate_with(
