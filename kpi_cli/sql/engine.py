@@ -151,7 +151,7 @@ def reader_call(source: Source) -> exp.Expr:
     return exp.func("READ_CSV", lit(source.path), *args)
 
 
-def _select(source: Source, year: int | None, raw: str | None = None) -> exp.Select:
+def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp.Select:
     """The results rows of ``source``; from the table ``raw`` (the file copied in order), with
     each row's value as written, comment, file and line (``rowid`` counts the rows in file order)."""
 
@@ -201,7 +201,7 @@ def _select(source: Source, year: int | None, raw: str | None = None) -> exp.Sel
     )  # a blank line is no row, as in the Python reader
 
 
-def _sources(
+def sources_of(
     con: duckdb.DuckDBPyConnection,
     paths: Sequence[str | os.PathLike[str]],
     encoding: str | None,
@@ -226,7 +226,7 @@ def _load_python_rows(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, read
     errors = sorted([*read.errors, *report.errors], key=lambda e: (e.path or "", e.line or 0))
     if errors:
         raise KpiErrors(errors)
-    _run(
+    run(
         con,
         "CREATE OR REPLACE TEMP TABLE kpi_results "
         "(indicator VARCHAR, year INT, org_unit VARCHAR, value DECIMAL(38, 15), n DECIMAL(38, 15))",
@@ -257,13 +257,13 @@ def rate(
 
     con = connection or duckdb.connect()
     try:
-        sources = _sources(con, paths, encoding, delimiter, columns)
-        selects = [_select(source, year) for source in sources]
+        sources = sources_of(con, paths, encoding, delimiter, columns)
+        selects = [select_rows(source, year) for source in sources]
         union: exp.Expr = selects[0]
         for select in selects[1:]:
             union = exp.union(union, select, distinct=False)
-        _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_results AS {union.sql('duckdb')}")
-        import_ok = not _doubtful(con, scorecard)
+        run(con, f"CREATE OR REPLACE TEMP TABLE kpi_results AS {union.sql('duckdb')}")
+        import_ok = not doubtful(con, scorecard)
     except (NeedsPython, duckdb.Error, KpiError):
         import_ok = False
     shown = year
@@ -272,7 +272,7 @@ def rate(
         shown = _year(read, year)
         _load_python_rows(con, scorecard, read, shown)
     elif shown is None:
-        latest = _count(con, "SELECT max(year) FROM kpi_results")
+        latest = count_of(con, "SELECT max(year) FROM kpi_results")
         shown = latest or None
     query = compile_sql(
         scorecard,
@@ -282,11 +282,11 @@ def rate(
         year=shown,
         pretty=False,
     )
-    _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")  # rated once, read by the check and the writer
-    if import_ok and _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
+    run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")  # rated once, read by the check and the writer
+    if import_ok and count_of(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
         read = reader.read_results(paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns)
         _load_python_rows(con, scorecard, read, _year(read, year))  # raises the located errors
-        _run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")
+        run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")
     return Rated(con.table("kpi_rated"), "duckdb" if import_ok else "python")
 
 
@@ -296,29 +296,29 @@ def _year(read: reader.ResultSet, year: int | None) -> int:
     return year_to_show(read, year)
 
 
-def _run(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+def run(con: duckdb.DuckDBPyConnection, statement: str) -> None:
     """Run a statement to its end (DuckDB wants a result finished before the next statement)."""
     con.execute(statement).fetchall()
 
 
-def _count(con: duckdb.DuckDBPyConnection, query: str) -> int:
+def count_of(con: duckdb.DuckDBPyConnection, query: str) -> int:
     """The one number a query returns (0 for NULL)."""
     rows = con.execute(query).fetchall()
     return int(rows[0][0] or 0) if rows else 0
 
 
-def _doubtful(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> bool:
+def doubtful(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> bool:
     """Rows the fast path cannot vouch for: unreadable cells, unknown ids, duplicates."""
     names = {measure.id: measure.id for measure in scorecard.measures}
     names.update({name: indicator.id for name, indicator in scorecard.lookup().items()})
-    _run(con, "CREATE OR REPLACE TEMP TABLE kpi_known (name VARCHAR, id VARCHAR)")
+    run(con, "CREATE OR REPLACE TEMP TABLE kpi_known (name VARCHAR, id VARCHAR)")
     con.executemany("INSERT INTO kpi_known VALUES (?, ?)", list(names.items()))
-    unknown = _count(
+    unknown = count_of(
         con,
         "SELECT count(*) FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator "
         "WHERE r.bad = 1 OR k.id IS NULL",
     )
-    duplicates = _count(
+    duplicates = count_of(
         con,
         "SELECT count(*) FROM (SELECT 1 FROM kpi_results r JOIN kpi_known k ON k.name = r.indicator "
         "GROUP BY k.id, r.year, r.org_unit HAVING count(*) > 1)",

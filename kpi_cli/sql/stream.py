@@ -40,7 +40,7 @@ from ..values import parse_value
 from ..view import Coverage, Gate
 from . import result_csv
 from .compiler import compile_sql
-from .engine import NeedsPython, Source, _count, _doubtful, _run, _select, _sources, reader_call
+from .engine import NeedsPython, Source, count_of, doubtful, reader_call, run, select_rows, sources_of
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
 
 if TYPE_CHECKING:
@@ -203,34 +203,34 @@ def _rate_and_write(
         return shown
     scorecard = request.scorecard
     query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
-    _run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
-    if _count(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
+    run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
+    if count_of(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
         return "a value lies outside its scale: the Python reader says where"
     build_results(con, scorecard, request.gate, shown)
-    _run(con, "DROP TABLE kpi_rated")  # tables stay in memory up to MEMORY_LIMIT, then spill to disk
+    run(con, "DROP TABLE kpi_rated")  # tables stay in memory up to MEMORY_LIMIT, then spill to disk
     return _write(con, request, shown, folder)
 
 
 def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
     """The results table, every row with its file and line; the year to show, or why not."""
     selects = []
-    sources = _sources(con, request.files, request.encoding, request.delimiter, request.columns)
+    sources = sources_of(con, request.files, request.encoding, request.delimiter, request.columns)
     for number, source in enumerate(sources):
         why = _source_doubt(source)
         if why:
             return why
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
-        _run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
-        selects.append(_select(source, request.year, raw).sql("duckdb"))
-    _run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
+        run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
+        selects.append(select_rows(source, request.year, raw).sql("duckdb"))
+    run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
     for number in range(len(selects)):
-        _run(con, f"DROP TABLE kpi_raw_{number}")
+        run(con, f"DROP TABLE kpi_raw_{number}")
     # every line number is read: from here DuckDB may work in any order, and what is read in
     # order says ORDER BY (result_rows.ORDER); writing the results in parallel halves their time
-    _run(con, "SET preserve_insertion_order = false")
-    if _doubtful(con, request.scorecard) or _count(con, _ODD_TEXT):
+    run(con, "SET preserve_insertion_order = false")
+    if doubtful(con, request.scorecard) or count_of(con, _ODD_TEXT):
         return "some rows are not plain: the Python reader reads them"
-    latest = _count(con, "SELECT max(year) FROM kpi_results")
+    latest = count_of(con, "SELECT max(year) FROM kpi_results")
     shown = request.year if request.year is not None else latest
     return shown if shown else "no results"
 
@@ -286,7 +286,7 @@ def _write(
         gate=gate,
         year=shown,
         other_years=tuple(y for y in years if y != shown),
-        fails=bool(_count(con, "SELECT count(*) FROM kpi_rows WHERE failing")),
+        fails=bool(count_of(con, "SELECT count(*) FROM kpi_rows WHERE failing")),
         by_level=_named(con, "failing AND level IN (SELECT id FROM kpi_fails)"),
         worse=_named(con, f"regression AND year = {int(shown)}"),
         warnings=tuple(_warnings(con, scorecard, shown)),
@@ -300,13 +300,13 @@ def _write(
 
 def _copy(con: duckdb.DuckDBPyConnection, query: str, path: Path, how: str) -> None:
     target = path.as_posix().replace("'", "''")
-    _run(con, f"COPY ({query}) TO '{target}' ({how})")
+    run(con, f"COPY ({query}) TO '{target}' ({how})")
 
 
 def _named(con: duckdb.DuckDBPyConnection, where: str) -> tuple[int, str]:
     """How many results ``where`` holds and their names as ``cli.messages.key_names`` writes them,
     as far as a stderr line shows them (MAX_MESSAGE_CHARS: each name takes at least 3)."""
-    count = _count(con, f"SELECT count(*) FROM kpi_rows WHERE {where}")
+    count = count_of(con, f"SELECT count(*) FROM kpi_rows WHERE {where}")
     name = "indicator || CASE WHEN coalesce(org_unit, '') = '' THEN '' ELSE ' (' || org_unit || ')' END"
     rows = con.execute(
         f"SELECT DISTINCT {name} AS name FROM kpi_rows WHERE {where} ORDER BY name LIMIT {MAX_MESSAGE_CHARS}"
@@ -333,7 +333,7 @@ def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) 
 def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
     """``kpi_cli.view.sparse_year`` from counts."""
     given = dict(con.execute("SELECT year, count(value) FROM kpi_rows GROUP BY year").fetchall())
-    total = _count(con, f"SELECT count(*) FROM kpi_rows WHERE year = {int(shown)}")
+    total = count_of(con, f"SELECT count(*) FROM kpi_rows WHERE year = {int(shown)}")
     others = [(int(count), int(year)) for year, count in given.items() if year != shown and count]
     mine = int(given.get(shown, 0))
     if not others:
@@ -344,7 +344,7 @@ def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
 
 def _accounting(con: duckdb.DuckDBPyConnection) -> Reconciliation:
     """What became of each row read: rated, shown but not rated, without a result, a measure's."""
-    read = _count(con, "SELECT count(*) FROM kpi_results")
+    read = count_of(con, "SELECT count(*) FROM kpi_results")
     row: Any = con.execute(
         "SELECT count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND rated),"
         " count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND NOT rated),"
