@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
@@ -129,8 +129,13 @@ def regressions(report: Report) -> list[Result]:
 
 
 def rollup(results: Iterable[Result]) -> Rollup:
+    return rollup_counts(Counter(result.status for result in results))
+
+
+def rollup_counts(found: Mapping[Status, int]) -> Rollup:
+    """The roll-up of results counted per status (every status, zero where none)."""
     counts = dict.fromkeys(Status, 0)
-    counts.update(Counter(result.status for result in results))
+    counts.update(found)
     rated = [status for status in RATED if counts[status]]
     return Rollup(rated[-1] if rated else None, counts)  # RATED runs best first: the last is the worst
 

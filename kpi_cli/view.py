@@ -339,14 +339,17 @@ def sparse_year(report: Report) -> Coverage | None:
     for result in (*report.history, *report.results):
         if result.value is not None:
             given[result.year] = given.get(result.year, 0) + 1
-    shown = given.get(report.year, 0)
-    others = [(count, year) for year, count in given.items() if year != report.year]
+    return coverage(report.year, given, len(report.results))
+
+
+def coverage(year: int, given: Mapping[int, int], results: int) -> Coverage | None:
+    """``sparse_year`` from the values given per year and the results of ``year``."""
+    shown = given.get(year, 0)
+    others = [(count, other) for other, count in given.items() if other != year and count]
     if not others:
         return None
-    count, year = max(others)
-    if shown * 2 >= count:
-        return None
-    return Coverage(report.year, shown, len(report.results), year, count)
+    count, fuller = max(others)
+    return None if shown * 2 >= count else Coverage(year, shown, results, fuller, count)
 
 
 def alarm_years(by_year: Mapping[int, Entry], years: Sequence[int]) -> str:

@@ -94,11 +94,7 @@ def _line(delimiter: str, mark: str) -> str:
         )
 
     def number(text_column: str, value_column: str) -> str:  # format_number of the value as written
-        digits = f"translate(rtrim({text_column}, ' %'), '.,', {_literal(mark * 2)})"
-        return (
-            f"(CASE WHEN {value_column} IS NULL THEN '' WHEN {value_column} = 0 THEN ltrim({digits}, '-') "
-            f"ELSE {digits} END)"
-        )
+        return f"coalesce(kpi_as_written({text_column}, {value_column}, {_literal(mark)}), '')"
 
     return " || ".join(
         [
@@ -106,8 +102,7 @@ def _line(delimiter: str, mark: str) -> str:
             f"{text('r.org_unit')} || {sep} || r.year || {sep}",
             f"{number('r.value_text', 'r.value')} || {sep}",
             f"k.unit || {sep} || s.cells || {sep} || k.bands || {sep}",
-            f"(CASE WHEN r.phase_in IS NULL OR r.year > r.phase_in THEN 'active' WHEN r.year = r.phase_in THEN 'new' "
-            f"ELSE 'pending' END) || {sep}",
+            f"kpi_phase_state(r.year, r.phase_in) || {sep}",
             f"{text('r.path')} || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
             f"{number('r.n_text', 'r.n')} || {sep} || {sep}",
             f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || chr(13)",

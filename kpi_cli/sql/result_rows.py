@@ -19,10 +19,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..checks import findings
+from ..history import Rollups, rollup_counts
 from ..model import RATED, Direction, Interval, Scorecard, Status
 from ..notation import format_interval
 from ..rating import rate
-from ..render.json_output import SCHEMA_VERSION, indicator
+from ..render.json_output import SCHEMA_VERSION, _rollups, indicator
 from ..render.labels import Labels
 from ..values import parse_value
 from ..view import Gate
@@ -76,8 +77,7 @@ SELECT f.*,
             THEN kpi_distance(f.value, f.desired) < kpi_distance(f.previous.value, f.desired) END AS better,
        f.year = $shown AND (f.level IN (SELECT id FROM kpi_fails) OR ($on_regression AND f.regression)) AS failing,
        CASE WHEN f.rated AND f.inside IS NOT NULL THEN
-           (CASE WHEN f.value = 0 THEN ltrim(replace(rtrim(f.value_text, ' %'), ',', '.'), '-')
-                 ELSE replace(rtrim(f.value_text, ' %'), ',', '.') END) || ' lies in ' || f.inside END AS reason
+           kpi_as_written(f.value_text, f.value, '.') || ' lies in ' || f.inside END AS reason
 FROM flagged f
 """
 
@@ -97,14 +97,18 @@ CREATE TEMP MACRO kpi_inside(x, low, high, low_inclusive, high_inclusive) AS
     AND (high IS NULL OR x < high OR (x = high AND high_inclusive));
 CREATE TEMP MACRO kpi_distance(x, bands) AS coalesce(list_min(list_transform(bands, lambda b:
     CASE WHEN kpi_inside(x, b.low, b.high, b.low_inclusive, b.high_inclusive) THEN 0
-         ELSE least(abs(x - b.low), abs(x - b.high)) END)), 0)
+         ELSE least(abs(x - b.low), abs(x - b.high)) END)), 0);
+CREATE TEMP MACRO kpi_as_written(text, value, mark) AS CASE WHEN value IS NULL THEN NULL WHEN value = 0
+    THEN ltrim(translate(rtrim(text, ' %'), '.,', mark || mark), '-')
+    ELSE translate(rtrim(text, ' %'), '.,', mark || mark) END;
+CREATE TEMP MACRO kpi_phase_state(year, phase_in) AS CASE WHEN phase_in IS NULL OR year > phase_in THEN 'active'
+    WHEN year = phase_in THEN 'new' ELSE 'pending' END
 """
 
 # The result objects of json_output.result, key by key: DuckDB writes each row as one.
 RESULT_FIELDS = """
     indicator, year, org_unit, kpi_number(value) AS value, value_text, NULL::VARCHAR AS absence, level AS status,
-    CASE WHEN phase_in IS NULL OR year > phase_in THEN 'active' WHEN year = phase_in THEN 'new'
-         ELSE 'pending' END AS phase_in_state,
+    kpi_phase_state(year, phase_in) AS phase_in_state,
     bands_from, bands_org_unit, in_gap, reason,
     CASE WHEN delta IS NOT NULL THEN {
         'previous_year': previous.year, 'previous_value': kpi_number(previous.value),
@@ -273,40 +277,31 @@ def head_document(
 
 
 class _Rollups:
-    """``json_output._rollups`` of ``history.rollups``, from counts per (indicator, status): thousands
-    of org units' roll-ups, so the level ids and each indicator's goal are looked up once."""
+    """``history.rollups`` from counts per (indicator, status), written by the JSON renderer's
+    ``_rollups``: thousands of org units' roll-ups, each indicator's place looked up once."""
 
     def __init__(self, scorecard: Scorecard) -> None:
-        self.ids = {status.value: scorecard.level_id(status) for status in Status}
-        self.shown = [s.value for s in Status if not s.is_rated or s in scorecard.rated]
+        self.scorecard = scorecard
         self.place = {item.id: (item.goal_id, item.focus_area_id) for item in scorecard.indicators()}
         self.goals = [(goal.id, area.id) for area in scorecard.focus_areas for goal in area.goals]
         self.in_area = set(self.goals)
         self.areas = [area.id for area in scorecard.focus_areas]
 
     def of(self, rows: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
-        goals: dict[str, Counter[str]] = {goal: Counter() for goal, _ in self.goals}
-        areas: dict[str, Counter[str]] = {area: Counter() for area in self.areas}
-        total: Counter[str] = Counter()
-        for ident, status, count in rows:
+        goals: dict[str, Counter[Status]] = {goal: Counter() for goal, _ in self.goals}
+        areas: dict[str, Counter[Status]] = {area: Counter() for area in self.areas}
+        total: Counter[Status] = Counter()
+        for ident, word, count in rows:
+            status = Status(word)
             goal, area = self.place[ident]
             if area in areas:  # as history.rollups: a goal's results are its focus area's first
                 areas[area][status] += count
                 if (goal, area) in self.in_area:
                     goals[goal][status] += count
             total[status] += count
-        return {
-            **self._one(total),
-            "goals": {goal: self._one(found) for goal, found in goals.items()},
-            "focus_areas": {area: self._one(found) for area, found in areas.items()},
-        }
-
-    def _one(self, counts: Counter[str]) -> dict[str, Any]:
-        worst = next((status for status in _WORST_FIRST if counts[status]), None)
-        return {
-            "status": self.ids[worst] if worst else None,
-            "counts": {self.ids[status]: counts[status] for status in self.shown},
-        }
-
-
-_WORST_FIRST = [status.value for status in sorted(RATED, key=lambda s: -s.rank)]
+        rolled = Rollups(
+            rollup_counts(total),
+            {goal: rollup_counts(found) for goal, found in goals.items()},
+            {area: rollup_counts(found) for area, found in areas.items()},
+        )
+        return _rollups(rolled, self.scorecard)

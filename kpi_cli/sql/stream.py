@@ -37,7 +37,7 @@ from ..render import RenderOptions
 from ..report import ResultRow
 from ..ssb.detect import is_ssb_file
 from ..values import parse_value
-from ..view import Coverage, Gate
+from ..view import Coverage, Gate, coverage
 from . import result_csv
 from .compiler import compile_sql
 from .engine import NeedsPython, Source, count_of, doubtful, reader_call, run, select_rows, sources_of
@@ -332,14 +332,8 @@ def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) 
 
 def _coverage(con: duckdb.DuckDBPyConnection, shown: int) -> Coverage | None:
     """``kpi_cli.view.sparse_year`` from counts."""
-    given = dict(con.execute("SELECT year, count(value) FROM kpi_rows GROUP BY year").fetchall())
-    total = count_of(con, f"SELECT count(*) FROM kpi_rows WHERE year = {int(shown)}")
-    others = [(int(count), int(year)) for year, count in given.items() if year != shown and count]
-    mine = int(given.get(shown, 0))
-    if not others:
-        return None
-    count, year = max(others)
-    return None if mine * 2 >= count else Coverage(shown, mine, total, year, count)
+    given = {int(y): int(n) for y, n in con.execute("SELECT year, count(value) FROM kpi_rows GROUP BY year").fetchall()}
+    return coverage(shown, given, count_of(con, f"SELECT count(*) FROM kpi_rows WHERE year = {int(shown)}"))
 
 
 def _accounting(con: duckdb.DuckDBPyConnection) -> Reconciliation:
