@@ -82,7 +82,8 @@ class Rated:
 
 
 def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: dict[str, tuple[str, ...]]) -> Source:
-    head = Path(path).read_bytes()[:SNIFF_BYTES]
+    with open(path, "rb") as handle:  # the head only: the file may be gigabytes
+        head = handle.read(SNIFF_BYTES)
     if encoding is None:
         encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
         try:

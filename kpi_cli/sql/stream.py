@@ -240,7 +240,7 @@ def _source_doubt(source: Source) -> str | None:
         return f"{source.path} prints bands: the report compares them with the definitions"
     if source.encoding not in ("utf-8", "latin-1"):
         return f"{source.path}: encoding {source.encoding} is read by the Python reader"
-    if source.encoding == "latin-1" and re.search(rb"[\x80-\x9f]", Path(source.path).read_bytes()):
+    if source.encoding == "latin-1" and any(re.search(rb"[\x80-\x9f]", chunk) for chunk in _read(Path(source.path))):
         return f"{source.path}: Windows-1252 letters are read by the Python reader"
     return None
 
