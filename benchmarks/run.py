@@ -49,7 +49,7 @@ print(total)
 # when duckdb and sqlglot are installed.
 ENGINE = """
 import sys
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.sql.engine import rate
 rated = rate(load_definitions(sys.argv[2]), [sys.argv[1]])
 assert rated.read_by == "duckdb", rated.read_by

@@ -11,9 +11,9 @@ The public API is three calls; the command line is a thin layer over them::
 
 from __future__ import annotations
 
-from .definitions import load_definitions
-from .evaluate import evaluate
-from .results import read_results
+from .definitions.load import load_definitions
+from .rating.evaluate import evaluate
+from .results.read import read_results
 
 
 def __getattr__(name: str) -> str:

@@ -2,7 +2,7 @@
 
 Ctrl-C ends with exit code 130 and SIGTERM with 143 (128 + the signal), without click's
 "Aborted!" and exit 1 (the "gate failed" code); either way a report being written leaves
-no temporary file (kpi_cli.output removes it as the exit unwinds). Running out of memory is
+no temporary file (kpi_cli.cli.output removes it as the exit unwinds). Running out of memory is
 one error line and exit 2, not a traceback.
 
 The cyclic garbage collector runs rarely: a run builds millions of objects that form no

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .errors import UsageError
-from .history import Key, Rollup, Rollups, Trend, is_regression, previous_results, rollups, trend
 from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Status
-from .phase_in import IndicatorState
+from .rating.history import Key, Rollup, Rollups, Trend, is_regression, previous_results, rollups, trend
+from .rating.phase_in import IndicatorState
 from .report import Benchmark, Report, Result
 
 
@@ -315,7 +315,7 @@ def _compared(report: Report, result: Result) -> tuple[Comparison, ...]:
     found = report.benchmarks.get((result.indicator.id, result.year), ())
     if not found:
         return ()
-    from .ssb.benchmarks import compare
+    from .results.ssb.benchmarks import compare
 
     direction = result.indicator.direction
     return tuple(Comparison(item, compare(result.value, item.value, direction)) for item in found)

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi_cli.compute import Benchmarks
-from kpi_cli.evaluate import evaluate
 from kpi_cli.model import BandVersion, Indicator, Scorecard
+from kpi_cli.rating.compute import Benchmarks
+from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.report import ResultRow
 
 # (indicator, year, org_unit) -> (value, status, bands_from, bands_org_unit, in_gap, beyond, error)

@@ -140,9 +140,9 @@ def test_duckdb_asked_for_but_not_installed_is_a_usage_error(
 def test_duckdb_rates_and_gives_the_cores_report(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The Report built from DuckDB's rows equals the core's, and it did come from DuckDB: for clean
     input the core's evaluation is never called on that path."""
-    from kpi_cli.definitions import load_definitions
-    from kpi_cli.evaluate import evaluate_results, year_to_show
-    from kpi_cli.results import read_results
+    from kpi_cli.definitions.load import load_definitions
+    from kpi_cli.rating.evaluate import evaluate_results, year_to_show
+    from kpi_cli.results.read import read_results
     from kpi_cli.sql import report
 
     results, definitions, _ = CASES[case]

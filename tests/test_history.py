@@ -19,10 +19,10 @@ from conftest import other_results, shown_results
 from test_org_units import CELLS, DEFS, RESULTS, UNITS, WHOLE, flat, number, parsed
 
 from kpi_cli import evaluate
-from kpi_cli.definitions import parse_definitions
-from kpi_cli.evaluate import rate_one
-from kpi_cli.history import is_regression, previous_results, regressions, rollup, trend
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Status
+from kpi_cli.rating.evaluate import rate_one
+from kpi_cli.rating.history import is_regression, previous_results, regressions, rollup, trend
 from kpi_cli.render.table import sparkline
 from kpi_cli.report import ResultRow
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from kpi_cli.definitions import load_definitions
-from kpi_cli.evaluate import evaluate_results, year_to_show
+from kpi_cli.definitions.load import load_definitions
+from kpi_cli.rating.evaluate import evaluate_results, year_to_show
 from kpi_cli.render import json_results
 from kpi_cli.render.json_output import result
 from kpi_cli.render.json_results import ENCODE, ResultEncoder
 from kpi_cli.render.labels import Labels
-from kpi_cli.results import read_results
+from kpi_cli.results.read import read_results
 from kpi_cli.view import Gate, View, build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -59,9 +59,9 @@ def test_nothing_is_left_out_under_the_limit(kpi: Callable[..., Result]) -> None
 
 
 def test_the_first_org_unit_is_shown_whatever_the_limit() -> None:
-    from kpi_cli.definitions import load_definitions
-    from kpi_cli.evaluate import evaluate_results
-    from kpi_cli.results import read_results
+    from kpi_cli.definitions.load import load_definitions
+    from kpi_cli.rating.evaluate import evaluate_results
+    from kpi_cli.results.read import read_results
 
     scorecard = load_definitions(view.__file__.replace("kpi_cli/view.py", ARGS[2]))
     read = read_results([view.__file__.replace("kpi_cli/view.py", ARGS[0])])

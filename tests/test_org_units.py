@@ -26,9 +26,9 @@ import pytest
 from conftest import REPO_ROOT, other_results, shown_results
 
 from kpi_cli import evaluate, load_definitions, read_results
-from kpi_cli.evaluate import rate_one
-from kpi_cli.history import rollup, rollups
 from kpi_cli.model import Status
+from kpi_cli.rating.evaluate import rate_one
+from kpi_cli.rating.history import rollup, rollups
 from kpi_cli.report import ResultRow, RowFates
 
 EXAMPLE = REPO_ROOT / "examples" / "service-areas"

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from conftest import SEED_INDICATORS, SEED_RESULTS
 
 from kpi_cli.cli import main
+from kpi_cli.cli.output import STALE_AFTER, remove_stale, write_atomically
 from kpi_cli.errors import UsageError
-from kpi_cli.output import STALE_AFTER, remove_stale, write_atomically
 
 EVALUATE = ["evaluate", str(SEED_RESULTS), "--indicators", str(SEED_INDICATORS), "--format", "json"]
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import SEED_INDICATORS
 
 from kpi_cli import entry
-from kpi_cli.output import write_atomically
+from kpi_cli.cli.output import write_atomically
 
 
 def wait_for_handlers(pid: int) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sql_engines import BenchmarkRow, Key, Outcome, assert_agree, run_duckdb, run_sqlite
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.model import Band, Computation, Direction, FocusArea, Goal, Indicator, Interval, Scorecard, Status
 from kpi_cli.report import Benchmark, ResultRow
 

@@ -10,8 +10,8 @@ import pytest
 from conftest import REPO_ROOT, SEED_INDICATORS
 from sql_engines import Postgres, assert_agree, run_duckdb, run_sqlite
 
-from kpi_cli.definitions import load_definitions
-from kpi_cli.results import read_results
+from kpi_cli.definitions.load import load_definitions
+from kpi_cli.results.read import read_results
 
 sqlglot = pytest.importorskip("sqlglot")
 pytest.importorskip("duckdb")

@@ -9,10 +9,10 @@ import pytest
 from conftest import REPO_ROOT, SEED_INDICATORS
 from sql_engines import assert_agree, outcome
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.errors import KpiErrors
-from kpi_cli.evaluate import evaluate_results, year_to_show
-from kpi_cli.results import read_results
+from kpi_cli.rating.evaluate import evaluate_results, year_to_show
+from kpi_cli.results.read import read_results
 
 duckdb = pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")

@@ -22,9 +22,9 @@ from sql_scorecards import Case, bounded, cases
 from test_sql_command import EXAMPLE, printed, run_cli  # noqa: F401  (run_cli: the fixture)
 from test_sql_command import cases as printed_cases
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.report import ResultRow
-from kpi_cli.results import read_results
+from kpi_cli.results.read import read_results
 from kpi_cli.sql import compile_sql
 
 pytest.importorskip("sqlglot")

@@ -19,11 +19,11 @@ pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")
 
 from kpi_cli.errors import KpiError
-from kpi_cli.evaluate import evaluate_results
 from kpi_cli.model import FocusArea, Goal, Scorecard
 from kpi_cli.number_format import format_number
+from kpi_cli.rating.evaluate import evaluate_results
 from kpi_cli.render import Kind, RenderOptions, render_report
-from kpi_cli.results import read_results
+from kpi_cli.results.read import read_results
 from kpi_cli.sql.stream import Streamed, _one_line_rows, evaluate_streamed, why_not
 from kpi_cli.view import Gate, build
 
@@ -140,7 +140,7 @@ def test_a_carriage_return_at_a_chunk_boundary_is_not_lone(tmp_path: Path, monke
 
 
 def test_what_the_stream_leaves_to_the_report_is_named(tmp_path: Path) -> None:
-    from kpi_cli.definitions import load_definitions
+    from kpi_cli.definitions.load import load_definitions
 
     seed = load_definitions("indicators.yaml") if Path("indicators.yaml").exists() else None
     csv_path = tmp_path / "2014.csv"

@@ -1,6 +1,6 @@
 """`kpi template`: the results file to fill in for a year, and its round trip through `kpi evaluate`.
 
-The core (kpi_cli.template.template_rows) is tested directly; the command through
+The core (kpi_cli.results.template.template_rows) is tested directly; the command through
 click's CliRunner. Every value filled in below is made up for the test.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED_INDICATORS, seed_line
 
-from kpi_cli.definitions import load_definitions, parse_definitions
-from kpi_cli.template import TemplateRow, template_rows
+from kpi_cli.definitions.load import load_definitions, parse_definitions
+from kpi_cli.results.template import TemplateRow, template_rows
 
 IDEER = "Antall ideer og løsningsforslag som kommer inn i Innovasjonsportalen fra ansatte, innbyggere og næringslivet"
 IDEER_VALGT = (

@@ -13,11 +13,11 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_INDICATORS
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.errors import UsageError
-from kpi_cli.evaluate import evaluate
-from kpi_cli.history import Rollup
 from kpi_cli.model import GapPolicy, Interval, Status
+from kpi_cli.rating.evaluate import evaluate
+from kpi_cli.rating.history import Rollup
 from kpi_cli.render.labels import Labels
 from kpi_cli.render.words import WORDS
 from kpi_cli.report import Rating, ResultRow

@@ -20,7 +20,7 @@ from ..inert import inert_rendered, message_line
 from ..render import Output
 
 if TYPE_CHECKING:
-    from ..accounting import Reconciliation
+    from ..rating.accounting import Reconciliation
     from ..view import Coverage, Gate
 
 P = ParamSpec("P")
@@ -62,7 +62,7 @@ def emit(
 ) -> None:
     """Print the report, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output and output != "-":
-        from ..output import STDOUT_NAMES, write_atomically
+        from .output import STDOUT_NAMES, write_atomically
 
         if output not in STDOUT_NAMES:  # -o /dev/stdout is printed as -o - is: made inert the same way
             write_atomically(output, text, inputs)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..checks import check_ignore, unsilenced
 from ..errors import KpiError, KpiErrors, UsageError
+from ..rating.checks import check_ignore, unsilenced
 from ..render import Kind, render_report
 from ..view import Gate, build, fail_levels, select_org_units, sparse_year
 from .messages import (
@@ -45,11 +45,11 @@ from .streaming import finish, output_format, try_streaming
 if TYPE_CHECKING:
     from ..model import Scorecard
     from ..report import Report
-    from ..results import ResultSet
+    from ..results.read import ResultSet
 
 
 def load(path: str) -> Scorecard:
-    from ..definitions import load_definitions
+    from ..definitions.load import load_definitions
 
     return load_definitions(path)
 
@@ -81,8 +81,8 @@ def read(
     regions: str = "municipality",
 ) -> tuple[ResultSet, int]:
     """Read the results files as the options say; the year to show: --year, else the latest."""
-    from ..evaluate import year_to_show
-    from ..results import read_results
+    from ..rating.evaluate import year_to_show
+    from ..results.read import read_results
 
     for path in results:
         if path.lower().endswith((".yaml", ".yml")):
@@ -251,7 +251,7 @@ def _say_how_read(read_set: ResultSet) -> None:
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
-    from ..accounting import reconcile
+    from ..rating.accounting import reconcile
 
     say_accounting(reconcile(read_set, report))
 
@@ -297,7 +297,7 @@ def history(
       kpi history examples/service-areas/results-2015-2017.csv \\
           --indicators examples/service-areas/indicators.yaml --org-unit Oppvekst
     """
-    from ..evaluate import evaluate_results
+    from ..rating.evaluate import evaluate_results
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)

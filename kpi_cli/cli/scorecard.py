@@ -8,10 +8,10 @@ import sys
 
 import click
 
-from ..checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
 from ..codes import Severity
 from ..errors import UsageError
 from ..inert import inert
+from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
 from ..render import Kind, render_status
 from ..view import StatusView
 from .messages import EXIT_FAIL, emit, plural, reports_errors, warn
@@ -66,7 +66,7 @@ def status(
       kpi status --year 2015
       kpi status --year 2017 --check
     """
-    from ..phase_in import states
+    from ..rating.phase_in import states
 
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
@@ -134,7 +134,7 @@ def explain(indicator: str, value: tuple[str, ...], indicators: str, year: int |
       kpi explain L.2.1 5 --year 2016
       kpi explain S.2.3 -4,4
     """
-    from ..explain import explain as explain_value
+    from ..rating.explain import explain as explain_value
     from ..render.explanation import render
 
     scorecard = load(indicators)
@@ -183,7 +183,7 @@ def template(
       kpi template --year 2017 --org-units "Oppvekst,Helse og omsorg" --format xlsx -o 2017.xlsx
     """
     from ..render import template_files
-    from ..template import template_rows
+    from ..results.template import template_rows
 
     scorecard = load(indicators)
     units = [unit.strip() for unit in org_units.split(",") if unit.strip()]

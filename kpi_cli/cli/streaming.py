@@ -6,8 +6,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..checks import unsilenced
 from ..errors import UsageError
+from ..rating.checks import unsilenced
 from ..sql.choice import choose_streaming
 from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_years, warn
 

@@ -9,7 +9,7 @@ Text cells that a spreadsheet would read as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe.
 Values, years and line numbers are written as plain numbers.
 
-The file reads back with ``kpi_cli.results.read_results``: its ``indicator``,
+The file reads back with ``kpi_cli.results.read.read_results``: its ``indicator``,
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
 the values computed from them. ``regression`` says whether the status is worse
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import RATED, Scorecard, Status
 from ..number_format import DECIMAL_COMMA, format_number
-from ..phase_in import IndicatorState
+from ..rating.phase_in import IndicatorState
 from ..text import neutralise
 from ..view import Entry, StatusView, View
 from . import Renderer, RenderOptions

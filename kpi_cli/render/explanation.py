@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..bands import Gap
-from ..explain import Explanation
+from ..bands.order import Gap
 from ..model import DEFAULT_LEVELS, GapPolicy, Level, PhaseState, Status, worse
+from ..rating.explain import Explanation
 from .labels import SYMBOLS, Labels
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import history as hist
 from ..model import Status
+from ..rating import history as hist
 from ..report import Result
 from ..view import Entry, UnitView, View, alarm_years, for_people
 from . import Renderer, RenderOptions

@@ -9,7 +9,7 @@ import html
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from ..bands import placed
+from ..bands.order import placed
 from ..model import RATED, Indicator
 from ..report import Result
 from .labels import SYMBOLS, Labels

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .. import history as hist
+from ..bands.notation import format_interval
 from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard, level_ids
-from ..notation import format_interval
 from ..number_format import to_json_number
+from ..rating import history as hist
 from ..report import Computed
 from ..view import Entry, StatusView, View
 from . import Output, Renderer, RenderOptions

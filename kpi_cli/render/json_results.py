@@ -15,9 +15,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..history import change
 from ..model import Status
 from ..number_format import to_json_number
+from ..rating.history import change
 from ..report import Rating, Result, ResultRow
 from ..view import Entry, View
 from .labels import Labels

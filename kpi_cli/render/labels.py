@@ -9,10 +9,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..history import Rollup
+from ..bands.notation import format_interval
 from ..model import DEFAULT_LEVELS, GapPolicy, Indicator, Interval, Level, Measure, PhaseState, Status, level_ids
-from ..notation import format_interval
 from ..number_format import DECIMAL_COMMA, format_number
+from ..rating.history import Rollup
 from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .. import history as hist
 from ..model import PhaseState, Status
+from ..rating import history as hist
 from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions

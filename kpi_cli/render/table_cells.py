@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import history as hist
 from ..model import Status
+from ..rating import history as hist
 from ..report import Result
 from ..view import View
 from . import RenderOptions

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import PhaseState, Status
-from ..phase_in import IndicatorState
+from ..rating.phase_in import IndicatorState
 from ..view import StatusView, View, alarm_years
 from . import RenderOptions
 from .labels import COLOURS, SYMBOLS, Labels

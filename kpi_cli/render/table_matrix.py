@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import history as hist
+from ..rating import history as hist
 from ..view import View
 from .labels import COLOURS, SYMBOLS, Labels
 from .table_cells import fits, pack, table, value_cell

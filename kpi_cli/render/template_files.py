@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..number_format import DECIMAL_COMMA
-from ..template import TemplateRow
+from ..results.template import TemplateRow
 from ..text import neutralise
 from .csv_output import BOM
 

@@ -21,12 +21,12 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..results import expand_paths
+from ..results.read import expand_paths
 
 if TYPE_CHECKING:
     from ..model import Scorecard
     from ..report import Report
-    from ..results import ResultSet
+    from ..results.read import ResultSet
 
 ENGINES = ("auto", "python", "duckdb")
 
@@ -81,7 +81,7 @@ def evaluate_with(
         from .report import evaluate_on_duckdb
 
         return evaluate_on_duckdb(scorecard, read, year, encoding=encoding, delimiter=delimiter, columns=columns)
-    from ..evaluate import evaluate_results
+    from ..rating.evaluate import evaluate_results
 
     return evaluate_results(scorecard, read, year, strict=False)
 

@@ -4,7 +4,7 @@ The query is built as a sqlglot expression tree (no SQL is formatted by hand;
 every value from the definitions goes in as a literal) and written in the
 dialect asked for. It reads a table with the columns (indicator, year,
 org_unit, value[, n]) and returns one row per (indicator, year, org unit) the
-Python core would rate (kpi_cli.evaluate.evaluate), with the same status
+Python core would rate (kpi_cli.rating.evaluate.evaluate), with the same status
 words. How each rule maps to SQL: the README section "The scorecard as SQL".
 
 Values are compared as DECIMAL(38, 15): exact where the engine has decimals
@@ -87,7 +87,7 @@ def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
 
 def _years(year: int | None, methods: set[str]) -> exp.Expr:
     """Every year of an indicator's result is rated, and a year of measures alone when some
-    computed indicator has a value in it (kpi_cli.evaluate.computed_years); else it is input."""
+    computed indicator has a value in it (kpi_cli.rating.evaluate.computed_years); else it is input."""
     query: exp.Expr = exp.select(c("year")).distinct().from_("kpi_input").where(c("is_measure").eq(0))
     if methods - {"better_than"}:  # better_than compares indicators, whose years are rated anyway
         query = exp.union(query, _computed_years(methods), distinct=True)

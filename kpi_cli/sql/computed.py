@@ -1,5 +1,5 @@
 """Computed indicators' values in SQL, rounded to two decimals half away from zero as the
-Python core rounds them (kpi_cli.compute), and the change a ``rate: change`` indicator rates.
+Python core rounds them (kpi_cli.rating.compute), and the change a ``rate: change`` indicator rates.
 
 Exact dialects work on integers: each input as an integer of SCALE places, the
 quotient rounded with integer division, so no engine's decimal division (DuckDB

@@ -1,7 +1,7 @@
 """The compiled scorecard run on DuckDB, embedded, over results files: the engine for large inputs.
 
 DuckDB reads the CSV files the Python reader reads (the delimiter, encoding,
-header and year found the way ``kpi_cli.results`` finds them, by position, so
+header and year found the way ``kpi_cli.results.read`` finds them, by position, so
 header aliases, ``--column`` mappings and decimal commas read the same) and
 Parquet files (columns by name). Clean input is rated by the compiled query.
 Anything the fast path is not sure of (a value it cannot read, a wide table,
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
-from .. import results as reader
-from .. import values
-from ..dialects import sniff_delimiter
 from ..errors import KpiError, KpiErrors
-from ..evaluate import evaluate
 from ..model import Scorecard
+from ..rating.evaluate import evaluate
+from ..results import read as reader
+from ..results import values
+from ..results.dialects import sniff_delimiter
 from .compiler import compile_sql
 from .expressions import NUMBER, both, cast, either, lit, when
 
@@ -292,7 +292,7 @@ def rate(
 
 
 def _year(read: reader.ResultSet, year: int | None) -> int:
-    from ..evaluate import year_to_show
+    from ..rating.evaluate import year_to_show
 
     return year_to_show(read, year)
 

@@ -1,6 +1,6 @@
 """The last steps of the compiled query: a value placed among its band version's bands
 (``placed``), the rank it earns there and the flags before any rank (``judged``), and the
-status word and columns the query returns (``final``). The same rules as ``kpi_cli.rating.rate``."""
+status word and columns the query returns (``final``). The same rules as ``kpi_cli.rating.rate.rate``."""
 
 from __future__ import annotations
 

@@ -19,15 +19,15 @@ import dataclasses
 from collections import Counter
 from collections.abc import Mapping
 
-from ..checks import findings, unsilenced
-from ..compute import compute, year_change
 from ..errors import Collector, KpiErrors, Problem
-from ..evaluate import beyond_problem, check_rows, evaluate_results, rate_one
 from ..model import Direction, Indicator, Scorecard, Status
-from ..printed import band_differences
-from ..rating import UnratableValue, rate
+from ..rating.checks import findings, unsilenced
+from ..rating.compute import compute, year_change
+from ..rating.evaluate import beyond_problem, check_rows, evaluate_results, rate_one
+from ..rating.rate import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
-from ..results import ResultSet
+from ..results.printed import band_differences
+from ..results.read import ResultSet
 
 Key = tuple[str, int, str | None]
 

@@ -18,14 +18,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..checks import findings
-from ..history import Rollups, rollup_counts
+from ..bands.notation import format_interval
 from ..model import RATED, Direction, Interval, Scorecard, Status
-from ..notation import format_interval
-from ..rating import rate
+from ..rating.checks import findings
+from ..rating.history import Rollups, rollup_counts
+from ..rating.rate import rate
 from ..render.json_output import SCHEMA_VERSION, _rollups, indicator
 from ..render.labels import Labels
-from ..values import parse_value
+from ..results.values import parse_value
 from ..view import Gate
 from .tables import _versions
 

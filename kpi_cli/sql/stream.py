@@ -25,18 +25,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import results as reader
-from ..accounting import Reconciliation
-from ..checks import findings
 from ..errors import KpiError, Problem, one_line
-from ..evaluate import beyond_problem
 from ..limits import MAX_MESSAGE_CHARS
 from ..model import Indicator, Location, Scorecard
-from ..rating import rate
+from ..rating.accounting import Reconciliation
+from ..rating.checks import findings
+from ..rating.evaluate import beyond_problem
+from ..rating.rate import rate
 from ..render import RenderOptions
 from ..report import ResultRow
-from ..ssb.detect import is_ssb_file
-from ..values import parse_value
+from ..results import read as reader
+from ..results.ssb.detect import is_ssb_file
+from ..results.values import parse_value
 from ..view import Coverage, Gate, coverage
 from . import result_csv
 from .compiler import compile_sql

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..bands import placed
+from ..bands.order import placed
 from ..model import BandVersion, Direction, GapPolicy, Indicator, Interval, Scorecard
 
 # Each row is a tuple of plain values; None is SQL NULL.

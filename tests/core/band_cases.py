@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_cli.definitions import parse_definitions
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.model import Indicator, Interval, Status
 

@@ -20,7 +20,7 @@ import textwrap
 
 import pytest
 
-from kpi_cli.definitions import parse_definitions
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.errors import KpiError
 
 GOAL = """\

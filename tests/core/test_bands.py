@@ -1,4 +1,4 @@
-"""kpi_cli.bands: the order bands make and the checks settle() makes (overlap, order, direction,
+"""kpi_cli.bands.order: the order bands make and the checks settle() makes (overlap, order, direction,
 scale), through the definitions that report them, and the gaps that validate lists as warnings."""
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from band_cases import (
     position,
 )
 
-from kpi_cli import bands
-from kpi_cli.checks import gap_warnings
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.bands import order as bands
+from kpi_cli.bands.notation import parse_band_text
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.model import Direction, Indicator, Interval, Status
-from kpi_cli.notation import parse_band_text
-from kpi_cli.rating import rate
+from kpi_cli.rating.checks import gap_warnings
+from kpi_cli.rating.rate import rate
 
 
 @pytest.fixture(scope="module")

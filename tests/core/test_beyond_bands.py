@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kpi_cli.definitions import parse_definitions
-from kpi_cli.evaluate import evaluate
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Indicator, Location, Status
-from kpi_cli.rating import UnratableValue, beyond_warning, describe, rate
+from kpi_cli.rating.evaluate import evaluate
+from kpi_cli.rating.rate import UnratableValue, beyond_warning, describe, rate
 from kpi_cli.report import ResultRow
 
 DEFINITIONS = """\

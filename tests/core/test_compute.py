@@ -1,6 +1,6 @@
 """Computed indicators: change, share, ratio and difference of measures, and small bases.
 
-The core (kpi_cli.compute.compute / agrees, kpi_cli.evaluate.evaluate) is tested
+The core (kpi_cli.rating.compute.compute / agrees, kpi_cli.rating.evaluate.evaluate) is tested
 directly; the CLI through click's CliRunner. Every count below is made up for the
 test: the source publishes no count of ideas or projects.
 """
@@ -13,11 +13,11 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_INDICATORS, seed_line, shown_results
 
-from kpi_cli.compute import agrees, base, compute
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.errors import KpiErrors
-from kpi_cli.evaluate import evaluate, rate_one
 from kpi_cli.model import Computation, Direction, Indicator, Status
+from kpi_cli.rating.compute import agrees, base, compute
+from kpi_cli.rating.evaluate import evaluate, rate_one
 from kpi_cli.report import Benchmark, Computed, Note, ResultRow, RowFates
 
 # --- helpers ----------------------------------------------------------------------------------

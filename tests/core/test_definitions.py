@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, seed_line
 
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.errors import DefinitionError, KpiError
 from kpi_cli.model import Direction, GapPolicy, Interval, PhaseState, Status
 

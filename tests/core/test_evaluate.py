@@ -1,4 +1,4 @@
-"""kpi_cli.evaluate: rows -> Report (statuses, phase-in, org units, row problems), and the failing
+"""kpi_cli.rating.evaluate: rows -> Report (statuses, phase-in, org units, row problems), and the failing
 set that kpi_cli.view's gate reads from such a report.
 
 All results here are made up for the tests; only the definitions are the seed's.
@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_IDS, SEED_INDICATORS, SEED_RESULTS
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.errors import KpiError
-from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Location, PhaseState, Status
+from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.report import ResultRow
-from kpi_cli.results import read_results
+from kpi_cli.results.read import read_results
 from kpi_cli.view import Gate, build
 
 # --- evaluate / failing -----------------------------------------------------------------------------

@@ -12,11 +12,11 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_INDICATORS, seed_line
 
-from kpi_cli.bands import gaps, holds_written_value, precision
-from kpi_cli.checks import gap_note, gap_warnings
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.bands.notation import parse_band_text
+from kpi_cli.bands.order import gaps, holds_written_value, precision
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.model import Band, Interval, Status
-from kpi_cli.notation import parse_band_text
+from kpi_cli.rating.checks import gap_note, gap_warnings
 
 
 def D(text: str) -> Decimal:

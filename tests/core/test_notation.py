@@ -1,4 +1,4 @@
-"""kpi_cli.notation: band text as published -> intervals, the table of forms (see ARCHITECTURE.md)."""
+"""kpi_cli.bands.notation: band text as published -> intervals, the table of forms (see ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from band_cases import (
     exactly,
 )
 
+from kpi_cli.bands.notation import BandSyntaxError, Relative, parse_band_text, parse_piece
 from kpi_cli.model import Direction, Interval
-from kpi_cli.notation import BandSyntaxError, Relative, parse_band_text, parse_piece
-from kpi_cli.rating import UnratableValue
+from kpi_cli.rating.rate import UnratableValue
 
 # --- 1. notation ----------------------------------------------------------------------
 

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from kpi_cli.checks import readings
-from kpi_cli.definitions import parse_definitions
+from kpi_cli.bands.notation import FORMS, BandSyntaxError, ProseBand, band_lines, display_text, parse_band_text
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Interval
-from kpi_cli.notation import FORMS, BandSyntaxError, ProseBand, band_lines, display_text, parse_band_text
+from kpi_cli.rating.checks import readings
 
 
 def D(text: str) -> Decimal:

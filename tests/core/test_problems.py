@@ -10,10 +10,10 @@ import re
 import pytest
 from conftest import REPO_ROOT, SEED_GAP_NOTE, SEED_GAP_WARNINGS, SEED_INDICATORS, seed_line
 
-from kpi_cli.checks import check_ignore, findings, gap_note, gap_warnings
 from kpi_cli.codes import CODES, Severity
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.errors import DefinitionError, KpiErrors, Problem, UsageError
+from kpi_cli.rating.checks import check_ignore, findings, gap_note, gap_warnings
 
 NOT_IGNORABLE = (
     "kpi: error: --ignore 'band-overlap' is an error and cannot be ignored; only warnings can be silenced "

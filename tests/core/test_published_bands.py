@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import cli_runner
 
-from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Status
-from kpi_cli.rating import UnratableValue, describe, rate
+from kpi_cli.rating.checks import gap_warnings
+from kpi_cli.rating.rate import UnratableValue, describe, rate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "published-bands.yaml"
 D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED

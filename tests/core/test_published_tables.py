@@ -15,7 +15,7 @@ from click.testing import Result
 
 from kpi_cli import read_results
 from kpi_cli.model import Status
-from kpi_cli.printed import id_from_cell, leading_id
+from kpi_cli.results.printed import id_from_cell, leading_id
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"

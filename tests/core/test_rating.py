@@ -1,4 +1,4 @@
-"""kpi_cli.rating: a value against an indicator's bands, the seed's edges, target ranges,
+"""kpi_cli.rating.rate: a value against an indicator's bands, the seed's edges, target ranges,
 lower is better, and the gap policies."""
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from band_cases import (
     position,
 )
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Indicator, Status
-from kpi_cli.rating import UnratableValue, describe, rate
+from kpi_cli.rating.rate import UnratableValue, describe, rate
 
 
 @pytest.fixture(scope="module")

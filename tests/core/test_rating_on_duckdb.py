@@ -19,9 +19,9 @@ pytest.importorskip("sqlglot")
 
 from sql_engines import run_duckdb
 
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.model import FocusArea, GapPolicy, Goal, Indicator, Scorecard, Status
-from kpi_cli.rating import rate
+from kpi_cli.rating.rate import rate
 from kpi_cli.render.labels import Labels
 from kpi_cli.report import ResultRow
 from kpi_cli.sql import compile_sql

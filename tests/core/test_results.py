@@ -1,4 +1,4 @@
-"""kpi_cli.values.parse_value and kpi_cli.results.read_results.
+"""kpi_cli.results.values.parse_value and kpi_cli.results.read.read_results.
 
 All results files here are made up for the tests; only the definitions are the seed's.
 """
@@ -10,13 +10,13 @@ from decimal import Decimal
 import pytest
 from conftest import SEED_INDICATORS, SEED_RESULTS
 
-from kpi_cli.definitions import load_definitions
-from kpi_cli.dialects import SourceKind
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.errors import KpiError, ResultsError, UsageError
-from kpi_cli.evaluate import evaluate_results, year_to_show
 from kpi_cli.model import Location, Status
-from kpi_cli.results import read_results
-from kpi_cli.values import parse_value
+from kpi_cli.rating.evaluate import evaluate_results, year_to_show
+from kpi_cli.results.dialects import SourceKind
+from kpi_cli.results.read import read_results
+from kpi_cli.results.values import parse_value
 from kpi_cli.view import Gate, build
 
 # --- parse_value ------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from conftest import cli_runner
 
 from kpi_cli import load_definitions, read_results
 from kpi_cli.cli import main
-from kpi_cli.dialects import SourceKind
-from kpi_cli.evaluate import evaluate_results
+from kpi_cli.rating.evaluate import evaluate_results
+from kpi_cli.results.dialects import SourceKind
 
 ROOT = Path(__file__).resolve().parents[2]
 DIALECTS = ROOT / "tests" / "fixtures" / "dialects"

@@ -1,4 +1,4 @@
-"""Benchmarks beside results, the Ø.3.1 share and the source line (kpi_cli.ssb.benchmarks).
+"""Benchmarks beside results, the Ø.3.1 share and the source line (kpi_cli.results.ssb.benchmarks).
 
 Values in the parametrized tables are made up; the source lines come from SSB's own files.
 """
@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from kpi_cli.model import Direction
 from kpi_cli.render.labels import Labels
 from kpi_cli.report import TableSource
-from kpi_cli.results import read_results
-from kpi_cli.ssb.benchmarks import BETTER, EQUAL, WORSE, benchmarks_for, compare, for_report, share_better
-from kpi_cli.ssb.read import read_ssb
-from kpi_cli.ssb.rows import Conversion
+from kpi_cli.results.read import read_results
+from kpi_cli.results.ssb.benchmarks import BETTER, EQUAL, WORSE, benchmarks_for, compare, for_report, share_better
+from kpi_cli.results.ssb.read import read_ssb
+from kpi_cli.results.ssb.rows import Conversion
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ssb"
 D = Decimal

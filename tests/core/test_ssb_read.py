@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from kpi_cli.errors import KpiError, ResultsError
-from kpi_cli.ssb.detect import is_ssb
-from kpi_cli.ssb.read import parse_ssb, read_ssb
-from kpi_cli.ssb.table import SsbTable, region_key
+from kpi_cli.results.ssb.detect import is_ssb
+from kpi_cli.results.ssb.read import parse_ssb, read_ssb
+from kpi_cli.results.ssb.table import SsbTable, region_key
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ssb"
 F05803 = FIXTURES / "ssb_05803_ekteskap_skilsmisser_statbank-download_wide.csv"

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kpi_cli.definitions.ssb_fields import SsbMapping, SsbSource, parse_mapping
 from kpi_cli.errors import KpiError
 from kpi_cli.model import Location
-from kpi_cli.ssb.mapping import SsbMapping, SsbSource, parse_mapping
-from kpi_cli.ssb.read import parse_ssb, read_ssb
-from kpi_cli.ssb.rows import convert
+from kpi_cli.results.ssb.read import parse_ssb, read_ssb
+from kpi_cli.results.ssb.rows import convert
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ssb"
 F06913 = str(FIXTURES / "ssb_06913_folkemengde_fylke_api-v0-dataset_utf8.csv")

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_cli.definitions import parse_definitions
-from kpi_cli.evaluate import evaluate
+from kpi_cli.definitions.load import parse_definitions
+from kpi_cli.definitions.target_fields import complement
 from kpi_cli.model import DEFAULT_LEVELS, Interval, Status
-from kpi_cli.rating import rate
+from kpi_cli.rating.evaluate import evaluate
+from kpi_cli.rating.rate import rate
 from kpi_cli.report import ResultRow
-from kpi_cli.target_fields import complement
-from kpi_cli.values import read_value
+from kpi_cli.results.values import read_value
 
 HEAD = """\
 scorecard: Made-up kommune

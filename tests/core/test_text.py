@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from kpi_cli.definitions import parse_definitions
+from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.errors import KpiErrors
 from kpi_cli.text import FORMULA_STARTS, neutralise, starts_formula
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_cli.bands import gaps, holds_written_value, infer_direction, overlaps
+from kpi_cli.bands.notation import FORMS, display_text, format_interval, parse_band_text, parse_piece
+from kpi_cli.bands.order import gaps, holds_written_value, infer_direction, overlaps
 from kpi_cli.model import RATED, Band, Direction, GapPolicy, Indicator, Interval, Status, worse
-from kpi_cli.notation import FORMS, display_text, format_interval, parse_band_text, parse_piece
-from kpi_cli.rating import rate
+from kpi_cli.rating.rate import rate
 
 MODEST = settings(max_examples=200, deadline=None)
 ONE_WAY = [Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER]

@@ -29,12 +29,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_robustness import assert_clean_exit, assert_loads_or_reports, assert_read_is_accounted
 
+from kpi_cli.bands.notation import WORDINGS, BandSyntaxError, Relative, format_interval, parse_band_text, parse_piece
 from kpi_cli.cli import main
 from kpi_cli.model import Interval
-from kpi_cli.notation import WORDINGS, BandSyntaxError, Relative, format_interval, parse_band_text, parse_piece
 from kpi_cli.number_format import format_number
-from kpi_cli.results import read_results
-from kpi_cli.values import parse_value
+from kpi_cli.results.read import read_results
+from kpi_cli.results.values import parse_value
 
 SCALE = max(1, int(os.environ.get("KPI_FUZZ_SCALE", "1")))
 
@@ -196,7 +196,7 @@ BIG = "1" + "0" * 26  # 10**26: a share or a change of it needs more than Decima
 
 CORPUS = [
     # Was: RecursionError from PyYAML's composer on deep nesting; `kpi validate` prints a traceback.
-    # Now an error at the line where nesting passes 64 levels (kpi_cli.safe_yaml).
+    # Now an error at the line where nesting passes 64 levels (kpi_cli.definitions.safe_yaml).
     pytest.param("validate", "[" * 1000, id="yaml-deep-nesting"),
     # Was: a character YAML forbids gives yaml.ReaderError, whose text holds a line break:
     # "invalid YAML: unacceptable character #x0008 ..." and then '  in "<unicode string>", position 0'.

@@ -13,7 +13,7 @@ from conftest import SEED_INDICATORS
 from test_robustness import assert_clean_exit
 
 from kpi_cli.cli import main
-from kpi_cli.definitions import load_definitions
+from kpi_cli.definitions.load import load_definitions
 from kpi_cli.errors import KpiError
 
 
@@ -52,7 +52,7 @@ def test_an_alias_bomb_fails_fast_at_its_first_alias(tmp_path: Path) -> None:
 
 def test_a_recursive_alias_is_an_error() -> None:
     with pytest.raises(KpiError) as raised:
-        from kpi_cli.definitions import parse_definitions
+        from kpi_cli.definitions.load import parse_definitions
 
         parse_definitions("scorecard: x\nfocus_areas: &x [*x]\n", "d.yaml")
     assert raised.value.format() == (
@@ -141,7 +141,7 @@ GOAL = (
 )
 def test_a_problem_quotes_a_huge_text_as_a_short_excerpt(text: str, code: str) -> None:
     # Not only the printed line (bounded by messages.warn): the problem itself quotes 80 characters.
-    from kpi_cli.definitions import parse_definitions
+    from kpi_cli.definitions.load import parse_definitions
 
     with pytest.raises(KpiError) as raised:
         parse_definitions(text, "d.yaml")

@@ -20,10 +20,10 @@ from conftest import SEED_INDICATORS
 from test_fuzz import SHEET, WORKBOOK_MEMBERS, workbook
 from test_robustness import assert_clean_exit
 
-from kpi_cli import workbook as workbook_module
 from kpi_cli.cli import main
-from kpi_cli.results import read_results
-from kpi_cli.values import parse_value
+from kpi_cli.results import workbook as workbook_module
+from kpi_cli.results.read import read_results
+from kpi_cli.results.values import parse_value
 
 
 def evaluate(*args: str) -> object:
@@ -166,7 +166,7 @@ def test_a_100_mb_line_is_refused_in_bounded_memory(tmp_path: Path) -> None:
         out.write(b"indikator;verdi\nL.1.1;")
         out.write(b"9" * (100 << 20))
     probe = (
-        "import resource, sys; from kpi_cli.results import read_results; "
+        "import resource, sys; from kpi_cli.results.read import read_results; "
         "read = read_results([sys.argv[1]]); print(read.errors[0].format()); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )

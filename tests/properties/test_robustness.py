@@ -43,18 +43,18 @@ from conftest import SEED_INDICATORS, cli_runner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from kpi_cli.checks import gap_warnings
 from kpi_cli.cli import main
-from kpi_cli.definitions import load_definitions, parse_definitions
+from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.errors import KpiError
-from kpi_cli.evaluate import evaluate
 from kpi_cli.model import Location, Scorecard
 from kpi_cli.number_format import format_number
+from kpi_cli.rating.checks import gap_warnings
+from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.render import FORMATS, RenderOptions, csv_output
 from kpi_cli.render.template_files import xlsx_bytes
 from kpi_cli.report import ResultRow
-from kpi_cli.results import COLUMN_NAMES, ResultSet, read_results
-from kpi_cli.template import template_rows
+from kpi_cli.results.read import COLUMN_NAMES, ResultSet, read_results
+from kpi_cli.results.template import template_rows
 from kpi_cli.view import build
 
 # Each property runs a few dozen examples, so the file stays well under 20 s; KPI_FUZZ_SCALE=10

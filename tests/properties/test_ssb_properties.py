@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_cli.errors import KpiError
-from kpi_cli.ssb.read import parse_ssb
+from kpi_cli.results.ssb.read import parse_ssb
 
 SYMBOL_OF = {"not_applicable": ".", "not_available": "..", "suppressed": ":"}
 EXAMPLES = settings(

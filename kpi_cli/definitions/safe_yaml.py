@@ -1,0 +1,176 @@
+"""The definitions file read and composed safely: PyYAML's safe loader, within limits.
+
+Only nodes are composed (nothing is constructed, no tag runs code), and three things a
+hostile file could do are bounded, each a located error: its size, its nesting (PyYAML's
+composer recurses), and what its aliases expand to: a few KB of ``&a [*b, *b, ...]``
+fanned out over goals and indicators otherwise costs minutes and gigabytes to walk.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..errors import DefinitionError
+from ..limits import MAX_DEFINITIONS_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, size
+
+
+def read_text(path: str) -> str:
+    """The file's text (UTF-8, a BOM allowed); a located error when it is not that."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DEFINITIONS_BYTES + 1)
+    except FileNotFoundError:
+        raise DefinitionError(
+            "definitions file not found (give --indicators PATH or set KPI_INDICATORS)", path=path
+        ) from None
+    except OSError as exc:
+        raise DefinitionError(f"cannot read definitions file: {exc.strerror}", path=path) from None
+    if len(data) > MAX_DEFINITIONS_BYTES:
+        message = f"definitions file larger than {size(MAX_DEFINITIONS_BYTES)}"
+        raise DefinitionError(message, code="over-limit", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        byte = data[exc.start : exc.start + 1].hex()
+        raise DefinitionError(
+            f"definitions file is not UTF-8 text ({exc.reason}: byte 0x{byte}; save it as UTF-8)",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
+
+
+class _Composer(yaml.SafeLoader):
+    """The safe loader's composer, counting depth and remembering where aliases are."""
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text)
+        self.path = path
+        self.depth = 0
+        self.aliases: list[tuple[int, int]] = []  # (line, column) of each, 1-based
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) and mark is not None:
+            self.aliases.append((mark.line + 1, mark.column + 1))
+            return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise DefinitionError(
+                f"invalid YAML: nested deeper than {MAX_YAML_DEPTH} levels",
+                code="over-limit",
+                path=self.path,
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """The document's node tree (None when empty); aliases may share nodes but not expand it
+    beyond :data:`MAX_YAML_NODES` more nodes than it has."""
+    loader: _Composer | None = None
+    try:
+        loader = _Composer(text, path)  # checks every character first
+        root: yaml.Node | None = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DefinitionError(
+            f"invalid YAML: {plain_yaml_problem(exc)}",
+            code="yaml-syntax",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DefinitionError(
+            f"invalid YAML: character U+{code:04X} is not allowed ({exc.reason})",
+            code="yaml-syntax",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"invalid YAML: {exc}", code="yaml-syntax", path=path) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if root is not None and loader.aliases:
+        _check_expansion(root, loader.aliases[0], path)
+    return root
+
+
+# PyYAML's words for the usual slips, and what to say instead: (words in its message, plain line).
+_LIKELY = (
+    ("'\\t'", "a tab character: YAML indents with spaces only; use spaces"),
+    ("expected <block end>", "the indentation does not match the lines above; indent by the same number of spaces"),
+    ("mapping values are not allowed here", "a ':' where none can be; check the indentation, or quote the text"),
+    (
+        "did not find expected key",
+        "the indentation does not match the lines above; indent by the same number of spaces",
+    ),
+    ("could not find expected ':'", "a key without ':'; write 'key: value'"),
+    ("while scanning a quoted scalar", "a quote is not closed"),
+    ("expected ',' or ']'", "a list in [ ] is not closed with ']'"),
+    ("expected ',' or '}'", "a mapping in { } is not closed with '}'"),
+)
+
+
+def plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax error as one plain line with the likely fix ('use spaces'), else PyYAML's words."""
+    raw = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    return next((plain for words, plain in _LIKELY if words in raw), raw)
+
+
+def _check_expansion(root: yaml.Node, first_alias: tuple[int, int], path: str) -> None:
+    distinct: set[int] = set()
+    expanded = _expanded_size(root, {}, set(), distinct)
+    if expanded is None or expanded - len(distinct) > MAX_YAML_NODES:
+        what = (
+            "an alias refers to a node that contains it"
+            if expanded is None
+            else f"aliases expand the definitions by more than {MAX_YAML_NODES} nodes"
+        )
+        raise DefinitionError(
+            f"{what}: write the repeated parts out (the first alias is here)",
+            code="yaml-aliases",
+            path=path,
+            line=first_alias[0],
+            column=first_alias[1],
+        )
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_: set[int], distinct: set[int]) -> int | None:
+    """How many nodes the tree under ``node`` has with every alias written out; None for a cycle.
+    Each distinct node is sized once, so this costs what the file's own nodes cost."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_:
+        return None
+    distinct.add(key)
+    if isinstance(node, yaml.ScalarNode):
+        sizes[key] = 1
+        return 1
+    open_.add(key)
+    children = [item for pair in node.value for item in pair] if isinstance(node, yaml.MappingNode) else node.value
+    total = 1
+    for child in children:
+        inner = _expanded_size(child, sizes, open_, distinct)
+        if inner is None:
+            return None
+        total += inner
+        if total > 10 * MAX_YAML_NODES + len(distinct):  # no need to count further
+            break
+    open_.discard(key)
+    sizes[key] = total
+    return total

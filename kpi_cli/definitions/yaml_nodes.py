@@ -1,0 +1,188 @@
+"""Access to composed YAML nodes that keeps their positions and collects problems.
+
+The definitions file is composed with PyYAML's safe loader into nodes (never
+constructed into Python objects, never evaluated; :mod:`kpi_cli.definitions.safe_yaml`, within
+limits), so every problem can point to the line and column of the node it is about. :class:`Nodes` reads the
+generic shapes (mapping, list, text, number, year, choice, id) and records a
+located :class:`~kpi_cli.errors.DefinitionError` for anything else; the
+modules that read each level of the file build on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+import yaml
+
+from ..errors import Collector, DefinitionError, closest
+from ..inert import excerpt
+from ..model import Location
+from ..number_format import parse_number
+from ..text import starts_formula
+
+T = TypeVar("T")
+
+SCALAR = yaml.ScalarNode
+MAPPING = yaml.MappingNode
+SEQUENCE = yaml.SequenceNode
+NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, SCALAR) and node.tag == NULL
+
+
+@dataclass
+class Field:
+    """A mapping entry: its key node (for problems about the entry) and its value node."""
+
+    key: yaml.Node
+    value: yaml.Node
+
+
+def value_of(field: Field | None) -> yaml.Node | None:
+    return field.value if field is not None else None
+
+
+class Nodes:
+    """Reads typed values from nodes of one file, collecting every problem as it goes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems = Collector()
+        self.seen_ids: dict[str, tuple[str, int]] = {}
+
+    def error(self, node: yaml.Node, code: str, message: str) -> None:
+        self.error_at(self.location(node), code, message)
+
+    def error_at(self, where: Location, code: str, message: str) -> None:
+        self.problems.add(DefinitionError(message, code=code, path=where.path, line=where.line, column=where.column))
+
+    def location(self, node: yaml.Node) -> Location:
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: tuple[str, ...] | None, required: tuple[str, ...] = ()
+    ) -> dict[str, Field] | None:
+        """A mapping's fields by key; ``allowed=None`` takes any key."""
+        if not isinstance(node, MAPPING):
+            self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines)")
+            return None
+        fields: dict[str, Field] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, SCALAR) else ""
+            if key in fields:
+                self.error(key_node, "duplicate-key", f"{what}: key {excerpt(key)} is given twice")
+            elif allowed is not None and key not in allowed:
+                hint = suggest(key, allowed, "; allowed: " + ", ".join(allowed))
+                self.error(key_node, "unknown-key", f"{what}: unknown key {excerpt(key)}{hint}")
+            else:
+                fields[key] = Field(key_node, value_node)
+        for key in required:
+            if key not in fields:
+                self.error(node, "missing-key", f"{what}: missing required key {key!r}")
+        return fields
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if is_null(node):
+            return []
+        if not isinstance(node, SEQUENCE):
+            self.error(node, "wrong-type", f"{what} must be a list")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node | None, what: str, *, empty: bool = False) -> str | None:
+        if node is None:
+            return None
+        if not isinstance(node, SCALAR) or node.tag == NULL:
+            if isinstance(node, SCALAR) and empty:
+                return None
+            self.error(node, "wrong-type", f"{what} must be text")
+            return None
+        value = str(node.value).strip()
+        if not value and not empty:
+            self.error(node, "empty-value", f"{what} must not be empty")
+            return None
+        return value
+
+    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        """A list of texts; a single text is a list of one."""
+        items = [node] if isinstance(node, SCALAR) and node.tag != NULL else self.sequence(node, what)
+        return tuple(text for item in items if (text := self.text(item, what)) is not None)
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if isinstance(node, SCALAR) and node.tag == _INT:
+            try:
+                return int(str(node.value).replace("_", ""))
+            except ValueError:
+                pass
+        self.error(node, "wrong-type", f"{what} must be a whole number, not {shown(node)}")
+        return None
+
+    def number(self, node: yaml.Node, what: str) -> Decimal | None:
+        if isinstance(node, SCALAR) and node.tag in (_INT, _FLOAT, _STR):
+            try:
+                return parse_number(str(node.value).replace("_", ""))
+            except ValueError:
+                pass
+        self.error(node, "wrong-type", f"{what} must be a number, not {shown(node)}")
+        return None
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        if isinstance(node, SCALAR) and node.tag == _BOOL:
+            return str(node.value).lower() in ("true", "yes", "on", "y")
+        self.error(node, "wrong-type", f"{what} must be true or false, not {shown(node)}")
+        return None
+
+    def choice(self, node: yaml.Node, what: str, choices: dict[str, T]) -> T | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if value.lower() not in choices:
+            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {excerpt(value)}")
+            return None
+        return choices[value.lower()]
+
+    def year(self, node: yaml.Node, what: str) -> int | None:
+        value = self.integer(node, what)
+        if value is not None and not 1900 <= value <= 2200:
+            self.error(node, "out-of-range", f"{what} must be a year between 1900 and 2200, not {value}")
+            return None
+        return value
+
+    def unique_id(self, node: yaml.Node, what: str) -> str | None:
+        """An id that is printable, no formula in a spreadsheet, and not used before in the file."""
+        value = self.text(node, f"{what} id")
+        if value is None:
+            return None
+        if any(not ch.isprintable() for ch in value):
+            self.error(node, "invalid-id", f"{what} id {excerpt(value)} holds a line break or control character")
+            return None
+        if starts_formula(value):
+            message = f"{what} id {excerpt(value)} must not begin with {value[0]!r}: a spreadsheet would run it"
+            self.error(node, "formula-id", message)
+            return None
+        if value in self.seen_ids:
+            other_what, other_line = self.seen_ids[value]
+            message = f"duplicate id {excerpt(value)}: already used by the {other_what} on line {other_line}"
+            self.error(node, "duplicate-id", message)
+        else:
+            self.seen_ids[value] = (what, node.start_mark.line + 1)
+        return value
+
+
+def shown(node: yaml.Node) -> str:
+    if isinstance(node, SCALAR):
+        return excerpt(str(node.value))
+    return "a list" if isinstance(node, SEQUENCE) else "a mapping"
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str], otherwise: str = "") -> str:
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else otherwise

@@ -1,0 +1,157 @@
+"""Warnings and notes about a scorecard that loads: gaps between bands, indicators without
+bands, how printed band text was read; and silencing them by code. Pure.
+
+A warning is silenced when its code is in the file's ``ignore:``, in the
+``ignore:`` of the indicator it is about, or in the ``--ignore`` codes the
+command was given. Errors are never silenced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from ..bands.notation import format_interval, glued_signs
+from ..bands.order import Gap, gaps, holds_written_value, precision
+from ..codes import Severity, not_ignorable
+from ..errors import Problem, UsageError
+from ..model import Band, BandVersion, Indicator, Scorecard, Status
+from ..number_format import DECIMAL_COMMA, format_number
+from .phase_in import states
+
+Where = tuple[str | None, int | None, int | None]  # path, line, column
+
+
+def check_ignore(codes: Sequence[str]) -> tuple[str, ...]:
+    """``--ignore`` codes as given; a UsageError for one that is no warning's code."""
+    for code in codes:
+        refused = not_ignorable(code)
+        if refused is not None:
+            raise UsageError(f"--ignore {refused[1]}", code=refused[0])
+    return tuple(codes)
+
+
+def silenced(problem: Problem, scorecard: Scorecard, ignore: Sequence[str] = ()) -> bool:
+    if problem.severity is Severity.ERROR:
+        return False
+    if problem.code in scorecard.ignore or problem.code in ignore:
+        return True
+    indicator = scorecard.indicator_map().get(problem.indicator)
+    return indicator is not None and problem.code in indicator.ignore
+
+
+def unsilenced(problems: Iterable[Problem], scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
+    """The problems that no ``ignore:`` or ``--ignore`` silences."""
+    return [problem for problem in problems if not silenced(problem, scorecard, ignore)]
+
+
+def _band_versions(scorecard: Scorecard) -> Iterator[tuple[Indicator, str, BandVersion, Where]]:
+    """Every band version of every indicator, with the words that tell it apart and its place."""
+    for indicator in scorecard.indicators():
+        for version in indicator.versions or (BandVersion(indicator.bands, indicator.direction),):
+            which = f" ({version.org_unit})" if version.org_unit else ""
+            which += f" (bands from {version.from_year})" if version.from_year else ""
+            loc = version.location or indicator.location
+            yield indicator, which, version, (loc.path, loc.line, loc.column) if loc else (scorecard.path, None, None)
+
+
+def _gaps(scorecard: Scorecard) -> Iterator[tuple[Indicator, str, Where, Gap, bool]]:
+    """Every gap between bands of different statuses, and whether a value written at the
+    precision of its bands can fall into it."""
+    for indicator, which, version, where in _band_versions(scorecard):
+        decimals = precision(version.bands)
+        for gap in gaps(version.bands):
+            if gap.below is not gap.above:
+                yield indicator, which, where, gap, holds_written_value(gap.interval, decimals)
+
+
+def gap_warnings(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
+    """Each gap a value written at its bands' own precision can fall into, as a warning at its line.
+
+    Gaps that hold only finer values ((4,4, 4,5) at one decimal) are left to ``gap_note``.
+    """
+    mark = _mark(scorecard)
+    warnings: list[Problem] = []
+    for indicator, which, where, gap, worth_a_warning in _gaps(scorecard):
+        if not worth_a_warning:
+            continue
+        message = (
+            f"{indicator.id}{which}: values in {format_interval(gap.interval, mark)} fall "
+            f"between {gap.below.value} and {gap.above.value}; rated {gap.rated(indicator.gap_policy)} "
+            f"under gap policy {indicator.gap_policy.value}"
+        )
+        warnings.append(Problem(message, "band-gap", Severity.WARNING, *where, indicator=indicator.id))
+    return unsilenced(warnings, scorecard, ignore)
+
+
+def gap_note(scorecard: Scorecard, ignore: Sequence[str] = ()) -> Problem | None:
+    """One note for every gap that only a value finer than its bands' precision can fall into
+    (an indicator with ``ignore: [gap-summary]`` is left out of it)."""
+    finer = [
+        (indicator.id, gap)
+        for indicator, _, _, gap, worth_a_warning in _gaps(scorecard)
+        if not worth_a_warning and "gap-summary" not in indicator.ignore
+    ]
+    if not finer:
+        return None
+    first_id, first = finer[0]
+    assert first.interval.low is not None and first.interval.high is not None
+    middle = format_number((first.interval.low + first.interval.high) / 2, _mark(scorecard))
+    count = len({indicator_id for indicator_id, _ in finer})
+    message = (
+        f"{len(finer)} {'gap' if len(finer) == 1 else 'gaps'} between bands in {count} "
+        f"{'indicator' if count == 1 else 'indicators'} hold only values written more finely than "
+        f"the bands (e.g. {middle} in {first_id}, between {first.below.value} and {first.above.value}); "
+        "such values are rated by the gap policy"
+    )
+    note = Problem(message, "gap-summary", Severity.NOTE, scorecard.path)
+    return None if silenced(note, scorecard, ignore) else note
+
+
+def readings(bands: Sequence[Band], decimal_mark: str = ",") -> list[str]:
+    """How band texts with a comparison sign glued to a range were read.
+
+    The range is rated; the sign only says on which side of the desired band it lies,
+    and a sign that contradicts where the range lies is said too.
+    """
+    desired = [i for band in bands if band.status is Status.DESIRED for i in band.intervals]
+    notes = []
+    for band in bands:
+        for part, sign, interval in glued_signs(band.text):
+            below = sign in "<\u2039"
+            note = (
+                f"{band.status.value} band {part!r} is read as the range {format_interval(interval, decimal_mark)}; "
+                f"{sign!r} is taken to say it lies {'below' if below else 'above'} the desired band"
+            )
+            if desired and not all(interval.ends_before(d) if below else d.ends_before(interval) for d in desired):
+                shown_desired = "; ".join(format_interval(d, decimal_mark) for d in desired)
+                note += f", but it does not (desired: {shown_desired})"
+            notes.append(note)
+    return notes
+
+
+def reading_notes(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
+    """How each comparison sign glued to a range (``<1,00 - 1,29 %``) was read, at the indicator's line."""
+    notes = [
+        Problem(f"{indicator.id}{which}: {note}", "band-reading", Severity.NOTE, *where, indicator=indicator.id)
+        for indicator, which, version, where in _band_versions(scorecard)
+        for note in readings(version.bands, _mark(scorecard))
+    ]
+    return unsilenced(notes, scorecard, ignore)
+
+
+def _mark(scorecard: Scorecard) -> str:
+    return "," if scorecard.language in DECIMAL_COMMA else "."
+
+
+def findings(scorecard: Scorecard, year: int, ignore: Sequence[str] = ()) -> list[Problem]:
+    """Indicators phased in by ``year`` that have no bands, each a warning at the indicator."""
+    found = []
+    for item in states(scorecard, year):
+        if item.needs_bands:
+            indicator = item.indicator
+            since = f"is phased in from {indicator.phase_in.year}" if indicator.phase_in else "is active"
+            loc = indicator.location
+            where = (loc.path, loc.line, loc.column) if loc else (scorecard.path, None, None)
+            message = f"{indicator.id} {since} but has no bands"
+            found.append(Problem(message, "no-bands", Severity.WARNING, *where, indicator=indicator.id))
+    return unsilenced(found, scorecard, ignore)

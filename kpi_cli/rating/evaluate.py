@@ -1,0 +1,292 @@
+"""Pure evaluation: (scorecard, rows, year) -> Report. No printing, no I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..codes import Severity
+from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
+from ..inert import excerpt
+from ..model import Indicator, PhaseState, Scorecard, Status
+from ..number_format import format_number
+from ..report import Computed, Note, Rating, Report, Result, ResultRow, RowFates, TableSource
+from ..results.printed import band_differences, id_from_cell, leading_id
+from ..results.read import ResultSet
+from .checks import findings, unsilenced
+from .compute import Benchmarks, agrees, base, compute, year_change
+from .rate import Ratings, UnratableValue, beyond_warning, check_scale, rate
+
+
+def check_rows(
+    scorecard: Scorecard, rows: Iterable[ResultRow], problems: Collector
+) -> dict[tuple[str, int, str | None], ResultRow]:
+    """Index rows by (indicator, year, org unit); unknown ids and duplicates go to ``problems``."""
+    known = scorecard.lookup()
+    measures = {measure.id for measure in scorecard.measures}
+    index: dict[tuple[str, int, str | None], ResultRow] = {}
+    hints = _Hints([*scorecard.indicator_map(), *sorted(measures)], [*known, *measures])
+    for row in rows:
+        if row.indicator not in known and row.indicator not in measures:
+            ident = id_from_cell(row.indicator, [*known, *measures])
+            if ident is None:
+                problems.add(_unknown(row, hints))
+                continue
+            row = dataclasses.replace(row, indicator=ident)  # the id the cell starts with
+        key = (known[row.indicator].id if row.indicator in known else row.indicator, row.year, row.org_unit)
+        if key in index:
+            first = index[key].location
+            first_at = (
+                ":".join(str(p) for p in (first.path, first.line) if p is not None) if first else "an earlier row"
+            )
+            unit = f" for {row.org_unit}" if row.org_unit else ""
+            problems.add(
+                _row_error(
+                    row,
+                    "duplicate-result",
+                    f"duplicate result for {row.indicator} {row.year}{unit}: already given at {first_at}",
+                )
+            )
+            continue
+        index[key] = row
+    return index
+
+
+class _Hints:
+    """'did you mean' for an unknown id, else the known ids (the first few): each distinct id
+    looked up once, and only the first MAX_LOOKUPS of them, so that thousands of unknown rows
+    against thousands of ids stay fast and each message short."""
+
+    MAX_LOOKUPS = 50
+    SHOWN_IDS = 10
+
+    def __init__(self, ids: list[str], choices: list[str]) -> None:
+        more = f" ... and {len(ids) - self.SHOWN_IDS} more" if len(ids) > self.SHOWN_IDS else ""
+        self.known = f"; known ids: {', '.join(ids[: self.SHOWN_IDS])}{more}"
+        self.choices = choices
+        self.found: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        if word not in self.found:
+            close = closest(word, self.choices) if len(self.found) < self.MAX_LOOKUPS else None
+            self.found[word] = f" (did you mean {close}?)" if close else self.known
+        return self.found[word]
+
+
+def _unknown(row: ResultRow, hints: _Hints) -> KpiError:
+    """An unknown id, with the nearest known one; for a published cell (``Ø.9.1. Netto ...``),
+    the nearest to the id it starts with."""
+    cell = " ".join(row.indicator.split())
+    ident = leading_id(cell)
+    what = excerpt(cell) if ident == cell else f"{excerpt(ident)} (from {excerpt(cell, 39)})"
+    return _row_error(row, "unknown-indicator", f"unknown indicator {what}{hints(ident)}")
+
+
+def evaluate(
+    scorecard: Scorecard,
+    rows: Sequence[ResultRow],
+    year: int,
+    *,
+    sources: Sequence[str] = (),
+    strict: bool = True,
+    benchmarks: Benchmarks | None = None,
+) -> Report:
+    """Rate every indicator for every year in the rows (and ``year``), for the municipality
+    and each org unit; ``year`` is the one shown, the others are its history.
+
+    Each year is rated against the bands in force that year for that org unit.
+    Every row ends in one of ``Report.row_counts``' categories. A row that
+    cannot be evaluated (unknown id, duplicate, value outside the scale) is an
+    error: raised as KpiErrors when ``strict``, else kept in ``Report.errors``.
+    A value beyond every band of an indicator with no scale is rated by the
+    outermost band and warned of in ``Report.warnings`` (``beyond-bands``).
+    """
+    problems = Collector()
+    warnings: list[Problem] = []
+    index = check_rows(scorecard, rows, problems)
+    counts = Counter({"rejected": len(rows) - len(index)})
+    measures = {measure.id for measure in scorecard.measures}
+    directions = {indicator.id: indicator.direction for indicator in scorecard.indicators()}
+    units = {org_unit for _, _, org_unit in index}
+    org_units: list[str | None] = [None] if None in units or not units else []
+    org_units += sorted(unit for unit in units if unit is not None)
+    # Every year is rated for every org unit in the input: an org unit with no row in
+    # a year has its results missing that year.
+    years = {year} | {row_year for row_id, row_year, _ in index if row_id not in measures}
+    years |= computed_years(scorecard, index, measures, org_units)
+    shown: list[Result] = []
+    history: list[Result] = []
+    ratings = Ratings()
+    indicators = list(scorecard.indicators())
+    for each_year in sorted(years):
+        for org_unit in org_units:
+            for indicator in indicators:
+                row = index.get((indicator.id, each_year, org_unit))
+                if row is None and org_unit is not None and not indicator.per_org_unit:
+                    continue  # measured for the whole municipality only: not missing here
+                outcome = None
+                if indicator.compute is not None:
+                    outcome = compute(indicator, each_year, org_unit, index, benchmarks, directions)
+                if indicator.rate_change:
+                    outcome = year_change(indicator, each_year, org_unit, index)
+                try:
+                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings)
+                except UnratableValue as exc:
+                    problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
+                    counts["rejected"] += 1
+                    continue
+                if result.rating is not None and result.rating.beyond:
+                    warnings.append(beyond_problem(row, result.indicator, result.rating))
+                if row is not None:
+                    fate = "rated" if result.rating else "not_rated"
+                    fate = "no_result" if result.value is None and row.value is None else fate
+                    counts[fate] += 1
+                (shown if each_year == year else history).append(result)
+    counts["measure"] = sum(1 for key in index if key[0] in measures)
+    report = Report(
+        scorecard=scorecard,
+        year=year,
+        results=tuple(shown),
+        sources=tuple(sources),
+        findings=(*findings(scorecard, year), *band_differences(scorecard, index.values())),
+        history=tuple(history),
+        errors=tuple(problems.errors),
+        warnings=tuple(unsilenced(warnings, scorecard)),
+        row_counts=RowFates(**{fate.name: counts[fate.name] for fate in dataclasses.fields(RowFates)}),
+        benchmarks=dict(benchmarks or {}),
+    )
+    if strict:
+        problems.raise_if_any()
+    return report
+
+
+def computed_years(
+    scorecard: Scorecard,
+    index: dict[tuple[str, int, str | None], ResultRow],
+    measures: set[str],
+    org_units: Sequence[str | None],
+) -> set[int]:
+    """The years that only measures give, in which some computed indicator has a value.
+
+    A year of counts is a year of results when an indicator is computed from them
+    (the counts of 2015-2018 give changes for 2016-2018); a year that only serves as
+    the year before a change (2015 here) is input, not a year of its own.
+    """
+    computed = [indicator for indicator in scorecard.indicators() if indicator.compute]
+    candidates = {row_year for row_id, row_year, _ in index if row_id in measures}
+    return {
+        each_year
+        for each_year in candidates
+        if any(
+            isinstance(compute(indicator, each_year, unit, index), Computed)
+            for indicator in computed
+            for unit in org_units
+        )
+    }
+
+
+def rate_one(
+    indicator: Indicator,
+    year: int,
+    org_unit: str | None,
+    row: ResultRow | None,
+    outcome: Computed | Note | None = None,
+    ratings: Ratings | None = None,
+) -> Result:
+    """One indicator's result for a year and org unit; raises UnratableValue.
+
+    ``outcome`` is what computing the indicator from measures gave: its value,
+    or a note saying which input is missing. A value given directly must agree
+    with the computed one. With ``rate: change`` the outcome is the change from
+    the year before, and that is what is rated (the scale is about the value).
+    ``ratings`` remembers ratings across the results of one evaluation.
+    """
+    in_force = indicator.in_force(year, org_unit)
+    value = row.value if row else None
+    if indicator.rate_change and value is not None:
+        check_scale(in_force, value)  # the scale is about the value; the change is what is rated
+        value = None
+    computed = outcome if isinstance(outcome, Computed) else None
+    note = outcome if isinstance(outcome, Note) and value is None else None
+    if computed is not None:
+        exact = computed.exact if computed.exact is not None else computed.value
+        if value is not None and not agrees(exact, value):
+            raise UnratableValue(
+                f"the value {format_number(value)} given does not agree with "
+                f"{format_number(computed.value)} computed from {_inputs(computed)}",
+                "value-disagrees",
+            )
+        value = computed.value
+    cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
+    if cases is not None and indicator.min_base and cases < indicator.min_base:
+        note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
+    state = in_force.state(year)
+    rating: Rating | None = None
+    if value is not None and not indicator.rate_change:
+        check_scale(in_force, value)
+    if state is PhaseState.PENDING:
+        status = Status.NOT_PHASED_IN
+        note = None  # not phased in says it all
+    elif note is not None and note.key == "small_base":
+        status = Status.INSUFFICIENT_BASE
+    elif not in_force.has_bands:
+        status = Status.NO_TARGET
+    elif value is None:
+        status = Status.MISSING
+    else:
+        if indicator.rate_change:
+            rating = rate(dataclasses.replace(in_force, scale=None), value)
+        else:
+            rating = (ratings or rate)(in_force, value)
+        status = rating.status
+    return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
+
+
+def _inputs(computed: Computed) -> str:
+    return ", ".join(f"{measure} {year} = {format_number(value)}" for measure, year, value in computed.inputs)
+
+
+def year_to_show(read: ResultSet, year: int | None) -> int:
+    """``year`` when given, else the latest year in the rows (or in the file names of files
+    without rows). Raises the reading errors, or a usage error, when there is no year at all."""
+    if year is not None:
+        return year
+    years = {row.year for row in read.rows} or {log.file_year for log in read.logs if log.file_year}
+    if not years:
+        read.raise_if_errors()
+        raise UsageError("no results and no year: give --year", path=read.paths[0] if read.paths else None)
+    return max(years)
+
+
+def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict: bool = True) -> Report:
+    """Evaluate what ``read_results`` gave. The rows it rejected and the rows evaluation
+    rejects come together, in file and line order, so one run shows every problem."""
+    benchmarks: Benchmarks = {}
+    tables: tuple[TableSource, ...] = ()
+    if read.ssb:  # benchmark values and source lines from SSB files
+        from ..results.ssb.benchmarks import for_report
+
+        benchmarks, tables = for_report(read.ssb)
+    report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False, benchmarks=benchmarks)
+    errors = sorted([*read.errors, *report.errors], key=_position)
+    if strict and errors:
+        raise KpiErrors(errors)
+    return dataclasses.replace(report, errors=tuple(errors), tables=tables)
+
+
+def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
+    where = row.location if row else None
+    return ResultsError(message, code=code, path=where.path if where else None, line=where.line if where else None)
+
+
+def beyond_problem(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:
+    where = row.location if row else None
+    path, line = (where.path, where.line) if where else (None, None)
+    return Problem(
+        beyond_warning(indicator, rating), "beyond-bands", Severity.WARNING, path, line, indicator=indicator.id
+    )
+
+
+def _position(error: KpiError) -> tuple[str, int]:
+    return (error.path or "", error.line or 0)

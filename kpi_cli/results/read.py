@@ -1,0 +1,398 @@
+"""Results files -> rows that remember their file and line.
+
+Long format: one row per result (indicator, year, value, optional org unit).
+Wide format: an indicator column and one column per year (``2014``,
+``Resultat 2014``). Comma, semicolon or tab; decimal comma or point; UTF-8
+with or without BOM, UTF-16 with BOM, or Windows-1252 as Norwegian Excel
+writes it (the file-level dialects are read in :mod:`kpi_cli.results.dialects`). Every row is either
+returned or reported as an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..codes import Severity
+from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError
+from ..inert import excerpt
+from ..model import Location, Status
+from ..report import ResultRow
+from ..text import starts_formula
+from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
+from .values import FOOTNOTE, NO_RESULT, SignedValue, parse_value, read_value
+
+if TYPE_CHECKING:
+    from .ssb.rows import Conversion
+
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "indicator": (
+        "indicator",
+        "indikator",
+        "id",
+        "indicator_id",
+        "indikator_id",
+        "indikator-id",
+        "kpi",
+        "måleindikatorer",  # the published table: the id starts the cell (``L.1.1.Opplevelse av ...``)
+        "måleindikator",
+        "maleindikatorer",
+    ),
+    "year": ("year", "år", "aar", "periode", "period"),
+    "value": ("value", "verdi", "resultat", "result"),
+    "org_unit": (
+        "org_unit",
+        "org unit",
+        "org_enhet",
+        "enhet",
+        "tjenesteområde",
+        "tjenesteomrade",
+        "virksomhet",
+        "område",
+        "omrade",
+    ),
+    "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
+    "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
+    # The band columns of a published table (or of kpi's own CSV): compared with the definitions.
+    "desired": ("ønsket resultat", "ønsket", "desired", "desired result"),
+    "accepted": (
+        "laveste aksepterte resultat",
+        "laveste akseptert",
+        "laveste aksepterte",
+        "accepted",
+        "lowest accepted",
+    ),
+    "not_approved": ("ikke godkjent resultat", "ikke godkjent", "not_approved", "not approved"),
+}
+BAND_ROLES = (Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED)
+REQUIRED = ("indicator",)
+_WIDE_YEAR = re.compile(r"^(?:resultat|result|år|year)?\s*((?:19|20)\d{2})$")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_CELL = re.compile(r"((?:19|20)\d{2})(?:\.0)?")
+
+
+@dataclass
+class ResultSet:
+    """The rows read, what each file's reading did, and every row that was rejected."""
+
+    rows: list[ResultRow]
+    logs: list[FileLog]
+    errors: list[KpiError] = field(default_factory=list)
+    ssb: list[Conversion] = field(default_factory=list)  # the SSB exports read: tables and benchmark values
+    skipped: list[Problem] = field(default_factory=list)  # files in a folder not read, each with why
+    notes: list[Problem] = field(default_factory=list)  # how a value was read: footnote marks, a sentence
+
+    @property
+    def paths(self) -> list[str]:
+        return [log.path for log in self.logs]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise KpiErrors(self.errors)
+
+
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    suffixes: tuple[str, ...] = RESULT_SUFFIXES,
+    skipped: list[Problem] | None = None,
+) -> list[str]:
+    """Files as given; folders become the results files in them (by ``suffixes``), sorted.
+
+    In a folder, a symbolic link that leads out of the folder is not followed (a link to
+    /proc/self/environ or /etc/passwd would put that file in the messages); each one
+    skipped is added to ``skipped`` as a note.
+    """
+    found: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = []
+            for child in sorted(path.iterdir()):
+                if child.suffix.lower() not in suffixes or not child.is_file():
+                    continue
+                if child.is_symlink() and not child.resolve().is_relative_to(path.resolve()):
+                    if skipped is not None:
+                        message = f"not read: a symbolic link out of the folder {path}"
+                        skipped.append(Problem(message, "link-not-followed", Severity.NOTE, str(child)))
+                    continue
+                inside.append(str(child))
+            found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
+        else:
+            found.append(os.fspath(raw))
+    return found
+
+
+def read_results(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    year: int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+    definitions: str | None = None,
+    all_regions: bool = False,
+) -> ResultSet:
+    """Read every results file; rows that cannot be read are kept in ``errors``, never dropped.
+
+    ``columns`` maps a role (indicator, year, value, org_unit) to a header of
+    the file, for headers no built-in name covers (``{"value": "Nøkkeltall"}``).
+    Statistics Norway exports (JSON-stat, SSB's CSV layouts) are recognised by
+    their content and read as the ``definitions`` file's SSB keys say
+    (kpi_cli.results.ssb); ``all_regions`` makes every municipality in them an org unit.
+    """
+    from .ssb.reading import SsbReader
+
+    ssb = SsbReader(definitions, all_regions, encoding, plain=bool(columns))
+    names = column_names(columns or {})
+    if encoding is not None:
+        check_encoding(encoding)
+    problems = Collector()
+    rows: list[ResultRow] = []
+    logs: list[FileLog] = []
+    given = list(paths)
+    suffixes: tuple[str, ...] = RESULT_SUFFIXES
+    if any(Path(path).is_dir() for path in given) and ssb.names_sources():
+        suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
+    skipped: list[Problem] = []
+    notes: list[Problem] = []
+    for path in expand_paths(given, suffixes, skipped):
+        log = FileLog(path)
+        logs.append(log)
+        try:
+            if ssb.claims(path):
+                items: Iterable[ResultRow | KpiError | Problem] = ssb.read(path, log)
+            else:
+                items = _rows(read_records(path, log, encoding, delimiter, sheet), path, log, year, names)
+            for item in items:
+                if isinstance(item, Problem):
+                    notes.append(item)
+                    continue
+                log.results_read += 1
+                if isinstance(item, KpiError):
+                    log.rejected.append(item)
+                    problems.add(item)
+                else:
+                    rows.append(item)
+            if not log.results_read:
+                message = "no results in the file (it is empty, or has a header only)"
+                raise ResultsError(message, code="no-results", path=path, line=1)
+        except KpiError as error:  # the file as a whole: unreadable, no header, no year, empty
+            log.failed = True
+            problems.add(error)
+    return ResultSet(rows, logs, problems.errors, ssb.reads, skipped, notes)
+
+
+def column_names(extra: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The header names of each role: ``extra``'s (``--column role=header``) first, then the built-in ones."""
+    names = dict(COLUMN_NAMES)
+    for role, header in extra.items():
+        if role not in names:
+            raise UsageError(f"--column {role}=...: the role must be one of {', '.join(COLUMN_NAMES)}")
+        names[role] = (_normal(header), *names[role])
+    return names
+
+
+def _normal(header: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", header).replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+def file_year(path: str) -> int | None:
+    """The year in a file's name (results/2014.csv, kostra-2016-export.csv), if any."""
+    match = _FILE_YEAR.search(Path(path).stem)
+    return int(match.group(1)) if match else None
+
+
+def header_layout(
+    cells: Iterable[str], path: str, line: int, names: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Which column of a header holds which role (names from ``column_names``), and the year
+    columns of a wide table; a ResultsError at ``path:line`` when a required column is missing."""
+    return _layout([_normal(cell) for cell in cells], path, line, names)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What the header of one file says: where each role is, the year columns of a wide table."""
+
+    shown: str  # the path as problems name it; an Excel file's with its sheet
+    width: int
+    columns: dict[str, int]
+    wide_years: list[tuple[int, int]]
+    fallback_year: int | None  # --year, else the year in the file name
+    comma: bool  # comma-separated: a decimal comma may have split a value
+    band_columns: tuple[tuple[Status, int], ...] = ()  # the printed bands' columns, by status
+    years: dict[str, int] = field(default_factory=dict)  # year cells read so far: a million rows, a few years
+
+
+def _rows(
+    records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
+) -> Iterator[ResultRow | KpiError | Problem]:
+    log.file_year = file_year(path)
+    shown = path if log.sheet is None else f"{path}[{log.sheet}]"
+    table: _Table | None = None
+    title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
+    for line, record in records:
+        if table is not None:
+            if "".join(record).strip():  # a line of empty cells is no row
+                yield from _record_rows(table, line, record)
+            continue
+        filled = sum(1 for cell in record if cell.strip())
+        if not filled:
+            continue
+        if table is None:
+            try:
+                columns, wide_years = header_layout(record, shown, line, names)
+            except ResultsError as error:
+                if title is not None:  # one title at most: else the first line was meant as the header
+                    raise title from None
+                if filled > 1:
+                    raise
+                title = error  # one cell ('Mål' above a copied table) is a title, never a header
+                continue
+            log.layout = "wide" if wide_years else "long"
+            fallback = year if year is not None else log.file_year  # a year column wins over both
+            bands = tuple((status, columns[status.value]) for status in BAND_ROLES if status.value in columns)
+            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",", bands)
+            if "year" not in columns and not wide_years and fallback is None:
+                raise ResultsError(
+                    "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
+                    code="no-year",
+                    path=shown,
+                    line=line,
+                )
+    if table is None and title is not None:
+        raise title
+
+
+def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[ResultRow | KpiError | Problem]:
+    """The results of one data line: one for a long table, one per year column for a wide one."""
+    if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
+        hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
+        message = f"row has {len(record)} fields but the header has {table.width}" + (hint if table.comma else "")
+        return (ResultsError(message, code="field-count", path=table.shown, line=line),)
+    cells = record if len(record) >= table.width else record + [""] * (table.width - len(record))
+    columns = table.columns
+    indicator = sys.intern(cells[columns["indicator"]].strip())  # one string per id, not one per row
+    if not indicator:
+        return (ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line),)
+    org_unit = (sys.intern(cells[columns["org_unit"]].strip()) or None) if "org_unit" in columns else None
+    where = Location(table.shown, line)
+    printed = _printed_bands(table, cells) if table.band_columns else ()
+    comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
+    if table.wide_years:
+        found: list[ResultRow | KpiError | Problem] = []
+        for index, cell_year in table.wide_years:
+            found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+        return found
+    row_year = _row_year(table, cells, indicator, where)
+    if isinstance(row_year, KpiError):
+        return (row_year,)
+    value_cell = cells[columns["value"]] if "value" in columns else ""
+    base_cell = cells[columns["n"]] if "n" in columns else ""
+    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+
+
+def _plain(text: str) -> str:
+    """Text as written before a CSV writer neutralised it ('-2 - 2 %' from "'-2 - 2 %"): kpi's own CSV reads back."""
+    return text[1:] if text.startswith("'") and starts_formula(text[1:]) else text
+
+
+def _printed_bands(table: _Table, cells: list[str]) -> tuple[tuple[Status, str], ...]:
+    """The band texts a row prints (empty and no-result cells left out), to compare with the definitions."""
+    found = []
+    for status, column in table.band_columns:
+        text = _plain(" ".join(cells[column].split()))
+        if text.lower() not in NO_RESULT:
+            found.append((status, text))
+    return tuple(found)
+
+
+def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) -> int | KpiError:
+    """A long row's year: its year cell, else --year, else the year in the file name."""
+    cell = cells[table.columns["year"]].strip() if "year" in table.columns else ""
+    if cell in table.years:
+        return table.years[cell]
+    if cell:
+        found = _YEAR_CELL.fullmatch(cell)
+        if found:
+            table.years[cell] = int(found.group(1))
+            return table.years[cell]
+        message = f"{indicator}: year {excerpt(cell, 40)} is not a year"
+        return ResultsError(message, code="invalid-year", path=where.path, line=where.line)
+    if table.fallback_year is None:
+        message = f"{indicator}: no year in the row, the file name or --year"
+        return ResultsError(message, code="no-year", path=where.path, line=where.line)
+    return table.fallback_year
+
+
+def _row(
+    indicator: str,
+    year: int,
+    cell: str,
+    org_unit: str | None,
+    where: Location,
+    base_cell: str = "",
+    printed: tuple[tuple[Status, str], ...] = (),
+    comment: str | None = None,
+) -> tuple[ResultRow | KpiError | Problem, ...]:
+    """The row, or the error that rejects it; after the row, a note on how its value was read."""
+    try:
+        value, note = read_value(cell)
+        base = parse_value(base_cell) if base_cell.strip() else None
+    except ValueError as exc:
+        code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
+        return (ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line),)
+    if base is not None and base < 0:
+        message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
+        return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
+    text = sys.intern(cell.strip())
+    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    if note is None:
+        return (row,)
+    if note == "footnote-mark":
+        said = (
+            f"footnote marks dropped from {excerpt(text)}: read as {excerpt(FOOTNOTE.sub('', ' '.join(text.split())))}"
+        )
+    elif note == "result-text":
+        said = f"{excerpt(text)} read as no result"
+    return row, Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
+
+
+def _layout(
+    header: list[str], path: str, line: int, names: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Which column holds which role, and the year columns of a wide table."""
+    columns: dict[str, int] = {}
+    for role, aliases in names.items():
+        for alias in aliases:  # the first name found wins, so a --column mapping comes first
+            if alias in header and role not in columns:
+                columns[role] = header.index(alias)
+    wide_years: list[tuple[int, int]] = []
+    if "value" not in columns:
+        for index, name in enumerate(header):
+            match = _WIDE_YEAR.match(name)
+            if match and index != columns.get("year"):
+                wide_years.append((index, int(match.group(1))))
+    missing = [role for role in REQUIRED if role not in columns]
+    if not wide_years and "value" not in columns:
+        missing.append("value")
+    if missing:
+        accepted = "; ".join(f"{role}: {', '.join(names[role])}" for role in missing)
+        found = ", ".join(excerpt(name, 40) for name in header[:12]) + (
+            f" and {len(header) - 12} more" if len(header) > 12 else ""
+        )
+        raise ResultsError(
+            f"missing column {' and '.join(missing)}: found {found}; accepted names are {accepted} "
+            "(or one column per year, such as '2014' or 'Resultat 2014')",
+            code="missing-column",
+            path=path,
+            line=line,
+        )
+    return columns, wide_years
