@@ -9,14 +9,13 @@ import io
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_INDICATORS
+from conftest import SEED_INDICATORS, cpu_time
 from test_fuzz import SHEET, WORKBOOK_MEMBERS, workbook
 from test_robustness import assert_clean_exit
 
@@ -170,14 +169,14 @@ def test_a_100_mb_line_is_refused_in_bounded_memory(tmp_path: Path) -> None:
         "read = read_results([sys.argv[1]]); print(read.errors[0].format()); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
-    started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60)
+    with cpu_time() as used:
+        done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
     message, peak_kib = done.stdout.splitlines()
     assert message == (
         f"{path}:2: error: line longer than 1 MiB: not a results table"
         " (a binary file, or one without line breaks?) [over-limit]"
     )
-    assert int(peak_kib) < 700 * 1024 and time.monotonic() - started < 30
+    assert int(peak_kib) < 700 * 1024 and used.seconds < 30
 
 
 def test_dev_zero_ends_with_a_located_error() -> None:
@@ -200,9 +199,9 @@ def test_a_long_quoted_field_is_a_located_error(tmp_path: Path) -> None:
 def test_a_workbook_declaring_every_cell_is_read_quickly(tmp_path: Path) -> None:
     path = tmp_path / "2014.xlsx"
     path.write_bytes(workbook(SHEET.replace("<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>')))
-    started = time.monotonic()
-    read = read_results([path])
-    assert time.monotonic() - started < 10
+    with cpu_time() as used:
+        read = read_results([path])
+    assert used.seconds < 10  # the declared 17 billion cells are never walked
     assert [(r.indicator, r.value) for r in read.rows] == [("L.1.1", Decimal("4.51"))]
 
 
