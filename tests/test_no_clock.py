@@ -1,7 +1,8 @@
 """No test asserts on the wall clock: a loaded machine stretches it, and a green suite must not depend
-on the load. Work is bounded by CPU time (``conftest.cpu_time``), memory or counts instead; speed
-belongs to benchmarks/run.py. This test reads every test file and fails on an ``assert`` that uses a
-wall-clock reading, directly or through a name that holds one."""
+on the load (nor does a hypothesis deadline decide a test). Work is bounded by CPU time
+(``conftest.cpu_time``), memory or counts instead; speed belongs to benchmarks/run.py. This test reads
+every test file and fails on an ``assert`` that uses a wall-clock reading, directly or through a name
+that holds one, and on a hypothesis ``deadline=`` other than None."""
 
 from __future__ import annotations
 
@@ -33,12 +34,23 @@ def _clock_names(tree: ast.AST) -> set[str]:
     return names
 
 
+def _is_deadline(node: ast.AST) -> bool:
+    """A hypothesis ``deadline=`` other than None: a wall-clock limit on every example."""
+    return (
+        isinstance(node, ast.keyword)
+        and node.arg == "deadline"
+        and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+    )
+
+
 def clock_assertions(source: str) -> list[int]:
-    """The lines of the asserts in ``source`` that read the wall clock."""
+    """The lines of the asserts in ``source`` that read the wall clock, and of hypothesis deadlines."""
     tree = ast.parse(source)
     names = _clock_names(tree)
     lines = []
     for node in ast.walk(tree):
+        if _is_deadline(node):
+            lines.append(node.value.lineno)  # type: ignore[attr-defined]
         if not isinstance(node, ast.Assert):
             continue
         inside = list(ast.walk(node.test))
@@ -58,6 +70,8 @@ def clock_assertions(source: str) -> list[int]:
         ("import time\ndeadline = time.monotonic() + 20\nwhile time.monotonic() < deadline:\n    pass\n", []),
         ("import os, time\nos.utime('f', (time.time() - 5, time.time() - 5))\nassert True\n", []),
         ("with cpu_time() as used:\n    run()\nassert used.seconds < 20\n", []),
+        ("from hypothesis import settings\nS = settings(max_examples=5, deadline=timedelta(seconds=10))\n", [2]),
+        ("from hypothesis import settings\nS = settings(max_examples=5, deadline=None)\n", []),
     ],
 )
 def test_the_checker_finds_clock_assertions(source: str, lines: list[int]) -> None:

@@ -21,7 +21,7 @@ pytest.importorskip("sqlglot")
 
 from kpi_cli.sql import compile_sql
 
-BOUNDED = bounded(80, 10)
+BOUNDED = bounded(80)
 
 
 def query(case: Case, dialect: str) -> str:

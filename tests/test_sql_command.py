@@ -129,7 +129,7 @@ def test_every_dialect_parses_back(dialect: str, run_cli) -> None:  # type: igno
 def test_a_table_name_that_is_not_one_is_a_usage_error(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("sql", "--table", "results; DROP TABLE x", "--indicators", str(SEED_INDICATORS))
     assert result.exit_code == 2
-    assert result.output.splitlines() == [
+    assert result.stderr.splitlines() == [
         "kpi: error: --table/--view: 'results; DROP TABLE x' is not a table name: "
         "letters, digits and _, optionally schema.table [usage]"
     ]
@@ -140,7 +140,7 @@ def test_bad_definitions_are_reported_as_by_every_command(tmp_path: Path, run_cl
     bad.write_text("scorecard: x\nfocus_areas: 3\n", encoding="utf-8")
     result = run_cli("sql", "--indicators", str(bad))
     assert result.exit_code == 2
-    assert result.output.startswith(f"{bad}:")
+    assert result.stderr.startswith(f"{bad}:")
 
 
 def test_a_change_target_is_rated_on_the_change_from_the_year_before(run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -124,7 +124,7 @@ def test_a_view_over_a_stored_table_rates_the_same_on_spark(spark: Any, run_cli)
 
 
 # A fixed series (derandomize) of a few generated cases: each takes a few seconds on Spark.
-@bounded(12, 120, list(HealthCheck))
+@bounded(12, list(HealthCheck))
 @given(cases())
 def test_spark_agrees_with_the_core(spark: Any, case: Case) -> None:
     query = compile_sql(case.scorecard, "spark", base_column=True, year=case.year)

@@ -27,7 +27,7 @@ from kpi_cli.results.read import read_results
 from kpi_cli.sql.stream import Streamed, _one_line_rows, evaluate_streamed, why_not
 from kpi_cli.view import Gate, build
 
-BOUNDED = bounded(80, 20, list(HealthCheck))
+BOUNDED = bounded(80, list(HealthCheck))
 GATES = st.builds(Gate, st.sampled_from(["not_approved", "accepted", "never"]), st.booleans(), st.booleans())
 
 

@@ -10,7 +10,7 @@ import shutil
 import stat
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -82,7 +82,13 @@ def as_typed(words: tuple[str, ...]) -> str:
     return " ".join(typed.get(word, word) for word in words)
 
 
-class Choice(click.Choice[str]):
+if TYPE_CHECKING:
+    _ChoiceBase = click.Choice[str]
+else:  # click.Choice is generic from click 8.2; the declared floor, 8.1, cannot subscript it
+    _ChoiceBase = click.Choice
+
+
+class Choice(_ChoiceBase):
     """One of ``choices``, in any case ('JSON' is json); ``aliases`` map other words to one
     ('no', 'nob' to nb); anything else is refused with the nearest choice as a suggestion."""
 

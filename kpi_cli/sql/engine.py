@@ -66,6 +66,9 @@ class Rated:
 
     relation: duckdb.DuckDBPyRelation
     read_by: str
+    # The connection the relation reads: DuckDB before 1.4 closes it once nothing else holds it,
+    # and the relation then fails ("Connection has already been closed").
+    connection: duckdb.DuckDBPyConnection | None = None
 
     def write(self, path: str) -> None:
         """Write the rows to ``path``: JSON lines (.json, .jsonl), CSV (.csv) or Parquet (.parquet)."""
@@ -288,7 +291,7 @@ def rate(
         read = reader.read_results(paths, year=year, encoding=encoding, delimiter=delimiter, columns=columns)
         _load_python_rows(con, scorecard, read, _year(read, year))  # raises the located errors
         run(con, f"CREATE OR REPLACE TEMP TABLE kpi_rated AS {query}")
-    return Rated(con.table("kpi_rated"), "duckdb" if import_ok else "python")
+    return Rated(con.table("kpi_rated"), "duckdb" if import_ok else "python", con)
 
 
 def _year(read: reader.ResultSet, year: int | None) -> int:
