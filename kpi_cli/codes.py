@@ -1,7 +1,7 @@
 """The table of problem codes: a short stable id for every problem the tool reports.
 
-Each code has a default severity and a one-line description; the README lists
-them (section "Problems and their codes"). A code never changes its meaning:
+Each code has a default severity and a one-line description; the docs' page
+docs/reference/problem-codes.md lists them, its table generated from this one. A code never changes its meaning:
 scripts and ``ignore:`` lists depend on it. Warnings can be silenced by code,
 errors cannot. Add a code here before raising a problem with it.
 """
@@ -128,7 +128,8 @@ def not_ignorable(code: str) -> tuple[str, str] | None:
 
         close = difflib.get_close_matches(code, list(CODES), n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return "unknown-code", f"unknown problem code {code!r}{hint}; the codes are listed in the README"
+        where = "the codes are listed in docs/reference/problem-codes.md"
+        return "unknown-code", f"unknown problem code {code!r}{hint}; {where}"
     if CODES[code].severity is Severity.ERROR:
         return "not-ignorable", f"{code!r} is an error and cannot be ignored; only warnings can be silenced"
     return None

@@ -1,8 +1,8 @@
 """How much of an input kpi reads before it calls the input unreasonable.
 
 Every limit ends in a located error (``path:line: error: ...``, exit 2), never in a
-silent cut: a results file or workbook that passes these is read whole. The README's
-section "Untrusted files and limits" lists them with their messages.
+silent cut: a results file or workbook that passes these is read whole. The page
+docs/reference/limits.md lists them with their messages (a test compares it with these).
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ class Benchmark:
 
 @dataclass(frozen=True, slots=True)
 class TableSource:
-    """A statistics table results were read from, as a report names it (README, "Statistics Norway")."""
+    """A statistics table results were read from, as a report names it (docs/how-to/ssb-and-kostra.md)."""
 
     table: str | None  # '12134'
     title: str

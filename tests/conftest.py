@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import json_schema
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
@@ -82,6 +83,20 @@ SEED_GAP_NOTE = (
 )
 
 SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]
+
+
+@pytest.fixture(autouse=True)
+def _json_follows_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `--format json` or `jsonl` output of a CliRunner run is validated against the JSON
+    schema shipped in the package (tests/json_schema.py), whichever test makes it."""
+    invoke = CliRunner.invoke
+
+    def checked(self: CliRunner, cli: Any, args: Any = None, *more: Any, **options: Any) -> Result:
+        result = invoke(self, cli, args, *more, **options)
+        json_schema.check_run(args, result.exit_code, result.stdout)
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import json_schema
 import pytest
 from hypothesis import HealthCheck, assume, given
 from hypothesis import strategies as st
@@ -106,6 +107,8 @@ def test_the_stream_writes_the_report_paths_bytes(
             assert b"".join(outcome.chunks()) == expected
         finally:
             outcome.close()
+        if fmt != "csv":  # every generated scorecard's JSON follows the schema shipped in the package
+            json_schema.check_text(expected.decode("utf-8"), "evaluate", fmt)
 
 
 @pytest.mark.parametrize(

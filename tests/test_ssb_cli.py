@@ -89,7 +89,7 @@ def test_an_ssb_file_without_ssb_keys_in_the_definitions_is_a_located_error(kpi,
         [
             f"{TABLE}: error: is an SSB export (table 12191): the definitions must name the municipality "
             '(municipality: {code: "3203"}) and each indicator\'s source (ssb: {table: ..., select: ...}), '
-            "see the README, 'Statistics Norway (SSB) files' [ssb-no-source]"
+            "see docs/how-to/ssb-and-kostra.md [ssb-no-source]"
         ],
     )
 

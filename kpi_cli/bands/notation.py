@@ -157,7 +157,7 @@ FORMS: tuple[Form, ...] = (
         "eller dårligere", "3,9 eller dårligere", rf"{_A}\s+{_words('or worse')}", lambda m: Relative(_num(m), False)
     ),
     _form("exactly", "0", rf"=?\s*{_A}", lambda m: _closed(_num(m), _num(m))),
-    # As printed in real tables (README "From the printed scorecard to indicators.yaml"):
+    # As printed in real tables (docs/how-to/printed-scorecard.md):
     _form("\u2039", "\u2039 249", rf"\u2039\s*{_A}", lambda m: _below(_num(m))),
     _form("\u203a", "\u203a 2,00 %", rf"\u203a\s*{_A}", lambda m: _above(_num(m))),
     _form(

@@ -3,7 +3,7 @@
 Two or three levels, each an ``id`` (what every output and ``--fail-on`` say) and a
 ``label`` per language. They take the rated positions in order: the best is
 desired, the worst not approved, a middle one accepted (``model.positions``), so
-rating, roll-ups, colours and symbols keep one order. See the README, "Levels".
+rating, roll-ups, colours and symbols keep one order. See docs/explanation/levels-and-targets.md.
 """
 
 from __future__ import annotations

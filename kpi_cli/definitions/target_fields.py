@@ -6,7 +6,7 @@ difference: inside the target is the best level, outside it the worst, and with 
 ``tolerance:`` a value that misses by no more than the tolerance gets the middle
 level. A bare value (``3,0 %``) needs ``direction: higher`` (at least) or ``lower``
 (at most). ``target:`` may also be a list of ``{from: YEAR, target: TEXT}``, one
-target per plan year, like band versions. See the README, "Single targets".
+target per plan year, like band versions. See docs/explanation/levels-and-targets.md.
 """
 
 from __future__ import annotations

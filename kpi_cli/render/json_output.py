@@ -1,6 +1,7 @@
 """JSON for scripts and pipelines: language-neutral, everything the rating used.
 
-Schema 2 (README, "JSON"): what belongs to an indicator is written once, in an
+Schema 2 (docs/reference/json.md; as a JSON Schema, kpi_cli/schemas/report-2.schema.json, which
+the tests hold every output to): what belongs to an indicator is written once, in an
 ``indicators`` object keyed by id; each result says only what is its own, for
 every rated year, the year shown named at the top. ``--format jsonl`` writes the
 same result objects, one per line.

@@ -1,4 +1,4 @@
-"""Compact JSON of one result, written from pieces encoded once (schema 2, README "JSON").
+"""Compact JSON of one result, written from pieces encoded once (schema 2, docs/reference/json.md).
 
 A million results share a few thousand pieces: an indicator and year, an org unit, a value
 as written, a rating. :class:`ResultEncoder` encodes each piece the first time it is seen

@@ -4,7 +4,7 @@ cell, and the bands. Pure.
 A table copied from the action programme has cells like ``L.1.1.Opplevelse av at ...`` and
 ``Ø.1.1. Netto driftsresultat.`` where a results file has an id, and its own band columns
 (``Ønsket resultat`` ...). The id is the longest known id the cell starts with; the bands
-are compared with the definitions, which rule (README, "Results files").
+are compared with the definitions, which rule (docs/how-to/results-files.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ every value from the definitions goes in as a literal) and written in the
 dialect asked for. It reads a table with the columns (indicator, year,
 org_unit, value[, n]) and returns one row per (indicator, year, org unit) the
 Python core would rate (kpi_cli.rating.evaluate.evaluate), with the same status
-words. How each rule maps to SQL: the README section "The scorecard as SQL".
+words. How each rule maps to SQL: docs/how-to/sql.md.
 
 Values are compared as DECIMAL(38, 15): exact where the engine has decimals
 (DuckDB, PostgreSQL, SQL Server, Spark, Trino, BigQuery's BIGNUMERIC);

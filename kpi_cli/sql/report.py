@@ -2,7 +2,7 @@
 
 The contract is that every format prints the same bytes whichever engine ran, so
 the DuckDB engine's rows are turned back into the core's ``Result`` objects and
-the same ``Report`` (README: "The DuckDB engine"); the view, the gate, the exit
+the same ``Report`` (docs/how-to/sql.md, "The DuckDB engine"); the view, the gate, the exit
 code and the renderers never know which engine rated. The rows themselves (their
 file and line, the value as written, the comment) come from the Python reader,
 which reports bad rows with the located messages whatever the engine. An

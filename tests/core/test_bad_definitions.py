@@ -86,7 +86,7 @@ CASES = [
     ("formula_id_equals", "@- id: '=A.1.1'\n  name: Made-up indicator", "10:17: error: indicator id '=A.1.1' must not begin with '=': a spreadsheet would run it [formula-id]"),
     ("id_with_a_line_break", '@- id: "A.1\\n1"\n  name: Made-up indicator', "10:17: error: indicator id 'A.1\\n1' holds a line break or control character [invalid-id]"),
     ("ignore_an_error", "ignore: [band-overlap]", "12:22: error: indicator A.1.1: ignore: 'band-overlap' is an error and cannot be ignored; only warnings can be silenced [not-ignorable]"),
-    ("ignore_an_unknown_code", "ignore: band-gapp", "12:21: error: indicator A.1.1: ignore: unknown problem code 'band-gapp' (did you mean 'band-gap'?); the codes are listed in the README [unknown-code]"),
+    ("ignore_an_unknown_code", "ignore: band-gapp", "12:21: error: indicator A.1.1: ignore: unknown problem code 'band-gapp' (did you mean 'band-gap'?); the codes are listed in docs/reference/problem-codes.md [unknown-code]"),
     ("ignore_not_a_list", "ignore: {band-gap: true}", "12:21: error: indicator A.1.1: ignore must be a list [wrong-type]"),
     ("ignore_an_error_for_the_file", "^ignore: [band-gap, duplicate-id]", "1:20: error: ignore: 'duplicate-id' is an error and cannot be ignored; only warnings can be silenced [not-ignorable]"),
     ("bands_from_not_a_year", "bands:\n  - desired: '4,5 - 6'\n  - from: neste år\n    desired: '4 - 6'", "14:23: error: indicator A.1.1: bands from must be a whole number, not 'neste år' [wrong-type]"),

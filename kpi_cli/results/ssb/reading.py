@@ -33,7 +33,7 @@ def read_ssb_file(
         raise ResultsError(
             f"is an SSB export (table {table.table_id or '?'}): the definitions must name the municipality "
             '(municipality: {code: "3203"}) and each indicator\'s source (ssb: {table: ..., select: ...}), '
-            "see the README, 'Statistics Norway (SSB) files'",
+            "see docs/how-to/ssb-and-kostra.md",
             code="ssb-no-source",
             path=path,
         )
