@@ -9,7 +9,7 @@ import shlex
 import pytest
 from conftest import REPO_ROOT
 
-PAGES = ["docs/how-to/start-a-scorecard.md"]
+PAGES = ["docs/how-to/start-a-scorecard.md", "docs/how-to/from-printed-scorecard.md"]
 
 
 def _examples() -> list[tuple[str, str, list[str]]]:

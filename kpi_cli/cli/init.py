@@ -76,7 +76,7 @@ def init(directory: str, language: str, source: str | None, sheet: str | None, y
         return
     for path, text in files:
         _write_new(path, text)
-    _say_done(directory, files, years, problems)
+    _say_done(directory, files, years or [year or datetime.date.today().year], problems, bool(years))
 
 
 def _starter_files(definitions: str, language: str, year: int) -> Drafted:
@@ -124,13 +124,15 @@ def _write_new(path: str, text: str) -> None:
         raise KpiError(f"cannot write: {error.strerror}", code="unreadable-file", path=path) from None
 
 
-def _say_done(directory: str, files: list[tuple[str, str]], years: list[int], problems: list[Problem]) -> None:
+def _say_done(
+    directory: str, files: list[tuple[str, str]], years: list[int], problems: list[Problem], results: bool
+) -> None:
     for path, _ in files:
         click.echo(f"wrote {path}")
     if problems:
         click.echo(f"{plural(len(problems), 'place')} to finish by hand: listed above, marked TO FINISH in the file")
-    results = f"results/{years[-1]}.csv" if years else "results/"
+    path = f"results/{years[-1]}.csv"
     click.echo("next" + (f", in {directory}:" if directory != "." else ":"))
     click.echo("  kpi validate")
-    click.echo(f"  kpi evaluate {results}")
-    click.echo(f"  kpi evaluate {results} --format html -o report.html")
+    click.echo(f"  kpi evaluate {path}" if results else f"  kpi template --year {years[-1]} -o {path}")
+    click.echo(f"  kpi evaluate {path} --format html -o report.html")
