@@ -179,6 +179,8 @@ class _Builder:
         try:
             read_value(text)
         except ValueError as exc:
+            if PHASE_IN.fullmatch(text):  # 'Innfases 2017' in the results column: the phase-in, read above
+                return
             self.leave(indicator, "", cell.line, f"result {year}: {exc}")
             return
         self.draft.results.setdefault(year, []).append((indicator.id, text))

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from ..errors import KpiError
-from ..limits import MAX_DEFINITIONS_BYTES
+from ..limits import MAX_DEFINITIONS_BYTES, MAX_UNPACKED_BYTES, size
 from .cells import Block, Cell
 
 _SPACE = re.compile(r"\s+")
@@ -76,6 +76,7 @@ def _docx(path: str) -> list[Block]:
             code="unreadable-file",
             path=path,
         ) from None
+    _check_unpacked(path)
     try:
         document = docx.Document(path)
     except Exception as exc:  # python-docx raises many kinds for a damaged file
@@ -96,6 +97,21 @@ def _docx(path: str) -> list[Block]:
                     cells.append(Cell(cell.text, line, len(cells) + 1))
                 blocks.append(Block(tuple(cells), row=True))
     return blocks
+
+
+def _check_unpacked(path: str) -> None:
+    """A Word file is a zip: what it unpacks to is bounded as a workbook's is."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except FileNotFoundError:
+        raise KpiError("file not found", code="unreadable-file", path=path) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise KpiError(f"the Word file unpacks to more than {size(MAX_UNPACKED_BYTES)}", code="over-limit", path=path)
 
 
 class _Page(HTMLParser):

@@ -11,16 +11,20 @@ is read as far as it is certain and the rest is left to finish by hand.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from ..bands.notation import WORDINGS
+from ..bands.notation import WORDINGS, BandSyntaxError, parse_band_text
+from ..model import Interval
 from ..results.values import read_value
 from .cells import BANDS, GOAL, INDICATOR, NOTE, TARGET, Block, Cell, Entry, Item, Unplaced, result_year
 from .headers import roles_in
 from .patterns import PHASE_IN, POSTPONED, TEXT_ID, is_title_line
 
 DEFAULT_COLUMNS = (GOAL, INDICATOR, *BANDS)
+MAX_ROW_CHARS = 2_000  # an indicator's printed row: its name and cells; beyond, no row is read (each place is tried)
+MAX_NAME_CHARS = 300
 _MAX_HEADER_LINES = 6
 
 
@@ -127,22 +131,36 @@ def _rows(lines: Sequence[tuple[str, int]], columns: tuple[str, ...]) -> list[En
 def _is_goal(ident: str, tail: str, next_id: str) -> bool:
     """A goal's id: the next id is one of its indicators' (``L.1`` before ``L.1.1``), or it holds no
     cells and the next id follows on its line (``MA.1. Helsefremmende arbeidsplass MA.SYK ...``)."""
-    return next_id.startswith(ident + ".") or ("\n" not in tail and _split(tail) is None)
+    if next_id.startswith(ident + "."):
+        return True
+    return "\n" not in tail and len(tail) <= MAX_ROW_CHARS and _split(tail) is None
 
 
 def _indicator(
     ident: str, text: str, start: int, end: int, columns: tuple[str, ...], line_at: Callable[[int], int]
 ) -> Entry:
     tail = text[start:end]
-    split = _split(tail)
     entry = Entry(line_at(start))
+    if len(tail) > MAX_ROW_CHARS:
+        name = " ".join(tail[:MAX_NAME_CHARS].split())
+        entry.cells[INDICATOR] = Cell(f"{ident} {name.lstrip('.')}", line_at(start))
+        entry.unplaced.append(Unplaced("", line_at(start), f"longer than any printed row ({len(tail)} characters)"))
+        return entry
+    split = _split(tail)
     if split is None:
         entry.cells[INDICATOR] = Cell(f"{ident} {tail.lstrip('.')}", line_at(start))
+        if any(char.isdigit() for char in tail):
+            doubt = "no cells read, but the name holds numbers: are cells run into it?"
+            entry.unplaced.append(Unplaced("", line_at(start), doubt))
         return entry
     name_end, atoms, markers = split
     values = [(" ".join(m.group().split()), line_at(start + m.start())) for m in atoms]
     notes = [(" ".join(m.group().split()), line_at(start + m.start())) for m in markers]
     assigned, why = _assign(values, notes, columns)
+    if why is None:
+        why = _name_end_unsure(tail[:name_end], values)
+    if why is None:
+        why = _misplaced(assigned) or _two_interval_cell(tail, atoms)
     if why is not None:  # where the name ends, or which cell is which, is not certain
         entry.unplaced.append(Unplaced(" ".join(tail[name_end:].split()), line_at(start + name_end), why))
         assigned = {}
@@ -203,12 +221,64 @@ def _assign(
         return dict(zip(columns, values, strict=True)), None
     if not values:
         return as_result, None
-    if len(values) == len(bands) and [c for c in columns if c not in results] == bands:
-        last = values[-1][0]
-        if _BARE.fullmatch(last):
-            return {}, f"'{last}' may be the result, not a band: a cell is missing"
-        return {**dict(zip(bands, values, strict=True)), **as_result}, None
+    if len(values) == len(bands) and as_result and [c for c in columns if c not in results] == bands:
+        return {**dict(zip(bands, values, strict=True)), **as_result}, None  # Ny indikator fra 2015 as the result
+    if len(values) == len(bands) and _BARE.fullmatch(values[-1][0]):
+        return {}, f"'{values[-1][0]}' may be the result, not a band: a cell is missing"
     return {}, f"{_values(values)} for {len(columns)} columns: which cell is empty cannot be told"
+
+
+def _name_end_unsure(name: str, values: list[tuple[str, int]]) -> str | None:
+    """Why the name may hold a cell, or the first cell belong to the name: a name that does not end
+    the sentence (``.``) and holds a number, or is followed by one (``Andel 5-7 4 - 4,4 ...``)."""
+    if name.rstrip().endswith("."):
+        return None
+    if any(char.isdigit() for char in name):
+        return "the name holds numbers and ends without a full stop: are cells run into it?"
+    if values and (values[0][0][:1].isdigit() or values[0][0][:1] in "-\u2212\u2013"):
+        return f"the name ends without a full stop: '{values[0][0]}' may end it, and a cell be empty"
+    return None
+
+
+def _misplaced(assigned: dict[str, tuple[str, int]]) -> str | None:
+    """Why a cell is not what its column holds (a band in the results column), or None."""
+    for role, (text, _) in assigned.items():
+        if result_year(role) is not None:
+            try:
+                read_value(text)
+            except ValueError:
+                return f"'{text}' is no result, yet the columns put it under {role.replace(':', ' ')}"
+        else:
+            try:
+                parse_band_text(text)
+            except BandSyntaxError:
+                return f"'{text}' is no band, yet the columns put it under {role}"
+    return None
+
+
+def _two_interval_cell(tail: str, atoms: list[re.Match[str]]) -> str | None:
+    """Why two values on two lines may be one cell (``250 - 299↵400 - 449`` around ``300 - 399``:
+    then another cell is empty, and the columns cannot be told), or None."""
+    pieces = [_interval(match.group()) for match in atoms]
+    for index, (first, second) in enumerate(itertools.pairwise(pieces)):
+        if first is None or second is None or "\n" not in tail[atoms[index].end() : atoms[index + 1].start()]:
+            continue
+        low, high = sorted((first, second), key=lambda piece: (piece.low is not None, piece.low or 0))
+        if low.high is None or high.low is None or low.high > high.low:
+            continue
+        bounded = [p for p in pieces if p is not None and p not in (low, high)]
+        if any(p.low is not None and p.high is not None and low.high <= p.low and p.high <= high.low for p in bounded):
+            texts = " and ".join(f"'{m.group()}'" for m in atoms[index : index + 2])
+            return f"{' '.join(texts.split())} on two lines may be one cell around another: check the columns"
+    return None
+
+
+def _interval(text: str) -> Interval | None:
+    try:
+        pieces = parse_band_text(text)
+    except BandSyntaxError:
+        return None
+    return pieces[0] if len(pieces) == 1 and isinstance(pieces[0], Interval) else None
 
 
 def _no_result(text: str) -> bool:
