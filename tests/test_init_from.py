@@ -268,3 +268,55 @@ def test_word_without_python_docx_says_what_to_install(kpi, tmp_path, monkeypatc
     monkeypatch.setitem(sys.modules, "docx", None)
     message = "reading .docx needs python-docx: pip install 'kpi-cli[word]' (or copy the table's text into a .txt file)"
     assert_error(_draft(kpi, tmp_path / "d", source), [f"{source}: error: {message} [unreadable-file]"])
+
+
+def test_a_web_pages_cells_spanning_rows_and_columns_stay_in_their_columns(kpi, tmp_path, write, assert_ok) -> None:
+    page = write(  # made up: the goal's cell spans its two indicators, one band cell two columns
+        "side.html",
+        "<h1>Mål for fokusområde Oppdiktet</h1><table>\n"
+        "<tr><th>Sentrale utfordringer</th><th>Måleindikatorer</th><th>Ønsket resultat</th>"
+        "<th>Ikke godkjent resultat</th><th>Resultat 2016</th></tr>\n"
+        '<tr><td rowspan="2">D.1. Et mål</td><td>D.1.1 En</td><td>minst 5</td><td>under 5</td><td>6</td></tr>\n'
+        '<tr><td>D.1.2 To</td><td colspan="2">Innfases 2018</td><td>&ndash;</td></tr>\n</table>',
+    )
+    result = _draft(kpi, tmp_path / "d", page)
+    assert_ok(result, 0)
+    assert result.stderr == ""
+    drafted = yaml.safe_load((tmp_path / "d" / "indicators.yaml").read_text(encoding="utf-8"))
+    goals = drafted["focus_areas"][0]["goals"]
+    assert [(g["id"], g["name"], [i["id"] for i in g["indicators"]]) for g in goals] == [
+        ("D.1", "Et mål", ["D.1.1", "D.1.2"])
+    ]
+    assert _indicators(drafted)["D.1.2"] == {"id": "D.1.2", "name": "To", "phase_in": 2018}
+    assert (tmp_path / "d" / "results" / "2016.csv").read_text(encoding="utf-8") == (
+        "indikator;år;verdi\nD.1.1;2016;6\nD.1.2;2016;–\n"
+    )
+
+
+def test_files_that_are_no_printed_scorecard_are_refused_at_once(kpi, tmp_path, write, assert_error) -> None:
+    from kpi_cli.drafting.documents import MAX_SOURCE_BYTES
+
+    binary = write("bilde.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # made up
+    message = "not text: give a .txt, .html, .docx, .xlsx or .csv file"
+    assert_error(_draft(kpi, tmp_path / "d", binary), [f"{binary}: error: {message} [unreadable-file]"])
+    huge = write("stor.txt", "L.1.1 x 1 - 2\n" * (MAX_SOURCE_BYTES // 14 + 1))  # made up
+    message = f"larger than {MAX_SOURCE_BYTES // 1024} KB: no printed scorecard is"
+    assert_error(_draft(kpi, tmp_path / "d", huge), [f"{huge}: error: {message} [over-limit]"])
+    broken = write("ødelagt.docx", b"PK\x03\x04 not a zip")  # made up
+    result = _draft(kpi, tmp_path / "d", broken)
+    assert result.exit_code == 2 and result.stderr.startswith(f"{broken}: error: cannot read Word file: ")
+
+
+def test_a_sheet_other_than_the_first(kpi, tmp_path, assert_ok) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()  # made up: the scorecard on the second sheet
+    assert book.active is not None
+    book.active.append(["Forside"])
+    sheet = book.create_sheet("Målekart")
+    for row in printed_rows(PRINTED / "indicators.yaml", PRINTED / "results-2015.csv", 2015):
+        sheet.append(row)
+    book.save(tmp_path / "bok.xlsx")
+    result = _draft(kpi, tmp_path / "d", tmp_path / "bok.xlsx", "--sheet", "Målekart")
+    assert_ok(result, 0)
+    assert "S.1.1" in _indicators(yaml.safe_load((tmp_path / "d" / "indicators.yaml").read_text(encoding="utf-8")))

@@ -18,6 +18,7 @@ from ..limits import MAX_DEFINITIONS_BYTES, MAX_UNPACKED_BYTES, size
 from .cells import Block, Cell
 
 _SPACE = re.compile(r"\s+")
+_MAX_SPAN = 50  # rows or columns one cell of a printed scorecard spans, at most
 MAX_SOURCE_BYTES = 4 * MAX_DEFINITIONS_BYTES  # a printed scorecard is pages, not a data dump
 
 
@@ -128,6 +129,9 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.text_line = 0
         self.skipping = 0
+        self.span = (1, 1)
+        self.spans: list[tuple[int, int]] = []  # (rowspan, colspan) of each cell of the row
+        self.carried: dict[int, tuple[Cell, int]] = {}  # column -> a cell spanning rows, how many more
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "template"):
@@ -137,6 +141,7 @@ class _Page(HTMLParser):
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
             self.cell, self.cell_line = [], self.getpos()[0]
+            self.span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
         elif tag in self._BREAKS:
             self._break()
 
@@ -149,14 +154,40 @@ class _Page(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
             lines = (line.strip() for line in "".join(self.cell).split("\n"))
-            self.row.append(Cell("\n".join(line for line in lines if line), self.cell_line, len(self.row) + 1))
+            self.row.append(Cell("\n".join(line for line in lines if line), self.cell_line))
+            self.spans.append(self.span)
             self.cell = None
         elif tag == "tr" and self.row is not None:
-            if self.row:
-                self.blocks.append(Block(tuple(self.row), row=True))
-            self.row = None
+            row = self._spread(self.row)
+            if row:
+                self.blocks.append(Block(tuple(row), row=True))
+            self.row, self.spans = None, []
         elif tag in self._BREAKS:
             self._break()
+
+    def _spread(self, cells: list[Cell]) -> list[Cell]:
+        """The row's cells at their columns: a cell spanning rows above (rowspan) is given again in
+        this row, one spanning columns (colspan) is followed by empty cells."""
+        row: list[Cell] = []
+        waiting = list(zip(cells, self.spans, strict=True))
+        while waiting or any(column >= len(row) for column in self.carried):
+            column = len(row)
+            if column in self.carried:
+                cell, left = self.carried.pop(column)
+                if left > 1:
+                    self.carried[column] = (cell, left - 1)
+                row.append(Cell(cell.text, cell.line, column + 1))
+                continue
+            if not waiting:
+                row.append(Cell("", row[-1].line if row else 0, column + 1))
+                continue
+            cell, (rows, columns) = waiting.pop(0)
+            for offset in range(columns):
+                placed = Cell(cell.text if offset == 0 else "", cell.line, column + offset + 1)
+                row.append(placed)
+                if rows > 1:
+                    self.carried[column + offset] = (placed, rows - 1)
+        return row
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
@@ -179,6 +210,11 @@ class _Page(HTMLParser):
         if line:
             self.blocks.append(Block((Cell(line, self.text_line),)))
         self.text = []
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    return min(max(int(value), 1), _MAX_SPAN) if value.strip().isdigit() else 1
 
 
 def _html(text: str) -> list[Block]:
