@@ -39,7 +39,11 @@ Drafted = tuple[list[tuple[str, str]], list[Problem], list[int]]  # (path, text)
     "(.txt), a Word table (.docx), a web page (.html) or a sheet (.xlsx, .csv).",
 )
 @click.option("--sheet", help="Sheet of an .xlsx FILE (default: the first).")
-@click.option("--year", type=YEAR, help="Year of the results file to fill in (default: this year; --from writes the years printed).")
+@click.option(
+    "--year",
+    type=YEAR,
+    help="Year of the results file to fill in (default: this year; --from writes the years printed).",
+)
 @click.option("--dry-run", is_flag=True, help="Print the files instead of writing them.")
 @reports_errors
 def init(directory: str, language: str, source: str | None, sheet: str | None, year: int | None, dry_run: bool) -> None:
