@@ -116,6 +116,9 @@ CODES: dict[str, Code] = {
         Code("result-text", _N, "a sentence in a result cell was read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
+        Code("file-exists", _E, "kpi init would write over a file that is there already: it never does"),
+        Code("no-scorecard", _E, "kpi init --from found no indicator with an id (L.1.1) in the file"),
+        Code("draft-unplaced", _W, "kpi init --from could not place this text; it is left in the draft as a comment"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
     )
 }

@@ -280,8 +280,8 @@ def test_no_definitions_file(kpi, tmp_path, monkeypatch, write, assert_error):
     assert_error(
         result,
         [
-            "indicators.yaml: error: definitions file not found (give --indicators PATH or set KPI_INDICATORS)"
-            " [unreadable-file]"
+            "indicators.yaml: error: no indicators.yaml here: kpi init makes one (or give --indicators PATH or set "
+            "KPI_INDICATORS) [unreadable-file]"
         ],
     )
 

@@ -1,7 +1,7 @@
 """The ``kpi`` command: options -> core call -> view -> renderer -> exit code.
 
 A thin click group; each command lives in the module for its kind of work
-(reports.py: evaluate, history; scorecard.py: status, validate, explain,
+(init.py: init; reports.py: evaluate, history; scorecard.py: status, validate, explain,
 template; warehouse.py: sql), parameter types in params.py, what goes to stderr in messages.py.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from .init import init
 from .messages import EXIT_ERROR, warn
 from .reports import evaluate, history
 from .scorecard import explain, status, template, validate
@@ -48,6 +49,8 @@ def main() -> None:
 
     \b
     Examples:
+      kpi init
+      kpi init --from malekart.txt
       kpi evaluate results/2014.csv
       kpi evaluate results/2014.csv --format json
       kpi status --year 2017 --check
@@ -56,5 +59,5 @@ def main() -> None:
     """
 
 
-for command in (evaluate, history, status, validate, explain, template, sql):
+for command in (init, evaluate, history, status, validate, explain, template, sql):
     main.add_command(command)

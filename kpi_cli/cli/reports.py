@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import shlex
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import KpiError, KpiErrors, UsageError
+from ..errors import DefinitionError, KpiError, KpiErrors, UsageError
 from ..rating.checks import check_ignore, unsilenced
 from ..render import Kind, render_report
 from ..view import Gate, build, fail_levels, select_org_units, sparse_year
@@ -49,8 +50,16 @@ if TYPE_CHECKING:
 
 
 def load(path: str) -> Scorecard:
+    """The definitions at ``path``; in a folder without indicators.yaml, the error says how to make one."""
     from ..definitions.load import load_definitions
 
+    if os.path.basename(path) == "indicators.yaml" and not os.path.lexists(path):
+        folder = os.path.dirname(path)
+        command = f"kpi init {shlex.quote(folder)}" if folder else "kpi init"
+        raise DefinitionError(
+            f"no indicators.yaml here: {command} makes one (or give --indicators PATH or set KPI_INDICATORS)",
+            path=path,
+        )
     return load_definitions(path)
 
 

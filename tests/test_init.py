@@ -1,0 +1,117 @@
+"""`kpi init`: a commented indicators.yaml in four languages and a results file to fill in, never
+over an existing file; every command in a folder without definitions says how to make them."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from kpi_cli.drafting.starter import _WORDS, LANGUAGES, starter_yaml
+
+NEXT = [
+    "next:",
+    "  kpi validate",
+    "  kpi evaluate results/2030.csv",
+    "  kpi evaluate results/2030.csv --format html -o report.html",
+]
+
+
+def test_every_language_has_every_text() -> None:
+    assert set(_WORDS) == set(LANGUAGES)
+    keys = set(_WORDS["nb"])
+    assert all(set(words) == keys for words in _WORDS.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "comment", "desired"),
+    [
+        ("nb", "# Ett eksempel på hver form", '"4,5 - 6"'),
+        ("nn", "# Eitt døme på kvar form", '"4,5 - 6"'),
+        ("sv", "# Ett exempel på varje form", '"4,5 - 6"'),
+        ("en", "# One example of each form", '"4.5 - 6"'),
+    ],
+)
+def test_init_writes_definitions_and_a_results_file_that_evaluate(
+    kpi, tmp_path, monkeypatch, assert_ok, language, comment, desired
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = kpi("init", "--language", language, "--year", "2030")
+    assert_ok(result, 0)
+    assert result.stdout.splitlines() == ["wrote indicators.yaml", "wrote results/2030.csv", *NEXT]
+    assert result.stderr == ""
+    text = (tmp_path / "indicators.yaml").read_text(encoding="utf-8")
+    assert comment in text
+    assert f"language: {language}" in text
+    assert f"desired: {desired}" in text  # three bands
+    assert 'target: "7 %"' in text and "direction: lower" in text  # a single target with a direction
+    assert "phase_in: 2031" in text  # a phase-in year: the year after
+    separator = "," if language == "en" else ";"
+    lines = (tmp_path / "results" / "2030.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(separator)[:3] for line in lines[1:]] == [["S.1.1", "2030", ""], ["S.1.2", "2030", ""]]
+    validated = kpi("validate")
+    assert_ok(validated, 0)
+    assert validated.stdout == "indicators.yaml: ok: 1 focus area, 1 goal, 3 indicators, 0 warnings\n"
+    evaluated = kpi("evaluate", "results/2030.csv", "--format", "csv")
+    assert_ok(evaluated, 0)
+    statuses = [line.split(separator)[8] for line in evaluated.stdout.splitlines()[1:]]
+    assert statuses == ["missing", "missing", "not_phased_in"]
+
+
+def test_init_in_a_folder_and_this_year_by_default(kpi, tmp_path, monkeypatch, assert_ok) -> None:
+    monkeypatch.chdir(tmp_path)
+    year = datetime.date.today().year
+    result = kpi("init", "mitt kart")
+    assert_ok(result, 0)
+    assert result.stdout.splitlines()[:3] == [
+        "wrote mitt kart/indicators.yaml",
+        f"wrote mitt kart/results/{year}.csv",
+        "next, in mitt kart:",
+    ]
+    assert (tmp_path / "mitt kart" / "results" / f"{year}.csv").is_file()
+    assert f"phase_in: {year + 1}" in (tmp_path / "mitt kart" / "indicators.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("existing", ["indicators.yaml", "results/2030.csv"])
+def test_init_never_overwrites(kpi, tmp_path, monkeypatch, write, assert_error, existing) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(existing, "mine\n")
+    result = kpi("init", "--year", "2030")
+    message = "error: already exists: kpi init never writes over a file (move it away, or give another DIR)"
+    assert_error(result, [f"{existing}: {message} [file-exists]"])
+    assert (tmp_path / existing).read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [existing.rsplit("/", 1)[-1]]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("evaluate", "2014.csv"),
+        ("history", "2014.csv"),
+        ("status",),
+        ("validate",),
+        ("explain", "L.1.1", "4"),
+        ("template",),
+        ("sql",),
+    ],
+)
+def test_every_command_without_definitions_says_kpi_init_makes_them(
+    kpi, tmp_path, monkeypatch, write, assert_error, args
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no indicators.yaml here
+    write("2014.csv", "indikator;verdi\nL.1.1;4,51\n")  # made up
+    message = "no indicators.yaml here: kpi init makes one (or give --indicators PATH or set KPI_INDICATORS)"
+    assert_error(kpi(*args), [f"indicators.yaml: error: {message} [unreadable-file]"])
+
+
+def test_definitions_named_in_another_folder_point_kpi_init_there(kpi, tmp_path, monkeypatch, assert_error) -> None:
+    monkeypatch.chdir(tmp_path)
+    message = (
+        "no indicators.yaml here: kpi init 'mitt kart' makes one (or give --indicators PATH or set KPI_INDICATORS)"
+    )
+    result = kpi("status", "--indicators", "mitt kart/indicators.yaml")
+    assert_error(result, [f"mitt kart/indicators.yaml: error: {message} [unreadable-file]"])
+
+
+def test_starter_phase_in_follows_the_year() -> None:
+    assert "phase_in: 2041" in starter_yaml("nb", 2040)
