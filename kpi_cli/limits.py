@@ -16,6 +16,7 @@ MAX_YAML_NODES = 100_000  # nodes that aliases add to the definitions when expan
 MAX_YAML_DEPTH = 64  # nesting of the definitions
 EXCERPT_CHARS = 80  # the most of a file's text that a message quotes
 MAX_MESSAGE_CHARS = 2000  # the longest line kpi writes on stderr
+MAX_TABLE_WIDTH = 1000  # the widest a terminal table is laid out, whatever COLUMNS says
 
 
 def size(count: int) -> str:
