@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ SNIFF_BYTES = 1 << 16
 _VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"
 _TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
 _YEAR = r"(19|20)[0-9]{2}(\.0)?"
+_GLOB = re.compile(r"[\[*?]")  # what DuckDB expands in a path: [ opens a class, * and ? match
 
 
 class NeedsPython(Exception):
@@ -112,7 +114,8 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
 
 
 def _sniff_parquet(con: duckdb.DuckDBPyConnection, path: str, names: dict[str, tuple[str, ...]]) -> Source:
-    header = [str(row[0]) for row in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
+    described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [exact_path(path)]).fetchall()
+    header = [str(row[0]) for row in described]
     columns, _ = reader.header_layout(header, path, 1, names)
     return Source(path, {role: header[i] for role, i in columns.items()}, True, file_year=reader.file_year(path))
 
@@ -135,10 +138,17 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     return value, exp.and_(exp.not_(marker), exp.not_(readable))
 
 
+def exact_path(path: str) -> str:
+    """``path`` as DuckDB must be given it to read that one file: absolute (no ``~`` or ``s3://``
+    read into it), its glob characters ``[ * ?`` each in brackets, so that ``r[1].csv`` is not
+    ``r1.csv`` and ``x?.csv`` not also a link ``xy.csv`` beside it."""
+    return _GLOB.sub(r"[\g<0>]", os.path.abspath(path))
+
+
 def reader_call(source: Source) -> exp.Expr:
     """DuckDB's reader of ``source``: READ_PARQUET, or READ_CSV with the dialect sniffed, every cell as text."""
     if source.parquet:
-        return exp.func("READ_PARQUET", lit(source.path))
+        return exp.func("READ_PARQUET", lit(exact_path(source.path)))
     options = {
         "delim": source.delimiter,
         "quote": '"',
@@ -149,7 +159,7 @@ def reader_call(source: Source) -> exp.Expr:
     }
     args = [exp.EQ(this=exp.column(key), expression=exp.convert(value)) for key, value in options.items()]
     args += [exp.EQ(this=exp.column("all_varchar"), expression=exp.true())]
-    return exp.func("READ_CSV", lit(source.path), *args)
+    return exp.func("READ_CSV", lit(exact_path(source.path)), *args)
 
 
 def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp.Select:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import KpiError, Problem, one_line
+from ..inert import excerpt
 from ..limits import MAX_MESSAGE_CHARS
 from ..model import Indicator, Location, Scorecard
 from ..rating.accounting import Reconciliation
@@ -187,12 +188,22 @@ def evaluate_streamed(
     try:
         outcome = _rate_and_write(con, request, folder)
     except (NeedsPython, duckdb.Error, KpiError) as exc:
-        outcome = f"the fast reader is not sure of the input ({exc})" if isinstance(exc, NeedsPython) else str(exc)
+        outcome = _why(exc, duckdb.Error)
     finally:
         con.close()
     if isinstance(outcome, str):
         folder.cleanup()
     return outcome
+
+
+def _why(exc: Exception, engine_error: type[Exception]) -> str:
+    """Why the report path runs instead, for ``-v``: DuckDB's own message quotes a file's line at
+    length over many lines, so only an excerpt of it is said (``inert.excerpt``, one line)."""
+    if isinstance(exc, NeedsPython):
+        return f"the fast reader is not sure of the input ({exc})"
+    if isinstance(exc, engine_error):
+        return f"DuckDB could not read the input: {excerpt(str(exc))}"
+    return one_line(str(exc))
 
 
 def _rate_and_write(
