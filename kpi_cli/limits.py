@@ -14,6 +14,7 @@ MAX_UNPACKED_BYTES = 256 << 20  # a workbook's members, unpacked: 256 MiB
 MAX_DEFINITIONS_BYTES = 16 << 20  # the definitions file: 16 MiB
 MAX_YAML_NODES = 100_000  # nodes that aliases add to the definitions when expanded
 MAX_YAML_DEPTH = 64  # nesting of the definitions
+MAX_SSB_CELLS = 1_000_000  # the cells a Statistics Norway table declares (its API serves at most 800 000)
 EXCERPT_CHARS = 80  # the most of a file's text that a message quotes
 MAX_MESSAGE_CHARS = 2000  # the longest line kpi writes on stderr
 MAX_TABLE_WIDTH = 1000  # the widest a terminal table is laid out, whatever COLUMNS says
