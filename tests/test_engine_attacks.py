@@ -93,3 +93,101 @@ def test_verbose_quotes_only_an_excerpt_of_duckdbs_error(
     assert len(said[0]) < 200
     assert "x" * 81 not in result.stderr
     assert all(line.startswith(("kpi: ", str(path))) for line in result.stderr.splitlines())
+
+
+def parquet(path: Path, select: str, compression: str = "snappy") -> Path:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.execute(f"COPY ({select}) TO '{path}' (FORMAT parquet, COMPRESSION {compression})")
+    finally:
+        con.close()
+    return path
+
+
+def cpu_seconds() -> float:
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+def test_a_parquet_bomb_is_refused_before_its_values_are_read(
+    kpi: Callable[..., Result], tmp_path: Path, defs: Path
+) -> None:
+    # A 100 KB comment in a dictionary, 60 000 rows: 37 KB on disk, 6 GB of text unpacked.
+    select = (
+        "SELECT 'X.1' AS indikator, 2014 AS år, 'u' || i AS enhet, 4.5 AS verdi, repeat('k', 100000) AS kommentar"
+        " FROM range(60000) t(i)"
+    )
+    path = parquet(tmp_path / "bomb.parquet", select, "zstd")
+    assert path.stat().st_size < 100_000
+    before = cpu_seconds()
+    result = kpi("evaluate", str(path), "--indicators", str(defs), "--format", "json")
+    assert cpu_seconds() - before < 30  # was 100 s spilling 8.8 GB to the temporary folder
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}: error: its texts unpack to 5722 MiB, more than 256 MiB and 100 times the file's"
+        f" {path.stat().st_size >> 10} KiB: long texts repeated (a Parquet bomb?) [over-limit]\n"
+    )
+
+
+def test_a_parquet_field_beyond_the_limit_is_an_error_at_its_cell(
+    kpi: Callable[..., Result], tmp_path: Path, defs: Path
+) -> None:
+    select = (
+        "SELECT 'X.1' AS indikator, 2014 AS år, 'u' || i AS enhet, 4.5 AS verdi,"
+        " CASE WHEN i = 2 THEN repeat('k', 131073) ELSE '' END AS kommentar FROM range(3) t(i)"
+    )
+    path = parquet(tmp_path / "long.parquet", select)
+    result = kpi("evaluate", str(path), "--indicators", str(defs), "--format", "json")
+    assert result.exit_code == 2  # was 0: the CSV reader's limit was not applied
+    assert result.stderr == (
+        f"{path}:3:5: error: field larger than field limit (131072 characters): not a results table? [over-limit]\n"
+    )
+
+
+GOOD_ROW = "SELECT 'X.1' AS indikator, {year} AS år, {value} AS verdi UNION ALL "
+
+
+@pytest.mark.parametrize(
+    ("select", "said"),
+    [
+        (
+            GOOD_ROW.format(year=2014, value=4.5) + "SELECT 'Y.9', 2014, 4.5",
+            "2:1: error: unknown indicator 'Y.9' [unknown-indicator]",
+        ),
+        (
+            GOOD_ROW.format(year="DATE '2013-01-01'", value=4.5) + "SELECT 'X.2', DATE '2014-01-01', 4.5",
+            "1:2: error: X.1: year '2013-01-01' is not a year (a DATE cell) [invalid-year]",
+        ),
+        (
+            GOOD_ROW.format(year=2013, value="[4.4]") + "SELECT 'X.1', 2014, [4.5]",
+            "1:3: error: value '[4.4]' is not a plain number (a DECIMAL(2,1)[] cell) [invalid-value]",
+        ),
+        (
+            GOOD_ROW.format(year=2013, value="4.5::DECIMAL(38, 20)") + "SELECT 'X.1', 2014, 3.00000000000000000001",
+            "2:3: error: value '3.00000000000000000001' has more than 15 decimals, which kpi would round"
+            " (a DECIMAL(38,20) cell) [invalid-value]",
+        ),
+    ],
+)
+def test_a_bad_parquet_cell_is_named_by_its_row_and_column(
+    kpi: Callable[..., Result], tmp_path: Path, defs: Path, select: str, said: str
+) -> None:
+    path = parquet(tmp_path / "r.parquet", select)
+    result = kpi("evaluate", str(path), "--indicators", str(defs), "--format", "json")
+    assert result.exit_code == 2  # was: "export it as CSV", no place named
+    assert result.stderr.splitlines()[0] == f"{path}:{said}"
+    assert "export it as CSV" not in result.stderr
+
+
+def test_a_parquet_file_named_with_glob_characters_is_that_file(
+    kpi: Callable[..., Result], tmp_path: Path, defs: Path
+) -> None:
+    parquet(tmp_path / "r[1].parquet", "SELECT 'X.1' AS indikator, 2014 AS år, '6' AS verdi")
+    parquet(tmp_path / "r1.parquet", "SELECT 'X.1' AS indikator, 2014 AS år, '1' AS verdi")
+    result = kpi("evaluate", str(tmp_path / "r[1].parquet"), "--indicators", str(defs), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert values_rated(result) == ["6"]

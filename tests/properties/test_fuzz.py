@@ -276,6 +276,18 @@ CORPUS = [
     pytest.param("refused", SQL_TEXTS.format(alias="a\\0\\n.shell touch x", unit="U"), id="sql-alias-shell"),
     pytest.param("refused", SQL_TEXTS.format(alias="c\\e[31md", unit="U"), id="sql-alias-esc"),
     pytest.param("refused", SQL_TEXTS.format(alias="a", unit="U\\0\\\\! touch x"), id="sql-org-unit-psql"),
+    # Issue 22: the streamed DuckDB path read these otherwise than the Python reader (exit 0 against 1 or 2).
+    *(
+        pytest.param(
+            "engines", f"{mark};;\nindikator;år;verdi\nL.1.1;2014;3\nL.1.2;2014;5\n", id=f"break-{ord(mark):x}"
+        )
+        for mark in ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+    ),
+    pytest.param("engines", "indikator;år;verdi\nL.1.1;2014;5\n#x\nL.1.2;2014;3\n", id="hash-line"),
+    pytest.param("engines", "indikator;år;verdi\nL.1.1;2014;3,9999999999999999999\n", id="long-decimals"),
+    pytest.param(
+        "engines", "indikator;år;verdi;kommentar\nL.1.1;2014;5;" + "k" * (1 << 17 | 1) + "\n", id="long-field"
+    ),
 ]
 
 
@@ -358,6 +370,13 @@ def test_regression_corpus(tmp_path: Path, kind: str, content: str | bytes) -> N
         path.write_bytes(data)
         result = cli_runner().invoke(main, ["validate", str(path)])
         assert_clean_exit(result, (0, 2) if kind == "validate" else (2,), [str(path)])
+    elif kind == "engines":  # both engines: the same bytes, lines and exit code
+        path = tmp_path / "2014.csv"
+        path.write_bytes(data)
+        args = ["evaluate", str(path), "--indicators", str(SEED_INDICATORS), "--format", "json"]
+        python, duckdb = (cli_runner().invoke(main, [*args, "--engine", engine]) for engine in ("python", "duckdb"))
+        assert_clean_exit(python, (0, 1, 2), [str(path), str(SEED_INDICATORS)])
+        assert (duckdb.exit_code, duckdb.stdout, duckdb.stderr) == (python.exit_code, python.stdout, python.stderr)
     else:
         path = tmp_path / "2014.csv"
         path.write_bytes(data)
