@@ -46,6 +46,11 @@ CODES: dict[str, Code] = {
         Code("empty-value", _E, "a text that must not be empty is empty"),
         Code("invalid-choice", _E, "a value that is not one of the allowed words"),
         Code("invalid-id", _E, "an id with a line break or control character"),
+        Code(
+            "control-character",
+            _E,
+            "an alias, org unit, benchmark region or input id holding a control character or line break",
+        ),
         Code("formula-id", _E, "an id that starts like a spreadsheet formula (=, +, -, @ and their full-width forms)"),
         Code("duplicate-id", _E, "an id used twice in the definitions"),
         Code("out-of-range", _E, "a number outside what it may be (a year before 1900, min_base below 1)"),

@@ -59,6 +59,10 @@ def test_the_limits_page_states_every_limit_the_readers_use() -> None:
         "MAX_YAML_DEPTH": f"| YAML nesting: {limits.MAX_YAML_DEPTH} levels |",
         "EXCERPT_CHARS": f"| a message quotes at most {limits.EXCERPT_CHARS} characters",
         "MAX_MESSAGE_CHARS": f"a stderr line is at most {limits.MAX_MESSAGE_CHARS} |",
+        "MAX_SSB_CELLS": f"| a Statistics Norway table's declared cells: {_thousands(limits.MAX_SSB_CELLS)} ",
+        "MAX_PARQUET_RATIO": f"at most {limits.MAX_PARQUET_RATIO} times the file's size",
+        "MAX_SPILL_BYTES": f"temporary folder in one run: {limits.MAX_SPILL_BYTES >> 30} GiB |",
+        "MAX_TABLE_WIDTH": f"| a terminal table's width: {_thousands(limits.MAX_TABLE_WIDTH)} columns",
     }
     constants = {name for name in vars(limits) if name.isupper()}
     assert set(stated) == constants, "a new limit needs a row in docs/reference/limits.md and a line here"

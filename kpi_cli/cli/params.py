@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from ..limits import MAX_TABLE_WIDTH
 from ..render import Kind, RenderOptions, formats_for
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -226,8 +227,10 @@ def use_color(choice: str) -> bool:
 
 
 def width() -> int:
-    if os.environ.get("COLUMNS", "").isdigit():
-        return max(MIN_WIDTH, int(os.environ["COLUMNS"]))
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit():  # a width beyond MAX_TABLE_WIDTH is laid out at that
+        digits = columns.lstrip("0") or "0"
+        return max(MIN_WIDTH, MAX_TABLE_WIDTH if len(digits) > 6 else min(int(digits), MAX_TABLE_WIDTH))
     if sys.stdout.isatty():
         return max(MIN_WIDTH, shutil.get_terminal_size().columns)
     return 120

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..definitions.yaml_nodes import CONTROL_CHARACTER
 from ..errors import UsageError
 from .messages import reports_errors
 from .params import indicators_option
@@ -57,4 +58,7 @@ def sql(indicators: str, dialect: str, table: str, view: str | None, benchmarks:
         query = compile_sql(scorecard, dialect, table=table, view=view, benchmarks=benchmarks)
     except ValueError as exc:
         raise UsageError(f"--table/--view: {exc}") from None
-    click.echo(query.rstrip("\n") + ";")
+    # The definitions refuse control characters; the query's own line breaks are its layout.
+    if found := CONTROL_CHARACTER.search(query.replace("\n", " ")):
+        raise UsageError(f"the query would carry a control character ({found.group()!r}): refused")
+    click.echo(query.rstrip("\n") + ";", color=True)  # color=True: click strips nothing from it

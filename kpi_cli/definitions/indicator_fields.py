@@ -131,7 +131,7 @@ def _details(nodes: Nodes, fields: dict[str, Field], label: str, measure_ids: se
         unit=nodes.text(has("unit"), f"{label}: unit", empty=True),
         source=nodes.text(has("source"), f"{label}: source", empty=True),
         tags=nodes.texts(node, f"{label}: tags") if (node := has("tags")) else (),
-        aliases=nodes.texts(node, f"{label}: aliases") if (node := has("aliases")) else (),
+        aliases=nodes.texts(node, f"{label}: aliases", plain=True) if (node := has("aliases")) else (),
         per_org_unit=not (node := has("per_org_unit")) or nodes.boolean(node, f"{label}: per_org_unit") is not False,
         phase_in=read_phase_in(nodes, node, label) if (node := has("phase_in")) else None,
         compute=read_computation(nodes, node, label, measure_ids) if (node := has("compute")) else None,
@@ -149,6 +149,8 @@ def _versions(
     if "org_unit_bands" in fields:
         own = nodes.mapping(fields["org_unit_bands"].value, f"{label}: org_unit_bands", None) or {}
         for org_unit, entry in own.items():
+            if not nodes.plain_text(entry.key, org_unit, f"{label}: org_unit_bands: org unit"):
+                continue
             versions += band_versions(nodes, entry, f"{label} ({org_unit})", direction, scale, org_unit)
     if "target" in fields:
         tolerance = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else None
@@ -209,7 +211,7 @@ def read_computation(nodes: Nodes, node: yaml.Node, label: str, measure_ids: set
     if method == "better_than":
         return _better_than(nodes, field.value, what)
     wanted = 1 if method == "change" else 2
-    inputs = nodes.texts(field.value, f"{what} {method}")
+    inputs = nodes.texts(field.value, f"{what} {method}", plain=True)
     if len(inputs) != wanted:
         shape = "one measure id" if wanted == 1 else "a list of two measure ids, [numerator, denominator]"
         if method == "difference":
@@ -231,8 +233,8 @@ def _better_than(nodes: Nodes, node: yaml.Node, what: str) -> Computation | None
     fields = nodes.mapping(node, f"{what} better_than", ("benchmark", "indicators"), ("benchmark", "indicators"))
     if fields is None or "benchmark" not in fields or "indicators" not in fields:
         return None
-    benchmark = nodes.text(fields["benchmark"].value, f"{what} better_than: benchmark")
-    inputs = nodes.texts(fields["indicators"].value, f"{what} better_than: indicators")
+    benchmark = nodes.plain(fields["benchmark"].value, f"{what} better_than: benchmark")
+    inputs = nodes.texts(fields["indicators"].value, f"{what} better_than: indicators", plain=True)
     if not inputs:
         nodes.error(fields["indicators"].value, "invalid-compute", f"{what} better_than: list at least one indicator")
         return None

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Collector, DefinitionError
+from ..inert import excerpt
 from ..model import Location
+from .yaml_nodes import CONTROL_CHARACTER
 
 _MUNICIPALITY_KEYS = ("code", "name")
 _SOURCE_KEYS = ("table", "select")
@@ -114,7 +116,12 @@ class _Reader:
             code = "empty-value" if isinstance(node, yaml.ScalarNode) else "wrong-type"
             self.error(node, f"{what} must be a text such as 3203", code)
             return ""
-        return str(node.value).strip()
+        text = str(node.value).strip()
+        if CONTROL_CHARACTER.search(text):
+            message = f"{what} {excerpt(text)} holds a control character or line break, which no query may carry"
+            self.error(node, message, "control-character")
+            return ""
+        return text
 
     def codes(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         """One code or a list of them."""

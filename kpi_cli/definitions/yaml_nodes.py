@@ -10,6 +10,7 @@ modules that read each level of the file build on it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
@@ -23,6 +24,9 @@ from ..number_format import parse_number
 from ..text import starts_formula
 
 T = TypeVar("T")
+# Control characters (C0, DEL, C1: NUL, ESC, CR, LF, NEL ...), the Unicode line and paragraph
+# separators, and the bidi overrides and isolates: nothing a name, alias or org unit needs.
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 SCALAR = yaml.ScalarNode
 MAPPING = yaml.MappingNode
@@ -111,10 +115,30 @@ class Nodes:
             return None
         return value
 
-    def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        """A list of texts; a single text is a list of one."""
+    def texts(self, node: yaml.Node, what: str, *, plain: bool = False) -> tuple[str, ...]:
+        """A list of texts; a single text is a list of one. ``plain``: each as :meth:`plain`."""
         items = [node] if isinstance(node, SCALAR) and node.tag != NULL else self.sequence(node, what)
-        return tuple(text for item in items if (text := self.text(item, what)) is not None)
+        read = self.plain if plain else self.text
+        return tuple(text for item in items if (text := read(item, what)) is not None)
+
+    def plain(self, node: yaml.Node | None, what: str) -> str | None:
+        """A text that a query or a results file is matched against (an alias, an org unit, a
+        benchmark region, an input id): one holding a control character or line break is an error,
+        for ``kpi sql`` would write it into SQL that a client such as sqlite3 or psql reads line by line."""
+        value = self.text(node, what)
+        if value is None or node is None:
+            return value
+        return value if self.plain_text(node, value, what) else None
+
+    def plain_text(self, node: yaml.Node, value: str, what: str) -> bool:
+        """Whether ``value`` (read from ``node``) holds no control character; an error at ``node`` if it does."""
+        found = CONTROL_CHARACTER.search(value)
+        if found is None:
+            return True
+        shown = f"{what} {excerpt(value)} holds a control character or line break ({found.group()!r})"
+        message = f"{shown}, which no query may carry"
+        self.error(node, "control-character", message)
+        return False
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
         if isinstance(node, SCALAR) and node.tag == _INT:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..limits import MAX_TABLE_WIDTH
+
 if TYPE_CHECKING:
     from ..view import StatusView, View
 
@@ -39,6 +41,11 @@ class RenderOptions:
     delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
     by_org_unit: bool = False  # a matrix: indicators down, org units across
     emoji: bool = False  # markdown: a coloured emoji GitHub renders before each status symbol
+
+    def __post_init__(self) -> None:
+        # A layout is tried at the width given, and the time it takes grows with it (COLUMNS=100000
+        # took minutes): no table is laid out wider than MAX_TABLE_WIDTH.
+        object.__setattr__(self, "width", min(self.width, MAX_TABLE_WIDTH))
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,13 @@ def _sources(view: View, say: Labels) -> str:
 
 def made_on() -> datetime.date:
     """The day the report is made: SOURCE_DATE_EPOCH (seconds, UTC) when set, for reproducible
-    builds and tests; else today."""
+    builds and tests; else today (also when it names no day a date can hold, past the year 9999)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 12:  # 12 digits: past the year 9999 already
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        except (OverflowError, ValueError, OSError):
+            pass
     return datetime.date.today()
 
 

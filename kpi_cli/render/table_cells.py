@@ -33,6 +33,7 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     made = Console(
         file=buffer,
         width=options.width,
+        height=25,  # given, so that rich reads neither COLUMNS nor LINES (5 000 digits broke its int())
         force_terminal=options.color,
         color_system="standard" if options.color else None,
         no_color=not options.color,

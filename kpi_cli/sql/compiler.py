@@ -14,6 +14,7 @@ SQLite stores them as binary floating point.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sqlglot import ErrorLevel, exp
@@ -254,11 +255,27 @@ def _valued(change: bool) -> exp.Select:
 _NAME = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*){0,2}")
 
 
+@functools.cache
+def _keywords() -> frozenset[str]:
+    """Every word a dialect's tokenizer reads as a keyword (SELECT, FROM, UNION, USER, DATE ...)."""
+    from sqlglot.dialects.dialect import Dialect
+
+    words: set[str] = set()
+    for dialect in DIALECTS:
+        found = Dialect.get_or_raise(dialect)
+        words |= {word for word in found.tokenizer_class.KEYWORDS if word.replace("_", "").isalpha()}
+        words |= {word.upper() for word in found.generator_class.RESERVED_KEYWORDS}
+    return frozenset(words)
+
+
 def table_name(name: str) -> exp.Table:
-    """A table or view name: one to three dotted identifiers (catalog.schema.table)."""
+    """A table or view name: one to three dotted identifiers (catalog.schema.table); a part that is
+    an SQL word in any dialect (``select``, ``from``, ``union``) is quoted, as written."""
     if not _NAME.fullmatch(name):
         raise ValueError(f"{name!r} is not a table name: letters, digits and _, optionally schema.table")
-    return exp.to_table(name)
+    parts = [exp.to_identifier(part, quoted=part.upper() in _keywords()) for part in name.split(".")]
+    *outer, this = parts
+    return exp.Table(this=this, db=outer[-1] if outer else None, catalog=outer[0] if len(outer) > 1 else None)
 
 
 def build(

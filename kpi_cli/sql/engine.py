@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from ..errors import KpiError, KpiErrors
+from ..limits import MAX_FIELD_CHARS
 from ..model import Scorecard
 from ..rating.evaluate import evaluate
 from ..results import read as reader
@@ -37,9 +39,13 @@ if TYPE_CHECKING:
 SNIFF_BYTES = 1 << 16
 # What the fast path reads: a plain number with a decimal comma or point, a % after it. Anything
 # else (thousands groups, units, a first digit more than 12 places after the mark) goes to the Python reader.
-_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"
-_TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
+PLAIN_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15})? ?%?"  # DECIMAL(38, 15): more decimals would be rounded
+FLOATING_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"  # a binary float's 17 digits are its noise
+DECIMAL_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15}0*)? ?%?"  # a Parquet DECIMAL(38, 20) writes zeros to its scale
+TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
 _YEAR = r"(19|20)[0-9]{2}(\.0)?"
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_GLOB = re.compile(r"[\[*?]")  # what DuckDB expands in a path: [ opens a class, * and ? match
 
 
 class NeedsPython(Exception):
@@ -57,6 +63,7 @@ class Source:
     encoding: str = "utf-8"
     skip: int = 0
     file_year: int | None = None
+    floating: frozenset[str] = frozenset()  # roles of binary floating point (Parquet FLOAT, DOUBLE)
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
             if exc.start < len(head) - 4 and encoding == "utf-8":
                 encoding = "latin-1"  # DuckDB's nearest to Windows-1252: the same letters æøå
     text = head.decode(encoding, errors="ignore").lstrip("\ufeff")
-    lines = text.splitlines()
+    lines = _LINE_END.split(text)  # as DuckDB counts lines: str.splitlines() also breaks at FF, NEL ...
     number = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
     if number is None:
         raise NeedsPython(f"{path}: no header")
@@ -115,14 +122,26 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
 
 
 def _sniff_parquet(con: duckdb.DuckDBPyConnection, path: str, names: dict[str, tuple[str, ...]]) -> Source:
-    header = [str(row[0]) for row in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [path]).fetchall()]
+    described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [exact_path(path)]).fetchall()
+    header = [str(row[0]) for row in described]
     columns, _ = reader.header_layout(header, path, 1, names)
-    return Source(path, {role: header[i] for role, i in columns.items()}, True, file_year=reader.file_year(path))
+    floating = frozenset(role for role, i in columns.items() if str(described[i][1]) in ("FLOAT", "DOUBLE"))
+    by_name = {role: header[i] for role, i in columns.items()}
+    return Source(path, by_name, True, file_year=reader.file_year(path), floating=floating)
 
 
-def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
+def value_pattern(source: Source, role: str) -> str:
+    """What the stream reads as a number in ``role``'s cells of ``source`` (see ``_number``)."""
+    if role in source.floating:
+        return FLOATING_VALUE
+    return DECIMAL_VALUE if source.parquet else PLAIN_VALUE
+
+
+def _number(column: exp.Expr, pattern: str = PLAIN_VALUE) -> tuple[exp.Expr, exp.Expr]:
     """(value, unreadable) of a text cell: no-result markers are NULL; plain numbers with a decimal
-    comma or point (a % after them) are read; anything else is unreadable here."""
+    comma or point (a % after them) are read; anything else is unreadable here. A number of more
+    than 15 decimals is unreadable here (DECIMAL(38, 15) would round it) but in a float column: a
+    binary float's 17 digits (0.30000000000000004) are its noise, rounded as DuckDB has always done."""
     text = exp.func("TRIM", exp.func("COALESCE", cast(column, "VARCHAR"), lit("")))
     lowered = exp.func("LOWER", text)
     marker = either(
@@ -130,18 +149,25 @@ def _number(column: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
         *[exp.func("STARTS_WITH", lowered, lit(prefix)) for prefix in values.NO_RESULT_PREFIXES],
     )
     readable = both(
-        exp.func("REGEXP_FULL_MATCH", text, lit(_VALUE)),
-        exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(_TOO_SMALL))),
+        exp.func("REGEXP_FULL_MATCH", text, lit(pattern)),
+        exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(TOO_SMALL))),
     )
     number = cast(exp.func("REPLACE", exp.func("RTRIM", text, lit(" %")), lit(","), lit(".")), NUMBER)
     value = when((marker, exp.null()), (readable, number))
     return value, exp.and_(exp.not_(marker), exp.not_(readable))
 
 
+def exact_path(path: str) -> str:
+    """``path`` as DuckDB must be given it to read that one file: absolute (no ``~`` or ``s3://``
+    read into it), its glob characters ``[ * ?`` each in brackets, so that ``r[1].csv`` is not
+    ``r1.csv`` and ``x?.csv`` not also a link ``xy.csv`` beside it."""
+    return _GLOB.sub(r"[\g<0>]", os.path.abspath(path))
+
+
 def reader_call(source: Source) -> exp.Expr:
     """DuckDB's reader of ``source``: READ_PARQUET, or READ_CSV with the dialect sniffed, every cell as text."""
     if source.parquet:
-        return exp.func("READ_PARQUET", lit(source.path))
+        return exp.func("READ_PARQUET", lit(exact_path(source.path)))
     options = {
         "delim": source.delimiter,
         "quote": '"',
@@ -149,10 +175,12 @@ def reader_call(source: Source) -> exp.Expr:
         "header": False,
         "skip": source.skip,
         "encoding": source.encoding,
+        "comment": "",  # no comments: DuckDB's sniffer took a line starting with # for one, and cut "4 # x"
+        "max_line_size": MAX_FIELD_CHARS,  # a longer line may hold a field beyond the limit: the Python reader says
     }
     args = [exp.EQ(this=exp.column(key), expression=exp.convert(value)) for key, value in options.items()]
     args += [exp.EQ(this=exp.column("all_varchar"), expression=exp.true())]
-    return exp.func("READ_CSV", lit(source.path), *args)
+    return exp.func("READ_CSV", lit(exact_path(source.path)), *args)
 
 
 def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp.Select:
@@ -165,8 +193,8 @@ def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp
         )
 
     table = exp.to_table(raw) if raw is not None else reader_call(source)
-    value, bad_value = _number(column("value"))
-    base, bad_base = _number(column("n"))
+    value, bad_value = _number(column("value"), value_pattern(source, "value"))
+    base, bad_base = _number(column("n"), value_pattern(source, "n"))
     year_text = exp.func("COALESCE", exp.func("TRIM", cast(column("year"), "VARCHAR")), lit(""))
     fallback = lit(source.file_year if source.file_year is not None else year)
     year_value = when(
@@ -187,6 +215,7 @@ def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp
             exp.func("COALESCE", exp.func("TRIM", cast(column("value"), "VARCHAR")), lit("")).as_("value_text"),
             exp.func("NULLIF", exp.func("TRIM", cast(column("comment"), "VARCHAR")), lit("")).as_("comment"),
             exp.func("COALESCE", exp.func("TRIM", cast(column("n"), "VARCHAR")), lit("")).as_("n_text"),
+            year_text.as_("year_text"),
             lit(source.path).as_("path"),
             (exp.column("rowid") + lit(first_line)).as_("line"),
         ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Mapping
+from decimal import Decimal
 
 from ..errors import Collector, KpiErrors, Problem
 from ..model import Direction, Indicator, Scorecard, Status
@@ -50,7 +51,7 @@ def evaluate_on_duckdb(
     Input with errors (or SSB files, whose benchmarks only the core reads) is evaluated by the core,
     so the errors and their order are the core's.
     """
-    if read.errors or read.ssb:
+    if read.errors or read.ssb or not all(_held(row.value) and _held(row.base) for row in read.rows):
         return evaluate_results(scorecard, read, year, strict=False)
     from .engine import rate as rate_on_duckdb
 
@@ -65,6 +66,15 @@ def evaluate_on_duckdb(
         return _report(scorecard, read, year, wanted.fetchall())
     except UnratableValue:  # a value given that disagrees with its measures: the core's located error
         return evaluate_results(scorecard, read, year, strict=False)
+
+
+def _held(value: Decimal | None) -> bool:
+    """Whether the query's DECIMAL(38, 15) holds ``value`` exactly: 3,0000000000000000001 it would
+    round to 3, and rate otherwise than the core (which is then asked)."""
+    if value is None:
+        return True
+    exponent = value.as_tuple().exponent
+    return value.is_finite() and isinstance(exponent, int) and exponent >= -15 and value.adjusted() < 23
 
 
 def _report(scorecard: Scorecard, read: ResultSet, year: int, rated: list[tuple[object, ...]]) -> Report:

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import KpiError, Problem, one_line
-from ..limits import MAX_MESSAGE_CHARS
+from ..inert import excerpt
+from ..limits import MAX_MESSAGE_CHARS, MAX_SPILL_BYTES
 from ..model import Indicator, Location, Scorecard
 from ..rating.accounting import Reconciliation
 from ..rating.checks import findings
@@ -41,6 +42,7 @@ from ..view import Coverage, Gate, coverage
 from . import result_csv
 from .compiler import compile_sql
 from .engine import NeedsPython, Source, count_of, doubtful, reader_call, run, select_rows, sources_of
+from .parquet_checks import Refused, cell_problems, check_before
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
 
 if TYPE_CHECKING:
@@ -116,8 +118,9 @@ def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
     for path in paths:
         if not path.lower().endswith((".csv", ".txt", ".parquet")) or is_ssb_file(path):
             return f"{path} is not a plain CSV or Parquet file"
-        if not path.lower().endswith(".parquet") and not _one_line_rows(path):
-            return f"{path} has quotes or blank lines: its rows' line numbers come from the Python reader"
+        why = None if path.lower().endswith(".parquet") else _line_doubt(path)
+        if why is not None:
+            return f"{path} {why}"
     return None
 
 
@@ -130,16 +133,31 @@ def _report_only(indicator: Indicator) -> str | None:
 
 
 def _one_line_rows(path: str) -> bool:
-    """Whether every row of the file is one line: no quote, no blank line, no lone carriage return."""
+    """Whether every row of the file is one line, ended by LF or CR LF only (see ``_line_doubt``)."""
+    return _line_doubt(path) is None
+
+
+# Line breaks that Python's str.splitlines() knows and DuckDB does not: VT, FF, FS, GS, RS, NEL
+# and the Unicode line and paragraph separators, as UTF-8 (Latin-1's NEL goes to Python already).
+_OTHER_BREAKS = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+
+
+def _line_doubt(path: str) -> str | None:
+    """Why the file's rows may not be one line each as both readers count them: a quote, a blank
+    line, a lone carriage return, or another kind of line break; None when there is none."""
     tail = b"\n"  # the start of the file is the start of a line
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK * 16):
-            seen = tail + chunk
+            seen = tail + chunk  # two bytes of the chunk before: a break of three bytes is whole here
             whole = seen[:-1] if seen.endswith(b"\r") else seen  # its \n may begin the next chunk
             if b'"' in seen or b"\n\n" in seen or b"\n\r\n" in seen or whole.count(b"\r") != whole.count(b"\r\n"):
-                return False
+                return "has quotes or blank lines: its rows' line numbers come from the Python reader"
+            if any(mark in seen for mark in _OTHER_BREAKS):
+                return "has a line break other than CR and LF (FF, VT, NEL, U+2028 ...): the Python reader reads it"
             tail = seen[-2:]
-    return not tail.endswith(b"\r")
+    if tail.endswith(b"\r"):
+        return "has quotes or blank lines: its rows' line numbers come from the Python reader"
+    return None
 
 
 @dataclass(frozen=True)
@@ -183,16 +201,32 @@ def evaluate_streamed(
     )
     folder = tempfile.TemporaryDirectory(prefix="kpi-")
     spill = (Path(folder.name) / "spill").as_posix()
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
+    spilled = f"{MAX_SPILL_BYTES >> 30}GiB"
+    con = duckdb.connect(
+        config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill, "max_temp_directory_size": spilled}
+    )
     try:
         outcome = _rate_and_write(con, request, folder)
+    except Refused as refused:
+        folder.cleanup()
+        raise refused.errors from None
     except (NeedsPython, duckdb.Error, KpiError) as exc:
-        outcome = f"the fast reader is not sure of the input ({exc})" if isinstance(exc, NeedsPython) else str(exc)
+        outcome = _why(exc, duckdb.Error)
     finally:
         con.close()
     if isinstance(outcome, str):
         folder.cleanup()
     return outcome
+
+
+def _why(exc: Exception, engine_error: type[Exception]) -> str:
+    """Why the report path runs instead, for ``-v``: DuckDB's own message quotes a file's line at
+    length over many lines, so only an excerpt of it is said (``inert.excerpt``, one line)."""
+    if isinstance(exc, NeedsPython):
+        return f"the fast reader is not sure of the input ({exc})"
+    if isinstance(exc, engine_error):
+        return f"DuckDB could not read the input: {excerpt(str(exc))}"
+    return one_line(str(exc))
 
 
 def _rate_and_write(
@@ -219,6 +253,8 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
         why = _source_doubt(source)
         if why:
             return why
+        if source.parquet:
+            check_before(con, source)  # before its values are read: they may unpack to gigabytes
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
         run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
         selects.append(select_rows(source, request.year, raw).sql("duckdb"))
@@ -229,6 +265,9 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
     # order says ORDER BY (result_rows.ORDER); writing the results in parallel halves their time
     run(con, "SET preserve_insertion_order = false")
     if doubtful(con, request.scorecard) or count_of(con, _ODD_TEXT):
+        problems = cell_problems(con, sources)  # Parquet: no other reader could say where
+        if problems:
+            raise Refused(problems)
         return "some rows are not plain: the Python reader reads them"
     latest = count_of(con, "SELECT max(year) FROM kpi_results")
     shown = request.year if request.year is not None else latest

@@ -347,7 +347,7 @@ def test_more_jsonstat_spellings(text: str, cells: list[tuple[str, str | None]])
                 f'"{d}":{{"category":{{"index":{list(map(str, range(300)))}}}}}'.replace("'", '"') for d in "abc"
             )
             + '},"value":{}}',
-            "the dimensions' sizes give 27000000 values, more than the 10000000 read",
+            "the dimensions' sizes give 27000000 values, more than the 1000000 kpi reads in one table",
         ),
     ],
 )

@@ -194,6 +194,13 @@ def test_csv_reader_on_csv_like_bytes(folder: Path, data: bytes, delimiter: str 
 SEED_TEXT = SEED_INDICATORS.read_text(encoding="utf-8")
 BIG = "1" + "0" * 26  # 10**26: a share or a change of it needs more than Decimal's 28 digits at 0,01
 
+# An indicator with an alias and an org unit's bands, both double-quoted YAML that may hold escapes.
+SQL_TEXTS = (
+    "scorecard: x\nfocus_areas:\n  - id: A\n    name: a\n    goals:\n      - id: G\n        name: g\n"
+    '        indicators:\n          - id: X\n            name: x\n            aliases: ["{alias}"]\n'
+    '            org_unit_bands: {{"{unit}": {{desired: "> 5", not_approved: "<= 5"}}}}\n'
+)
+
 CORPUS = [
     # Was: RecursionError from PyYAML's composer on deep nesting; `kpi validate` prints a traceback.
     # Now an error at the line where nesting passes 64 levels (kpi_cli.definitions.safe_yaml).
@@ -263,6 +270,24 @@ CORPUS = [
     pytest.param("evaluate", "indikator;verdi\n", id="header-only"),
     pytest.param("evaluate", "indikator;enhet;verdi\nL.1.1;\x1b[2J\x1b]8;;x\x1b\\;1\n", id="org-unit-escapes"),
     pytest.param("evaluate", b"indikator;verdi\nL.1.1;" + b"9" * (1 << 20), id="line-beyond-limit"),
+    # Issue 22, each fixed: a NUL in an alias passed `kpi validate`, and `kpi sql | sqlite3` then ran
+    # the `.shell` line of a later alias; an ESC was stripped by click when piped. Now refused at the line.
+    pytest.param("refused", SQL_TEXTS.format(alias="a\\0", unit="U"), id="sql-alias-nul"),
+    pytest.param("refused", SQL_TEXTS.format(alias="a\\0\\n.shell touch x", unit="U"), id="sql-alias-shell"),
+    pytest.param("refused", SQL_TEXTS.format(alias="c\\e[31md", unit="U"), id="sql-alias-esc"),
+    pytest.param("refused", SQL_TEXTS.format(alias="a", unit="U\\0\\\\! touch x"), id="sql-org-unit-psql"),
+    # Issue 22: the streamed DuckDB path read these otherwise than the Python reader (exit 0 against 1 or 2).
+    *(
+        pytest.param(
+            "engines", f"{mark};;\nindikator;år;verdi\nL.1.1;2014;3\nL.1.2;2014;5\n", id=f"break-{ord(mark):x}"
+        )
+        for mark in ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+    ),
+    pytest.param("engines", "indikator;år;verdi\nL.1.1;2014;5\n#x\nL.1.2;2014;3\n", id="hash-line"),
+    pytest.param("engines", "indikator;år;verdi\nL.1.1;2014;3,9999999999999999999\n", id="long-decimals"),
+    pytest.param(
+        "engines", "indikator;år;verdi;kommentar\nL.1.1;2014;5;" + "k" * (1 << 17 | 1) + "\n", id="long-field"
+    ),
 ]
 
 
@@ -340,11 +365,18 @@ def test_regression_corpus(tmp_path: Path, kind: str, content: str | bytes) -> N
     elif kind == "definitions":
         assert isinstance(content, str)
         assert_loads_or_reports(content)
-    elif kind == "validate":
+    elif kind in ("validate", "refused"):
         path = tmp_path / "indicators.yaml"
         path.write_bytes(data)
         result = cli_runner().invoke(main, ["validate", str(path)])
-        assert_clean_exit(result, (0, 2), [str(path)])
+        assert_clean_exit(result, (0, 2) if kind == "validate" else (2,), [str(path)])
+    elif kind == "engines":  # both engines: the same bytes, lines and exit code
+        path = tmp_path / "2014.csv"
+        path.write_bytes(data)
+        args = ["evaluate", str(path), "--indicators", str(SEED_INDICATORS), "--format", "json"]
+        python, duckdb = (cli_runner().invoke(main, [*args, "--engine", engine]) for engine in ("python", "duckdb"))
+        assert_clean_exit(python, (0, 1, 2), [str(path), str(SEED_INDICATORS)])
+        assert (duckdb.exit_code, duckdb.stdout, duckdb.stderr) == (python.exit_code, python.stdout, python.stderr)
     else:
         path = tmp_path / "2014.csv"
         path.write_bytes(data)

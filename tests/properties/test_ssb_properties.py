@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -149,3 +150,26 @@ def test_any_bytes_give_a_table_or_a_located_error(data: bytes) -> None:
             parse_ssb(data, name)
         except KpiError as error:
             assert error.errors and all(e.path == name for e in error.errors)
+
+
+# Issue 22: inputs that hung kpi or crashed it, as literals (each now an error at its place).
+_SMALL = (
+    '{"id":["Region","Tid"],"size":[%s,1],"dimension":{"Region":{"category":{"index":%s,"label":{"3203":"%s"}}},'
+    '"Tid":{"category":{"index":["2020"]}}},"value":%s}'
+)
+SSB_CORPUS = [
+    pytest.param(_SMALL % ("3E+50000000", '["3203"]', "Asker", "[1]"), id="jsonstat-huge-size"),
+    pytest.param(_SMALL % ("1", '{"3203":1E+50000000}', "Asker", "[1]"), id="jsonstat-huge-index"),
+    pytest.param(_SMALL % ("1", '["3203"]', "Asker", "[3E+50000000]"), id="jsonstat-huge-value"),
+    pytest.param(_SMALL % ("1E+400", '["3203"]', "Asker", "[1]"), id="jsonstat-large-size"),
+    pytest.param(_SMALL % ("3000000", '["3203"]', "Asker", '{"0":1}'), id="jsonstat-declared-size"),
+    pytest.param(_SMALL % ("1", '["3203"]', "Ask\\ud800er", "[1]"), id="jsonstat-lone-surrogate"),
+    pytest.param(_SMALL % ("2", '["3203","3203"]', "Asker", "[1,2]"), id="jsonstat-repeated-code"),
+]
+
+
+@pytest.mark.parametrize("text", SSB_CORPUS)
+def test_regression_corpus_jsonstat(text: str) -> None:
+    with pytest.raises(KpiError) as raised:
+        parse_ssb(text.encode(), "fuzz.json")
+    assert [e.path for e in raised.value.errors] == ["fuzz.json"]

@@ -18,39 +18,85 @@ from decimal import Decimal
 from typing import cast
 
 from ...errors import ResultsError
+from ...inert import excerpt
+from ...limits import MAX_SSB_CELLS
 from .detect import is_region_name, is_time_name, table_id_from
 from .table import NOT_AVAILABLE, Cell, Dimension, SsbTable, symbol
 
 Json = Mapping[str, object]
-MAX_VALUES = 10_000_000  # SSB's API serves at most a few million cells per request
+MAX_NUMBER_CHARS = 40  # a JSON number as written: more digits than any table's figure
+MAX_EXPONENT = 40  # a number's power of ten: 10^40 is beyond any count or amount in a table
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # only an escape can write a lone surrogate
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Bad(Exception):
     """A structural problem, with the top-level key it is about (for the line)."""
 
-    def __init__(self, message: str, key: str) -> None:
+    def __init__(self, message: str, key: str, code: str = "ssb-format") -> None:
         super().__init__(message)
         self.key = key
+        self.code = code
+
+
+def _number(text: str) -> Decimal:
+    """A JSON number, read only when it is one a table may hold: ``3E+50000000`` made Python's
+    int() of a size or index run for minutes, and such a value means nothing in a table."""
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Number(text)
+    number = Decimal(text)
+    if not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
+        raise _Number(text)
+    return number
+
+
+class _Number(Exception):
+    """A JSON number beyond what a table holds, as written."""
 
 
 def read_jsonstat(text: str, path: str) -> SsbTable:
     """Parse one JSON-stat document; every problem is a ResultsError naming the file (and line)."""
     try:
-        document = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+        document = json.loads(text, parse_float=_number, parse_int=_number)
+    except _Number as exc:
+        written = str(exc)
+        bound = f"at most {MAX_NUMBER_CHARS} characters, 10^±{MAX_EXPONENT}"
+        message = f"the number {excerpt(written)} is beyond what a table holds ({bound})"
+        line = text.count("\n", 0, max(text.find(written), 0)) + 1
+        raise ResultsError(message, code="ssb-format", path=path, line=line) from None
     except json.JSONDecodeError as exc:
         message = f"invalid JSON: {exc.msg}"
         raise ResultsError(message, code="ssb-format", path=path, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise ResultsError("invalid JSON: nested too deeply", code="ssb-format", path=path, line=1) from None
     try:
+        if _ESCAPED_SURROGATE.search(text):
+            _no_lone_surrogate(document)
         return _dataset(document, path)
     except _Bad as exc:
-        raise ResultsError(f"JSON-stat: {exc}", code="ssb-format", path=path, line=_line_of(text, exc.key)) from None
+        raise ResultsError(f"JSON-stat: {exc}", code=exc.code, path=path, line=_line_of(text, exc.key)) from None
+
+
+def _no_lone_surrogate(document: object) -> None:
+    """A text holding half of a character (``\\ud800`` alone) is no text a report can write."""
+    waiting = [document]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, str):
+            found = _SURROGATE.search(node)
+            if found is not None:
+                escape = f"\\u{ord(found.group()):04x}"
+                raise _Bad(f"the text {excerpt(node)} holds {escape}, half of a character (a lone surrogate)", escape)
+        elif isinstance(node, dict):
+            waiting += [*node, *node.values()]
+        elif isinstance(node, list):
+            waiting += node
 
 
 def _line_of(text: str, key: str) -> int:
     """The line of the first ``"key":`` in the text (1 for compact JSON)."""
-    match = re.search(rf'"{re.escape(key)}"\s*:', text)
+    pattern = re.escape(key) if key.startswith("\\u") else rf'"{re.escape(key)}"\s*:'
+    match = re.search(pattern, text, re.IGNORECASE if key.startswith("\\u") else 0)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
@@ -72,13 +118,14 @@ def _cube(data: Json, path: str, version: str) -> SsbTable:
     sizes = [_count(item) for item in _list(holder.get("size"), "size")]
     if len(ids) != len(sizes):
         raise _Bad(f"'id' names {len(ids)} dimensions but 'size' gives {len(sizes)}", "size")
+    total = math.prod(sizes)  # each size is a number of at most MAX_NUMBER_CHARS digits
+    if total > MAX_SSB_CELLS:
+        message = f"the dimensions' sizes give {total} values, more than the {MAX_SSB_CELLS} kpi reads in one table"
+        raise _Bad(message, "size", "over-limit")
     roles = _roles(holder.get("role"))
     dimensions = tuple(_dimension(dimensions_node, name, size, roles) for name, size in zip(ids, sizes, strict=True))
     region = _pick(dimensions, "geo", is_region_name)
     time = _pick(dimensions, "time", is_time_name)
-    total = math.prod(sizes)
-    if total > MAX_VALUES:
-        raise _Bad(f"the dimensions' sizes give {total} values, more than the {MAX_VALUES} read", "size")
     values = _values(data.get("value"), total)
     statuses = _statuses(data.get("status"), total)
     cells = tuple(_cells(dimensions, values, statuses, region, time, path))
@@ -155,6 +202,11 @@ def _dimension(node: Json, name: str, size: int, roles: Mapping[str, str]) -> Di
         ordered = list(cast(Json, labels))
     if len(ordered) != size:
         raise _Bad(f"dimension {name!r} has {len(ordered)} categories but its size is {size}", name)
+    if len(set(ordered)) != len(ordered):
+        twice = next(code for number, code in enumerate(ordered) if code in ordered[:number])
+        raise _Bad(f"dimension {name!r} names category {excerpt(twice)} twice", name)
+    if isinstance(index, dict) and sorted(_position(place, name) for place in index.values()) != list(range(size)):
+        raise _Bad(f"dimension {name!r}: category index must number its categories 0 to {size - 1}, each once", name)
     label = entry.get("label")
     categories = tuple((code, str(cast(Json, labels).get(code, code))) for code in ordered)
     return Dimension(name, label if isinstance(label, str) else name, roles.get(name), categories)

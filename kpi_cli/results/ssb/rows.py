@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ...definitions.ssb_fields import SsbMapping, SsbSource
 from ...errors import KpiError, ResultsError, closest
+from ...inert import excerpt
 from ...model import Location
 from ...report import ResultRow
 from .table import Cell, SsbTable, is_municipality, region_key
@@ -135,11 +136,17 @@ def _use(
     benchmarks = {region_key(code) for code in mapping.benchmarks}
     own = [region_key(code) for code in mapping.municipality]
     candidates: dict[int, list[tuple[tuple[int, int], int, Cell]]] = {}  # year -> the municipality's cells
+    seen: dict[tuple[str, int], Cell] = {}
     for number, cell in cells:
         year = cell.year
         if year is None or cell.region is None:
             continue
         key = region_key(cell.region)
+        first = seen.setdefault((key, year), cell)
+        if first is not cell and (first.value, first.absence) != (cell.value, cell.absence):
+            result.errors.append(_conflict(indicator, year, first, cell))
+            accounted.add(number)
+            continue
         if key in benchmarks:
             result.benchmarks[(indicator, year, key)] = BenchmarkValue(
                 indicator, year, key, cell.region_name, cell.value, cell.absence, cell
@@ -160,12 +167,29 @@ def _use(
     return accounted
 
 
-def _row(indicator: str, year: int, cell: Cell, org_unit: str | None) -> ResultRow:
+def _conflict(indicator: str, year: int, first: Cell, cell: Cell) -> KpiError:
+    """Two cells of one region, year and selection that say different things: neither is taken."""
+    region = f"{cell.region} {cell.region_name}".strip()
+    message = (
+        f"{indicator} {year}: {excerpt(region)} is given twice, {excerpt(first.raw)} at {_where(first)}"
+        f" and {excerpt(cell.raw)} here: which is meant?"
+    )
+    at = _place(cell)
+    return ResultsError(message, code="duplicate-result", path=at.path, line=at.line, column=at.column)
+
+
+def _place(cell: Cell) -> Location:
     if cell.index is not None:
-        where = Location(f"{cell.path}[value {cell.index}]")
-    else:
-        where = Location(cell.path, cell.line, cell.column)
-    return ResultRow(indicator, year, cell.value, org_unit, cell.raw, where, absence=cell.absence)
+        return Location(f"{cell.path}[value {cell.index}]")
+    return Location(cell.path, cell.line, cell.column)
+
+
+def _where(cell: Cell) -> str:
+    return f"value {cell.index}" if cell.index is not None else f"line {cell.line}"
+
+
+def _row(indicator: str, year: int, cell: Cell, org_unit: str | None) -> ResultRow:
+    return ResultRow(indicator, year, cell.value, org_unit, cell.raw, _place(cell), absence=cell.absence)
 
 
 def _reason(cell: Cell, number: int, sources: list[SsbSource], picked: set[int]) -> str:
