@@ -18,8 +18,6 @@ import signal
 import sys
 from types import FrameType
 
-from .cli import main
-from .cli.messages import EXIT_ERROR, warn
 from .errors import KpiError
 
 
@@ -39,7 +37,12 @@ GC_THRESHOLDS = (100_000, 50, 1_000)
 
 def run() -> None:
     install_signal_handlers()
+    gc.disable()  # while the command line's modules are imported, as kpi_cli/__init__.py does for the core
+    from .cli import main
+    from .cli.messages import EXIT_ERROR, warn
+
     gc.set_threshold(*GC_THRESHOLDS)
+    gc.enable()
     try:
         main(prog_name="kpi")
     except MemoryError:

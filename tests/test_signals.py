@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_INDICATORS
 
-from kpi_cli import entry
+from kpi_cli import cli, entry
 from kpi_cli.cli.output import write_atomically
 
 
@@ -79,7 +79,7 @@ def test_out_of_memory_is_one_line_and_exit_2(
     def exhausted(**kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(entry, "main", exhausted)
+    monkeypatch.setattr(cli, "main", exhausted)  # run() imports the group when it runs
     monkeypatch.setattr(entry, "install_signal_handlers", lambda: None)
     with pytest.raises(SystemExit) as ended:
         entry.run()

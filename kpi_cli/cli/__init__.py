@@ -7,21 +7,44 @@ template; warehouse.py: sql), parameter types in params.py, what goes to stderr 
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from .init import init
 from .messages import EXIT_ERROR, warn
-from .reports import evaluate, history
-from .scorecard import explain, status, template, validate
-from .warehouse import sql
+
+# Each command and the module that holds it: a command's
+# module is imported only when that command runs (or help lists them all), so `kpi evaluate` does
+# not pay for `kpi sql`'s or `kpi init`'s imports (start-up matters: tests/test_startup.py).
+COMMANDS = {
+    "init": "init",
+    "evaluate": "reports",
+    "history": "reports",
+    "status": "scorecard",
+    "validate": "scorecard",
+    "explain": "scorecard",
+    "template": "scorecard",
+    "sql": "warehouse",
+}
 
 
 class Kpi(click.Group):
-    """The group, with click's usage errors in kpi's style: one line, `kpi: error: ... [usage]`."""
+    """The group, with click's usage errors in kpi's style: one line, `kpi: error: ... [usage]`;
+    its commands are imported when used (``COMMANDS``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:  # one added with add_command
+            return super().get_command(ctx, cmd_name)
+        command = getattr(importlib.import_module(f"{__name__}.{module}"), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
@@ -57,7 +80,3 @@ def main() -> None:
       kpi validate indicators.yaml
       kpi explain L.2.1 5 --year 2016
     """
-
-
-for command in (init, evaluate, history, status, validate, explain, template, sql):
-    main.add_command(command)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import re
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -104,6 +102,8 @@ class Choice(_ChoiceBase):
             return str(super().convert(value, param, ctx))
         except click.BadParameter:
             offered = ", ".join(f"'{choice}'" for choice in self.choices)
+            import difflib  # only when a choice is refused
+
             close = difflib.get_close_matches(str(value).lower(), [str(c) for c in self.choices], n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             self.fail(f"{value!r} is not one of {offered}{hint}", param, ctx)
@@ -232,7 +232,10 @@ def width() -> int:
         digits = columns.lstrip("0") or "0"
         return max(MIN_WIDTH, MAX_TABLE_WIDTH if len(digits) > 6 else min(int(digits), MAX_TABLE_WIDTH))
     if sys.stdout.isatty():
-        return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+        try:  # shutil.get_terminal_size's own reading, without importing shutil (start-up matters)
+            return max(MIN_WIDTH, os.get_terminal_size(sys.stdout.fileno()).columns)
+        except (OSError, ValueError):
+            return 80
     return 120
 
 
