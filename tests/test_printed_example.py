@@ -25,7 +25,7 @@ def in_example(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_validate_gives_what_the_readme_shows(kpi, in_example, assert_ok) -> None:
-    result = kpi("validate")
+    result = kpi("validate", "--lang", "en")  # the README shows the lines in English
     assert_ok(result, 0)
     shown = _readme_block("$ cd examples/printed && kpi validate")
     assert result.stderr.splitlines() + result.stdout.splitlines() == shown
@@ -34,6 +34,7 @@ def test_validate_gives_what_the_readme_shows(kpi, in_example, assert_ok) -> Non
 def test_evaluate_rates_every_row_and_warns_of_the_one_beyond(kpi, in_example, assert_ok) -> None:
     result = kpi("evaluate", "results-2015.csv", "--format", "csv")
     assert_ok(result, 0)
+    english = kpi("evaluate", "results-2015.csv", "--format", "csv", "--lang", "en")  # as the README shows it
     rows = [line.split(";") for line in result.stdout.splitlines()[1:]]
     assert [(row[0], row[6], row[8]) for row in rows] == [
         ("S.1.1", "412", "accepted"),
@@ -43,4 +44,5 @@ def test_evaluate_rates_every_row_and_warns_of_the_one_beyond(kpi, in_example, a
         ("Ø.2.1", "-0,3", "desired"),  # bands as printed: -0,3 lies beyond them, a warning says so
         ("Ø.2.2", "-0,3", "accepted"),  # the same bands modelled with signs
     ]
-    assert result.stderr.splitlines() == _readme_block("$ kpi evaluate results-2015.csv\n...")
+    assert english.stderr.splitlines() == _readme_block("$ kpi evaluate results-2015.csv\n...")
+    assert result.stderr.splitlines()[0].startswith("results-2015.csv:6: warning: Ø.2.1: -0,3 ligger utenfor alle bånd")
