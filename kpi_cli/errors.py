@@ -40,6 +40,10 @@ class Problem:
     line: int | None = None
     column: int | None = None
     indicator: str = ""  # the indicator it is about, for ignore: on an indicator; "" when none
+    # The message as the word catalogue says it in the output language: "problem.KEY" filled with
+    # ``values`` (cli/messages.py); ``message`` is the English one, for the core and its tests.
+    key: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.code not in CODES:

@@ -82,6 +82,17 @@ SEED_GAP_NOTE = (
     "[gap-summary]"
 )
 
+# The same, as `kpi validate` says them on stderr in the seed's language (nb).
+SEED_GAP_WARNINGS_NB = [
+    f"indicators.yaml:{seed_line('L.2.1')}:13: warning: L.2.1: verdier i (4,9, 5] faller mellom laveste akseptert og "
+    "ønsket; vurderes som laveste akseptert etter gap_policy worse [band-gap]",
+]
+SEED_GAP_NOTE_NB = (
+    "indicators.yaml: note: 4 hull mellom båndene i 2 indikatorer rommer bare verdier skrevet med flere desimaler "
+    "enn båndene (f.eks. 3,95 i L.1.1, mellom ikke godkjent og laveste akseptert); slike verdier vurderes etter "
+    "gap_policy [gap-summary]"
+)
+
 SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]
 
 

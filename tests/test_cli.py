@@ -12,7 +12,16 @@ import re
 from importlib.metadata import version
 
 import pytest
-from conftest import SEED_GAP_NOTE, SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, seed_line, shown_results
+from conftest import (
+    SEED_GAP_NOTE,
+    SEED_GAP_NOTE_NB,
+    SEED_GAP_WARNINGS,
+    SEED_GAP_WARNINGS_NB,
+    SEED_IDS,
+    SEED_INDICATORS,
+    seed_line,
+    shown_results,
+)
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -199,7 +208,7 @@ def test_not_approved_exits_1(kpi, workdir, write, assert_ok):
     result = kpi("evaluate", "made_up.csv", "--format", "json")
     assert_ok(result, 1)
     assert statuses(evaluated(result))["L.1.1"] == "not_approved"
-    assert result.stderr.splitlines() == ["kpi: 1 result fails --fail-on not_approved: L.1.1"]
+    assert result.stderr.splitlines() == ["kpi: 1 resultat feiler --fail-on not_approved: L.1.1"]  # the seed's nb
 
 
 def test_not_approved_with_fail_on_never_exits_0(kpi, workdir, write, assert_ok):
@@ -216,7 +225,7 @@ def test_accepted_fails_only_with_fail_on_accepted(kpi, workdir, write, assert_o
     default = kpi("evaluate", "made_up.csv", "--format", "json")
     assert_ok(default, 0)
     assert statuses(evaluated(default))["L.1.1"] == "accepted"
-    strict = kpi("evaluate", "made_up.csv", "--fail-on", "accepted", "--format", "json")
+    strict = kpi("evaluate", "made_up.csv", "--fail-on", "accepted", "--format", "json", "--lang", "en")
     assert_ok(strict, 1)
     assert statuses(evaluated(strict))["L.1.1"] == "accepted"
     assert strict.stderr.splitlines() == ["kpi: 1 result fails --fail-on accepted: L.1.1"]
@@ -697,19 +706,19 @@ def test_status_check_2017_with_bands_passes(kpi, tmp_path, monkeypatch, write, 
 def test_validate_seed(kpi, repo_root, assert_ok):
     result = kpi("validate")
     assert_ok(result, 0)
-    assert result.stderr.splitlines() == [*SEED_GAP_WARNINGS, SEED_GAP_NOTE]
+    assert result.stderr.splitlines() == [*SEED_GAP_WARNINGS_NB, SEED_GAP_NOTE_NB]  # the definitions' language
     assert result.stdout == "indicators.yaml: ok: 1 focus area, 2 goals, 5 indicators, 1 warning\n"
 
 
 def test_validate_seed_by_path(kpi, repo_root, assert_ok):
-    result = kpi("validate", "indicators.yaml")
+    result = kpi("validate", "indicators.yaml", "--lang", "en")
     assert_ok(result, 0)
     assert result.stderr.splitlines() == [*SEED_GAP_WARNINGS, SEED_GAP_NOTE]
 
 
 def test_validate_uses_kpi_indicators(kpi, tmp_path, monkeypatch, assert_ok):
     monkeypatch.chdir(tmp_path)
-    result = kpi("validate", env={"KPI_INDICATORS": str(SEED_INDICATORS)})
+    result = kpi("validate", "--lang", "en", env={"KPI_INDICATORS": str(SEED_INDICATORS)})
     assert_ok(result, 0)
     path = str(SEED_INDICATORS)
     assert result.stderr.splitlines() == [

@@ -65,7 +65,7 @@ def test_the_cases_cover_what_they_claim(kpi: Callable[..., Result], repo_root: 
     )
     assert "[beyond-bands]" in beyond.stderr
     results, definitions, _ = CASES["computed from measures, rate: change"]
-    gate = kpi("evaluate", *results, "--indicators", definitions, "--engine", "duckdb")
+    gate = kpi("evaluate", *results, "--indicators", definitions, "--engine", "duckdb", "--lang", "en")
     assert gate.exit_code == 1
     assert "2 results fail --fail-on not_approved: T.1.2, T.2.2" in gate.stderr
 
@@ -104,12 +104,12 @@ def test_a_value_that_disagrees_with_its_measures_is_the_same_error(
 
 @pytest.mark.usefixtures("repo_root")
 def test_verbose_says_which_engine(kpi: Callable[..., Result]) -> None:
-    small = kpi("evaluate", "results/2014.csv", "-v")
+    small = kpi("evaluate", "results/2014.csv", "-v", "--lang", "en")
     assert (
         "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)"
         in small.stderr.splitlines()
     )
-    asked = kpi("evaluate", "results/2014.csv", "-v", "--engine", "duckdb")
+    asked = kpi("evaluate", "results/2014.csv", "-v", "--engine", "duckdb", "--lang", "en")
     assert "kpi: engine: duckdb (--engine duckdb)" in asked.stderr.splitlines()
     assert "engine:" not in kpi("evaluate", "results/2014.csv", "--engine", "duckdb").stderr
 
@@ -117,7 +117,7 @@ def test_verbose_says_which_engine(kpi: Callable[..., Result]) -> None:
 @pytest.mark.usefixtures("repo_root")
 def test_verbose_accounts_for_every_row_the_same_from_either_engine(kpi: Callable[..., Result]) -> None:
     results, definitions, _ = CASES["org units, versions, history"]
-    python, duckdb = both(kpi, *results, "--indicators", definitions, "-v")
+    python, duckdb = both(kpi, *results, "--indicators", definitions, "-v", "--lang", "en")
     assert [line for line in duckdb.stderr.splitlines() if "engine:" not in line] == [
         line for line in python.stderr.splitlines() if "engine:" not in line
     ]

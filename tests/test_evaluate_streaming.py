@@ -46,7 +46,7 @@ def test_the_stream_prints_what_the_report_prints(
         "quiet, ignoring": ["-q", "--ignore", "beyond-bands", "--ignore", "no-bands"],
         "an earlier year": ["--year", "2015", "--fail-on-regression"],
     }[options]
-    args = [results, "--indicators", definitions, "--format", fmt, *gate]
+    args = [results, "--indicators", definitions, "--format", fmt, *gate, "--lang", "en"]
     python = kpi("evaluate", *args, "--engine", "python")
     streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")
     assert STREAMED in streamed.stderr.splitlines()
@@ -172,7 +172,7 @@ def test_a_long_list_of_failing_results_is_cut_where_the_report_path_cuts_it(
     path = tmp_path / "results.csv"
     rows = [f"K.1.1;2016;Enhet {number:03d};50 %" for number in range(900)]
     path.write_text("indikator;år;enhet;verdi\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    args = [str(path), "--indicators", EXAMPLES["tolerance"][1], "--format", "json"]
+    args = [str(path), "--indicators", EXAMPLES["tolerance"][1], "--format", "json", "--lang", "en"]
     python = kpi("evaluate", *args, "--engine", "python")
     streamed = kpi("evaluate", *args, "--engine", "duckdb")
     assert streamed.exit_code == python.exit_code == 1

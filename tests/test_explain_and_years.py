@@ -83,7 +83,7 @@ def test_evaluate_says_when_the_year_shown_has_far_fewer_results(
     kpi: Callable[..., Result], write: Callable[..., Path]
 ) -> None:
     results = write("r.csv", YEARS)
-    result = kpi("evaluate", str(results), "--indicators", MADE_UP, "--format", "json")
+    result = kpi("evaluate", str(results), "--indicators", MADE_UP, "--format", "json", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "kpi: note: showing 2016; 2015 rated as its history (--year shows another)",
@@ -95,5 +95,5 @@ def test_evaluate_says_when_the_year_shown_has_far_fewer_results(
 
 def test_no_note_when_the_year_shown_is_not_far_behind(kpi: Callable[..., Result], write: Callable[..., Path]) -> None:
     results = write("r.csv", YEARS + "Ø.1.2;2016;4\n")  # 2 of 3: not fewer than half
-    result = kpi("evaluate", str(results), "--indicators", MADE_UP, "--format", "json")
+    result = kpi("evaluate", str(results), "--indicators", MADE_UP, "--format", "json", "--lang", "en")
     assert result.stderr.splitlines() == ["kpi: note: showing 2016; 2015 rated as its history (--year shows another)"]

@@ -268,6 +268,9 @@ Definisjoner: indicators.yaml · Resultater: results/2014.csv
 | L.2.3 | {L23} | – | – | – | – | ○ Innfases 2017 (utsatt) |
 
 2014: 2 ønsket · 3 ikke innfaset
+
+Tegnforklaring: ● ønsket · ▲ laveste akseptert · ✖ ikke godkjent · ? mangler · – uten mål · ○ ikke innfaset \
+· ∅ for lite grunnlag
 """
 
 
@@ -299,7 +302,11 @@ def test_markdown_made_up_in_english(kpi, made_up, assert_ok):
     assert f"| L.1.1 | {L11} | 4,5 - 6 | 4 - 4,4 | 0 - 3,9 | 3.8 | ✖ Not approved |" in lines
     assert f"| L.1.2 | {L12} | 4,5 - 6 | 4 - 4,4 | 0 - 3,9 | 4.2 | ▲ Lowest accepted result |" in lines
     assert "| **L.1** | **Kultur for læring og fornyelse - innovasjon** |  |  |  |  | ✖ 0 of 2 desired |" in lines
-    assert lines[-1] == "2014: 1 lowest accepted · 1 not approved · 3 not phased in"
+    assert lines[-3] == "2014: 1 lowest accepted · 1 not approved · 3 not phased in"
+    assert lines[-1] == (
+        "Legend: ● desired · ▲ lowest accepted · ✖ not approved · ? missing · – no target · ○ not phased in"
+        " · ∅ insufficient base"
+    )
 
 
 def test_markdown_a_section_per_org_unit(kpi, assert_ok):
@@ -323,19 +330,27 @@ def test_markdown_a_section_per_org_unit(kpi, assert_ok):
     # Oppvekst's own 2017 bands for L.1.1; L.2.1 is measured for the whole municipality only.
     # Each row of the made-up file says it is made up in its comment column, shown under the name.
     made_up = "<br>*Kommentar: oppdiktet (made up)*"
-    assert f"| L.1.1 | {L11}{made_up} | 4,2 - 5 | 3,8 - 4,1 | 1 - 3,7 | 4,3 | ● Ønsket resultat |" in oppvekst
-    assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,0 | ● Ønsket resultat |" in oppvekst
+    # The year before with its status symbol, and the change, as the terminal table shows them.
+    assert (
+        "| Id | Måleindikator | Ønsket | Laveste akseptert | Ikke godkjent | 2016 | 2017 | Endring | Status |"
+        in oppvekst
+    )
+    row = "| L.1.1 | {L11}{made_up} | 4,2 - 5 | 3,8 - 4,1 | 1 - 3,7 | 4,1 ▲ | 4,3 | ↑ +0,2 bedre | ● Ønsket resultat |"
+    assert row.format(L11=L11, made_up=made_up) in oppvekst
+    row = "| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,1 ● | 4,0 | ↓ -0,1 verre | ● Ønsket resultat |"
+    assert row.format(L12=L12, made_up=made_up) in oppvekst
     assert not any("L.2" in line for line in oppvekst)
     assert oppvekst[-2] == "2017: 2 ønsket"
+    assert lines[-1].startswith("Tegnforklaring: ● ønsket · ▲ laveste akseptert")  # once, at the end
     whole = lines[lines.index("## Hele kommunen") : lines.index("## Helse og omsorg")]
-    assert "| **L.2** | **Fasilitere og tilrettelegge for innovasjon** |  |  |  |  | ✖ 0 av 1 ønsket |" in whole
+    assert "| **L.2** | **Fasilitere og tilrettelegge for innovasjon** |  |  |  |  |  |  | ✖ 0 av 1 ønsket |" in whole
     assert (
-        f"| L.2.1 | {L21}{made_up} | \\> 5 %poeng | 2 - 4,9 %poeng | \\< 2 %poeng | 1,5 | ✖ Ikke godkjent resultat |"
-        in whole
+        f"| L.2.1 | {L21}{made_up} | \\> 5 %poeng | 2 - 4,9 %poeng | \\< 2 %poeng | 4,0 ▲ | 1,5 | ↓ -2,5 verre "
+        "| ✖ Ikke godkjent resultat |" in whole
     )
     kultur = lines[lines.index("## Kultur") : lines.index("## Oppvekst")]
-    assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | – | ? Mangler resultat |" in kultur
-    assert "| **L** | **Læring og fornyelse** |  |  |  |  | ● 1 av 2 ønsket · 1 mangler |" in kultur
+    assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,3 ● | – |  | ? Mangler resultat |" in kultur
+    assert "| **L** | **Læring og fornyelse** |  |  |  |  |  |  | ● 1 av 2 ønsket · 1 mangler |" in kultur
 
 
 def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
@@ -960,7 +975,7 @@ def test_history_markdown(kpi, assert_ok):
         f"| L.1.1 | {L11} | 4,3 ▲ | 3,6 ▲ | 3,3 ✖ | ⚠ ikke godkjent og verre enn i fjor (2017) |",
         f"| L.1.2 | {L12} | 4,4 ▲ | 3,7 ▲ | 3,8 ▲ |  |",
         "",
-        "● ønsket · ▲ laveste akseptert · ✖ ikke godkjent · ? mangler · – uten mål · ○ ikke innfaset"
+        "Tegnforklaring: ● ønsket · ▲ laveste akseptert · ✖ ikke godkjent · ? mangler · – uten mål · ○ ikke innfaset"
         " · ∅ for lite grunnlag",
     ]
 

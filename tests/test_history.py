@@ -164,7 +164,7 @@ FAILED_2015 = "kpi: 1 result fails --fail-on not_approved: L.1.1 (Teknisk)"
     ],
 )
 def test_exit_code_of_the_example(sa, assert_ok, args, code, present, absent):
-    result = sa("evaluate", *args)
+    result = sa("evaluate", *args, "--lang", "en")
     assert_ok(result, code)
     lines = result.stderr.splitlines()
     for line in present:
@@ -261,7 +261,7 @@ def test_table_of_2016_has_no_change_across_the_scale_change(sa, assert_ok):
     assert row(whole, "L.1.1").endswith("4 - 5 3,5 - 3,9 1 - 3,4 4,51 ● 4,1 ● Ønsket resultat")
     assert row(whole, "L.2.1").endswith("6,2 ● 4,0 ↓ -2,2 verre ▲ Laveste aksepterte resultat")
     assert row(found["Teknisk"], "L.1.2").endswith("4,1 ▲ 3,4 ✖ Ikke godkjent resultat")
-    assert "kpi: note: showing 2016; 2015, 2017 rated as its history (--year shows another)" in result.stderr
+    assert "kpi: merk: viser 2016; 2015, 2017 vurdert som historikk (--year viser et annet år)" in result.stderr
 
 
 def test_table_change_in_english(sa):

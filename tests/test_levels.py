@@ -21,7 +21,7 @@ def statuses(result) -> dict[tuple[str, int], str | None]:
 
 
 def test_single_target_two_levels(kpi, repo_root, assert_ok):
-    result = kpi("evaluate", *SINGLE, "--format", "json")
+    result = kpi("evaluate", *SINGLE, "--format", "json", "--lang", "en")
     assert_ok(result, 1)
     assert statuses(result) == {
         ("S.1.1", 2017): "not_met",
@@ -72,8 +72,9 @@ def test_single_target_table_shows_the_levels_words_and_two_band_columns(kpi, re
     assert_ok(result, 1)
     lines = result.stdout.splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("Id "))
-    assert lines[at - 1].split() == ["Ikke"]  # a header wraps at its space, as wide as the bands
-    assert lines[at].split() == ["Id", "Måleindikator", "Nådd", "nådd", "2017", "2018", "Endring", "Status"]
+    # The bands carry the target's unit ("≤ 52,5 poeng"), so "Ikke nådd" fits its column unwrapped.
+    assert lines[at].split() == ["Id", "Måleindikator", "Nådd", "Ikke", "nådd", "2017", "2018", "Endring", "Status"]
+    assert ">52,5 poeng ≤ 52,5 poeng" in result.stdout
     assert "2018: 4 Nådd · 1 Ikke nådd · 1 mangler" in result.stdout
     assert "Laveste akseptert" not in result.stdout
     english = kpi("evaluate", *SINGLE, "--lang", "en", env={"COLUMNS": "160"})
@@ -96,7 +97,7 @@ def test_csv_names_band_columns_and_statuses_by_level_id(kpi, repo_root, assert_
     assert_ok(result, 0)
     lines = result.stdout.splitlines()
     assert lines[0].split(";")[8:12] == ["status", "statustekst", "met", "not_met"]  # nb names; level ids kept
-    assert lines[-1].split(";")[6:12] == ["3,4", "%", "met", "Nådd", ">= 3,0", "< 3,0"]
+    assert lines[-1].split(";")[6:12] == ["3,4", "%", "met", "Nådd", "≥ 3,0 %", "< 3,0 %"]
 
 
 def test_three_levels_with_tolerance(kpi, repo_root, assert_ok):
@@ -112,7 +113,7 @@ def test_three_levels_with_tolerance(kpi, repo_root, assert_ok):
     }
     strict = kpi("evaluate", *TOLERANCE, "--format", "json", "--fail-on", "akseptabelt")
     assert_ok(strict, 1)
-    assert strict.stderr.splitlines()[-1] == "kpi: 1 result fails --fail-on akseptabelt: K.1.1"
+    assert strict.stderr.splitlines()[-1] == "kpi: 1 resultat feiler --fail-on akseptabelt: K.1.1"  # nb
 
 
 def test_change_and_per_year_targets_in_nynorsk(kpi, repo_root, assert_ok):

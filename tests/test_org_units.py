@@ -140,7 +140,7 @@ def test_json_history_holds_every_other_year_rated(sa, assert_ok):
     }
     assert got == want
     assert len(other_results(document)) == 30
-    assert "kpi: note: showing 2017; 2015, 2016 rated as its history (--year shows another)" in result.stderr
+    assert "kpi: merk: viser 2017; 2015, 2016 vurdert som historikk (--year viser et annet år)" in result.stderr
 
 
 def test_core_evaluate_rates_every_cell(scorecard):
@@ -363,7 +363,7 @@ def test_matrix_of_2016_with_year_option(sa, assert_ok):
     assert rows["L.1.2"] == ["4,0 ●", "3,7 ▲", "4,3 ●", "4,1 ●", "3,9 ▲", "3,9 ▲", "3,4 ✖"]
     assert rows["L.2.1"] == ["4,0 ▲"]
     assert "Teknisk: 2016: 1 laveste akseptert · 1 ikke godkjent" in result.stdout
-    assert "kpi: 1 result fails --fail-on not_approved: L.1.2 (Teknisk)" in result.stderr
+    assert "kpi: 1 resultat feiler --fail-on not_approved: L.1.2 (Teknisk)" in result.stderr
 
 
 def test_matrix_holds_every_org_unit_in_one_table_at_the_default_width(sa, assert_ok):
@@ -676,7 +676,7 @@ def test_validate_rejects_two_versions_from_the_same_year_for_one_org_unit(kpi, 
 
 
 def test_validate_accepts_the_service_areas_example(kpi):
-    result = kpi("validate", DEFS)
+    result = kpi("validate", DEFS, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     # Every version's gaps hold only values finer than its one-decimal bands but L.2.1's (4,9, 5].
     assert result.stdout == f"{DEFS}: ok: 1 focus area, 2 goals, 3 indicators, 1 warning\n"

@@ -49,7 +49,7 @@ def test_example_rates_the_municipality_from_the_jsonstat_file(kpi, assert_ok) -
 
 
 def test_verbose_accounts_for_every_cell(kpi, assert_ok) -> None:
-    result = kpi("evaluate", "--indicators", DEFINITIONS, TABLE, "-v")
+    result = kpi("evaluate", "--indicators", DEFINITIONS, TABLE, "-v", "--lang", "en")
     assert_ok(result)
     assert f"{TABLE}: read SSB 12191 (JSON-stat 2.0, updated 2021-06-13T22:00:00Z) table, 9 results" in (result.stderr)
     # 135 cells = 9 results + 18 benchmark values (Moss, Ringerike) + 54 of other municipalities + 54 not selected
@@ -143,7 +143,8 @@ def test_a_latin1_statbank_csv_through_the_command_line(kpi, assert_ok, tmp_path
         encoding="utf-8",
     )
     table = str(FIXTURES / "ssb_06501_skogeiere_statbank-download_latin1_wide.csv")
-    result = kpi("evaluate", "--indicators", str(definitions), table, "--year", "2019", "--format", "json", "-v")
+    args = ("--year", "2019", "--format", "json", "-v", "--lang", "en")
+    result = kpi("evaluate", "--indicators", str(definitions), table, *args)
     assert_ok(result)
     report = json.loads(result.stdout)
     shown = [(r["value"], r["status"], r["source"]) for r in report["results"] if r["year"] == 2019]

@@ -124,7 +124,8 @@ def test_benchmarks_are_better_or_worse_by_the_direction_in_every_format(kpi, as
     assert "| Ø.1.1 | Andel | \\>= 58 | \\[50; 58) | \\< 50 | 60 | 55 (bedre) | 50 (bedre) | ● Ønsket resultat |" in (
         markdown.stdout.splitlines()
     )
-    assert markdown.stdout.splitlines()[-3:] == [SOURCE_NB, "", NOTE_NB]
+    assert markdown.stdout.splitlines()[-5:-2] == [SOURCE_NB, "", NOTE_NB]  # then the legend
+    assert markdown.stdout.splitlines()[-1].startswith("Tegnforklaring: ● ønsket")
     html = kpi(*args, "--format", "html", "--lang", "en").stdout
     assert '<th scope="col" class="num">Kostragruppe 13</th><th scope="col" class="num">Landet</th>' in html
     assert '<td class="num">60</td><td class="num">55 (better)</td><td class="num">50 (better)</td>' in html

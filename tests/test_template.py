@@ -433,7 +433,7 @@ def test_round_trip_2016(kpi, workdir):
     }
     table = kpi("evaluate", "filled.csv")
     assert "L.2.1: 130 ideer mot 120 året før: +8,33 %" in table.stdout.splitlines()
-    verbose = kpi("evaluate", "filled.csv", "--verbose")
+    verbose = kpi("evaluate", "filled.csv", "--verbose", "--lang", "en")
     assert verbose.stderr.splitlines() == [
         "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 results",
         "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)",
@@ -455,7 +455,7 @@ def test_round_trip_2016_failing(kpi, workdir):
     )
     result = kpi("evaluate", "filled.csv")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["kpi: 1 result fails --fail-on not_approved: L.2.1"]
+    assert result.stderr.splitlines() == ["kpi: 1 resultat feiler --fail-on not_approved: L.2.1"]
     assert "L.2.1: 90 ideer mot 100 året før: -10,00 %" in result.stdout.splitlines()
 
 
@@ -568,8 +568,8 @@ def test_unfilled_template_evaluates_as_missing(kpi, workdir):
         "year": "2016",
         "text": "no value for ideer in 2016",
     }
-    assert result.stderr.splitlines()[-1] == (
-        "kpi: 4 results read = 0 rated + 0 shown, not rated + 2 without a result + 2 measure values + 0 rejected"
+    assert result.stderr.splitlines()[-1] == (  # in the definitions' language
+        "kpi: 4 resultater lest = 0 vurdert + 0 vist, ikke vurdert + 2 uten resultat + 2 måletall + 0 avvist"
     )
     assert kpi("evaluate", "empty.csv", "--fail-on-missing").exit_code == 1
 

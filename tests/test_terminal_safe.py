@@ -61,7 +61,7 @@ def test_the_table_is_inert(hostile_definitions: Path, hostile_results: Path, co
     assert result.exit_code == 1, result.stderr
     assert "Opplevelse" in result.stdout and "\\x1b[2J" in result.stdout
     assert control_characters(result.stdout) == [] and control_characters(result.stderr) == []
-    assert "kpi: 1 result fails --fail-on not_approved: L.1.1 (Oppvekst\\x1b[2J\\x1b[3J)" in result.stderr
+    assert "kpi: 1 resultat feiler --fail-on not_approved: L.1.1 (Oppvekst\\x1b[2J\\x1b[3J)" in result.stderr
 
 
 def test_the_github_log_is_inert(hostile_definitions: Path, hostile_results: Path) -> None:

@@ -58,7 +58,7 @@ def test_a_year_of_measures_that_computes_nothing_is_no_year(seed):
 
 def test_computed_years_are_history_on_the_command_line(kpi, workdir, write):
     write("ideer.csv", "indikator;år;verdi\n" + "".join(f"ideer;{y};{v}\n" for y, v in IDEER.items()))
-    evaluation = kpi("evaluate", "ideer.csv", "--format", "json")
+    evaluation = kpi("evaluate", "ideer.csv", "--format", "json", "--lang", "en")
     document = json.loads(evaluation.stdout)
     assert (document["year"], document["years"]) == (2018, [2016, 2017, 2018])
     assert "kpi: note: showing 2018; 2016, 2017 rated as its history (--year shows another)" in evaluation.stderr

@@ -107,9 +107,11 @@ def test_status_keeps_states_whole_and_wraps_notes(kpi, columns):
 def test_quiet_silences_the_multi_year_note_but_not_what_fails(kpi):
     loud = kpi("evaluate", *SA_ARGS)
     quiet = kpi("evaluate", *SA_ARGS, "-q")
-    note = "kpi: note: showing 2017; 2015, 2016 rated as its history (--year shows another)"
+    note = "kpi: merk: viser 2017; 2015, 2016 vurdert som historikk (--year viser et annet år)"  # nb, as the table
     assert note in loud.stderr.splitlines()
-    assert quiet.stderr.splitlines() == ["kpi: 2 results fail --fail-on not_approved: L.1.1 (Helse og omsorg), L.2.1"]
+    assert quiet.stderr.splitlines() == [
+        "kpi: 2 resultater feiler --fail-on not_approved: L.1.1 (Helse og omsorg), L.2.1"
+    ]
     assert (loud.exit_code, quiet.exit_code) == (1, 1)
 
 

@@ -47,9 +47,9 @@ _UNIT = (
     rf"(?:\s*(?![-\u2013\u2014\u2212])(?!{_JOIN}\b)[^\d\s<>=\u2264\u2265\u2039\u203a;]"
     rf"(?:(?!\s{_JOIN}\b)[^\d;<>=\u2264\u2265\u2039\u203a])*?)?"
 )
-_N = rf"(?P<NAME>{NUMBER_PATTERN}){_UNIT}"
-_A = _N.replace("NAME", "a", 1)
-_B = _N.replace("NAME", "b", 1)
+_N = rf"(?P<NAME>{NUMBER_PATTERN})(?P<NAME_unit>{_UNIT})"  # the unit as written: printed_text keeps it
+_A = _N.replace("NAME", "a")
+_B = _N.replace("NAME", "b")
 _DASH = r"\s*(?:[-\u2013\u2014\u2212]|\btil\b|\bto\b)\s*"
 
 

@@ -7,17 +7,22 @@ characters shown escaped), and a stderr line is bounded in length.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
-from ..errors import KpiError, one_line
+from ..errors import KpiError, Problem, one_line
 from ..inert import inert_rendered, message_line
+from ..model import DEFAULT_LEVELS, Level, Status
 from ..render import Output
+from ..render.labels import Labels
 
 if TYPE_CHECKING:
     from ..rating.accounting import Reconciliation
@@ -38,14 +43,79 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        speak("en")  # until the command knows the language (a run in the same process starts afresh)
         try:
             return command(*args, **kwargs)
         except KpiError as error:
             for problem in error.errors:
-                warn(problem.format())
+                say_problem(problem.problem)
             sys.exit(EXIT_ERROR)
 
     return wrapper
+
+
+# The language of stderr: --lang, else the definitions' language:, once the command knows it.
+_VOICE: ContextVar[Labels | None] = ContextVar("voice", default=None)
+
+
+def speak(lang: str, levels: tuple[Level, ...] = DEFAULT_LEVELS) -> None:
+    """Say every later stderr line in ``lang`` (nb, nn, sv, en), levels by the scorecard's words."""
+    _VOICE.set(Labels(lang, levels))
+
+
+def said(key: str, **values: object) -> str:
+    """The catalogue's line ``key`` in the language of stderr; a count ``NAME`` gets ``NAME_noun``."""
+    say = _VOICE.get() or Labels("en")
+    nouns = {}
+    for name, value in values.items():
+        if isinstance(value, int) and f"noun.{name}.one" in _words(say):
+            nouns[f"{name}_noun"] = say(f"noun.{name}.{'one' if value == 1 else 'many'}")
+    return say(key, **values, **nouns)
+
+
+def _words(say: Labels) -> dict[str, str]:
+    from ..render.words import WORDS
+
+    return WORDS.get(say.lang, WORDS["en"])
+
+
+def problem_line(problem: Problem) -> str:
+    """``path:line:col: severity: message [code]``, the message in the language of stderr when the
+    problem has a key (``Problem.key``): a status id said as the status's word, a count with its noun.
+    Severity and code stay as they are, for the tools that read them."""
+    say = _VOICE.get() or Labels("en")
+    if not problem.key or f"problem.{problem.key}" not in _words(say):
+        return problem.format()
+    values: dict[str, object] = dict(problem.values)
+    for name, value in problem.values:
+        if name.endswith("_status") and say.lang != "en":  # English messages name a status by its id
+            values[name] = say.short(Status(value))
+        elif value.isdigit():
+            values[name] = int(value)
+    return dataclasses.replace(problem, message=said(f"problem.{problem.key}", **values)).format()
+
+
+# -v's engine line as sql/choice.py words it, and its words in the catalogue ("engine.*").
+_ENGINE = re.compile(r"^engine: (?P<engine>\w+) \((?P<why>.*)\)$")
+_WHY = {
+    "auto: duckdb is not installed": "engine.not_installed",
+    "auto: Parquet input": "engine.parquet",
+    "auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet": "engine.small",
+}
+
+
+def say_engine(line: str) -> None:
+    """-v's line on the engine chosen, in the language of stderr (a reason it does not know, as given)."""
+    match = _ENGINE.match(line)
+    if match is None or (match["why"] not in _WHY and not match["why"].startswith("--engine ")):
+        note(line)
+        return
+    why = match["why"] if match["why"].startswith("--engine ") else said(_WHY[match["why"]])
+    note(said("msg.engine", engine=match["engine"], why=why))
+
+
+def say_problem(problem: Problem) -> None:
+    warn(problem_line(problem))
 
 
 def warn(text: str) -> None:
@@ -100,10 +170,11 @@ def say_gate(gate: Gate, by_level: Named, worse: Named) -> None:
     if by_level.count:
         rule = f"--fail-on {gate.fail_on}" + (" --fail-on-missing" if gate.missing else "")
         rule += " --fail-on-suppressed" if gate.missing and gate.suppressed else ""
-        verb = "fails" if by_level.count == 1 else "fail"
-        note(f"{plural(by_level.count, 'result')} {verb} {rule}: {by_level.names}")
+        key = "msg.fails.one" if by_level.count == 1 else "msg.fails.many"
+        note(said(key, count=by_level.count, rule=rule, names=by_level.names))
     if gate.regression and worse.count:
-        note(f"{plural(worse.count, 'result')} worse than the year before: {worse.names}")
+        key = "msg.worse.one" if worse.count == 1 else "msg.worse.many"
+        note(said(key, count=worse.count, names=worse.names))
 
 
 def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None, quiet: bool) -> None:
@@ -111,23 +182,36 @@ def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None,
     if quiet:
         return
     if other_years:
-        others = ", ".join(str(y) for y in other_years)
-        note(f"note: showing {shown}; {others} rated as its history (--year shows another)")
+        note(said("msg.showing", shown=shown, others=", ".join(str(y) for y in other_years)))
     if coverage is not None:
+        fuller = coverage.fuller_year
         note(
-            f"note: {coverage.year}: {coverage.given} of {coverage.of} results; "
-            f"{coverage.fuller_year} has {coverage.fuller_given}: --year {coverage.fuller_year}"
+            said(
+                "msg.coverage",
+                year=coverage.year,
+                given=coverage.given,
+                of=coverage.of,
+                fuller=fuller,
+                fuller_given=coverage.fuller_given,
+            )
         )
 
 
 def say_accounting(count: Reconciliation) -> None:
     """-v's last line: what became of every result read."""
+    measures = said("msg.accounting.measures", measures=count.measure) if count.measure else ""
+    unbalanced = "" if count.balances else said("msg.accounting.unbalanced")
     note(
-        f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
-        f" + {count.no_result} without a result"
-        + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
-        + f" + {count.rejected} rejected"
-        + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
+        said(
+            "msg.accounting",
+            read=count.read,
+            rated=count.rated,
+            not_rated=count.not_rated,
+            no_result=count.no_result,
+            measures=measures,
+            rejected=count.rejected,
+            unbalanced=unbalanced,
+        )
     )
 
 

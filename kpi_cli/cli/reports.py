@@ -20,12 +20,14 @@ from .messages import (
     Named,
     emit,
     key_names,
-    note,
-    plural,
     reports_errors,
+    said,
     say_accounting,
+    say_engine,
     say_gate,
+    say_problem,
     say_years,
+    speak,
     warn,
 )
 from .params import (
@@ -49,8 +51,9 @@ if TYPE_CHECKING:
     from ..results.read import ResultSet
 
 
-def load(path: str) -> Scorecard:
-    """The definitions at ``path``; in a folder without indicators.yaml, the error says how to make one."""
+def load(path: str, lang: str | None = None) -> Scorecard:
+    """The definitions at ``path``; from here on stderr speaks ``lang``, else the definitions' ``language:``.
+    In a folder without indicators.yaml, the error says how to make one."""
     from ..definitions.load import load_definitions
 
     if os.path.basename(path) == "indicators.yaml" and not os.path.lexists(path):
@@ -60,7 +63,9 @@ def load(path: str) -> Scorecard:
             f"no indicators.yaml here: {command} makes one (or give --indicators PATH or set KPI_INDICATORS)",
             path=path,
         )
-    return load_definitions(path)
+    scorecard = load_definitions(path)
+    speak(lang or scorecard.language, scorecard.levels)
+    return scorecard
 
 
 class FailOnOption(click.Option):
@@ -199,7 +204,7 @@ def evaluate(
     from ..sql.choice import evaluate_with
 
     silenced = check_ignore(ignore)
-    scorecard = load(indicators)
+    scorecard = load(indicators, lang)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}
     gate = Gate(_fail_on(fail_on, scorecard), fail_on_missing, fail_on_regression, fail_on_suppressed, scorecard.levels)
     options = presentation(
@@ -227,7 +232,9 @@ def evaluate(
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     if verbose:
         _say_how_read(read_set)
-    report = evaluate_with(engine, scorecard, read_set, shown, encoding, delimiter, mapping, note if verbose else None)
+    report = evaluate_with(
+        engine, scorecard, read_set, shown, encoding, delimiter, mapping, say_engine if verbose else None
+    )
     if verbose:
         _account(read_set, report)
     if report.errors:
@@ -236,7 +243,7 @@ def evaluate(
     text = render_report(fmt, Kind.EVALUATION, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
-        warn(problem.format())
+        say_problem(problem)
     coverage = sparse_year(report) if year is None else None
     say_years(shown, report.other_years, coverage, quiet)
     by_level = [(r.indicator.id, r.org_unit) for r in view.failing if r.status in gate.levels]
@@ -248,15 +255,21 @@ def evaluate(
 
 def _say_how_read(read_set: ResultSet) -> None:
     for skipped in read_set.skipped:
-        warn(skipped.format())
+        say_problem(skipped)
     for log in read_set.logs:
         if not log.failed:
-            how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
+            how = (
+                said("msg.read.sheet", sheet=log.sheet)
+                if log.sheet
+                else said("msg.read.csv", encoding=log.encoding, delimiter=repr(log.delimiter))
+            )
             how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
-            warn(f"{log.path}: read {how}{log.layout} table, {plural(log.results_read, 'result')}")
+            layout = said(f"layout.{log.layout}") if log.layout in ("long", "wide") else log.layout
+            layout = layout.replace(", updated ", f", {said('layout.updated')} ")  # an SSB export's
+            warn(said("msg.read", path=log.path, how=how, layout=layout, results=log.results_read))
         if log.other_cells:  # an SSB export: its other cells, accounted for
-            cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
-            warn(f"{log.path}: cells not read as results: {cells}")
+            cells = ", ".join(f"{count} {said('cells.' + reason)}" for reason, count in log.other_cells.items())
+            warn(said("msg.cells", path=log.path, cells=cells))
 
 
 def _account(read_set: ResultSet, report: Report) -> None:
@@ -309,7 +322,7 @@ def history(
     from ..rating.evaluate import evaluate_results
 
     silenced = check_ignore(ignore)
-    scorecard = load(indicators)
+    scorecard = load(indicators, lang)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
     report = evaluate_results(scorecard, read_set, shown)
     gate = Gate(_fail_on(None, scorecard), scorecard_levels=scorecard.levels)
@@ -318,7 +331,7 @@ def history(
     text = render_report(fmt, Kind.HISTORY, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings], scorecard, silenced):
-        warn(problem.format())
+        say_problem(problem)
 
 
 def _fail_on(value: str | None, scorecard: Scorecard) -> str:

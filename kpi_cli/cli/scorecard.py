@@ -14,7 +14,7 @@ from ..inert import inert
 from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
 from ..render import Kind, render_status
 from ..view import StatusView
-from .messages import EXIT_FAIL, emit, plural, reports_errors, warn
+from .messages import EXIT_FAIL, emit, plural, reports_errors, say_problem
 from .params import (
     DELIMITER,
     YEAR,
@@ -69,7 +69,7 @@ def status(
     from ..rating.phase_in import states
 
     silenced = check_ignore(ignore)
-    scorecard = load(indicators)
+    scorecard = load(indicators, lang)
     shown = year or _this_year()
     options = presentation(lang or scorecard.language, color, output)
     view = StatusView(tuple(states(scorecard, shown)), shown, indicators)
@@ -77,7 +77,7 @@ def status(
     if check:
         found = findings(scorecard, shown, silenced)
         for finding in found:  # --check makes them errors
-            warn(dataclasses.replace(finding, severity=Severity.ERROR).format())
+            say_problem(dataclasses.replace(finding, severity=Severity.ERROR))
         if found:
             sys.exit(EXIT_FAIL)
 
@@ -86,8 +86,9 @@ def status(
 @click.argument("path", required=False, metavar="[PATH]")
 @indicators_option
 @ignore_option
+@lang_option
 @reports_errors
-def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None:
+def validate(path: str | None, indicators: str, ignore: tuple[str, ...], lang: str | None) -> None:
     """Check a definitions file (default: --indicators, KPI_INDICATORS or ./indicators.yaml).
 
     Every problem is listed as path:line:col: error: message [code]; gaps between
@@ -102,11 +103,11 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...]) -> None
     """
     silenced = check_ignore(ignore)
     target = path or indicators
-    scorecard = load(target)
+    scorecard = load(target, lang)
     warnings = gap_warnings(scorecard, silenced)
     notes = [*reading_notes(scorecard, silenced), *filter(None, [gap_note(scorecard, silenced)])]
     for problem in [*warnings, *notes]:
-        warn(problem.format())
+        say_problem(problem)
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
     click.echo(
@@ -137,7 +138,7 @@ def explain(indicator: str, value: tuple[str, ...], indicators: str, year: int |
     from ..rating.explain import explain as explain_value
     from ..render.explanation import render
 
-    scorecard = load(indicators)
+    scorecard = load(indicators, lang)
     explanation = explain_value(scorecard, indicator, as_typed(value), year or _this_year())
     click.echo(inert(render(explanation, lang or scorecard.language, scorecard.levels)))
 
@@ -185,7 +186,7 @@ def template(
     from ..render import template_files
     from ..results.template import template_rows
 
-    scorecard = load(indicators)
+    scorecard = load(indicators, lang)
     units = [unit.strip() for unit in org_units.split(",") if unit.strip()]
     rows = template_rows(scorecard, year or _this_year(), units)
     language = lang or scorecard.language

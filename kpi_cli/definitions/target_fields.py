@@ -21,7 +21,6 @@ from ..bands.notation import (
     Piece,
     ProseBand,
     Relative,
-    format_interval,
     normalise,
     parse_band_text,
 )
@@ -29,6 +28,7 @@ from ..bands.notation import (
     shown as quoted,
 )
 from ..bands.order import left_to_right, settle
+from ..bands.printed_text import Wording
 from ..model import BandVersion, Direction, Interval, Status
 from ..number_format import parse_number
 from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes
@@ -115,8 +115,9 @@ def _version(
     if isinstance(best, str):
         nodes.error(node, "bare-target", f"{label}: target {text!r} {best}")
         return None
-    shown = normalise(text) if best == pieces else "; ".join(format_interval(i) for i in best)
-    bands = target_bands(best, shown, tolerance, scale)
+    wording = Wording.of(text)
+    shown = normalise(text) if best == pieces else wording.intervals(best)
+    bands = target_bands(best, shown, tolerance, scale, wording)
     settled = settle(bands, direction, scale)
     for problem in settled.problems:
         nodes.error(node, problem.code, f"{label}: target: {problem.message}")
@@ -144,17 +145,24 @@ def _best(pieces: tuple[Piece, ...], direction: Direction | None) -> tuple[Inter
 
 
 def target_bands(
-    best: tuple[Interval, ...], text: str, tolerance: Tolerance | None, scale: Interval | None
+    best: tuple[Interval, ...],
+    text: str,
+    tolerance: Tolerance | None,
+    scale: Interval | None,
+    wording: Wording | None = None,
 ) -> dict[Status, tuple[str, list[Piece]]]:
-    """Bands by rated position: the target best, a near miss middle, the rest worst; within the scale."""
+    """Bands by rated position: the target best, a near miss middle, the rest worst; within the scale.
+    The bands worked out here are written as the target is (``wording``; see bands/printed_text.py):
+    a band cut by the scale is written as the ray it was (``< 4,465``, not ``1 - 4,465``)."""
+    wording = wording or Wording.of(text)
     near = [piece for interval in best for piece in _near(interval, tolerance)] if tolerance is not None else []
     near = [i for i in near if not i.is_empty()]
     reached = sorted([*best, *near], key=left_to_right)
     bands: dict[Status, tuple[str, list[Piece]]] = {Status.DESIRED: (text, list(best))}
     for status, intervals in ((Status.ACCEPTED, near), (Status.NOT_APPROVED, complement(reached))):
-        kept = [c for i in intervals if (c := clip(i, scale)) is not None]
+        kept = [(i, c) for i in intervals if (c := clip(i, scale)) is not None]
         if kept:
-            bands[status] = ("; ".join(format_interval(i) for i in kept), list(kept))
+            bands[status] = (wording.intervals([i for i, _ in kept]), [c for _, c in kept])
     return bands
 
 

@@ -8,13 +8,14 @@ command was given. Errors are never silenced.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..bands.notation import format_interval, glued_signs
 from ..bands.order import Gap, gaps, holds_written_value, precision
 from ..codes import Severity, not_ignorable
 from ..errors import Problem, UsageError
-from ..model import Band, BandVersion, Indicator, Scorecard, Status
+from ..model import Band, BandVersion, GapPolicy, Indicator, Scorecard, Status, worse
 from ..number_format import DECIMAL_COMMA, format_number
 from .phase_in import states
 
@@ -79,7 +80,18 @@ def gap_warnings(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Probl
             f"between {gap.below.value} and {gap.above.value}; rated {gap.rated(indicator.gap_policy)} "
             f"under gap policy {indicator.gap_policy.value}"
         )
-        warnings.append(Problem(message, "band-gap", Severity.WARNING, *where, indicator=indicator.id))
+        one = gap.below is gap.above or indicator.gap_policy is GapPolicy.WORSE
+        values = (
+            ("indicator", f"{indicator.id}{which}"),
+            ("interval", format_interval(gap.interval, mark)),
+            ("below_status", gap.below.value),
+            ("above_status", gap.above.value),
+            ("rated_status" if one else "tie_status", worse(gap.below, gap.above).value),
+            ("policy", indicator.gap_policy.value),
+        )
+        key = "band-gap" if one else "band-gap.nearest"
+        problem = Problem(message, "band-gap", Severity.WARNING, *where, indicator=indicator.id)
+        warnings.append(dataclasses.replace(problem, key=key, values=values))
     return unsilenced(warnings, scorecard, ignore)
 
 
@@ -103,7 +115,15 @@ def gap_note(scorecard: Scorecard, ignore: Sequence[str] = ()) -> Problem | None
         f"the bands (e.g. {middle} in {first_id}, between {first.below.value} and {first.above.value}); "
         "such values are rated by the gap policy"
     )
-    note = Problem(message, "gap-summary", Severity.NOTE, scorecard.path)
+    values = (
+        ("gaps", str(len(finer))),
+        ("indicators", str(count)),
+        ("example", middle),
+        ("indicator", first_id),
+        ("below_status", first.below.value),
+        ("above_status", first.above.value),
+    )
+    note = Problem(message, "gap-summary", Severity.NOTE, scorecard.path, key="gap-summary", values=values)
     return None if silenced(note, scorecard, ignore) else note
 
 
@@ -113,8 +133,13 @@ def readings(bands: Sequence[Band], decimal_mark: str = ",") -> list[str]:
     The range is rated; the sign only says on which side of the desired band it lies,
     and a sign that contradicts where the range lies is said too.
     """
+    return [note for note, _ in _readings(bands, decimal_mark)]
+
+
+def _readings(bands: Sequence[Band], decimal_mark: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each reading in English, and its values for the output language (``Problem.values``)."""
     desired = [i for band in bands if band.status is Status.DESIRED for i in band.intervals]
-    notes = []
+    notes: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     for band in bands:
         for part, sign, interval in glued_signs(band.text):
             below = sign in "<\u2039"
@@ -122,19 +147,35 @@ def readings(bands: Sequence[Band], decimal_mark: str = ",") -> list[str]:
                 f"{band.status.value} band {part!r} is read as the range {format_interval(interval, decimal_mark)}; "
                 f"{sign!r} is taken to say it lies {'below' if below else 'above'} the desired band"
             )
+            values: tuple[tuple[str, str], ...] = (
+                ("side", "below" if below else "above"),
+                ("band_status", band.status.value),
+                ("part", repr(part)),
+                ("range", format_interval(interval, decimal_mark)),
+                ("sign", repr(sign)),
+            )
             if desired and not all(interval.ends_before(d) if below else d.ends_before(interval) for d in desired):
                 shown_desired = "; ".join(format_interval(d, decimal_mark) for d in desired)
                 note += f", but it does not (desired: {shown_desired})"
-            notes.append(note)
+                values += (("desired", shown_desired),)
+            notes.append((note, values))
     return notes
 
 
 def reading_notes(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
     """How each comparison sign glued to a range (``<1,00 - 1,29 %``) was read, at the indicator's line."""
     notes = [
-        Problem(f"{indicator.id}{which}: {note}", "band-reading", Severity.NOTE, *where, indicator=indicator.id)
+        Problem(
+            f"{indicator.id}{which}: {note}",
+            "band-reading",
+            Severity.NOTE,
+            *where,
+            indicator=indicator.id,
+            key=f"band-reading.{dict(values)['side']}" + (".but" if "desired" in dict(values) else ""),
+            values=(("indicator", f"{indicator.id}{which}"), *values),
+        )
         for indicator, which, version, where in _band_versions(scorecard)
-        for note in readings(version.bands, _mark(scorecard))
+        for note, values in _readings(version.bands, _mark(scorecard))
     ]
     return unsilenced(notes, scorecard, ignore)
 

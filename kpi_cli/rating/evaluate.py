@@ -283,8 +283,17 @@ def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
 def beyond_problem(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:
     where = row.location if row else None
     path, line = (where.path, where.line) if where else (None, None)
+    band = indicator.band(rating.status)
+    assert rating.value is not None
+    values = (
+        ("indicator", indicator.id),
+        ("value", format_number(rating.value)),
+        ("rated_status", rating.status.value),
+        ("band", f" {band.text!r}" if band else ""),
+    )
+    message = beyond_warning(indicator, rating)
     return Problem(
-        beyond_warning(indicator, rating), "beyond-bands", Severity.WARNING, path, line, indicator=indicator.id
+        message, "beyond-bands", Severity.WARNING, path, line, indicator=indicator.id, key="beyond-bands", values=values
     )
 
 

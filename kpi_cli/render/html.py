@@ -94,7 +94,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
 
 
 def _group_row(ident: str, name: str, rollup: hist.Rollup, columns: _Columns, say: Labels) -> str:
-    before_status = 5 + columns.change + len(columns.regions)  # name, three bands, the value, benchmarks, the change
+    before_status = 2 + len(say.rated) + columns.change + len(columns.regions)  # name, bands, value, benchmarks, change
     after_status = 1 + columns.spark
     return (
         f'<tr class="goal"><th scope="rowgroup" class="id">{_e(ident)}</th>'

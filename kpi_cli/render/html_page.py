@@ -98,6 +98,6 @@ def value_cell(result: Result | None, say: Labels) -> str:
 
 def legend(say: Labels, charts: bool = True, trend: bool = False) -> str:
     """The statuses, and what the charts show: the trend line only where there is one."""
-    items = "".join(f"<li>{badge(s, say(s.value))}</li>" for s in Status)
-    help_text = f"<p>{_e(say('chart_help'))}{' ' + _e(say('chart_help.trend')) if trend else ''}</p>" if charts else ""
+    items = "".join(f"<li>{badge(s, say(s.value))}</li>" for s in say.legend_statuses)
+    help_text = f"<p>{_e(say.chart_help())}{' ' + _e(say('chart_help.trend')) if trend else ''}</p>" if charts else ""
     return f'<section class="legend"><h2>{_e(say("legend"))}</h2><ul>{items}</ul>{help_text}</section>'

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..bands.notation import format_interval
 from ..model import DEFAULT_LEVELS, GapPolicy, Indicator, Interval, Level, Measure, PhaseState, Status, level_ids
 from ..number_format import DECIMAL_COMMA, format_number
-from ..rating.history import Rollup
+from ..rating.history import Rollup, Trend
 from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 
@@ -122,6 +122,27 @@ class Labels:
     def rated(self) -> tuple[Status, ...]:
         """The rated positions the levels use, best first: the band columns a report shows."""
         return tuple(level.status for level in self.levels)
+
+    @property
+    def legend_statuses(self) -> tuple[Status, ...]:
+        """The statuses a legend names: the scorecard's own levels, best first, then the ones that are
+        no rating (a two-level scorecard's legend has no middle level)."""
+        return (*self.rated, *(s for s in Status if not s.is_rated))
+
+    def chart_help(self) -> str:
+        """What the result chart shows, naming the scorecard's levels by their colours."""
+        bands = ", ".join(f"{self('colour.' + s.value)}: {self.short(s)}" for s in self.rated)
+        return self("chart_help", bands=bands)
+
+    def change(self, trend: Trend | None) -> str:
+        """The change from the year before: '↑ +2,2 bedre', '→ 0'; '' when there is none."""
+        if trend is None:
+            return ""
+        delta = self.number(trend.delta)
+        signed = delta if delta.startswith("-") else f"+{delta}"
+        if trend.better is None:
+            return f"{trend.arrow} {signed}"
+        return f"{trend.arrow} {signed} {self('better' if trend.better else 'worse')}"
 
     @property
     def decimal_mark(self) -> str:

@@ -39,7 +39,7 @@ _BARE_URL = re.compile(r"(\w:(?=//)|(?<![\w.])www(?=\.))", re.IGNORECASE)
 
 
 def legend(say: Labels) -> str:
-    return " · ".join(f"{SYMBOLS[s]} {say.short(s)}" for s in Status)
+    return f"{say('legend')}: " + " · ".join(f"{SYMBOLS[s]} {say.short(s)}" for s in say.legend_statuses)
 
 
 def _row(cells: Iterable[str]) -> str:
@@ -89,6 +89,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
         if sections:
             lines += ["", f"## {_unit_label(unit.org_unit, say)}"]
         lines += _unit_tables(view, unit, say, "###" if sections else "##", sections, options.emoji)
+    lines += ["", legend(say)]
     return "\n".join(lines) + "\n"
 
 
@@ -114,28 +115,13 @@ def _unit_tables(
         if area.focus_goal:
             lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
         regions = view.benchmark_regions
-        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated), str(report.year)]
-        header += [escape(name or code) for code, name in regions]
-        lines += ["", _row([*header, say("col.status")]), _rule("lllllr" + "r" * len(regions) + "l")]
-        lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say, len(regions)))
+        lines += ["", *_head(view, say, regions)]
+        blanks = len(_columns(view, say, regions)) - 3  # all but id, name and status
+        lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say, blanks))
         for goal, found in goals:
-            lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say, len(regions)))
+            lines.append(_group_row(goal.id, goal.name, rolled.goals[goal.id], say, blanks))
             for result in found:
-                shown = result.indicator
-                bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated]
-                comment = view.entry(result).comment
-                lines.append(
-                    _row(
-                        [
-                            escape(shown.id),
-                            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
-                            *bands,
-                            say.value(result),
-                            *_benchmark_cells(unit_view.entry(shown.id), regions, say),
-                            status_cell(result, say, emoji),
-                        ]
-                    )
-                )
+                lines.append(_indicator_row(view, unit_view, result, say, regions, emoji))
         found_notes = [
             f"{escape(ident)}: {escape(text)}"  # measure names and units come from the definitions
             for ident, text in say.notes(view.measures, [r for _, found in goals for r in found])
@@ -147,15 +133,55 @@ def _unit_tables(
     return lines
 
 
+def _columns(view: View, say: Labels, regions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The table's columns as (header, alignment): id, name, the scorecard's own levels' bands, the
+    year before, the year shown, the benchmarks, the change, the status. One list for the header,
+    the rule and every row, so no row has a cell more or less than the header."""
+    columns = [(say("col.id"), "l"), (say("col.name"), "l"), *((say(f"col.{s.value}"), "l") for s in say.rated)]
+    previous = view.earlier_years[-1:]
+    columns += [(str(year), "r") for year in (*previous, view.year)]
+    columns += [(escape(name or code), "r") for code, name in regions]
+    if previous:
+        columns.append((say("col.change"), "l"))
+    return [*columns, (say("col.status"), "l")]
+
+
+def _head(view: View, say: Labels, regions: Sequence[tuple[str, str]]) -> list[str]:
+    columns = _columns(view, say, regions)
+    return [_row(name for name, _ in columns), _rule("".join(align for _, align in columns))]
+
+
+def _indicator_row(
+    view: View, unit_view: UnitView, result: Result, say: Labels, regions: Sequence[tuple[str, str]], emoji: bool
+) -> str:
+    shown = result.indicator
+    entry = unit_view.entry(shown.id)
+    comment = entry.comment if entry else None
+    previous = view.earlier_years[-1:]
+    past = view.series.get((shown.id, unit_view.org_unit), {}) if previous else {}
+    change = (say.change(entry.trend) or (say("scale_changed") if entry.scale_changed else "")) if entry else ""
+    return _row(
+        [
+            escape(shown.id),
+            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
+            *(escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated),
+            *(_value_cell(past.get(year), say) for year in previous),
+            say.value(result),
+            *_benchmark_cells(entry, regions, say),
+            *([escape(change)] if previous else []),
+            status_cell(result, say, emoji),
+        ]
+    )
+
+
 def _benchmark_cells(entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels) -> list[str]:
     """Each benchmark region's value for the same year and how the result compares: '27,5 (bedre)'."""
     return [say.benchmark(entry.compared(code) if entry else None) for code, _ in regions]
 
 
-def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, regions: int = 0) -> str:
+def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, blanks: int) -> str:
     """A focus area's or goal's row: id and name in bold, the roll-up in the status column."""
-    blanks = [""] * (4 + regions)
-    return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", *blanks, rollup_text(rollup, say)])
+    return _row([f"**{escape(group_id)}**", f"**{escape(name)}**", *[""] * blanks, rollup_text(rollup, say)])
 
 
 def history(view: View, options: RenderOptions) -> str:

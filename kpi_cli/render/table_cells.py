@@ -136,7 +136,7 @@ def pack(parts: Sequence[str], width: int, sep: str = " · ") -> str:
 
 def legend(say: Labels, width: int) -> Text:
     """'Tegnforklaring: ● ønsket · ▲ laveste akseptert ...', broken between entries only."""
-    entries = [f"{SYMBOLS[s]} {say.short(s)}" for s in Status]
+    entries = [f"{SYMBOLS[s]} {say.short(s)}" for s in say.legend_statuses]
     return Text(pack([f"{say('legend')}:", *entries], width, " "), style="dim")
 
 

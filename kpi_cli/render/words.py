@@ -7,9 +7,29 @@ Every language has the same keys (a test checks it). Renderers get words through
 
 from __future__ import annotations
 
+from . import stderr_en, stderr_nb, stderr_nn, stderr_sv
 from .words_en import WORDS as EN
 from .words_nb import WORDS as NB
 from .words_nn import WORDS as NN
 from .words_sv import WORDS as SV
 
-WORDS: dict[str, dict[str, str]] = {"nb": NB, "en": EN, "nn": NN, "sv": SV}
+
+def _stderr(words: dict[str, str]) -> dict[str, str]:
+    """A language's stderr lines (render/stderr_*.py), with the band reading that says it is contradicted."""
+    but = words["problem.band-reading.but"]
+    return {
+        **words,
+        **{
+            f"problem.band-reading.{side}.but": words[f"problem.band-reading.{side}"] + but
+            for side in ("below", "above")
+        },
+    }
+
+
+# The reports' words, and the stderr lines' (kept apart, one module per language).
+WORDS: dict[str, dict[str, str]] = {
+    "nb": {**NB, **_stderr(stderr_nb.WORDS)},
+    "en": {**EN, **_stderr(stderr_en.WORDS)},
+    "nn": {**NN, **_stderr(stderr_nn.WORDS)},
+    "sv": {**SV, **_stderr(stderr_sv.WORDS)},
+}

@@ -77,10 +77,10 @@ WORDS: dict[str, str] = {
     "no_result": "no result",
     "history": "History",
     "scale_changed": "new scale",
-    "chart_help": (
-        "Chart: the coloured stretches are the bands (green: desired, yellow: lowest accepted, "
-        "red: not approved); the black mark is the result."
-    ),
+    "chart_help": "Chart: the coloured stretches are the bands ({bands}); the black mark is the result.",
+    "colour.desired": "green",
+    "colour.accepted": "yellow",
+    "colour.not_approved": "red",
     "chart_help.trend": "The line shows the years' trend.",
     "made_on": "made",
     "made_with": "Made with kpi-cli {version}",

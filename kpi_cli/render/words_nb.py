@@ -77,10 +77,10 @@ WORDS: dict[str, str] = {
     "no_result": "ingen resultat",
     "history": "Historikk",
     "scale_changed": "ny skala",
-    "chart_help": (
-        "Figur: fargede felt viser resultatkravene (grønn: ønsket, gul: laveste akseptert, "
-        "rød: ikke godkjent); den svarte streken er resultatet."
-    ),
+    "chart_help": "Figur: fargede felt viser resultatkravene ({bands}); den svarte streken er resultatet.",
+    "colour.desired": "grønn",
+    "colour.accepted": "gul",
+    "colour.not_approved": "rød",
     "chart_help.trend": "Kurven viser utviklingen over år.",
     "made_on": "laget",
     "made_with": "Laget med kpi-cli {version}",

@@ -74,10 +74,10 @@ WORDS: dict[str, str] = {
     "no_result": "ikkje noko resultat",
     "history": "Historikk",
     "scale_changed": "ny skala",
-    "chart_help": (
-        "Figur: farga felt viser resultatkrava (grøn: ønskt, gul: lågaste akseptert, "
-        "raud: ikkje godkjent); den svarte streken er resultatet."
-    ),
+    "chart_help": "Figur: farga felt viser resultatkrava ({bands}); den svarte streken er resultatet.",
+    "colour.desired": "grøn",
+    "colour.accepted": "gul",
+    "colour.not_approved": "raud",
     "chart_help.trend": "Kurva viser utviklinga over år.",
     "made_on": "laga",
     "made_with": "Laga med kpi-cli {version}",

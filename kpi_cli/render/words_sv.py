@@ -74,10 +74,10 @@ WORDS: dict[str, str] = {
     "no_result": "inget resultat",
     "history": "Historik",
     "scale_changed": "ny skala",
-    "chart_help": (
-        "Figur: färgade fält visar resultatkraven (grön: önskat, gul: lägsta godtagbara, "
-        "röd: ej godkänt); det svarta strecket är resultatet."
-    ),
+    "chart_help": "Figur: färgade fält visar resultatkraven ({bands}); det svarta strecket är resultatet.",
+    "colour.desired": "grön",
+    "colour.accepted": "gul",
+    "colour.not_approved": "röd",
     "chart_help.trend": "Kurvan visar utvecklingen över åren.",
     "made_on": "skapad",
     "made_with": "Skapad med kpi-cli {version}",

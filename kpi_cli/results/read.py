@@ -356,13 +356,15 @@ def _row(
     row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
     if note is None:
         return (row,)
+    values: tuple[tuple[str, str], ...] = (("indicator", indicator), ("text", excerpt(text)))  # Problem.key
     if note == "footnote-mark":
-        said = (
-            f"footnote marks dropped from {excerpt(text)}: read as {excerpt(FOOTNOTE.sub('', ' '.join(text.split())))}"
-        )
+        read_as = excerpt(FOOTNOTE.sub("", " ".join(text.split())))
+        values += (("read", read_as),)
+        said = f"footnote marks dropped from {excerpt(text)}: read as {read_as}"
     elif note == "result-text":
         said = f"{excerpt(text)} read as no result"
-    return row, Problem(f"{indicator}: {said}", note, Severity.NOTE, where.path, where.line, indicator=indicator)
+    at = (where.path, where.line)
+    return row, Problem(f"{indicator}: {said}", note, Severity.NOTE, *at, indicator=indicator, key=note, values=values)
 
 
 def _layout(

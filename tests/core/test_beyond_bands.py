@@ -55,6 +55,12 @@ WARNING = (
     "'0 % negativt avvik'; a typing error, or bands that state a magnitude of a signed value "
     "(such as 'negativt avvik')?"
 )
+# As kpi says it on stderr in the scorecard's language (nb, the default).
+WARNING_NB = (
+    "Ø.2.1: -0,3 ligger utenfor alle bånd, og ingen skala er satt: vurdert som ønsket etter det ytterste båndet "
+    "på sin side '0 % negativt avvik'; en skrivefeil, eller bånd som oppgir størrelsen på en verdi med fortegn "
+    "(som 'negativt avvik')?"
+)
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +127,7 @@ def test_kpi_evaluate_goes_on_with_a_warning(kpi, tmp_path, monkeypatch, assert_
     write(tmp_path, monkeypatch, "indikator;år;verdi\nØ.2.1;2015;-0,3\nØ.2.2;2015;4,6\nØ.2.3;2015;6,5\n")
     result = kpi("evaluate", "2015.csv", "--indicators", "ok.yaml", "--format", "csv")
     assert_ok(result, 0)
-    assert result.stderr == f"2015.csv:2: warning: {WARNING} [beyond-bands]\n"
+    assert result.stderr == f"2015.csv:2: warning: {WARNING_NB} [beyond-bands]\n"
     assert [line.split(";")[:2] + line.split(";")[6:9] for line in result.stdout.splitlines()[1:]] == [
         ["Ø.2.1", "Avvik fra budsjett", "-0,3", "%", "desired"],
         ["Ø.2.2", "Tilfredshet", "4,6", "", "desired"],
@@ -144,7 +150,7 @@ def test_kpi_history_warns_too(kpi, tmp_path, monkeypatch, assert_ok) -> None:
     write(tmp_path, monkeypatch, "indikator;år;verdi\nØ.2.1;2015;-0,3\n")
     result = kpi("history", "2015.csv", "--indicators", "ok.yaml")
     assert_ok(result, 0)
-    assert result.stderr == f"2015.csv:2: warning: {WARNING} [beyond-bands]\n"
+    assert result.stderr == f"2015.csv:2: warning: {WARNING_NB} [beyond-bands]\n"
 
 
 def test_junit_says_why_in_the_output_language(kpi, tmp_path, monkeypatch, assert_ok) -> None:

@@ -529,7 +529,7 @@ def test_cli_negative_change_is_not_approved_and_fails(kpi, write, workdir):
     assert result.exit_code == 1
     assert line_starting(result.stdout, "L.2.1 ").endswith("-10,00 ✖ Ikke godkjent resultat")
     assert line_starting(result.stdout, "L.2.1:") == "L.2.1: 90 ideer mot 100 året før: -10,00 %"
-    assert result.stderr.splitlines() == ["kpi: 1 result fails --fail-on not_approved: L.2.1"]
+    assert result.stderr.splitlines() == ["kpi: 1 resultat feiler --fail-on not_approved: L.2.1"]  # nb, as the table
     item = by_id(evaluated(kpi("evaluate", "r.csv", "--format", "json")))["L.2.1"]
     assert (item["value"], item["status"]) == (-10, "not_approved")
     assert item["computed"]["text"] == "90 ideer against 100 the year before: -10.00 %"
@@ -635,7 +635,7 @@ def test_cli_direct_value_with_more_decimals_than_the_computed_one_agrees(kpi, w
 def test_cli_verbose_counts_measure_rows(kpi, write, workdir):
     # made up: two measure rows, two scores, one empty measure row for 2014
     write("r.csv", "indikator;år;verdi\nideer;2014;\nideer;2015;120\nideer;2016;130\nL.1.1;2016;4,6\nL.1.2;2016;\n")
-    result = kpi("evaluate", "r.csv", "--verbose")
+    result = kpi("evaluate", "r.csv", "--verbose", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "r.csv: read encoding utf-8, delimiter ';', long table, 5 results",
@@ -724,8 +724,8 @@ def test_n_below_min_base_is_not_rated_even_when_not_approved(kpi, write, workdi
     result = kpi("evaluate", "r.csv", "--indicators", "t.yaml", "--verbose")
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert line_starting(result.stdout, "2016:") == ("2016: 1 mangler · 1 for lite grunnlag")
-    assert result.stderr.splitlines()[-1] == (
-        "kpi: 1 result read = 0 rated + 1 shown, not rated + 0 without a result + 0 rejected"
+    assert result.stderr.splitlines()[-1] == (  # in the table's language
+        "kpi: 1 resultat lest = 0 vurdert + 1 vist, ikke vurdert + 0 uten resultat + 0 avvist"
     )
 
 

@@ -151,7 +151,7 @@ GOOD = (
 
 def test_validate_a_good_made_up_file(kpi, workdir, write, assert_ok):
     write("good.yaml", GOOD)
-    result = kpi("validate", "good.yaml")
+    result = kpi("validate", "good.yaml", "--lang", "en")
     assert_ok(result, 0)
     # The target range's published edges leave two gaps that hold no value written with two decimals,
     # as its bands are: one note, no warning. The other two indicators have none.

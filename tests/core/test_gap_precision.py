@@ -94,7 +94,7 @@ def test_seed_warns_only_of_the_gap_holding_5() -> None:
 
 
 def test_seed_validate_says_it_in_one_line(kpi, workdir, assert_ok) -> None:
-    result = kpi("validate")
+    result = kpi("validate", "--lang", "en")
     assert_ok(result, 0)
     assert result.stderr.splitlines() == [
         f"indicators.yaml:{seed_line('L.2.1')}:13: warning: L.2.1: values in (4,9, 5] fall between accepted and "

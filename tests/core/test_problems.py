@@ -139,7 +139,7 @@ def test_ignoring_an_error_in_the_file_is_a_located_error() -> None:
 
 
 def test_cli_ignore_on_validate_status_and_evaluate(kpi, repo_root, assert_error) -> None:
-    validate = kpi("validate", "--ignore", "band-gap")
+    validate = kpi("validate", "--ignore", "band-gap", "--lang", "en")
     assert (validate.exit_code, validate.stderr) == (0, SEED_GAP_NOTE + "\n")
     assert validate.stdout.endswith("5 indicators, 0 warnings\n")
     quiet = kpi("validate", "--ignore", "band-gap", "--ignore", "gap-summary")

@@ -87,7 +87,15 @@ def test_encoding_and_delimiter_overrides(tmp_path: Path) -> None:
 def test_verbose_names_encoding_and_delimiter_and_balances() -> None:
     result = cli_runner().invoke(
         main,
-        ["evaluate", "-v", str(DIALECTS / "excel-2016.csv"), "--indicators", str(ROOT / "indicators.yaml")],
+        [
+            "evaluate",
+            "-v",
+            str(DIALECTS / "excel-2016.csv"),
+            "--indicators",
+            str(ROOT / "indicators.yaml"),
+            "--lang",
+            "en",
+        ],
     )
     assert result.exit_code == 1  # L.1.2 is not approved
     assert "encoding cp1252, delimiter ';', long table, 5 results" in result.stderr
@@ -96,7 +104,8 @@ def test_verbose_names_encoding_and_delimiter_and_balances() -> None:
 
 def test_verbose_accounts_for_rejected_rows() -> None:
     bad = ROOT / "tests" / "fixtures" / "bad-2014.csv"
-    result = cli_runner().invoke(main, ["evaluate", "-v", str(bad), "--indicators", str(ROOT / "indicators.yaml")])
+    args = ["evaluate", "-v", str(bad), "--indicators", str(ROOT / "indicators.yaml"), "--lang", "en"]
+    result = cli_runner().invoke(main, args)
     assert result.exit_code == 2
     assert "kpi: 4 results read = 0 rated + 0 shown, not rated + 0 without a result + 4 rejected" in (result.stderr)
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
@@ -204,7 +213,8 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     assert statuses(path) == EXPECTED
     [log] = read_results([path]).logs
     assert (log.kind, log.sheet, log.encoding, log.delimiter) == (SourceKind.EXCEL, "Resultater", "", "")
-    verbose = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml")])
+    args = ["evaluate", "-v", str(path), "--indicators", str(ROOT / "indicators.yaml"), "--lang", "en"]
+    verbose = cli_runner().invoke(main, args)
     assert f"{path}: read sheet Resultater, long table, 5 results" in verbose.stderr
     read = read_results([path], sheet="Notater")
     assert [e.format() for e in read.errors] == [

@@ -76,11 +76,13 @@ def test_a_single_target_rates_best_inside_worst_outside_and_middle_within_the_t
 
 def test_a_target_within_a_scale_gives_bands_within_it():
     indicator = one('scale: [1, 6]\ntarget: ">= 4,5"\ntolerance: "0,5"')
-    assert [(band.status, band.text) for band in indicator.bands] == [
-        (Status.DESIRED, ">= 4,5"),
-        (Status.ACCEPTED, "[4,0, 4,5)"),
-        (Status.NOT_APPROVED, "[1, 4,0)"),
+    assert [(band.status, band.intervals) for band in indicator.bands] == [
+        (Status.DESIRED, (Interval(Decimal("4.5"), None, True, False),)),
+        (Status.ACCEPTED, (Interval(Decimal("4.0"), Decimal("4.5"), True, False),)),
+        (Status.NOT_APPROVED, (Interval(Decimal(1), Decimal("4.0"), True, False),)),
     ]
+    # Printed as the scorecard prints bands (tests/test_band_printing.py), in the target's signs.
+    assert [band.text for band in indicator.bands] == [">= 4,5", "4,0 - 4,4", "< 4,0"]
 
 
 def test_targets_per_year_rate_each_year_by_its_own():

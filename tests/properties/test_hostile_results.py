@@ -93,7 +93,7 @@ def test_a_windows_1252_file_says_so(tmp_path: Path) -> None:
 def test_verbose_says_which_encoding(tmp_path: Path) -> None:
     path = tmp_path / "2014.csv"
     path.write_bytes("indikator;verdi;kommentar\nL.1.1;4,5;Bø\n".encode() + b"L.1.2;4,5;\xe6\n")
-    result = evaluate(str(path), "-v")
+    result = evaluate(str(path), "-v", "--lang", "en")
     assert f"{path}: read encoding utf-8; line 3 as cp1252, delimiter ';'" in result.stderr
 
 

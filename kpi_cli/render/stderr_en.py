@@ -1,0 +1,79 @@
+"""The lines kpi writes on stderr, in English: the gate, the notes on years, -v's reading and
+accounting, and the problems the core gives a key (``Problem.key``). :mod:`kpi_cli.render.words`
+adds them to the catalogue; :mod:`kpi_cli.cli.messages` fills them. A value named ``*_status``
+is a status id, said as its word in the other languages; ``noun.NAME`` is the noun after a count
+``NAME``. The English ones say exactly what the core's own messages say."""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    "msg.fails.one": "{count} result fails {rule}: {names}",
+    "msg.fails.many": "{count} results fail {rule}: {names}",
+    "msg.worse.one": "{count} result worse than the year before: {names}",
+    "msg.worse.many": "{count} results worse than the year before: {names}",
+    "msg.showing": "note: showing {shown}; {others} rated as its history (--year shows another)",
+    "msg.coverage": "note: {year}: {given} of {of} results; {fuller} has {fuller_given}: --year {fuller}",
+    "msg.accounting": (
+        "{read} {read_noun} read = {rated} rated + {not_rated} shown, not rated + {no_result} without a result"
+        "{measures} + {rejected} rejected{unbalanced}"
+    ),
+    "msg.accounting.measures": " + {measures} {measures_noun}",
+    "msg.accounting.unbalanced": "  (DOES NOT BALANCE: please report)",
+    "msg.read": "{path}: read {how}{layout} table, {results} {results_noun}",
+    "msg.read.csv": "encoding {encoding}, delimiter {delimiter}, ",
+    "msg.read.sheet": "sheet {sheet}, ",
+    "msg.cells": "{path}: cells not read as results: {cells}",
+    "msg.engine": "engine: {engine} ({why})",
+    "engine.not_installed": "auto: duckdb is not installed",
+    "engine.parquet": "auto: Parquet input",
+    "engine.small": "auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet",
+    "layout.long": "long",
+    "layout.wide": "wide",
+    "layout.updated": "updated",
+    "cells.benchmark": "benchmark",
+    "cells.other_table": "other_table",
+    "cells.not_selected": "not_selected",
+    "cells.not_a_year": "not_a_year",
+    "cells.no_region": "no_region",
+    "cells.other_region": "other_region",
+    "cells.replaced": "replaced",
+    "noun.read.one": "result",
+    "noun.read.many": "results",
+    "noun.results.one": "result",
+    "noun.results.many": "results",
+    "noun.measures.one": "measure value",
+    "noun.measures.many": "measure values",
+    "noun.gaps.one": "gap",
+    "noun.gaps.many": "gaps",
+    "noun.indicators.one": "indicator",
+    "noun.indicators.many": "indicators",
+    "problem.footnote-mark": "{indicator}: footnote marks dropped from {text}: read as {read}",
+    "problem.result-text": "{indicator}: {text} read as no result",
+    "problem.beyond-bands": (
+        "{indicator}: {value} lies beyond every band and no scale is set: rated {rated_status} by the outermost "
+        "band on its side{band}; a typing error, or bands that state a magnitude of a signed value "
+        "(such as 'negativt avvik')?"
+    ),
+    "problem.band-gap": (
+        "{indicator}: values in {interval} fall between {below_status} and {above_status}; rated {rated_status} "
+        "under gap policy {policy}"
+    ),
+    "problem.band-gap.nearest": (
+        "{indicator}: values in {interval} fall between {below_status} and {above_status}; rated by the nearer "
+        "edge (a tie goes to {tie_status}) under gap policy {policy}"
+    ),
+    "problem.gap-summary": (
+        "{gaps} {gaps_noun} between bands in {indicators} {indicators_noun} hold only values written more finely "
+        "than the bands (e.g. {example} in {indicator}, between {below_status} and {above_status}); such values "
+        "are rated by the gap policy"
+    ),
+    "problem.band-reading.below": (
+        "{indicator}: {band_status} band {part} is read as the range {range}; {sign} is taken to say it lies "
+        "below the desired band"
+    ),
+    "problem.band-reading.above": (
+        "{indicator}: {band_status} band {part} is read as the range {range}; {sign} is taken to say it lies "
+        "above the desired band"
+    ),
+    "problem.band-reading.but": ", but it does not (desired: {desired})",  # words.py appends it to the two above
+}

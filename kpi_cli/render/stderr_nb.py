@@ -1,0 +1,75 @@
+"""The lines kpi writes on stderr, in bokmål; the keys and their rules: :mod:`kpi_cli.render.stderr_en`."""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    "msg.fails.one": "{count} resultat feiler {rule}: {names}",
+    "msg.fails.many": "{count} resultater feiler {rule}: {names}",
+    "msg.worse.one": "{count} resultat er verre enn året før: {names}",
+    "msg.worse.many": "{count} resultater er verre enn året før: {names}",
+    "msg.showing": "merk: viser {shown}; {others} vurdert som historikk (--year viser et annet år)",
+    "msg.coverage": "merk: {year}: {given} av {of} resultater; {fuller} har {fuller_given}: --year {fuller}",
+    "msg.accounting": (
+        "{read} {read_noun} lest = {rated} vurdert + {not_rated} vist, ikke vurdert + {no_result} uten resultat"
+        "{measures} + {rejected} avvist{unbalanced}"
+    ),
+    "msg.accounting.measures": " + {measures} {measures_noun}",
+    "msg.accounting.unbalanced": "  (GÅR IKKE OPP: meld gjerne fra)",
+    "msg.read": "{path}: lest {how}{layout} tabell, {results} {results_noun}",
+    "msg.read.csv": "tegnkoding {encoding}, skilletegn {delimiter}, ",
+    "msg.read.sheet": "ark {sheet}, ",
+    "msg.cells": "{path}: celler som ikke er lest som resultater: {cells}",
+    "msg.engine": "motor: {engine} ({why})",
+    "engine.not_installed": "auto: duckdb er ikke installert",
+    "engine.parquet": "auto: Parquet-filer",
+    "engine.small": "auto: DuckDB strømmer json, jsonl og csv fra 2 MB CSV, eller Parquet",
+    "layout.long": "lang",
+    "layout.wide": "bred",
+    "layout.updated": "oppdatert",
+    "cells.benchmark": "sammenligning",
+    "cells.other_table": "annen tabell",
+    "cells.not_selected": "ikke valgt",
+    "cells.not_a_year": "ikke et år",
+    "cells.no_region": "uten region",
+    "cells.other_region": "annen region",
+    "cells.replaced": "erstattet",
+    "noun.read.one": "resultat",
+    "noun.read.many": "resultater",
+    "noun.results.one": "resultat",
+    "noun.results.many": "resultater",
+    "noun.measures.one": "måletall",
+    "noun.measures.many": "måletall",
+    "noun.gaps.one": "hull",
+    "noun.gaps.many": "hull",
+    "noun.indicators.one": "indikator",
+    "noun.indicators.many": "indikatorer",
+    "problem.footnote-mark": "{indicator}: fotnotetegn fjernet fra {text}: lest som {read}",
+    "problem.result-text": "{indicator}: {text} lest som intet resultat",
+    "problem.beyond-bands": (
+        "{indicator}: {value} ligger utenfor alle bånd, og ingen skala er satt: vurdert som {rated_status} etter "
+        "det ytterste båndet på sin side{band}; en skrivefeil, eller bånd som oppgir størrelsen på en verdi med "
+        "fortegn (som 'negativt avvik')?"
+    ),
+    "problem.band-gap": (
+        "{indicator}: verdier i {interval} faller mellom {below_status} og {above_status}; vurderes som "
+        "{rated_status} etter gap_policy {policy}"
+    ),
+    "problem.band-gap.nearest": (
+        "{indicator}: verdier i {interval} faller mellom {below_status} og {above_status}; vurderes etter "
+        "nærmeste kant (lik avstand gir {tie_status}) etter gap_policy {policy}"
+    ),
+    "problem.gap-summary": (
+        "{gaps} {gaps_noun} mellom båndene i {indicators} {indicators_noun} rommer bare verdier skrevet med flere "
+        "desimaler enn båndene (f.eks. {example} i {indicator}, mellom {below_status} og {above_status}); slike "
+        "verdier vurderes etter gap_policy"
+    ),
+    "problem.band-reading.below": (
+        "{indicator}: båndet {band_status} {part} leses som området {range}; {sign} tas som at det ligger "
+        "under båndet for ønsket resultat"
+    ),
+    "problem.band-reading.above": (
+        "{indicator}: båndet {band_status} {part} leses som området {range}; {sign} tas som at det ligger "
+        "over båndet for ønsket resultat"
+    ),
+    "problem.band-reading.but": ", men det gjør det ikke (ønsket: {desired})",  # words.py appends it to the two above
+}
