@@ -8,7 +8,8 @@ The convention (docs/how-to/develop.md, "Examples in the docs are tests"):
   a command ending in ``\\`` goes on on the next line, and a here-document (``<<'EOF'``) up to its
   end marker; each command runs in a shell of its own (``cd`` and ``$?`` do not carry over: write
   ``cd DIR && kpi ...`` and ``kpi ...; echo $?``), but the commands of one block share their copy,
-  so a file one writes the next can read;
+  so a file one writes the next can read; on a tutorial's page (``docs/tutorial/``) all the blocks
+  share one copy, run in order, as the steps of a tutorial build on each other;
 - the lines after a command, up to the next command or the end of the block, are its exact output,
   stdout and stderr together in the order they were written (Python runs unbuffered);
 - a line ``...`` alone stands for any number of lines, none included.
@@ -103,6 +104,18 @@ def blocks(path: Path) -> list[Block]:
         else:
             body.append(line)
     return found
+
+
+def runs(path: Path) -> list[tuple[Block, ...]]:
+    """The blocks of a Markdown file grouped by the copy of the repository they run in, in order.
+
+    A block runs in a copy of its own; on a tutorial's page (in a folder ``tutorial``) all the blocks
+    run in one, as a reader follows the steps, each building on what the one before it made.
+    """
+    found = blocks(path)
+    if path.parent.name == "tutorial":
+        return [tuple(found)] if found else []
+    return [(block,) for block in found]
 
 
 def matches(expected: tuple[str, ...] | list[str], actual: list[str]) -> bool:
