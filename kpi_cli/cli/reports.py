@@ -14,6 +14,7 @@ from ..errors import KpiError, KpiErrors, UsageError
 from ..rating.checks import check_ignore, unsilenced
 from ..render import Kind, render_report
 from ..view import Gate, build, fail_levels, select_org_units, sparse_year
+from .by_name import check_binary, chosen_format
 from .messages import (
     EXIT_FAIL,
     Named,
@@ -40,7 +41,7 @@ from .params import (
     read_options,
 )
 from .params import render_options as presentation
-from .streaming import finish, output_format, try_streaming
+from .streaming import finish, try_streaming
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -159,7 +160,7 @@ def evaluate(
     delimiter: str | None,
     sheet: str | None,
     regions: str,
-    fmt: str,
+    fmt: str | None,
     fail_on: str | None,
     fail_on_missing: bool,
     fail_on_suppressed: bool,
@@ -189,6 +190,8 @@ def evaluate(
     """
     from ..sql.choice import evaluate_with
 
+    fmt = chosen_format(fmt, output, Kind.EVALUATION, [indicators, *results])
+    check_binary(fmt, output, sys.stdout.isatty())
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}
@@ -202,7 +205,7 @@ def evaluate(
         scorecard,
         results,
         year=year,
-        fmt=output_format(fmt, output),
+        fmt=fmt,
         gate=gate,
         definitions=indicators,
         encoding=encoding,
@@ -280,7 +283,7 @@ def history(
     delimiter: str | None,
     sheet: str | None,
     regions: str,
-    fmt: str,
+    fmt: str | None,
     org_units: tuple[str, ...],
     output: str | None,
     ignore: tuple[str, ...],
@@ -299,6 +302,7 @@ def history(
     """
     from ..rating.evaluate import evaluate_results
 
+    fmt = chosen_format(fmt, output, Kind.HISTORY, [indicators, *results])
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)

@@ -18,11 +18,6 @@ if TYPE_CHECKING:
     from ..view import Gate
 
 
-def output_format(fmt: str, output: str | None) -> str:
-    """``parquet`` when the report goes to a .parquet file, else --format."""
-    return "parquet" if output and output.lower().endswith(".parquet") else fmt
-
-
 def try_streaming(
     engine: str,
     scorecard: Scorecard,
