@@ -105,6 +105,34 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Attention:
+    """A result of the year shown that needs attention first, and why: at the scorecard's worst
+    level ('worst'), worse than the year before ('regression'), without a result ('missing')."""
+
+    entry: Entry
+    reasons: tuple[str, ...]
+
+
+ATTENTION_REASONS = ("worst", "regression", "missing")
+
+
+def attention(entries: Sequence[Entry], worst: Status) -> tuple[Attention, ...]:
+    """What a report says first: the results at ``worst``, then the regressions, then the
+    missing results, each once (with every reason it has), in the definitions' order within each."""
+    found = []
+    for entry in entries:
+        status = entry.result.status
+        reasons = (
+            ("worst",) * (status is worst)
+            + ("regression",) * entry.regression
+            + ("missing",) * (status is Status.MISSING)
+        )
+        if reasons:
+            found.append(Attention(entry, reasons))
+    return tuple(sorted(found, key=lambda item: ATTENTION_REASONS.index(item.reasons[0])))
+
+
+@dataclass(frozen=True, slots=True)
 class UnitView:
     """One org unit's results of the year shown (None: the whole municipality)."""
 
@@ -132,6 +160,7 @@ class View:
     series: Mapping[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit): a Series
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
+    attention: tuple[Attention, ...] = ()  # what needs attention first (see :func:`attention`)
     _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -261,6 +290,7 @@ def build(
         series=Series(report, gate),
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
+        attention=attention(entries, scorecard.levels[-1].status),
         _unit_index={unit.org_unit: unit for unit in units},
     )
 

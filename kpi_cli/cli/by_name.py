@@ -9,6 +9,7 @@ is a name whose ending says no format when ``--format`` is not given.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 
 from ..errors import UsageError
@@ -62,10 +63,14 @@ def kind_command(kind: Kind) -> str:
     return {Kind.EVALUATION: "evaluate", Kind.HISTORY: "history", Kind.STATUS: "status"}[kind]
 
 
-def check_binary(fmt: str, output: str | None, stdout_is_terminal: bool) -> None:
+def check_binary(fmt: str, output: str | None) -> None:
     """A workbook, Word file or PDF goes to a file: a UsageError when it would go to a terminal."""
-    if fmt in BINARY and (not output or output in STDOUT_NAMES) and stdout_is_terminal:
+    if fmt in BINARY and (not output or output in STDOUT_NAMES) and stdout_is_terminal():
         raise UsageError(f"--format {fmt} writes a file, not text for the terminal: -o rapport.{fmt}")
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _suffix(output: str | None) -> str:

@@ -191,7 +191,7 @@ def evaluate(
     from ..sql.choice import evaluate_with
 
     fmt = chosen_format(fmt, output, Kind.EVALUATION, [indicators, *results])
-    check_binary(fmt, output, sys.stdout.isatty())
+    check_binary(fmt, output)
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..view import StatusView, View
 
-Output = str | Iterator[str]  # the text, or its chunks for output too large to hold as one string
+Output = (
+    str | bytes | Iterator[str]
+)  # the text, a file's bytes (xlsx, docx, pdf), or chunks of text too large for one string
 
 
 class Kind(str, enum.Enum):
@@ -76,6 +78,7 @@ FORMATS: dict[str, Format] = {
     "html": Format("kpi_cli.render.html", _REPORTS),
     "github": Format("kpi_cli.render.github", frozenset({Kind.EVALUATION})),
     "junit": Format("kpi_cli.render.junit", frozenset({Kind.EVALUATION})),
+    "xlsx": Format("kpi_cli.render.xlsx", frozenset({Kind.EVALUATION})),
 }
 
 
