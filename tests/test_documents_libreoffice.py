@@ -79,3 +79,15 @@ def test_the_excel_report_prints_in_libreoffice(kpi, tmp_path: Path) -> None:
         assert word in text
     everything = "\n".join(page.extract_text() for page in printed.pages)
     assert "Dette trenger oppmerksomhet" in everything and "Historikk · 2015–2017" in everything
+
+
+def test_the_word_report_prints_in_libreoffice(kpi, tmp_path: Path) -> None:
+    printed = pypdf.PdfReader(as_pdf(report(kpi, tmp_path, "rapport.docx"), "docx-service-areas-2017"))
+    first = printed.pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
+    text = first.extract_text()
+    assert text.startswith("Eksempelkommune - målekart (oppdiktet) · 2017")
+    assert text.index("Dette trenger oppmerksomhet") < text.index("Fokusområde L: Læring og fornyelse")
+    everything = "\n".join(page.extract_text() for page in printed.pages)
+    for word in ("L.1.1", "L.2.1", "Tabell 1: Læring og fornyelse · 2017", "oppdiktet (made up)", "Teknisk"):
+        assert word in everything

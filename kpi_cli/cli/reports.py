@@ -137,6 +137,12 @@ def read(
     show_default=True,
     help="--format markdown: emoji adds 🟢 🟡 🔴 before each status, as GitHub shows them in colour.",
 )
+@click.option(
+    "--reference-doc",
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE.docx",
+    help="The Word report (-o rapport.docx): take styles, header, footer and logo from this Word template.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
 @click.option(
@@ -169,6 +175,7 @@ def evaluate(
     output: str | None,
     output_delimiter: str | None,
     markers: str,
+    reference_doc: str | None,
     verbose: bool,
     quiet: bool,
     engine: str,
@@ -190,8 +197,12 @@ def evaluate(
     """
     from ..sql.choice import evaluate_with
 
-    fmt = chosen_format(fmt, output, Kind.EVALUATION, [indicators, *results])
+    fmt = chosen_format(
+        fmt, output, Kind.EVALUATION, [indicators, *results, *([reference_doc] if reference_doc else [])]
+    )
     check_binary(fmt, output)
+    if reference_doc is not None and fmt != "docx":
+        raise UsageError(f"--reference-doc is for the Word report (-o rapport.docx), not --format {fmt}")
     silenced = check_ignore(ignore)
     scorecard = load(indicators)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}
@@ -199,7 +210,7 @@ def evaluate(
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
-    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
+    options = dataclasses.replace(options, emoji=markers.lower() == "emoji", reference_doc=reference_doc)
     streamed = try_streaming(
         engine,
         scorecard,
@@ -228,7 +239,7 @@ def evaluate(
         raise KpiErrors(report.errors)
     view = build(report, gate, definitions=indicators)
     text = render_report(fmt, Kind.EVALUATION, view, options)
-    emit(text, output, [indicators, *read_set.paths], options.color, fmt)
+    emit(text, output, [indicators, *read_set.paths, *([reference_doc] if reference_doc else [])], options.color, fmt)
     for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
         warn(problem.format())
     coverage = sparse_year(report) if year is None else None

@@ -41,6 +41,7 @@ class RenderOptions:
     delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
     by_org_unit: bool = False  # a matrix: indicators down, org units across
     emoji: bool = False  # markdown: a coloured emoji GitHub renders before each status symbol
+    reference_doc: str | None = None  # docx: the municipality's Word template (styles, header, footer, logo)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ FORMATS: dict[str, Format] = {
     "github": Format("kpi_cli.render.github", frozenset({Kind.EVALUATION})),
     "junit": Format("kpi_cli.render.junit", frozenset({Kind.EVALUATION})),
     "xlsx": Format("kpi_cli.render.xlsx", frozenset({Kind.EVALUATION})),
+    "docx": Format("kpi_cli.render.docx", frozenset({Kind.EVALUATION})),
 }
 
 

@@ -132,4 +132,5 @@ WORDS: dict[str, str] = {
     "sheet.history": "History",
     "page_of": "Page {page} of {pages}",
     "notes": "Notes and sources",
+    "table": "Table",
 }

@@ -133,4 +133,5 @@ WORDS: dict[str, str] = {
     "sheet.history": "Historikk",
     "page_of": "Side {page} av {pages}",
     "notes": "Merknader og kilder",
+    "table": "Tabell",
 }

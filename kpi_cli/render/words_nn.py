@@ -134,4 +134,5 @@ WORDS: dict[str, str] = {
     "sheet.history": "Historikk",
     "page_of": "Side {page} av {pages}",
     "notes": "Merknader og kjelder",
+    "table": "Tabell",
 }

@@ -134,4 +134,5 @@ WORDS: dict[str, str] = {
     "sheet.history": "Historik",
     "page_of": "Sida {page} av {pages}",
     "notes": "Anmärkningar och källor",
+    "table": "Tabell",
 }
