@@ -117,6 +117,7 @@ CODES: dict[str, Code] = {
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
+        Code("no-browser", _E, "the PDF report needs a Chromium-family browser (chromium, chrome, msedge) to print it"),
     )
 }
 

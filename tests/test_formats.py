@@ -888,7 +888,7 @@ def test_status_csv(kpi, repo_root, assert_ok):
 
 # What each command's --format offers, written out: a format renders the views it declares.
 OFFERED = {
-    "evaluate": "csv|docx|github|html|json|jsonl|junit|markdown|table|xlsx",
+    "evaluate": "csv|docx|github|html|json|jsonl|junit|markdown|pdf|table|xlsx",
     "history": "csv|html|json|jsonl|markdown|table",
     "status": "csv|json|markdown|table",
 }

@@ -81,6 +81,7 @@ FORMATS: dict[str, Format] = {
     "junit": Format("kpi_cli.render.junit", frozenset({Kind.EVALUATION})),
     "xlsx": Format("kpi_cli.render.xlsx", frozenset({Kind.EVALUATION})),
     "docx": Format("kpi_cli.render.docx", frozenset({Kind.EVALUATION})),
+    "pdf": Format("kpi_cli.render.pdf", frozenset({Kind.EVALUATION})),
 }
 
 
