@@ -252,6 +252,10 @@ SEED_MARKDOWN = f"""# Asker kommune - målekart · 2014
 
 Definisjoner: indicators.yaml · Resultater: results/2014.csv
 
+## Dette trenger oppmerksomhet
+
+- Ingen resultater på laveste nivå, ingen tilbakegang, ingen mangler.
+
 ## Asker kommune - målekart · Læring og fornyelse · 2014
 
 **Fokusmål:** Fremtidsrettet og lærende organisasjon
@@ -308,6 +312,7 @@ def test_markdown_a_section_per_org_unit(kpi, assert_ok):
     lines = result.stdout.splitlines()
     sections = [line for line in lines if line.startswith("## ")]
     assert sections == [
+        "## Dette trenger oppmerksomhet",  # first, before the tables
         "## Hele kommunen",
         "## Helse og omsorg",
         "## Kultur",
@@ -348,6 +353,7 @@ def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
     headings = [line for line in lines if line.startswith("#")]
     assert headings == [
         "# \\<script\\>alert(1)\\</script\\> \\| målekart · 2020",  # the page opens with a heading
+        "## Dette trenger oppmerksomhet",
         "## Hele kommunen",
         "### \\<script\\>alert(1)\\</script\\> \\| målekart · Område \\| \\*fet\\* \\[lenke\\](http:\\//x) \\# \\@alle"
         " · 2020 · Hele kommunen",

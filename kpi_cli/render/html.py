@@ -18,7 +18,7 @@ from ..view import Entry, UnitView, View, alarm_years, for_people
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
 from .html_matrix import matrix
-from .html_page import badge, counts, footer, header, legend, page, value_cell
+from .html_page import attention, badge, counts, footer, header, legend, page, value_cell
 from .labels import SYMBOLS, Labels
 
 
@@ -195,6 +195,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     body = [
         header(_title(view), view.report.scorecard.name, str(view.year), say),
         f'<section class="summary"><h2>{_e(summary_title)}</h2>{counts(view.total.counts, say)}</section>',
+        attention(view, say),
     ]
     view, left = for_people(view)
     if several or options.by_org_unit:

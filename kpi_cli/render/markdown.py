@@ -16,6 +16,7 @@ from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import SYMBOLS, Labels
+from .layout import attention_lines
 
 # Characters that start or end Markdown (and GitHub) markup anywhere in a line:
 # escapes, code, emphasis, links and images, HTML and autolinks, headings and
@@ -83,6 +84,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
     lines = [f"# {escape(view.report.scorecard.name)} · {view.year}", ""]
     lines.append(_sources(view.report.sources, view.definitions, say))
+    lines += ["", f"## {say('attention')}", "", *(f"- {escape(line)}" for line in attention_lines(view, say))]
     units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
     for unit in view.units:
