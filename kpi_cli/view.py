@@ -94,6 +94,17 @@ class Entry:
         return row.comment if row is not None else None
 
     @property
+    def actions(self) -> str | None:
+        """The results file's actions (tiltak) for this result, as written."""
+        row = self.result.row
+        return row.actions if row is not None else None
+
+    @property
+    def owner(self) -> str | None:
+        """Who answers for the result: the indicator's owner (or its goal's)."""
+        return self.result.indicator.owner
+
+    @property
     def alarm(self) -> bool:
         """Not approved and worse than the year before: what `kpi history` marks."""
         return self.regression and self.result.status is Status.NOT_APPROVED

@@ -28,7 +28,19 @@ from .docx_parts import (
     write,
 )
 from .labels import Labels
-from .layout import Block, Line, attention_lines, blocks, change_text, previous_year, rollup_text, status_text, value_in
+from .layout import (
+    Block,
+    Line,
+    attention_lines,
+    blocks,
+    change_text,
+    columns,
+    follow_up_cells,
+    previous_year,
+    rollup_text,
+    status_text,
+    value_in,
+)
 from .markdown import legend
 
 if TYPE_CHECKING:
@@ -37,16 +49,6 @@ if TYPE_CHECKING:
 
 WIDE = 7  # a table of more columns than this is set on landscape pages
 PAGE_WIDTH = 297 - 2 * 18  # millimetres between the margins of a landscape A4 page
-
-
-def columns(view: View, say: Labels) -> list[str]:
-    """The header of each table, as the printed målekart orders it."""
-    before = previous_year(view)
-    heads = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated)]
-    heads += [str(before)] if before is not None else []
-    heads += [str(view.year), *(name or code for code, name in view.benchmark_regions)]
-    heads += [say("col.change")] if before is not None else []
-    return [*heads, say("col.status"), say("comment")]
 
 
 def evaluation(view: View, options: RenderOptions) -> bytes:
@@ -98,7 +100,7 @@ def _block(
         if line.kind == "indicator":
             _indicator(found, line, view, say)
         else:
-            _group(found, line, say)
+            _group(found, line, say, heads.index(say("col.status")))
     set_widths(found, _widths(view, say, len(heads)))
 
 
@@ -107,12 +109,12 @@ def _widths(view: View, say: Labels, count: int) -> list[float]:
     years = 1 + (previous_year(view) is not None)
     change = [20.0] if previous_year(view) is not None else []
     others = [14.0, *([24.0] * len(say.rated)), *([15.0] * years), *([26.0] * len(view.benchmark_regions)), *change]
-    widths = [*others, 34.0, 40.0]
+    widths = [*others, 34.0, 40.0, *([30.0] * (count - len(others) - 3))]
     page = PAGE_WIDTH if count > WIDE else PAGE_WIDTH - (297 - 210)
     return [widths[0], max(40.0, page - sum(widths)), *widths[1:]]
 
 
-def _group(found: Table, line: Line, say: Labels) -> None:
+def _group(found: Table, line: Line, say: Labels, status: int) -> None:
     cells = new_row(found)
     for cell in cells:
         write(cell, "", fill=GROUP_FILL)
@@ -120,7 +122,7 @@ def _group(found: Table, line: Line, say: Labels) -> None:
     write(cells[1], line.name, bold=True, fill=GROUP_FILL)
     headline = line.rollup.headline if line.rollup else None
     fill, ink = status_colours(headline)
-    write(cells[-2], rollup_text(line.rollup, say), bold=True, fill=fill or GROUP_FILL, colour=ink)
+    write(cells[status], rollup_text(line.rollup, say), bold=True, fill=fill or GROUP_FILL, colour=ink)
 
 
 def _indicator(found: Table, line: Line, view: View, say: Labels) -> None:
@@ -145,6 +147,8 @@ def _indicator(found: Table, line: Line, view: View, say: Labels) -> None:
     write(cells[len(texts)], status_text(entry, say), bold=True, fill=fill, colour=ink)
     comment = entry.comment
     write(cells[len(texts) + 1], " ".join(comment.split()) if comment else "")
+    for cell, text in zip(cells[len(texts) + 2 :], follow_up_cells(view, entry), strict=True):
+        write(cell, text)
 
 
 RENDERER = Renderer(evaluation=evaluation)

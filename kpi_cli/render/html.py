@@ -120,6 +120,9 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
     if entry.comment:
         note += f'<div class="note comment">{_e(say.comment(entry.comment))}</div>'
+    follow_up = say.follow_up(entry.owner, entry.actions)
+    if follow_up:
+        note += f'<div class="note follow-up">{_e(follow_up)}</div>'
     bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in say.rated)
     by_year = _results(view.series.get((shown.id, result.org_unit), {}))
     cells = [

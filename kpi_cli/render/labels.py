@@ -238,6 +238,13 @@ class Labels:
                 found.append((result.indicator.id, self.note(result.note)))
         return found
 
+    def follow_up(self, owner: str | None, actions: str | None) -> str:
+        """'Ansvarlig: Kommunalsjef · Tiltak: ...': who answers for a result and what will be done; ''."""
+        parts = [
+            f"{self(key)}: {' '.join(text.split())}" for key, text in (("owner", owner), ("actions", actions)) if text
+        ]
+        return " · ".join(parts)
+
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""
         return f"{self('comment')}: {' '.join(text.split())}"

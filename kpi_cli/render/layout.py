@@ -48,6 +48,32 @@ def blocks(view: View, unit: UnitView) -> Iterator[Block]:
             yield Block(area, unit.org_unit, tuple(lines))
 
 
+def columns(view: View, say: Labels) -> list[str]:
+    """The header of the documents' tables, as the printed målekart orders it: id, indicator, the
+    scorecard's level columns, the year before and the year shown, benchmarks, change, status,
+    comment, and the owner and actions when the definitions or results have any."""
+    before = previous_year(view)
+    heads = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated)]
+    heads += [str(before)] if before is not None else []
+    heads += [str(view.year), *(name or code for code, name in view.benchmark_regions)]
+    heads += [say("col.change")] if before is not None else []
+    owners, actions = follow_up_columns(view)
+    return [*heads, say("col.status"), say("comment"), *[say("owner")] * owners, *[say("actions")] * actions]
+
+
+def follow_up_columns(view: View) -> tuple[bool, bool]:
+    """Whether the tables have an owner column (an indicator has an owner) and an actions column
+    (a result of the year shown has actions)."""
+    owners = any(indicator.owner for indicator in view.indicators.values())
+    return owners, any(entry.actions for entry in view.entries)
+
+
+def follow_up_cells(view: View, entry: Entry) -> list[str]:
+    """The owner and actions cells of ``entry``'s row, as the header has them."""
+    owners, actions = follow_up_columns(view)
+    return [*[entry.owner or ""] * owners, *[" ".join((entry.actions or "").split())] * actions]
+
+
 def previous_year(view: View) -> int | None:
     """The year before the one shown that a council's table shows beside it; None for none."""
     return view.earlier_years[-1] if view.earlier_years else None

@@ -125,12 +125,16 @@ def _unit_tables(
             for result in found:
                 shown = result.indicator
                 bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated]
-                comment = view.entry(result).comment
+                entry = view.entry(result)
+                comment = entry.comment
+                follow_up = say.follow_up(entry.owner, entry.actions)
                 lines.append(
                     _row(
                         [
                             escape(shown.id),
-                            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
+                            escape(shown.name)
+                            + (f"<br>*{escape(say.comment(comment))}*" if comment else "")
+                            + (f"<br>*{escape(follow_up)}*" if follow_up else ""),
                             *bands,
                             say.value(result),
                             *_benchmark_cells(unit_view.entry(shown.id), regions, say),

@@ -178,9 +178,8 @@ def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: L
             if entry is None:
                 continue
             made.add_row(*_row(view, unit, entry, layout, say))
-            if entry.comment:
-                comment = Text(f"↳ {say.comment(entry.comment)}", style="dim")
-                made.add_row("", comment, *[""] * (len(made.columns) - 2))
+            for said in _said(entry, say):
+                made.add_row("", Text(f"↳ {said}", style="dim"), *[""] * (len(made.columns) - 2))
     return made
 
 
@@ -226,10 +225,16 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
                 texts = zip(say.rated, _bands(result.indicator, say), strict=True)
                 lines = pack([f"{SYMBOLS[s]} {text}" for s, text in texts], made.width - 2, "  ").splitlines()
                 made.print(Text("\n".join("  " + line for line in lines)), overflow="fold")
-            if entry.comment:
-                lines = pack(f"↳ {say.comment(entry.comment)}".split(), made.width - 4, " ").splitlines()
+            for said in _said(entry, say):
+                lines = pack(f"↳ {said}".split(), made.width - 4, " ").splitlines()
                 indented = "\n".join(("  " if n == 0 else "    ") + line for n, line in enumerate(lines))
                 made.print(Text(indented, style="dim"), overflow="fold")
+
+
+def _said(entry: Entry, say: Labels) -> list[str]:
+    """The lines under a result: its comment, then who answers for it and what will be done."""
+    follow_up = say.follow_up(entry.owner, entry.actions)
+    return [text for text in (say.comment(entry.comment) if entry.comment else "", follow_up) if text]
 
 
 RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

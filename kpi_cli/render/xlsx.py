@@ -18,7 +18,18 @@ from ..errors import UsageError
 from ..view import View, for_people
 from . import Renderer, RenderOptions
 from .labels import Labels
-from .layout import Block, Line, blocks, change_text, previous_year, rollup_text, status_text, value_in
+from .layout import (
+    Block,
+    Line,
+    blocks,
+    change_text,
+    columns,
+    follow_up_cells,
+    previous_year,
+    rollup_text,
+    status_text,
+    value_in,
+)
 from .xlsx_sheets import add_history, add_matrix, add_summary
 from .xlsx_style import (
     group_style,
@@ -42,16 +53,6 @@ def _openpyxl() -> None:
         import openpyxl  # noqa: F401
     except ImportError:
         raise UsageError("writing .xlsx needs openpyxl: pip install 'kpi-cli[excel]'") from None
-
-
-def columns(view: View, say: Labels) -> list[str]:
-    """The header of the scorecard sheet, as the printed målekart orders it."""
-    before = previous_year(view)
-    heads = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated)]
-    heads += [str(before)] if before is not None else []
-    heads += [str(view.year), *(name or code for code, name in view.benchmark_regions)]
-    heads += [say("col.change")] if before is not None else []
-    return [*heads, say("col.status"), say("comment")]
 
 
 def evaluation(view: View, options: RenderOptions) -> bytes:
@@ -98,12 +99,14 @@ def _scorecard_sheet(sheet: Worksheet, view: View, say: Labels) -> None:
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(heads))}{max(last, HEADER_ROW + 1)}"
     row = _notes(sheet, last + 2, view, say)
     band_columns = len(say.rated)
-    set_widths(sheet, [9, 48, *([14] * band_columns), *([11] * (len(heads) - 4 - band_columns)), 30, 40])
+    status = heads.index(say("col.status"))
+    follow = len(heads) - status - 2
+    set_widths(sheet, [9, 48, *([14] * band_columns), *([11] * (status - 2 - band_columns)), 30, 40, *([30] * follow)])
     print_setup(sheet, scorecard.name, str(view.year), HEADER_ROW, say)
 
 
 def _block(sheet: Worksheet, row: int, block: Block, view: View, heads: list[str], say: Labels) -> int:
-    status_column = len(heads) - 1
+    status_column = heads.index(say("col.status")) + 1
     for line in block.lines:
         if line.kind == "indicator":
             _indicator(sheet, row, line, view, heads, say)
@@ -151,6 +154,8 @@ def _indicator(sheet: Worksheet, row: int, line: Line, view: View, heads: list[s
     put(sheet, row, column, status_text(entry, say), alignment=wrapped(), **status_style(result.status))
     comment = entry.comment
     put(sheet, row, column + 1, " ".join(comment.split()) if comment else None, alignment=wrapped())
+    for offset, text in enumerate(follow_up_cells(view, entry), start=2):
+        put(sheet, row, column + offset, text or None, alignment=wrapped())
 
 
 def _notes(sheet: Worksheet, row: int, view: View, say: Labels) -> int:
