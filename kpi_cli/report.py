@@ -146,6 +146,7 @@ class Report:
     # Benchmark regions' values by (indicator, year), in the definitions' order of regions.
     benchmarks: Mapping[tuple[str, int], tuple[Benchmark, ...]] = field(default_factory=dict, compare=False)
     tables: tuple[TableSource, ...] = ()  # the statistics tables read, for the source lines
+    municipality: str | None = None  # its name, when SSB files were read: heads its results beside benchmarks
 
     @property
     def other_years(self) -> tuple[int, ...]:

@@ -207,6 +207,15 @@ class View:
         return tuple(entry.result for entry in self.entries if entry.regression)
 
     @property
+    def municipality(self) -> str | None:
+        """The municipality's name when SSB files said it: it heads its results beside benchmarks."""
+        return self.report.municipality
+
+    def result_head(self, text: str) -> str:
+        """A result column's heading: '2020' as 'Drammen 2020' when benchmarks stand beside it."""
+        return f"{self.municipality} {text}" if self.municipality and self.benchmark_regions else text
+
+    @property
     def benchmark_regions(self) -> tuple[tuple[str, str], ...]:
         """(code, name) of every benchmark region shown beside the results, in the definitions' order."""
         regions: dict[str, str] = {}

@@ -132,7 +132,8 @@ def test_coloured_lines_carry_no_padding_either(kpi, columns):
 
 SSB = REPO_ROOT / "examples" / "ssb-kostra"
 SSB_ARGS = [str(SSB), "--indicators", str(SSB / "indicators.yaml")]
-BENCHMARKS = ["13,5 (bedre)", "8,9 (bedre)", "20 (bedre)", "6 (bedre)", "228 (bedre)", "67 (bedre)"]  # Moss, Ringerike
+# Each benchmark's value with its region's name, and who is better (Drammen, than Moss and Ringerike)
+BENCHMARKS = ["Moss 13,5", "Ringerike 8,9", "Moss 20", "Ringerike 6", "Moss 228", "Ringerike 67", "Drammen bedre"]
 # Made up: the seed's 2014 results with a comment on two of them.
 COMMENTED = (
     "indikator;år;verdi;kommentar\n"

@@ -137,7 +137,7 @@ def _indicator(found: Table, line: Line, view: View, say: Labels) -> None:
         earlier = value_in(view, entry, before)
         texts.append(say.value(earlier.result) if earlier else "")
     texts.append(say.value(result))
-    texts += [say.benchmark(entry.compared(code)) for code, _ in view.benchmark_regions]
+    texts += [say.benchmark(entry.compared(code), view.municipality) for code, _ in view.benchmark_regions]
     if before is not None:
         texts.append(change_text(entry, say))
     cells = new_row(found)

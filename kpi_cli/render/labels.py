@@ -150,13 +150,18 @@ class Labels:
             return self(f"absence.{result.absence}")
         return self.number(result.value)
 
-    def benchmark(self, comparison: Comparison | None) -> str:
-        """A benchmark's value and how the result compares with it: '27,5 (bedre)', 'skjermet', '–'."""
+    def benchmark(self, comparison: Comparison | None, municipality: str | None = None) -> str:
+        """A benchmark region's value and who is better, read one way: 'Moss 13,5 · Drammen bedre'
+        (the municipality better than Moss), 'Moss skjermet', '–'. Without the municipality's
+        name: 'Moss 13,5 · vi bedre'."""
         if comparison is None:
             return "–"
         item = comparison.benchmark
         text = self(f"absence.{item.absence}") if item.value is None and item.absence else self.number(item.value)
-        return f"{text} ({self(comparison.verdict)})" if comparison.verdict else text
+        text = f"{item.name or item.region} {text}"
+        if not comparison.verdict:
+            return text
+        return f"{text} · {municipality or self('benchmark.we')} {self(comparison.verdict)}"
 
     def sources(self, tables: Sequence[TableSource]) -> list[str]:
         """A source line per statistics table, each followed by the notes the table marks as mandatory."""

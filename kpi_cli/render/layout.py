@@ -55,7 +55,7 @@ def columns(view: View, say: Labels) -> list[str]:
     before = previous_year(view)
     heads = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated)]
     heads += [str(before)] if before is not None else []
-    heads += [str(view.year), *(name or code for code, name in view.benchmark_regions)]
+    heads += [view.result_head(str(view.year)), *(name or code for code, name in view.benchmark_regions)]
     heads += [say("col.change")] if before is not None else []
     owners, actions = follow_up_columns(view)
     return [*heads, say("col.status"), say("comment"), *[say("owner")] * owners, *[say("actions")] * actions]

@@ -116,7 +116,8 @@ def _unit_tables(
         if area.focus_goal:
             lines += ["", f"**{say('focus_goal')}:** {escape(area.focus_goal)}"]
         regions = view.benchmark_regions
-        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated), str(report.year)]
+        header = [say("col.id"), say("col.name"), *(say(f"col.{s.value}") for s in say.rated)]
+        header.append(view.result_head(str(report.year)))
         header += [escape(name or code) for code, name in regions]
         lines += ["", _row([*header, say("col.status")]), _rule("lllllr" + "r" * len(regions) + "l")]
         lines.append(_group_row(area.id, area.name, rolled.focus_areas[area.id], say, len(regions)))
@@ -137,7 +138,7 @@ def _unit_tables(
                             + (f"<br>*{escape(follow_up)}*" if follow_up else ""),
                             *bands,
                             say.value(result),
-                            *_benchmark_cells(unit_view.entry(shown.id), regions, say),
+                            *_benchmark_cells(unit_view.entry(shown.id), regions, say, view.municipality),
                             status_cell(result, say, emoji),
                         ]
                     )
@@ -153,9 +154,11 @@ def _unit_tables(
     return lines
 
 
-def _benchmark_cells(entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels) -> list[str]:
-    """Each benchmark region's value for the same year and how the result compares: '27,5 (bedre)'."""
-    return [say.benchmark(entry.compared(code) if entry else None) for code, _ in regions]
+def _benchmark_cells(
+    entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels, municipality: str | None = None
+) -> list[str]:
+    """Each benchmark region's value for the same year and who is better: 'Moss 27,5 · Drammen bedre'."""
+    return [escape(say.benchmark(entry.compared(code) if entry else None, municipality)) for code, _ in regions]
 
 
 def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, regions: int = 0) -> str:

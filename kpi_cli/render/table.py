@@ -152,7 +152,7 @@ def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: L
             made.add_column(say(f"col.{status.value}"), overflow="fold", max_width=18)
     for year in layout.years:
         made.add_column(str(year), justify="right", no_wrap=True)
-    made.add_column(str(view.year), justify="right", no_wrap=True)
+    made.add_column("\n".join(view.result_head(str(view.year)).rsplit(" ", 1)), justify="right", no_wrap=True)
     for code, name in view.benchmark_regions:
         made.add_column(name or code, justify="right")  # as wide as its widest value: only the header wraps
     if layout.change:
@@ -194,7 +194,10 @@ def _row(view: View, unit: UnitView, entry: Entry, layout: Layout, say: Labels) 
         *bands,
         *(value_cell(past[y].result if y in past else None, say) for y in layout.years),
         say.value(result),
-        *(say.benchmark(entry.compared(code)) for code, _ in view.benchmark_regions),
+        *(
+            say.benchmark(entry.compared(code), view.municipality).replace(" · ", "\n")  # two short lines
+            for code, _ in view.benchmark_regions
+        ),
         *([change_text(entry.trend, say)] if layout.change else []),
         status_word(result, say, layout.long),
     ]
@@ -219,8 +222,8 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
             value = Text(f"{view.year}: {say.value(result)}")
             change = change_text(entry.trend, say)
             made.print(Text.assemble("  ", value, *(("  ", change) if change.plain else ())))
-            for code, name in view.benchmark_regions:
-                made.print(f"  {name or code}: {say.benchmark(entry.compared(code))}", overflow="fold")
+            for code, _ in view.benchmark_regions:
+                made.print(f"  {say.benchmark(entry.compared(code), view.municipality)}", overflow="fold")
             if result.indicator.has_bands:
                 texts = zip(say.rated, _bands(result.indicator, say), strict=True)
                 lines = pack([f"{SYMBOLS[s]} {text}" for s, text in texts], made.width - 2, "  ").splitlines()

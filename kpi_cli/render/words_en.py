@@ -133,4 +133,5 @@ WORDS: dict[str, str] = {
     "page_of": "Page {page} of {pages}",
     "notes": "Notes and sources",
     "table": "Table",
+    "benchmark.we": "we",
 }

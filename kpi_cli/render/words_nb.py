@@ -134,4 +134,5 @@ WORDS: dict[str, str] = {
     "page_of": "Side {page} av {pages}",
     "notes": "Merknader og kilder",
     "table": "Tabell",
+    "benchmark.we": "vi",
 }

@@ -135,4 +135,5 @@ WORDS: dict[str, str] = {
     "page_of": "Side {page} av {pages}",
     "notes": "Merknader og kjelder",
     "table": "Tabell",
+    "benchmark.we": "vi",
 }

@@ -135,4 +135,5 @@ WORDS: dict[str, str] = {
     "page_of": "Sida {page} av {pages}",
     "notes": "Anmärkningar och källor",
     "table": "Tabell",
+    "benchmark.we": "vi",
 }

@@ -146,7 +146,7 @@ def _indicator(sheet: Worksheet, row: int, line: Line, view: View, heads: list[s
     put_value(sheet, row, column, result, say)
     column += 1
     for code, _ in view.benchmark_regions:
-        put(sheet, row, column, say.benchmark(entry.compared(code)))
+        put(sheet, row, column, say.benchmark(entry.compared(code), view.municipality))
         column += 1
     if before is not None:
         put(sheet, row, column, change_text(entry, say))
