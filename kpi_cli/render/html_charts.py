@@ -116,14 +116,15 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
     if len(points) < 2:
         return ""
     values = [r.value for r in points if r.value is not None]
-    low, high = min(values), max(values)
-    span = high - low or Decimal(1)
     inner_w = SPARK_WIDTH - 2 * SPARK_PAD
-    top, bottom = 4, SPARK_HEIGHT - 13
+    top, bottom = 13, SPARK_HEIGHT - 13
+    runs = _scale_runs(points)  # each scale's years drawn within their own range: a new scale is no drop
 
     def xy(index: int, value: Decimal) -> tuple[float, float]:
+        run = next(run for run in runs if index in run)
+        low, high = min(values[i] for i in run), max(values[i] for i in run)
         x = SPARK_PAD + inner_w * index / (len(points) - 1)
-        y = bottom - float((value - low) / span) * (bottom - top) if high != low else (top + bottom) / 2
+        y = bottom - float((value - low) / (high - low)) * (bottom - top) if high != low else (top + bottom) / 2
         return x, y
 
     coords = [xy(i, v) for i, v in enumerate(values)]
@@ -135,7 +136,9 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
         if (then.scale, then.unit) != (now.scale, now.unit):  # the numbers do not compare: break the line
             shapes.append(_polyline(run))
             middle = (coords[i - 1][0] + coords[i][0]) / 2
-            shapes.append(f'<line class="break" x1="{middle:.1f}" y1="{top}" x2="{middle:.1f}" y2="{bottom}"/>')
+            shapes.append(f'<line class="break" x1="{middle:.1f}" y1="{top - 9}" x2="{middle:.1f}" y2="{bottom}"/>')
+            label = f"{say('scale_changed')} {points[i].year}"
+            shapes.append(f'<text class="break-label" x="{middle:.1f}" y="7" text-anchor="middle">{_e(label)}</text>')
             breaks.append(points[i].year)
             run = []
         run.append(coords[i])
@@ -151,6 +154,17 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
     if breaks:
         title += "; " + ", ".join(f"{say('scale_changed')} {year}" for year in breaks)
     return _svg(SPARK_WIDTH, SPARK_HEIGHT, title, shapes, "spark")
+
+
+def _scale_runs(points: Sequence[Result]) -> list[range]:
+    """The indices of ``points`` in runs of one scale and unit, oldest first."""
+    starts = [0] + [
+        i
+        for i in range(1, len(points))
+        if (points[i - 1].indicator.scale, points[i - 1].indicator.unit)
+        != (points[i].indicator.scale, points[i].indicator.unit)
+    ]
+    return [range(start, end) for start, end in zip(starts, [*starts[1:], len(points)], strict=True)]
 
 
 def _polyline(run: Sequence[tuple[float, float]]) -> str:
