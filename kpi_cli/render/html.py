@@ -217,7 +217,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     body.append(_findings(view, say))
     body.append(legend(say, trend=columns.spark))
     body.append(footer(view, say))
-    return page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}")
+    return page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}", say.rated)
 
 
 # --- years across -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .. import __version__
 from ..model import Status
@@ -16,13 +16,14 @@ from .html_css import css
 from .labels import SYMBOLS, Labels
 
 
-def page(title: str, lang: str, body: Iterable[str], running: str) -> str:
-    """The page; ``running`` is what every printed page says in its top margin."""
+def page(title: str, lang: str, body: Iterable[str], running: str, bands: Sequence[Status] = ()) -> str:
+    """The page; ``running`` is what every printed page says in its top margin; ``bands`` the
+    statuses of the band columns, in order (a phone shows each band with its symbol)."""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{css(running)}</style>\n</head>\n<body>\n"
+        f"<title>{_e(title)}</title>\n<style>{css(running, bands)}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
