@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
-from ..errors import KpiError, one_line
+from ..codes import Severity
+from ..errors import KpiError, Problem, one_line
 from ..inert import inert_rendered, message_line
 from ..render import Output
 
@@ -104,6 +105,13 @@ def say_gate(gate: Gate, by_level: Named, worse: Named) -> None:
         note(f"{plural(by_level.count, 'result')} {verb} {rule}: {by_level.names}")
     if gate.regression and worse.count:
         note(f"{plural(worse.count, 'result')} worse than the year before: {worse.names}")
+
+
+def say_problems(problems: Iterable[Problem], quiet: bool) -> None:
+    """Warnings and notes about the inputs on stderr; under -q the notes are left out."""
+    for problem in problems:
+        if not (quiet and problem.severity is Severity.NOTE):
+            warn(problem.format())
 
 
 def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None, quiet: bool) -> None:

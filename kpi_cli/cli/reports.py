@@ -25,6 +25,7 @@ from .messages import (
     reports_errors,
     say_accounting,
     say_gate,
+    say_problems,
     say_years,
     warn,
 )
@@ -240,8 +241,7 @@ def evaluate(
     view = build(report, gate, definitions=indicators)
     text = render_report(fmt, Kind.EVALUATION, view, options)
     emit(text, output, [indicators, *read_set.paths, *([reference_doc] if reference_doc else [])], options.color, fmt)
-    for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
-        warn(problem.format())
+    say_problems(unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced), quiet)
     coverage = sparse_year(report) if year is None else None
     say_years(shown, report.other_years, coverage, quiet)
     by_level = [(r.indicator.id, r.org_unit) for r in view.failing if r.status in gate.levels]
@@ -281,6 +281,7 @@ def _account(read_set: ResultSet, report: Report) -> None:
     help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
 )
 @output_option
+@click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors and warnings are still said).")
 @ignore_option
 @lang_option
 @color_option
@@ -297,6 +298,7 @@ def history(
     fmt: str | None,
     org_units: tuple[str, ...],
     output: str | None,
+    quiet: bool,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -323,8 +325,7 @@ def history(
     options = presentation(lang or scorecard.language, color, output)
     text = render_report(fmt, Kind.HISTORY, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
-    for problem in unsilenced([*read_set.notes, *report.warnings], scorecard, silenced):
-        warn(problem.format())
+    say_problems(unsilenced([*read_set.notes, *report.warnings], scorecard, silenced), quiet)
 
 
 def _fail_on(value: str | None, scorecard: Scorecard) -> str:

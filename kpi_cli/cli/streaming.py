@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..rating.checks import unsilenced
 from ..sql.choice import choose_streaming
-from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_years, warn
+from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_problems, say_years
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -83,8 +83,7 @@ def finish(
         streamed.close()
     if verbose:
         say_accounting(streamed.accounting)
-    for problem in unsilenced(list(streamed.warnings), streamed.scorecard, silenced):
-        warn(problem.format())
+    say_problems(unsilenced(list(streamed.warnings), streamed.scorecard, silenced), quiet)
     say_years(streamed.year, streamed.other_years, streamed.coverage if year_given is None else None, quiet)
     say_gate(streamed.gate, Named(*streamed.by_level), Named(*streamed.worse))
     if streamed.fails:
