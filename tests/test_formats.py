@@ -846,11 +846,11 @@ STATUS_MARKDOWN_2017 = f"""Definisjoner: indicators.yaml
 
 | Id | Måleindikator | Innfases | Tilstand | Resultatkrav | Merknad |
 | --- | --- | ---: | --- | --- | --- |
-| L.1.1 | {L11} | – | ● aktiv | ✔ ja |  |
-| L.1.2 | {L12} | – | ● aktiv | ✔ ja |  |
-| L.2.1 | {L21} | 2015 | ● aktiv | ✔ ja |  |
-| L.2.2 | {L22} | 2017 | ● ny i år (utsatt) | ✖ nei | Arbeidet med innovasjonsportalen er noe forsinket. |
-| L.2.3 | {L23} | 2017 | ● ny i år (utsatt) | ✖ nei | Arbeidet med innovasjonsportalen er noe forsinket. |
+| L.1.1 | {L11} | – | ▶ aktiv | ✔ ja |  |
+| L.1.2 | {L12} | – | ▶ aktiv | ✔ ja |  |
+| L.2.1 | {L21} | 2015 | ▶ aktiv | ✔ ja |  |
+| L.2.2 | {L22} | 2017 | ✚ ny i år (utsatt) | – nei | Arbeidet med innovasjonsportalen er noe forsinket. |
+| L.2.3 | {L23} | 2017 | ✚ ny i år (utsatt) | – nei | Arbeidet med innovasjonsportalen er noe forsinket. |
 """
 
 
@@ -860,7 +860,7 @@ def test_status_markdown(kpi, repo_root, assert_ok):
     assert result.stdout == STATUS_MARKDOWN_2017
     pending = kpi("status", "--year", "2014", "--format", "markdown", "--lang", "en")
     reason = "Arbeidet med innovasjonsportalen er noe forsinket."
-    assert f"| L.2.2 | {L22} | 2017 | ○ not phased in (postponed) | ✖ no | {reason} |" in pending.stdout.splitlines()
+    assert f"| L.2.2 | {L22} | 2017 | ○ not phased in (postponed) | – no | {reason} |" in pending.stdout.splitlines()
     checked = kpi("status", "--year", "2017", "--format", "markdown", "--check")
     assert_ok(checked, 1)
     assert checked.stdout == STATUS_MARKDOWN_2017

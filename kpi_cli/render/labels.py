@@ -28,6 +28,10 @@ SYMBOLS = {
     Status.NOT_PHASED_IN: "○",
     Status.INSUFFICIENT_BASE: "∅",
 }
+# `kpi status`: a phase-in state is no rating, so none of the ratings' symbols but ○ (not phased in,
+# which is the same thing); whether bands are set: ✔ yes, – no (as – is 'uten mål').
+STATE_SYMBOLS = {PhaseState.ACTIVE: "▶", PhaseState.NEW: "✚", PhaseState.PENDING: SYMBOLS[Status.NOT_PHASED_IN]}
+BANDS_SET = {True: "✔", False: SYMBOLS[Status.NO_TARGET]}
 COLOURS = {
     Status.DESIRED: "green",
     Status.ACCEPTED: "yellow",

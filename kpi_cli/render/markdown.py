@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model import PhaseState, Status
+from ..model import Status
 from ..rating import history as hist
 from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
-from .labels import SYMBOLS, Labels
+from .labels import BANDS_SET, STATE_SYMBOLS, SYMBOLS, Labels
 from .layout import attention_lines
 
 # Characters that start or end Markdown (and GitHub) markup anywhere in a line:
@@ -204,10 +204,9 @@ def status(view: StatusView, options: RenderOptions) -> str:
     lines += [_row(say(c) for c in columns), _rule("llrlll")]
     for item in view.states:
         phase_in = item.indicator.phase_in
-        pending = item.state is PhaseState.PENDING
         state = say.state(item.state) + (f" ({say('postponed')})" if item.postponed else "")
-        symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else SYMBOLS[Status.DESIRED]
-        bands = f"✔ {say('yes')}" if item.indicator.has_bands else f"✖ {say('no')}"
+        symbol = STATE_SYMBOLS[item.state]
+        bands = f"{BANDS_SET[item.indicator.has_bands]} {say('yes' if item.indicator.has_bands else 'no')}"
         lines.append(
             _row(
                 [

@@ -10,10 +10,9 @@ from ..model import PhaseState, Status
 from ..rating.phase_in import IndicatorState
 from ..view import StatusView, View, alarm_years
 from . import RenderOptions
-from .labels import COLOURS, SYMBOLS, Labels
+from .labels import BANDS_SET, COLOURS, STATE_SYMBOLS, Labels
 from .table_cells import SCALE_BREAK, console, finish, fits, header, legend, pack, scaled_sparkline, table, value_cell
 
-NEW = "✚"  # 'new this year' is a phase-in state, not a rating: not the ● of Ønsket
 NAME_MIN = 16
 
 
@@ -100,17 +99,16 @@ def _state(item: IndicatorState, say: Labels) -> Text:
     state = say.state(item.state)
     if item.postponed:
         state += f" ({say('postponed')})"
+    text = f"{STATE_SYMBOLS[item.state]} {state}"
     if item.state is PhaseState.PENDING:
-        return Text(f"{SYMBOLS[Status.NOT_PHASED_IN]} {state}", style=COLOURS[Status.NOT_PHASED_IN])
-    if item.state is PhaseState.NEW:
-        return Text(f"{NEW} {state}", style="cyan")
-    return Text(f"● {state}", style="green")
+        return Text(text, style=COLOURS[Status.NOT_PHASED_IN])
+    return Text(text, style="cyan" if item.state is PhaseState.NEW else "green")
 
 
 def _bands(item: IndicatorState, say: Labels) -> Text:
     if item.indicator.has_bands:
-        return Text(f"✔ {say('yes')}", style="green")
-    return Text(f"✖ {say('no')}", style="red" if item.needs_bands else "grey50")
+        return Text(f"{BANDS_SET[True]} {say('yes')}", style="green")
+    return Text(f"{BANDS_SET[False]} {say('no')}", style="red" if item.needs_bands else "grey50")
 
 
 def status(view: StatusView, options: RenderOptions) -> str:
