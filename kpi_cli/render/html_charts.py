@@ -18,6 +18,7 @@ from .labels import SYMBOLS, Labels
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 150, 34, 5
 BAR_TOP, BAR_HEIGHT = 5, 14
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 92, 34, 5
+FADED = "0.3"  # the opacity of the bands a rated result does not lie in
 
 
 def _e(text: object) -> str:
@@ -80,6 +81,7 @@ def bullet_chart(result: Result, say: Labels) -> str:
         return CHART_PAD + float((clamped - low) / (high - low)) * inner
 
     shapes = [f'<rect class="gapfill" x="{CHART_PAD}" y="{BAR_TOP}" width="{inner}" height="{BAR_HEIGHT}"/>']
+    rated = result.value is not None and result.status in RATED
     for interval, status in placed(indicator.bands):
         if (interval.high is not None and interval.high < low) or (interval.low is not None and interval.low > high):
             continue  # wholly off the axis
@@ -87,7 +89,10 @@ def bullet_chart(result: Result, say: Labels) -> str:
         end = x(interval.high) if interval.high is not None else x(high)
         width = max(end - start, 2.0)
         box = f'x="{start:.1f}" y="{BAR_TOP}" width="{width:.1f}" height="{BAR_HEIGHT}"'
-        shapes.append(f'<rect class="band-{status.value}" {box}/>')
+        # the band the result lies in at full strength, the others faded: a dark red band no
+        # longer outweighs the green result beside it
+        faded = f' fill-opacity="{FADED}"' if rated and status is not result.status else ""
+        shapes.append(f'<rect class="band-{status.value}" {box}{faded}/>')
     axis_y = BAR_TOP + BAR_HEIGHT
     shapes.append(f'<line class="axis" x1="{CHART_PAD}" y1="{axis_y}" x2="{CHART_WIDTH - CHART_PAD}" y2="{axis_y}"/>')
     if result.value is not None:
