@@ -91,3 +91,15 @@ def test_the_word_report_prints_in_libreoffice(kpi, tmp_path: Path) -> None:
     everything = "\n".join(page.extract_text() for page in printed.pages)
     for word in ("L.1.1", "L.2.1", "Tabell 1: Læring og fornyelse · 2017", "oppdiktet (made up)", "Teknisk"):
         assert word in everything
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_the_seeds_documents_print_in_libreoffice(kpi, tmp_path: Path, suffix: str) -> None:
+    """The published 2014 results: both documents open and print, kept for a person to look at."""
+    target = tmp_path / f"rapport.{suffix}"
+    seed = REPO_ROOT / "results" / "2014.csv"
+    done = kpi("evaluate", str(seed), "--indicators", str(REPO_ROOT / "indicators.yaml"), "-o", str(target))
+    assert done.exit_code == 0, done.stderr
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(as_pdf(target, f"{suffix}-seed-2014")).pages)
+    for word in ("Asker kommune - målekart", "L.1.1", "L.2.3", "4,51", "Innfases 2015", "Dette trenger oppmerksomhet"):
+        assert word in text

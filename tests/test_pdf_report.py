@@ -45,6 +45,8 @@ def test_the_seed_printed_by_chromium(kpi, tmp_path: Path, chromium: str) -> Non
     assert f"1 / {len(printed.pages)}" in text  # the page's own page numbers
     for word in ("L.1.1", "L.2.3", "Ønsket resultat", "Fokusmål: Fremtidsrettet og lærende organisasjon"):
         assert word in text
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(target, ARTIFACTS / "pdf-seed-2014.pdf")
 
 
 def test_the_example_printed_and_kept(kpi, tmp_path: Path, chromium: str) -> None:
