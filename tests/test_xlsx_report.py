@@ -148,3 +148,10 @@ def test_an_excel_file_is_not_text_for_a_terminal(kpi, assert_error, monkeypatch
         kpi("evaluate", str(SEED_RESULTS), "--indicators", str(SEED_INDICATORS), "--format", "xlsx"),
         ["kpi: error: --format xlsx writes a file, not text for the terminal: -o rapport.xlsx [usage]"],
     )
+
+
+def test_rows_are_as_tall_as_their_wrapped_names(seed_book) -> None:
+    sheet = seed_book["Målekart"]
+    tall = row_of(sheet, "L.2.1")[0].row  # a name of 150 characters in a column 48 wide: four lines
+    assert sheet.row_dimensions[tall].height == 60
+    assert sheet.row_dimensions[row_of(sheet, "L")[0].row].height is None  # one line: the default

@@ -32,6 +32,7 @@ from .layout import (
 )
 from .xlsx_sheets import add_history, add_matrix, add_summary
 from .xlsx_style import (
+    fit_rows,
     group_style,
     head_style,
     print_setup,
@@ -102,6 +103,7 @@ def _scorecard_sheet(sheet: Worksheet, view: View, say: Labels) -> None:
     status = heads.index(say("col.status"))
     follow = len(heads) - status - 2
     set_widths(sheet, [9, 48, *([14] * band_columns), *([11] * (status - 2 - band_columns)), 30, 40, *([30] * follow)])
+    fit_rows(sheet, HEADER_ROW, last)
     print_setup(sheet, scorecard.name, str(view.year), HEADER_ROW, say)
 
 

@@ -9,7 +9,7 @@ from ..model import Status
 from ..view import View
 from .labels import SYMBOLS, Labels
 from .layout import attention_reasons
-from .xlsx_style import head_style, print_setup, put, put_value, set_widths, status_style, wrapped
+from .xlsx_style import fit_rows, head_style, print_setup, put, put_value, set_widths, status_style, wrapped
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -49,6 +49,7 @@ def add_summary(book: Workbook, view: View, say: Labels) -> None:
             comment = item.entry.comment
             put(sheet, row, 7, " ".join(comment.split()) if comment else None, alignment=wrapped())
     set_widths(sheet, [22, 18, 48, 11, 26, 26, 40])
+    fit_rows(sheet, 1, row)
     print_setup(sheet, view.report.scorecard.name, str(view.year), header, say)
 
 
@@ -74,6 +75,7 @@ def add_matrix(book: Workbook, view: View, say: Labels) -> None:
         row += 1
     sheet.freeze_panes = "C4"
     set_widths(sheet, [9, 48, *([18] * len(view.units))])
+    fit_rows(sheet, 3, row)
     print_setup(sheet, view.report.scorecard.name, str(view.year), 3, say)
 
 
@@ -106,6 +108,7 @@ def add_history(book: Workbook, view: View, say: Labels) -> None:
             row += 1
     sheet.freeze_panes = "D4"
     set_widths(sheet, [9, 18, 48, *([9, 3] * len(years))])
+    fit_rows(sheet, 3, row)
     print_setup(sheet, view.report.scorecard.name, f"{years[0]}–{years[-1]}", 3, say)
 
 

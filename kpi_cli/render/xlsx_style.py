@@ -109,6 +109,35 @@ def set_widths(sheet: Worksheet, widths: list[float]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
+LINE_POINTS = 15  # the height of a line of 11 pt text
+
+
+def fit_rows(sheet: Worksheet, first: int, last: int) -> None:
+    """Rows ``first`` to ``last`` as tall as their wrapped text needs at the columns' widths:
+    neither Excel nor LibreOffice grows a row for text that a program wrote."""
+    from openpyxl.utils import get_column_letter
+
+    for row in range(first, last + 1):
+        lines = 1
+        for cell in sheet[row]:
+            if isinstance(cell.value, str) and cell.alignment is not None and cell.alignment.wrap_text:
+                width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+                lines = max(lines, _lines(cell.value, int(width)))
+        if lines > 1:
+            sheet.row_dimensions[row].height = LINE_POINTS * lines
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped at spaces in a column ``width`` characters wide."""
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width - 1:
+            count, used = count + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return count
+
+
 def print_setup(sheet: Worksheet, scorecard: str, year: str, header_row: int | None, say: Labels) -> None:
     """Landscape A4, one page wide, the header row on every page, the scorecard and year at the
     top of each page and 'Side 1 av 3' at its foot."""
