@@ -131,7 +131,6 @@ WORDS: dict[str, str] = {
     "sheet.matrix": "By org unit",
     "sheet.history": "History",
     "page_of": "Page {page} of {pages}",
-    "notes": "Notes and sources",
     "table": "Table",
     "benchmark.we": "we",
 }

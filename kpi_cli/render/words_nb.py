@@ -132,7 +132,6 @@ WORDS: dict[str, str] = {
     "sheet.matrix": "Per enhet",
     "sheet.history": "Historikk",
     "page_of": "Side {page} av {pages}",
-    "notes": "Merknader og kilder",
     "table": "Tabell",
     "benchmark.we": "vi",
 }

@@ -133,7 +133,6 @@ WORDS: dict[str, str] = {
     "sheet.matrix": "Per eining",
     "sheet.history": "Historikk",
     "page_of": "Side {page} av {pages}",
-    "notes": "Merknader og kjelder",
     "table": "Tabell",
     "benchmark.we": "vi",
 }

@@ -133,7 +133,6 @@ WORDS: dict[str, str] = {
     "sheet.matrix": "Per enhet",
     "sheet.history": "Historik",
     "page_of": "Sida {page} av {pages}",
-    "notes": "Anmärkningar och källor",
     "table": "Tabell",
     "benchmark.we": "vi",
 }
