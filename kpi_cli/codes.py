@@ -125,6 +125,7 @@ CODES: dict[str, Code] = {
         Code("no-scorecard", _E, "kpi init --from found no indicator with an id (L.1.1) in the file"),
         Code("draft-unplaced", _W, "kpi init --from could not place this text; it is left in the draft as a comment"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
+        Code("no-browser", _E, "the PDF report needs a Chromium-family browser (chromium, chrome, msedge) to print it"),
     )
 }
 

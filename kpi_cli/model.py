@@ -230,6 +230,7 @@ class Indicator:
     min_base: int | None = None  # fewer cases than this: shown, not rated
     ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
     rate_change: bool = False  # rate: change: the difference from the year before is rated
+    owner: str | None = None  # who answers for it (ansvarlig): its own owner:, else its goal's
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -286,6 +287,7 @@ class Goal:
     id: str
     name: str
     indicators: tuple[Indicator, ...] = ()
+    owner: str | None = None  # owner: of the goal, which its indicators without one inherit
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ class ResultRow:
     absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
     bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
     comment: str | None = None  # the comment column: why a result is what it is, shown in every format
+    actions: str | None = None  # the actions column (tiltak): what will be done about it, read as the comment is
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class Report:
     # Benchmark regions' values by (indicator, year), in the definitions' order of regions.
     benchmarks: Mapping[tuple[str, int], tuple[Benchmark, ...]] = field(default_factory=dict, compare=False)
     tables: tuple[TableSource, ...] = ()  # the statistics tables read, for the source lines
+    municipality: str | None = None  # its name, when SSB files were read: heads its results beside benchmarks
 
     @property
     def other_years(self) -> tuple[int, ...]:

@@ -94,6 +94,17 @@ class Entry:
         return row.comment if row is not None else None
 
     @property
+    def actions(self) -> str | None:
+        """The results file's actions (tiltak) for this result, as written."""
+        row = self.result.row
+        return row.actions if row is not None else None
+
+    @property
+    def owner(self) -> str | None:
+        """Who answers for the result: the indicator's owner (or its goal's)."""
+        return self.result.indicator.owner
+
+    @property
     def alarm(self) -> bool:
         """Not approved and worse than the year before: what `kpi history` marks."""
         return self.regression and self.result.status is Status.NOT_APPROVED
@@ -102,6 +113,34 @@ class Entry:
     def scale_changed(self) -> bool:
         """A value and an earlier one that do not compare (the scale or unit changed)."""
         return self.trend is None and self.previous is not None and self.result.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    """A result of the year shown that needs attention first, and why: at the scorecard's worst
+    level ('worst'), worse than the year before ('regression'), without a result ('missing')."""
+
+    entry: Entry
+    reasons: tuple[str, ...]
+
+
+ATTENTION_REASONS = ("worst", "regression", "missing")
+
+
+def attention(entries: Sequence[Entry], worst: Status) -> tuple[Attention, ...]:
+    """What a report says first: the results at ``worst``, then the regressions, then the
+    missing results, each once (with every reason it has), in the definitions' order within each."""
+    found = []
+    for entry in entries:
+        status = entry.result.status
+        reasons = (
+            ("worst",) * (status is worst)
+            + ("regression",) * entry.regression
+            + ("missing",) * (status is Status.MISSING)
+        )
+        if reasons:
+            found.append(Attention(entry, reasons))
+    return tuple(sorted(found, key=lambda item: ATTENTION_REASONS.index(item.reasons[0])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +171,7 @@ class View:
     series: Mapping[Key, dict[int, Entry]]  # every year's entries by (indicator, org unit): a Series
     measures: Mapping[str, Measure]
     indicators: Mapping[str, Indicator]  # as defined, every band version
+    attention: tuple[Attention, ...] = ()  # what needs attention first (see :func:`attention`)
     _unit_index: dict[str | None, UnitView] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -165,6 +205,15 @@ class View:
     def regressions(self) -> tuple[Result, ...]:
         """Results of the year shown rated worse than the year before, failing or not."""
         return tuple(entry.result for entry in self.entries if entry.regression)
+
+    @property
+    def municipality(self) -> str | None:
+        """The municipality's name when SSB files said it: it heads its results beside benchmarks."""
+        return self.report.municipality
+
+    def result_head(self, text: str) -> str:
+        """A result column's heading: '2020' as 'Drammen 2020' when benchmarks stand beside it."""
+        return f"{self.municipality} {text}" if self.municipality and self.benchmark_regions else text
 
     @property
     def benchmark_regions(self) -> tuple[tuple[str, str], ...]:
@@ -261,6 +310,7 @@ def build(
         series=Series(report, gate),
         measures={measure.id: measure for measure in scorecard.measures},
         indicators=scorecard.indicator_map(),
+        attention=attention(entries, scorecard.levels[-1].status),
         _unit_index={unit.org_unit: unit for unit in units},
     )
 

@@ -252,6 +252,10 @@ SEED_MARKDOWN = f"""# Asker kommune - målekart · 2014
 
 Definisjoner: indicators.yaml · Resultater: results/2014.csv
 
+## Dette trenger oppmerksomhet
+
+- Ingen resultater på laveste nivå, ingen tilbakegang, ingen mangler.
+
 ## Asker kommune - målekart · Læring og fornyelse · 2014
 
 **Fokusmål:** Fremtidsrettet og lærende organisasjon
@@ -315,6 +319,7 @@ def test_markdown_a_section_per_org_unit(kpi, assert_ok):
     lines = result.stdout.splitlines()
     sections = [line for line in lines if line.startswith("## ")]
     assert sections == [
+        "## Dette trenger oppmerksomhet",  # first, before the tables
         "## Hele kommunen",
         "## Helse og omsorg",
         "## Kultur",
@@ -363,6 +368,7 @@ def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
     headings = [line for line in lines if line.startswith("#")]
     assert headings == [
         "# \\<script\\>alert(1)\\</script\\> \\| målekart · 2020",  # the page opens with a heading
+        "## Dette trenger oppmerksomhet",
         "## Hele kommunen",
         "### \\<script\\>alert(1)\\</script\\> \\| målekart · Område \\| \\*fet\\* \\[lenke\\](http:\\//x) \\# \\@alle"
         " · 2020 · Hele kommunen",
@@ -855,11 +861,11 @@ STATUS_MARKDOWN_2017 = f"""Definisjoner: indicators.yaml
 
 | Id | Måleindikator | Innfases | Tilstand | Resultatkrav | Merknad |
 | --- | --- | ---: | --- | --- | --- |
-| L.1.1 | {L11} | – | ● aktiv | ✔ ja |  |
-| L.1.2 | {L12} | – | ● aktiv | ✔ ja |  |
-| L.2.1 | {L21} | 2015 | ● aktiv | ✔ ja |  |
-| L.2.2 | {L22} | 2017 | ● ny i år (utsatt) | ✖ nei | Arbeidet med innovasjonsportalen er noe forsinket. |
-| L.2.3 | {L23} | 2017 | ● ny i år (utsatt) | ✖ nei | Arbeidet med innovasjonsportalen er noe forsinket. |
+| L.1.1 | {L11} | – | ▶ aktiv | ✔ ja |  |
+| L.1.2 | {L12} | – | ▶ aktiv | ✔ ja |  |
+| L.2.1 | {L21} | 2015 | ▶ aktiv | ✔ ja |  |
+| L.2.2 | {L22} | 2017 | ✚ ny i år (utsatt) | – nei | Arbeidet med innovasjonsportalen er noe forsinket. |
+| L.2.3 | {L23} | 2017 | ✚ ny i år (utsatt) | – nei | Arbeidet med innovasjonsportalen er noe forsinket. |
 """
 
 
@@ -869,7 +875,7 @@ def test_status_markdown(kpi, repo_root, assert_ok):
     assert result.stdout == STATUS_MARKDOWN_2017
     pending = kpi("status", "--year", "2014", "--format", "markdown", "--lang", "en")
     reason = "Arbeidet med innovasjonsportalen er noe forsinket."
-    assert f"| L.2.2 | {L22} | 2017 | ○ not phased in (postponed) | ✖ no | {reason} |" in pending.stdout.splitlines()
+    assert f"| L.2.2 | {L22} | 2017 | ○ not phased in (postponed) | – no | {reason} |" in pending.stdout.splitlines()
     checked = kpi("status", "--year", "2017", "--format", "markdown", "--check")
     assert_ok(checked, 1)
     assert checked.stdout == STATUS_MARKDOWN_2017
@@ -903,7 +909,7 @@ def test_status_csv(kpi, repo_root, assert_ok):
 
 # What each command's --format offers, written out: a format renders the views it declares.
 OFFERED = {
-    "evaluate": "csv|github|html|json|jsonl|junit|markdown|table",
+    "evaluate": "csv|docx|github|html|json|jsonl|junit|markdown|pdf|table|xlsx",
     "history": "csv|html|json|jsonl|markdown|table",
     "status": "csv|json|markdown|table",
 }

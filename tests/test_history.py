@@ -275,22 +275,24 @@ def test_table_change_in_english(sa):
 
 # --- kpi history ---------------------------------------------------------------------------------
 
+# The sparklines: L.1.x moved from a 1-6 to a 1-5 scale in 2016, so 2015 stands alone before the break
+# (╎) and 2016-2017 are drawn within their own range; L.2.1 kept its scale.
 SPARKS = {
-    ("L.1.1", WHOLE): "█▃▁",
-    ("L.1.2", WHOLE): "█▁▃",
+    ("L.1.1", WHOLE): "▄╎█▁",
+    ("L.1.2", WHOLE): "▄╎▁█",
     ("L.2.1", WHOLE): "█▅▁",
-    ("L.1.1", "Oppvekst"): "█▁▄",
-    ("L.1.2", "Oppvekst"): "█▂▁",
-    ("L.1.1", "Helse og omsorg"): "█▃▁",
-    ("L.1.2", "Helse og omsorg"): "█▁▂",
-    ("L.1.1", "Kultur"): "█▁▂",
-    ("L.1.2", "Kultur"): "█▁",  # 2017 not measured
-    ("L.1.1", "Teknisk"): "█▁▃",
-    ("L.1.2", "Teknisk"): "█▁▂",
-    ("L.1.1", "Organisasjon og økonomi"): "█▁▂",
-    ("L.1.2", "Organisasjon og økonomi"): "█▁▃",
-    ("L.1.1", "Samfunnsutvikling"): "█▁▂",
-    ("L.1.2", "Samfunnsutvikling"): "█▃▁",
+    ("L.1.1", "Oppvekst"): "▄╎▁█",
+    ("L.1.2", "Oppvekst"): "▄╎█▁",
+    ("L.1.1", "Helse og omsorg"): "▄╎█▁",
+    ("L.1.2", "Helse og omsorg"): "▄╎▁█",
+    ("L.1.1", "Kultur"): "▄╎▁█",
+    ("L.1.2", "Kultur"): "▄╎▄",  # 2017 not measured
+    ("L.1.1", "Teknisk"): "▄╎▁█",
+    ("L.1.2", "Teknisk"): "▄╎▁█",
+    ("L.1.1", "Organisasjon og økonomi"): "▄╎▁█",
+    ("L.1.2", "Organisasjon og økonomi"): "▄╎▁█",
+    ("L.1.1", "Samfunnsutvikling"): "▄╎▁█",
+    ("L.1.2", "Samfunnsutvikling"): "▄╎█▁",
 }
 # not approved and worse than the year before, in every year shown: (indicator, org unit) -> years
 ALARMS = {("L.2.1", WHOLE): "2017", ("L.1.1", "Helse og omsorg"): "2017", ("L.1.2", "Teknisk"): "2016"}
@@ -311,7 +313,7 @@ def history_row(section: str, ident: str) -> tuple[list[str], str, bool]:
     for line in section.splitlines():
         if line.startswith(ident + " "):
             cells = re.findall(r"(?:\d+(?:[.,]\d+)?|–) [●▲✖?–○](?= |$)", line)
-            spark = re.findall(r"[▁▂▃▄▅▆▇█]+", line)
+            spark = re.findall(r"[▁▂▃▄▅▆▇█╎]+", line)
             return cells, spark[0] if spark else "", "⚠" in line
     raise AssertionError(f"no row {ident} in\n{section}")
 
@@ -343,7 +345,7 @@ def test_history_table_shows_the_municipality_by_default(sa, assert_ok):
     assert_ok(result, 0)
     found = history_sections(result.stdout)
     assert list(found) == [None]
-    assert history_row(found[None], "L.1.1") == (["4,51 ●", "4,1 ●", "3,9 ▲"], "█▃▁", False)
+    assert history_row(found[None], "L.1.1") == (["4,51 ●", "4,1 ●", "3,9 ▲"], "▄╎█▁", False)
     assert history_row(found[None], "L.2.1") == (["6,2 ●", "4,0 ▲", "1,5 ✖"], "█▅▁", True)
 
 
@@ -353,7 +355,7 @@ def test_history_table_of_one_org_unit(sa, assert_ok):
     found = history_sections(result.stdout)
     assert list(found) == ["Helse og omsorg"]
     cells, spark, alarm = history_row(found["Helse og omsorg"], "L.1.1")
-    assert (cells, spark, alarm) == (["4.3 ▲", "3.6 ▲", "3.3 ✖"], "█▃▁", True)
+    assert (cells, spark, alarm) == (["4.3 ▲", "3.6 ▲", "3.3 ✖"], "▄╎█▁", True)
     assert "⚠ not approved and worse" in result.stdout
 
 
@@ -364,8 +366,9 @@ def test_history_year_option_ends_the_table_at_that_year(sa, assert_ok):
     assert "Eksempelkommune - målekart (oppdiktet) · 2015–2016 · Teknisk" in out
     body = out.split("· 2015–2016 · Teknisk")[1]
     # 2016: Teknisk L.1.2 3,4 is not approved and worse than 2015's accepted 4,1
-    assert history_row(body, "L.1.2") == (["4,1 ▲", "3,4 ✖"], "█▁", True)
-    assert history_row(body, "L.1.1") == (["3,8 ✖", "3,5 ▲"], "█▁", False)
+    # 2015 and 2016 are on different scales: two single heights either side of the break
+    assert history_row(body, "L.1.2") == (["4,1 ▲", "3,4 ✖"], "▄╎▄", True)
+    assert history_row(body, "L.1.1") == (["3,8 ✖", "3,5 ▲"], "▄╎▄", False)
 
 
 def test_history_unknown_org_unit_is_a_usage_error(sa, assert_error):
@@ -848,3 +851,15 @@ def test_history_json_of_every_org_unit_is_one_schema_2_document(sa):
         if (indicator, unit) in CELLS
     ]
     assert result.stderr == ""
+
+
+def test_a_new_scale_breaks_the_terminal_sparkline_with_a_label(sa, assert_ok):
+    """L.1.1 moved from a 1-6 to a 1-5 scale in 2016 (made up): the sparkline breaks there, each
+    scale drawn in its own range (4,51 on 1-6 is no height above 4,1 on 1-5), and the note says so."""
+    result = sa("history", env={"COLUMNS": "200"})
+    assert_ok(result, 0)
+    row = next(line for line in result.stdout.splitlines() if line.startswith("L.1.1 "))
+    assert row.endswith("3,9 ▲ ▄╎█▁      ╎ ny skala 2016")
+    stacked = sa("history", env={"COLUMNS": "40"}).stdout.splitlines()
+    at = stacked.index("L.1.1 ▄╎█▁")
+    assert "╎ ny skala 2016" in stacked[at : at + 6]

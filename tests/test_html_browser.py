@@ -190,7 +190,11 @@ def test_ssb_example_page_in_the_browser(kpi, assert_ok, browser: str, tmp_path:
     assert done.returncode == 0, done.stderr
     dom = done.stdout
     assert '<th scope="col" class="num">Moss</th><th scope="col" class="num">Ringerike</th>' in dom
-    assert '<td class="num">27,8</td><td class="num">13,5 (bedre)</td><td class="num">8,9 (bedre)</td>' in dom
+    assert '<th scope="col" class="value">Drammen 2020</th>' in dom  # the municipality heads its results
+    assert (
+        '<td class="num">27,8</td><td class="num">Moss 13,5 · Drammen bedre</td>'
+        '<td class="num">Ringerike 8,9 · Drammen bedre</td>'
+    ) in dom
     assert "Kilde: SSB, tabell 12191 «Kommunehelse" in dom
     assert console_messages(done.stderr) == [], console_messages(done.stderr)
 
@@ -264,3 +268,50 @@ def test_seed_scorecard_prints_on_one_a4_page(browser: str, seed_page: Path, tmp
     assert '@top-left{content:"Asker kommune - målekart · 2014"' in page
     assert '@bottom-right{content:counter(page) " / " counter(pages)' in page
     assert "tr{break-inside:avoid}" in page
+
+
+# What a phone shows of each indicator: its result requirements (each band with its symbol, as no
+# header row is shown) and its result, every box inside the 390 px frame.
+BANDS_PROBE = """<script>
+const frame = document.querySelector("iframe");
+frame.addEventListener("load", () => {
+  const doc = frame.contentDocument, win = frame.contentWindow;
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const rows = [...doc.querySelectorAll("tr.indicator")].map((tr) => ({
+    id: tr.querySelector("th.id").textContent,
+    bands: [...tr.querySelectorAll("td.band")].map((td) => ({
+      text: td.textContent, mark: win.getComputedStyle(td, "::before").content, box: box(td),
+      shown: win.getComputedStyle(td).display !== "none"})),
+    value: tr.querySelector("td.num").textContent, valueBox: box(tr.querySelector("td.num"))}));
+  const out = document.createElement("pre"); out.id = "probe";
+  out.textContent = JSON.stringify({page: doc.documentElement.scrollWidth, rows});
+  document.body.append(out);
+});
+</script>"""
+
+
+@pytest.mark.parametrize("which", ["seed", "service-areas"])
+def test_a_phone_keeps_each_indicators_requirements_and_result(
+    browser: str, seed_page: Path, example_page: Path, tmp_path: Path, which: str
+) -> None:
+    page = seed_page if which == "seed" else example_page
+    framed = phone_frame(page, tmp_path / f"bands-{which}.html")
+    framed.write_text(framed.read_text(encoding="utf-8").replace(PROBE, BANDS_PROBE), encoding="utf-8")
+    done = run_browser(browser, tmp_path / "profile", "--window-size=500,844", "--dump-dom", framed.as_uri())
+    assert done.returncode == 0, done.stderr
+    match = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout)
+    assert match, done.stdout[-2000:]
+    found = json.loads(html.unescape(match.group(1)))
+    assert found["page"] <= 390  # no sideways scrolling
+    assert found["rows"], "no indicator rows"
+    for row in found["rows"]:
+        assert [band["mark"] for band in row["bands"]] == ['"● "', '"▲ "', '"✖ "'], row["id"]
+        for band in row["bands"]:
+            left, _, right, _ = band["box"]
+            assert band["shown"] and right > left and left >= 0 and right <= 390, (row["id"], band)
+        left, _, right, _ = row["valueBox"]
+        assert right > left and left >= 0 and right <= 390, (row["id"], row["valueBox"])
+    first = next(row for row in found["rows"] if row["id"] == "L.1.1")
+    if which == "seed":
+        assert [band["text"] for band in first["bands"]] == ["4,5 - 6", "4 - 4,4", "0 - 3,9"]
+        assert first["value"] == "4,51"

@@ -27,8 +27,9 @@ def test_a_near_miss_gets_a_did_you_mean(kpi, assert_error):
     assert_error(
         kpi("evaluate", "results/2014.csv", "--format", "jsn"),
         [
-            "kpi: error: Invalid value for '--format': 'jsn' is not one of 'csv', 'github', 'html', 'json', "
-            "'jsonl', 'junit', 'markdown', 'table'; did you mean 'json'? (see 'kpi evaluate --help') [usage]"
+            "kpi: error: Invalid value for '--format': 'jsn' is not one of 'csv', 'docx', 'github', 'html', 'json', "
+            "'jsonl', 'junit', 'markdown', 'pdf', 'table', 'xlsx'; did you mean 'json'? "
+            "(see 'kpi evaluate --help') [usage]"
         ],
     )
 

@@ -81,15 +81,16 @@ def test_table_shows_the_reason_benchmarks_and_the_source_with_its_mandatory_not
     assert_ok(result)
     shown = lines_of(result.stdout)
     # At the default 120 columns the three band columns give way to one compact column (the earlier
-    # year stays); the benchmark columns are never dropped, and their headers wrap at a space.
+    # year stays); the benchmark columns are never dropped; the municipality's name heads its result.
     at = next(n for n, line in enumerate(shown) if line.startswith("Id "))
-    assert shown[at - 1].split() == ["Kostragruppe"]
+    assert shown[at - 1].split() == ["Asker"]
     assert shown[at].split() == [
         "Id",
         "Måleindikator",
         "Resultatkrav",
         "2024",
         "2025",
+        "Kostragruppe",
         "13",
         "Landet",
         "Endring",
@@ -105,13 +106,16 @@ def test_table_shows_the_reason_benchmarks_and_the_source_with_its_mandatory_not
         "60",
         "●",
         "skjermet",
+        "Kostragruppe",
+        "13",
         "70",
+        "Landet",
         "ikke",
         "tilgjengelig",
         "?",
         "mangler",
     ]
-    assert shown[at + 4 : at + 6] == [" " * 43 + "▲ [50; 58)", " " * 43 + "✖ < 50"]
+    assert shown[at + 4 : at + 6] == [" " * 30 + "▲ [50; 58)", " " * 30 + "✖ < 50"]  # the name column gave room
     assert shown[-3:-1] == [SOURCE_NB, NOTE_NB]  # then the legend
     assert "not mandatory" not in result.stdout
 
@@ -121,14 +125,17 @@ def test_benchmarks_are_better_or_worse_by_the_direction_in_every_format(kpi, as
     args = ("evaluate", "--indicators", definitions, table, "--year", "2024")
     markdown = kpi(*args, "--format", "markdown")
     assert_ok(markdown)
-    assert "| Ø.1.1 | Andel | \\>= 58 | \\[50; 58) | \\< 50 | 60 | 55 (bedre) | 50 (bedre) | ● Ønsket resultat |" in (
-        markdown.stdout.splitlines()
-    )
+    row = "| Ø.1.1 | Andel | \\>= 58 | \\[50; 58) | \\< 50 | 60 | Kostragruppe 13 55 · Asker bedre |"
+    assert row + " Landet 50 · Asker bedre | ● Ønsket resultat |" in markdown.stdout.splitlines()
+    assert "| Id | Måleindikator | Ønsket | Laveste akseptert | Ikke godkjent | Asker 2024 |" in markdown.stdout
     assert markdown.stdout.splitlines()[-5:-2] == [SOURCE_NB, "", NOTE_NB]  # then the legend
     assert markdown.stdout.splitlines()[-1].startswith("Tegnforklaring: ● ønsket")
     html = kpi(*args, "--format", "html", "--lang", "en").stdout
     assert '<th scope="col" class="num">Kostragruppe 13</th><th scope="col" class="num">Landet</th>' in html
-    assert '<td class="num">60</td><td class="num">55 (better)</td><td class="num">50 (better)</td>' in html
+    assert (
+        '<td class="num">60</td><td class="num">Kostragruppe 13 55 · Asker better</td>'
+        '<td class="num">Landet 50 · Asker better</td>'
+    ) in html
     source = "Source: Statistics Norway, table 99999 \u201cMade-up KOSTRA table\u201d, updated 2026-02-15"
     assert f'<p class="meta">{source}</p><p class="meta">Note: Made up: figures for 2025 are preliminary.</p>' in html
     csv = kpi(*args, "--format", "csv").stdout.splitlines()
@@ -208,14 +215,24 @@ def test_the_example_shows_drammen_against_its_benchmarks_in_table_and_html(kpi,
     table = kpi("evaluate", "--indicators", DEFINITIONS, TABLE)
     assert_ok(table)
     rows = {line.split()[0]: line.split() for line in lines_of(table.stdout) if line.startswith("H.1.")}
-    assert rows["H.1.1"][-7:] == ["27,8", "13,5", "(bedre)", "8,9", "(bedre)", "●", "ønsket"]
-    assert rows["H.1.2"][-8:] == ["45", "20", "(bedre)", "6", "(bedre)", "▲", "laveste", "akseptert"]
-    assert rows["H.1.3"][-7:] == ["315", "228", "(bedre)", "67", "(bedre)", "●", "ønsket"]
-    header = next(line for line in lines_of(table.stdout) if line.startswith("Id "))
-    assert header.split()[-5:] == ["2020", "Moss", "Ringerike", "Endring", "Status"]
+    # Each benchmark cell: the region and its value, then who is better (Drammen, than Moss)
+    assert rows["H.1.1"][-7:] == ["27,8", "Moss", "13,5", "Ringerike", "8,9", "●", "ønsket"]
+    assert rows["H.1.2"][-8:] == ["45", "Moss", "20", "Ringerike", "6", "▲", "laveste", "akseptert"]
+    assert rows["H.1.3"][-7:] == ["315", "Moss", "228", "Ringerike", "67", "●", "ønsket"]
+    below = lines_of(table.stdout)[
+        [line.split()[0] if line else "" for line in lines_of(table.stdout)].index("H.1.1") + 1
+    ]
+    assert below.split()[-4:] == ["Drammen", "bedre", "Drammen", "bedre"]
+    lines = lines_of(table.stdout)
+    at = next(n for n, line in enumerate(lines) if line.startswith("Id "))
+    assert lines[at - 1].split() == ["Drammen"]  # the municipality heads its results' column
+    assert lines[at].split()[-5:] == ["2020", "Moss", "Ringerike", "Endring", "Status"]
     html = kpi("evaluate", "--indicators", DEFINITIONS, TABLE, "--format", "html").stdout
     assert '<th scope="col" class="num">Moss</th><th scope="col" class="num">Ringerike</th>' in html
-    assert '<td class="num">27,8</td><td class="num">13,5 (bedre)</td><td class="num">8,9 (bedre)</td>' in html
+    assert (
+        '<td class="num">27,8</td><td class="num">Moss 13,5 · Drammen bedre</td>'
+        '<td class="num">Ringerike 8,9 · Drammen bedre</td>'
+    ) in html
     assert "Kilde: SSB, tabell 12191 «Kommunehelse - supplerende grunnlagstall og nøkkeltall" in html
 
 
@@ -224,7 +241,7 @@ def test_the_example_names_why_earlier_years_are_absent(kpi, assert_ok) -> None:
     result = kpi("evaluate", "--indicators", DEFINITIONS, TABLE, "--year", "2019", "--lang", "en")
     assert_ok(result)
     row = next(line for line in lines_of(result.stdout) if line.startswith("H.1.1"))
-    assert re.search(r" cannot occur +cannot occur +cannot occur +\? missing$", row), row
+    assert re.search(r" cannot occur +Moss cannot occur +Ringerike cannot occur +\? missing$", row), row
     history = kpi("history", "--indicators", DEFINITIONS, TABLE, "--format", "markdown")
     row = "| H.1.1 | Ergoterapeuter i kommunehelse og omsorg (årsverk) | kan ikke forekomme ? | kan ikke forekomme ? |"
     assert row in history.stdout

@@ -16,8 +16,8 @@ import pytest
 from conftest import REPO_ROOT
 from rich.cells import cell_len
 
-from kpi_cli.render.labels import Labels
-from kpi_cli.render.table_history import NEW
+from kpi_cli.model import PhaseState
+from kpi_cli.render.labels import STATE_SYMBOLS, Labels
 
 WIDTHS = ["40", "60", "80", "120", "200"]
 SA = REPO_ROOT / "examples" / "service-areas"
@@ -95,8 +95,8 @@ def test_status_keeps_states_whole_and_wraps_notes(kpi, columns):
     lines = check_lines(out, int(columns))
     for ident in ("L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"):
         assert whole(ident, lines)
-    assert whole(f"{NEW} ny i år", lines)  # L.2.1 is new in 2015: not the ● of a rating
-    assert whole("● aktiv", lines)
+    assert whole(f"{STATE_SYMBOLS[PhaseState.NEW]} ny i år", lines)  # L.2.1 is new in 2015: not the ● of a rating
+    assert whole("▶ aktiv", lines)  # a state, not the ● of Ønsket
     assert whole("○ ikke innfaset (utsatt)", lines)
     document = json.loads(kpi("status", "--year", "2015", "--format", "json").stdout)
     for item in document["indicators"]:
@@ -134,7 +134,8 @@ def test_coloured_lines_carry_no_padding_either(kpi, columns):
 
 SSB = REPO_ROOT / "examples" / "ssb-kostra"
 SSB_ARGS = [str(SSB), "--indicators", str(SSB / "indicators.yaml")]
-BENCHMARKS = ["13,5 (bedre)", "8,9 (bedre)", "20 (bedre)", "6 (bedre)", "228 (bedre)", "67 (bedre)"]  # Moss, Ringerike
+# Each benchmark's value with its region's name, and who is better (Drammen, than Moss and Ringerike)
+BENCHMARKS = ["Moss 13,5", "Ringerike 8,9", "Moss 20", "Ringerike 6", "Moss 228", "Ringerike 67", "Drammen bedre"]
 # Made up: the seed's 2014 results with a comment on two of them.
 COMMENTED = (
     "indikator;år;verdi;kommentar\n"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
+from ..codes import Severity
 from ..errors import KpiError, Problem, one_line
 from ..inert import inert_rendered, message_line
 from ..model import DEFAULT_LEVELS, Level, Status
@@ -175,6 +176,13 @@ def say_gate(gate: Gate, by_level: Named, worse: Named) -> None:
     if gate.regression and worse.count:
         key = "msg.worse.one" if worse.count == 1 else "msg.worse.many"
         note(said(key, count=worse.count, names=worse.names))
+
+
+def say_problems(problems: Iterable[Problem], quiet: bool) -> None:
+    """Warnings and notes about the inputs on stderr; under -q the notes are left out."""
+    for problem in problems:
+        if not (quiet and problem.severity is Severity.NOTE):
+            say_problem(problem)
 
 
 def say_years(shown: int, other_years: Sequence[int], coverage: Coverage | None, quiet: bool) -> None:

@@ -46,9 +46,8 @@ def write_atomically(path: str, text: Text, inputs: Iterable[str] = ()) -> None:
         info = None
     except OSError as exc:
         raise UsageError(f"cannot write the report: {exc.strerror}", path=path) from None
-    for source in inputs:
-        if info is not None and _same_file(source, info):
-            raise UsageError(f"will not write the report over an input file: {source}", path=path)
+    if info is not None:
+        _refuse_inputs(path, info, inputs)
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError("is a folder: give a file name for the report", path=path)
     if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
@@ -57,6 +56,23 @@ def write_atomically(path: str, text: Text, inputs: Iterable[str] = ()) -> None:
         raise UsageError("is a special file (not a regular file, a device or a FIFO): will not write to it", path=path)
     else:
         _replace(path, target, text, info)
+
+
+def not_an_input(path: str | None, inputs: Iterable[str]) -> None:
+    """A UsageError when ``path`` is one of ``inputs`` (the same file by device and inode)."""
+    if not path or path in STDOUT_NAMES:
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    _refuse_inputs(path, info, inputs)
+
+
+def _refuse_inputs(path: str, info: os.stat_result, inputs: Iterable[str]) -> None:
+    for source in inputs:
+        if _same_file(source, info):
+            raise UsageError(f"will not write the report over an input file: {source}", path=path)
 
 
 def _same_file(source: str, info: os.stat_result) -> bool:

@@ -113,9 +113,16 @@ YEAR = Year()
 DELIMITER = Delimiter()
 
 
-def format_option(kind: Kind, default: str = "table") -> Callable[[F], F]:
-    """``--format`` offering exactly the formats that render ``kind``."""
-    return click.option("--format", "fmt", type=Choice(formats_for(kind)), default=default, show_default=True)
+def format_option(kind: Kind) -> Callable[[F], F]:
+    """``--format`` offering exactly the formats that render ``kind``; None when not given
+    (``by_name.chosen_format`` then takes it from the -o file's name, else the table)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=Choice(formats_for(kind)),
+        default=None,
+        help="Default: from the -o file's name (.html, .md, .csv, .json, .xlsx, .docx, .pdf ...), else table.",
+    )
 
 
 def indicators_option(command: F) -> F:

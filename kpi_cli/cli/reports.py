@@ -15,6 +15,7 @@ from ..errors import DefinitionError, KpiError, KpiErrors, UsageError
 from ..rating.checks import check_ignore, unsilenced
 from ..render import Kind, render_report
 from ..view import Gate, build, fail_levels, select_org_units, sparse_year
+from .by_name import check_binary, chosen_format
 from .messages import (
     EXIT_FAIL,
     Named,
@@ -26,6 +27,7 @@ from .messages import (
     say_engine,
     say_gate,
     say_problem,
+    say_problems,
     say_years,
     speak,
     warn,
@@ -43,7 +45,7 @@ from .params import (
     read_options,
 )
 from .params import render_options as presentation
-from .streaming import finish, output_format, try_streaming
+from .streaming import finish, try_streaming
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -150,6 +152,12 @@ def read(
     show_default=True,
     help="--format markdown: emoji adds 🟢 🟡 🔴 before each status, as GitHub shows them in colour.",
 )
+@click.option(
+    "--reference-doc",
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FILE.docx",
+    help="The Word report (-o rapport.docx): take styles, header, footer and logo from this Word template.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say how each file was read and account for every row (stderr).")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors, warnings and failures are still said).")
 @click.option(
@@ -173,7 +181,7 @@ def evaluate(
     delimiter: str | None,
     sheet: str | None,
     regions: str,
-    fmt: str,
+    fmt: str | None,
     fail_on: str | None,
     fail_on_missing: bool,
     fail_on_suppressed: bool,
@@ -182,6 +190,7 @@ def evaluate(
     output: str | None,
     output_delimiter: str | None,
     markers: str,
+    reference_doc: str | None,
     verbose: bool,
     quiet: bool,
     engine: str,
@@ -203,6 +212,12 @@ def evaluate(
     """
     from ..sql.choice import evaluate_with
 
+    fmt = chosen_format(
+        fmt, output, Kind.EVALUATION, [indicators, *results, *([reference_doc] if reference_doc else [])]
+    )
+    check_binary(fmt, output)
+    if reference_doc is not None and fmt != "docx":
+        raise UsageError(f"--reference-doc is for the Word report (-o rapport.docx), not --format {fmt}")
     silenced = check_ignore(ignore)
     scorecard = load(indicators, lang)
     mapping = {**dict(scorecard.columns), **column_mapping(columns)}
@@ -210,13 +225,13 @@ def evaluate(
     options = presentation(
         lang or scorecard.language, color, output, delimiter=output_delimiter, by_org_unit=by_org_unit
     )
-    options = dataclasses.replace(options, emoji=markers.lower() == "emoji")
+    options = dataclasses.replace(options, emoji=markers.lower() == "emoji", reference_doc=reference_doc)
     streamed = try_streaming(
         engine,
         scorecard,
         results,
         year=year,
-        fmt=output_format(fmt, output),
+        fmt=fmt,
         gate=gate,
         definitions=indicators,
         encoding=encoding,
@@ -241,9 +256,8 @@ def evaluate(
         raise KpiErrors(report.errors)
     view = build(report, gate, definitions=indicators)
     text = render_report(fmt, Kind.EVALUATION, view, options)
-    emit(text, output, [indicators, *read_set.paths], options.color, fmt)
-    for problem in unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced):
-        say_problem(problem)
+    emit(text, output, [indicators, *read_set.paths, *([reference_doc] if reference_doc else [])], options.color, fmt)
+    say_problems(unsilenced([*read_set.notes, *report.warnings, *report.findings], scorecard, silenced), quiet)
     coverage = sparse_year(report) if year is None else None
     say_years(shown, report.other_years, coverage, quiet)
     by_level = [(r.indicator.id, r.org_unit) for r in view.failing if r.status in gate.levels]
@@ -289,6 +303,7 @@ def _account(read_set: ResultSet, report: Report) -> None:
     help="Org unit to show; repeatable; 'all' for every one (default: the whole municipality).",
 )
 @output_option
+@click.option("-q", "--quiet", is_flag=True, help="No notes on stderr (errors and warnings are still said).")
 @ignore_option
 @lang_option
 @color_option
@@ -302,9 +317,10 @@ def history(
     delimiter: str | None,
     sheet: str | None,
     regions: str,
-    fmt: str,
+    fmt: str | None,
     org_units: tuple[str, ...],
     output: str | None,
+    quiet: bool,
     ignore: tuple[str, ...],
     lang: str | None,
     color: str,
@@ -321,6 +337,7 @@ def history(
     """
     from ..rating.evaluate import evaluate_results
 
+    fmt = chosen_format(fmt, output, Kind.HISTORY, [indicators, *results])
     silenced = check_ignore(ignore)
     scorecard = load(indicators, lang)
     read_set, shown = read(scorecard, results, year, columns, encoding, delimiter, sheet, regions)
@@ -330,8 +347,7 @@ def history(
     options = presentation(lang or scorecard.language, color, output)
     text = render_report(fmt, Kind.HISTORY, view, options)
     emit(text, output, [indicators, *read_set.paths], options.color, fmt)
-    for problem in unsilenced([*read_set.notes, *report.warnings], scorecard, silenced):
-        say_problem(problem)
+    say_problems(unsilenced([*read_set.notes, *report.warnings], scorecard, silenced), quiet)
 
 
 def _fail_on(value: str | None, scorecard: Scorecard) -> str:

@@ -14,6 +14,7 @@ from ..inert import inert
 from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
 from ..render import Kind, render_status
 from ..view import StatusView
+from .by_name import chosen_format
 from .messages import EXIT_FAIL, emit, plural, reports_errors, say_problem
 from .params import (
     DELIMITER,
@@ -51,7 +52,7 @@ def _this_year() -> int:
 def status(
     indicators: str,
     year: int | None,
-    fmt: str,
+    fmt: str | None,
     check: bool,
     ignore: tuple[str, ...],
     output: str | None,
@@ -68,6 +69,7 @@ def status(
     """
     from ..rating.phase_in import states
 
+    fmt = chosen_format(fmt, output, Kind.STATUS, [indicators])
     silenced = check_ignore(ignore)
     scorecard = load(indicators, lang)
     shown = year or _this_year()

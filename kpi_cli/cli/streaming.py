@@ -9,18 +9,13 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..rating.checks import unsilenced
 from ..sql.choice import choose_streaming
-from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_problem, say_years
+from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_problems, say_years
 
 if TYPE_CHECKING:
     from ..model import Scorecard
     from ..render import RenderOptions
     from ..sql.stream import Streamed
     from ..view import Gate
-
-
-def output_format(fmt: str, output: str | None) -> str:
-    """``parquet`` when the report goes to a .parquet file, else --format."""
-    return "parquet" if output and output.lower().endswith(".parquet") else fmt
 
 
 def try_streaming(
@@ -88,8 +83,7 @@ def finish(
         streamed.close()
     if verbose:
         say_accounting(streamed.accounting)
-    for problem in unsilenced(list(streamed.warnings), streamed.scorecard, silenced):
-        say_problem(problem)
+    say_problems(unsilenced(list(streamed.warnings), streamed.scorecard, silenced), quiet)
     say_years(streamed.year, streamed.other_years, streamed.coverage if year_given is None else None, quiet)
     say_gate(streamed.gate, Named(*streamed.by_level), Named(*streamed.worse))
     if streamed.fails:

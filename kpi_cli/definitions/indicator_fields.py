@@ -39,6 +39,7 @@ INDICATOR_KEYS = (
     "target",
     "tolerance",
     "rate",
+    "owner",
 )
 RATE_WORDS = {"value": False, "change": True}
 POLICIES = {policy.value: policy for policy in GapPolicy}
@@ -56,8 +57,15 @@ DIRECTION_WORDS = {
 
 
 def read_indicator(
-    nodes: Nodes, node: yaml.Node, goal_id: str, area_id: str, policy: GapPolicy, measure_ids: set[str]
+    nodes: Nodes,
+    node: yaml.Node,
+    goal_id: str,
+    area_id: str,
+    policy: GapPolicy,
+    measure_ids: set[str],
+    owner: str | None = None,
 ) -> Indicator | None:
+    """One indicator; ``owner`` is its goal's, which its own ``owner:`` replaces."""
     fields = nodes.mapping(node, "indicator", INDICATOR_KEYS, ("id", "name"))
     if fields is None:
         return None
@@ -82,6 +90,7 @@ def read_indicator(
     latest = max(general, key=lambda v: v.from_year or 0) if general else None
     simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
     more = _details(nodes, fields, label, measure_ids)
+    own = nodes.text(value_of(fields.get("owner")), f"{label}: owner") if "owner" in fields else None
     if indicator_id is None or name is None:
         return None
     return Indicator(
@@ -105,6 +114,7 @@ def read_indicator(
         min_base=more.min_base,
         ignore=more.ignore,
         rate_change=rate_change,
+        owner=own or owner,
     )
 
 

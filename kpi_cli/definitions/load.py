@@ -136,18 +136,19 @@ def read_focus_area(nodes: Nodes, node: yaml.Node, policy: GapPolicy, measure_id
 
 
 def read_goal(nodes: Nodes, node: yaml.Node, area_id: str, policy: GapPolicy, measure_ids: set[str]) -> Goal | None:
-    fields = nodes.mapping(node, "goal", ("id", "name", "indicators", "description"), ("id", "name"))
+    fields = nodes.mapping(node, "goal", ("id", "name", "indicators", "description", "owner"), ("id", "name"))
     if fields is None:
         return None
     goal_id = nodes.unique_id(fields["id"].value, "goal") if "id" in fields else None
     name = nodes.text(value_of(fields.get("name")), "goal name")
     nodes.text(value_of(fields.get("description")), "description", empty=True)
+    owner = nodes.text(value_of(fields.get("owner")), f"goal {goal_id}: owner" if goal_id else "goal: owner")
     items = nodes.sequence(fields["indicators"].value, "indicators") if "indicators" in fields else []
     indicators = [
         indicator
         for item in items
-        if (indicator := read_indicator(nodes, item, goal_id or "", area_id, policy, measure_ids))
+        if (indicator := read_indicator(nodes, item, goal_id or "", area_id, policy, measure_ids, owner))
     ]
     if goal_id is None or name is None:
         return None
-    return Goal(goal_id, name, tuple(indicators))
+    return Goal(goal_id, name, tuple(indicators), owner)

@@ -264,15 +264,17 @@ def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict
     rejects come together, in file and line order, so one run shows every problem."""
     benchmarks: Benchmarks = {}
     tables: tuple[TableSource, ...] = ()
+    municipality = None
     if read.ssb:  # benchmark values and source lines from SSB files
-        from ..results.ssb.benchmarks import for_report
+        from ..results.ssb.benchmarks import for_report, municipality_of
 
         benchmarks, tables = for_report(read.ssb)
+        municipality = municipality_of(read.ssb)
     report = evaluate(scorecard, read.rows, year, sources=read.paths, strict=False, benchmarks=benchmarks)
     errors = sorted([*read.errors, *report.errors], key=_position)
     if strict and errors:
         raise KpiErrors(errors)
-    return dataclasses.replace(report, errors=tuple(errors), tables=tables)
+    return dataclasses.replace(report, errors=tuple(errors), tables=tables, municipality=municipality)
 
 
 def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:

@@ -18,7 +18,9 @@ from ..limits import MAX_TABLE_WIDTH
 if TYPE_CHECKING:
     from ..view import StatusView, View
 
-Output = str | Iterator[str]  # the text, or its chunks for output too large to hold as one string
+Output = (
+    str | bytes | Iterator[str]
+)  # the text, a file's bytes (xlsx, docx, pdf), or chunks of text too large for one string
 
 
 class Kind(str, enum.Enum):
@@ -41,6 +43,7 @@ class RenderOptions:
     delimiter: str | None = None  # CSV output: None for the language's own (nb: ';', en: ',')
     by_org_unit: bool = False  # a matrix: indicators down, org units across
     emoji: bool = False  # markdown: a coloured emoji GitHub renders before each status symbol
+    reference_doc: str | None = None  # docx: the municipality's Word template (styles, header, footer, logo)
 
     def __post_init__(self) -> None:
         # A layout is tried at the width given, and the time it takes grows with it (COLUMNS=100000
@@ -83,6 +86,9 @@ FORMATS: dict[str, Format] = {
     "html": Format("kpi_cli.render.html", _REPORTS),
     "github": Format("kpi_cli.render.github", frozenset({Kind.EVALUATION})),
     "junit": Format("kpi_cli.render.junit", frozenset({Kind.EVALUATION})),
+    "xlsx": Format("kpi_cli.render.xlsx", frozenset({Kind.EVALUATION})),
+    "docx": Format("kpi_cli.render.docx", frozenset({Kind.EVALUATION})),
+    "pdf": Format("kpi_cli.render.pdf", frozenset({Kind.EVALUATION})),
 }
 
 

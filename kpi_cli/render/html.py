@@ -18,7 +18,7 @@ from ..view import Entry, UnitView, View, alarm_years, for_people
 from . import Renderer, RenderOptions
 from .html_charts import _e, bullet_chart, sparkline
 from .html_matrix import matrix
-from .html_page import badge, counts, footer, header, legend, page, value_cell
+from .html_page import attention, badge, counts, footer, header, legend, page, value_cell
 from .labels import SYMBOLS, Labels
 
 
@@ -59,6 +59,7 @@ class _Columns:
     change: bool  # an earlier year to compare with
     spark: bool  # several years to draw
     regions: tuple[tuple[str, str], ...] = ()  # benchmark regions (code, name) shown beside the value
+    municipality: str | None = None  # heads the result column beside benchmarks: 'Drammen 2020'
 
     @classmethod
     def of(cls, view: View) -> _Columns:
@@ -66,7 +67,10 @@ class _Columns:
             return sum(1 for y, e in by_year.items() if y <= view.year and e.result.value is not None) > 1
 
         spark = any(map(drawn, view.series.values()))
-        return cls(change=bool(view.earlier_years), spark=spark, regions=view.benchmark_regions)
+        municipality = view.municipality if view.benchmark_regions else None
+        return cls(
+            change=bool(view.earlier_years), spark=spark, regions=view.benchmark_regions, municipality=municipality
+        )
 
 
 def _results(by_year: dict[int, Entry]) -> dict[int, Result]:
@@ -83,7 +87,7 @@ def _head(year: int, columns: _Columns, say: Labels) -> str:
         f'<th scope="col">{_e(say("col.id"))}</th>',
         f'<th scope="col">{_e(say("col.name"))}</th>',
         bands,
-        f'<th scope="col" class="value">{_e(say("result"))} {year}</th>',
+        f'<th scope="col" class="value">{_e(columns.municipality or say("result"))} {year}</th>',
         "".join(f'<th scope="col" class="num">{_e(name or code)}</th>' for code, name in columns.regions),
         f'<th scope="col">{_e(say("col.change"))}</th>' if columns.change else "",
         f'<th scope="col">{_e(say("col.status"))}</th>',
@@ -120,6 +124,9 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
     if entry.comment:
         note += f'<div class="note comment">{_e(say.comment(entry.comment))}</div>'
+    follow_up = say.follow_up(entry.owner, entry.actions)
+    if follow_up:
+        note += f'<div class="note follow-up">{_e(follow_up)}</div>'
     bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in say.rated)
     by_year = _results(view.series.get((shown.id, result.org_unit), {}))
     cells = [
@@ -129,7 +136,10 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         + f"{note}</td>",
         bands,
         f'<td class="num">{_e(say.value(result))}</td>',
-        "".join(f'<td class="num">{_e(say.benchmark(entry.compared(code)))}</td>' for code, _ in columns.regions),
+        "".join(
+            f'<td class="num">{_e(say.benchmark(entry.compared(code), view.municipality))}</td>'
+            for code, _ in columns.regions
+        ),
         f'<td class="change">{_change(entry, say)}</td>' if columns.change else "",
         f'<td class="status">{badge(result.status, say.status(result))}</td>',
         f'<td class="chart">{bullet_chart(result, say) if result.value is not None else ""}</td>',
@@ -195,6 +205,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     body = [
         header(_title(view), view.report.scorecard.name, str(view.year), say),
         f'<section class="summary"><h2>{_e(summary_title)}</h2>{counts(view.total.counts, say)}</section>',
+        attention(view, say),
     ]
     view, left = for_people(view)
     if several or options.by_org_unit:
@@ -206,7 +217,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     body.append(_findings(view, say))
     body.append(legend(say, trend=columns.spark))
     body.append(footer(view, say))
-    return page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}")
+    return page(_title(view), say.lang, body, f"{view.report.scorecard.name} · {view.year}", say.rated)
 
 
 # --- years across -------------------------------------------------------------------

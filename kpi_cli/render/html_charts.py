@@ -18,6 +18,7 @@ from .labels import SYMBOLS, Labels
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 150, 34, 5
 BAR_TOP, BAR_HEIGHT = 5, 14
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 92, 34, 5
+FADED = "0.3"  # the opacity of the bands a rated result does not lie in
 
 
 def _e(text: object) -> str:
@@ -80,6 +81,7 @@ def bullet_chart(result: Result, say: Labels) -> str:
         return CHART_PAD + float((clamped - low) / (high - low)) * inner
 
     shapes = [f'<rect class="gapfill" x="{CHART_PAD}" y="{BAR_TOP}" width="{inner}" height="{BAR_HEIGHT}"/>']
+    rated = result.value is not None and result.status in RATED
     for interval, status in placed(indicator.bands):
         if (interval.high is not None and interval.high < low) or (interval.low is not None and interval.low > high):
             continue  # wholly off the axis
@@ -87,7 +89,10 @@ def bullet_chart(result: Result, say: Labels) -> str:
         end = x(interval.high) if interval.high is not None else x(high)
         width = max(end - start, 2.0)
         box = f'x="{start:.1f}" y="{BAR_TOP}" width="{width:.1f}" height="{BAR_HEIGHT}"'
-        shapes.append(f'<rect class="band-{status.value}" {box}/>')
+        # the band the result lies in at full strength, the others faded: a dark red band no
+        # longer outweighs the green result beside it
+        faded = f' fill-opacity="{FADED}"' if rated and status is not result.status else ""
+        shapes.append(f'<rect class="band-{status.value}" {box}{faded}/>')
     axis_y = BAR_TOP + BAR_HEIGHT
     shapes.append(f'<line class="axis" x1="{CHART_PAD}" y1="{axis_y}" x2="{CHART_WIDTH - CHART_PAD}" y2="{axis_y}"/>')
     if result.value is not None:
@@ -116,14 +121,15 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
     if len(points) < 2:
         return ""
     values = [r.value for r in points if r.value is not None]
-    low, high = min(values), max(values)
-    span = high - low or Decimal(1)
     inner_w = SPARK_WIDTH - 2 * SPARK_PAD
-    top, bottom = 4, SPARK_HEIGHT - 13
+    top, bottom = 13, SPARK_HEIGHT - 13
+    runs = _scale_runs(points)  # each scale's years drawn within their own range: a new scale is no drop
 
     def xy(index: int, value: Decimal) -> tuple[float, float]:
+        run = next(run for run in runs if index in run)
+        low, high = min(values[i] for i in run), max(values[i] for i in run)
         x = SPARK_PAD + inner_w * index / (len(points) - 1)
-        y = bottom - float((value - low) / span) * (bottom - top) if high != low else (top + bottom) / 2
+        y = bottom - float((value - low) / (high - low)) * (bottom - top) if high != low else (top + bottom) / 2
         return x, y
 
     coords = [xy(i, v) for i, v in enumerate(values)]
@@ -135,7 +141,9 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
         if (then.scale, then.unit) != (now.scale, now.unit):  # the numbers do not compare: break the line
             shapes.append(_polyline(run))
             middle = (coords[i - 1][0] + coords[i][0]) / 2
-            shapes.append(f'<line class="break" x1="{middle:.1f}" y1="{top}" x2="{middle:.1f}" y2="{bottom}"/>')
+            shapes.append(f'<line class="break" x1="{middle:.1f}" y1="{top - 9}" x2="{middle:.1f}" y2="{bottom}"/>')
+            label = f"{say('scale_changed')} {points[i].year}"
+            shapes.append(f'<text class="break-label" x="{middle:.1f}" y="7" text-anchor="middle">{_e(label)}</text>')
             breaks.append(points[i].year)
             run = []
         run.append(coords[i])
@@ -151,6 +159,17 @@ def sparkline(by_year: dict[int, Result], year: int, say: Labels) -> str:
     if breaks:
         title += "; " + ", ".join(f"{say('scale_changed')} {year}" for year in breaks)
     return _svg(SPARK_WIDTH, SPARK_HEIGHT, title, shapes, "spark")
+
+
+def _scale_runs(points: Sequence[Result]) -> list[range]:
+    """The indices of ``points`` in runs of one scale and unit, oldest first."""
+    starts = [0] + [
+        i
+        for i in range(1, len(points))
+        if (points[i - 1].indicator.scale, points[i - 1].indicator.unit)
+        != (points[i].indicator.scale, points[i].indicator.unit)
+    ]
+    return [range(start, end) for start, end in zip(starts, [*starts[1:], len(points)], strict=True)]
 
 
 def _polyline(run: Sequence[tuple[float, float]]) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Status
 from .html_charts import CHART_HEIGHT, CHART_WIDTH, SPARK_HEIGHT, SPARK_WIDTH
+from .labels import SYMBOLS
 
 # Per status: the symbol's colour, the badge's background, the badge's text, the band's fill.
 # The bands' green and red differ in lightness too (contrast >= 3:1), not only in hue.
@@ -25,8 +28,14 @@ def css_string(text: str) -> str:
     return f'"{safe}"'
 
 
-def css(running: str = "") -> str:
-    """The style sheet; ``running`` heads every printed page, with the page number at the foot."""
+def css(running: str = "", bands: Sequence[Status] = ()) -> str:
+    """The style sheet; ``running`` heads every printed page, with the page number at the foot;
+    ``bands``, the band columns' statuses, give each band its symbol where a phone shows no header."""
+    phone_bands = " ".join(
+        f"tr.indicator td.band:nth-of-type({place}):before{{content:{css_string(SYMBOLS[status] + ' ')};"
+        f"color:{PALETTE.get(status, GREY)[0]}}}"
+        for place, status in enumerate(bands, start=2)  # the name is the row's first td
+    )
     statuses = "\n".join(
         f".st-{s.value}{{--fg:{fg};--bg:{bg};--ink:{ink}}} .band-{s.value}{{fill:{band}}} "
         f"svg .dot-{s.value}{{fill:{fg}}} thead th.b-{s.value}{{background:{bg}}}"
@@ -70,7 +79,7 @@ svg circle{{stroke:#fff;stroke-width:.75}} svg .break{{stroke:#8c959f;stroke-das
 .counts .zero{{background:#fff;color:var(--muted);border-color:var(--line);font-weight:400}}
 .counts .zero .sym{{color:var(--muted)}}
 .made{{color:var(--muted);margin:0}} caption{{text-align:left;font-weight:600;padding:2px 0;caption-side:top}}
-.comment{{font-size:12px;margin-top:2px}} .scroll{{overflow-x:auto}}
+.comment{{font-size:12px;margin-top:2px}} .scroll{{overflow-x:auto;position:relative}}
 footer .sources{{margin-bottom:4px}}
 tfoot th,tfoot td{{font-size:12px;font-weight:400;border-bottom:0}} tfoot td{{text-align:right}}
 .legend{{font-size:12px;color:var(--muted)}} .legend ul{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px}}
@@ -83,7 +92,8 @@ footer{{margin-top:20px;font-size:11px;color:var(--muted)}}
  tr.indicator{{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;padding:6px 0;
   border-bottom:1px solid var(--line)}}
  tr.indicator>*{{border:0;padding:0}} tr.indicator td.name{{grid-column:1/-1;min-width:0}}
- tr.indicator td.band,tr.indicator td.chart,tr.indicator td.spark{{display:none}}
+ tr.indicator td.chart,tr.indicator td.spark{{display:none}}
+ tr.indicator td.band{{white-space:normal;font-size:12px}} {phone_bands}
  tr.indicator td.status{{grid-column:1/-1}} tr.goal{{display:block}} tr.goal td:empty{{display:none}}
  .name{{min-width:0}}
 }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .. import __version__
 from ..model import Status
@@ -16,13 +16,14 @@ from .html_css import css
 from .labels import SYMBOLS, Labels
 
 
-def page(title: str, lang: str, body: Iterable[str], running: str) -> str:
-    """The page; ``running`` is what every printed page says in its top margin."""
+def page(title: str, lang: str, body: Iterable[str], running: str, bands: Sequence[Status] = ()) -> str:
+    """The page; ``running`` is what every printed page says in its top margin; ``bands`` the
+    statuses of the band columns, in order (a phone shows each band with its symbol)."""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{css(running)}</style>\n</head>\n<body>\n"
+        f"<title>{_e(title)}</title>\n<style>{css(running, bands)}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
@@ -101,3 +102,26 @@ def legend(say: Labels, charts: bool = True, trend: bool = False) -> str:
     items = "".join(f"<li>{badge(s, say(s.value))}</li>" for s in say.legend_statuses)
     help_text = f"<p>{_e(say.chart_help())}{' ' + _e(say('chart_help.trend')) if trend else ''}</p>" if charts else ""
     return f'<section class="legend"><h2>{_e(say("legend"))}</h2><ul>{items}</ul>{help_text}</section>'
+
+
+def attention(view: View, say: Labels) -> str:
+    """What needs attention first: the results at the worst level, the regressions and the
+    missing results, each with its value, status, why it is listed and its comment."""
+    from .layout import attention_reasons
+
+    if not view.attention:
+        items = f"<li>{_e(say('attention.none'))}</li>"
+    else:
+        found = []
+        for item in view.attention:
+            result = item.entry.result
+            where = f" ({_e(result.org_unit)})" if result.org_unit else ""
+            comment = item.entry.comment
+            found.append(
+                f'<li><b class="id">{_e(result.indicator.id)}</b>{where} {_e(result.indicator.name)}: '
+                f"{_e(say.value(result))} {badge(result.status, attention_reasons(item, say))}"
+                + (f' <span class="comment">{_e(say.comment(comment))}</span>' if comment else "")
+                + "</li>"
+            )
+        items = "".join(found)
+    return f'<section class="attention"><h2>{_e(say("attention"))}</h2><ul>{items}</ul></section>'

@@ -28,6 +28,10 @@ SYMBOLS = {
     Status.NOT_PHASED_IN: "○",
     Status.INSUFFICIENT_BASE: "∅",
 }
+# `kpi status`: a phase-in state is no rating, so none of the ratings' symbols but ○ (not phased in,
+# which is the same thing); whether bands are set: ✔ yes, – no (as – is 'uten mål').
+STATE_SYMBOLS = {PhaseState.ACTIVE: "▶", PhaseState.NEW: "✚", PhaseState.PENDING: SYMBOLS[Status.NOT_PHASED_IN]}
+BANDS_SET = {True: "✔", False: SYMBOLS[Status.NO_TARGET]}
 COLOURS = {
     Status.DESIRED: "green",
     Status.ACCEPTED: "yellow",
@@ -171,13 +175,18 @@ class Labels:
             return self(f"absence.{result.absence}")
         return self.number(result.value)
 
-    def benchmark(self, comparison: Comparison | None) -> str:
-        """A benchmark's value and how the result compares with it: '27,5 (bedre)', 'skjermet', '–'."""
+    def benchmark(self, comparison: Comparison | None, municipality: str | None = None) -> str:
+        """A benchmark region's value and who is better, read one way: 'Moss 13,5 · Drammen bedre'
+        (the municipality better than Moss), 'Moss skjermet', '–'. Without the municipality's
+        name: 'Moss 13,5 · vi bedre'."""
         if comparison is None:
             return "–"
         item = comparison.benchmark
         text = self(f"absence.{item.absence}") if item.value is None and item.absence else self.number(item.value)
-        return f"{text} ({self(comparison.verdict)})" if comparison.verdict else text
+        text = f"{item.name or item.region} {text}"
+        if not comparison.verdict:
+            return text
+        return f"{text} · {municipality or self('benchmark.we')} {self(comparison.verdict)}"
 
     def sources(self, tables: Sequence[TableSource]) -> list[str]:
         """A source line per statistics table, each followed by the notes the table marks as mandatory."""
@@ -258,6 +267,13 @@ class Labels:
             if result.note is not None and result.status is not Status.NOT_PHASED_IN:
                 found.append((result.indicator.id, self.note(result.note)))
         return found
+
+    def follow_up(self, owner: str | None, actions: str | None) -> str:
+        """'Ansvarlig: Kommunalsjef · Tiltak: ...': who answers for a result and what will be done; ''."""
+        parts = [
+            f"{self(key)}: {' '.join(text.split())}" for key, text in (("owner", owner), ("actions", actions)) if text
+        ]
+        return " · ".join(parts)
 
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""

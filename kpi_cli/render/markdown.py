@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model import PhaseState, Status
+from ..model import Status
 from ..rating import history as hist
 from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
-from .labels import SYMBOLS, Labels
+from .labels import BANDS_SET, STATE_SYMBOLS, SYMBOLS, Labels
+from .layout import attention_lines
 
 # Characters that start or end Markdown (and GitHub) markup anywhere in a line:
 # escapes, code, emphasis, links and images, HTML and autolinks, headings and
@@ -83,6 +84,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     say = Labels(options.lang, view.report.scorecard.levels)
     lines = [f"# {escape(view.report.scorecard.name)} · {view.year}", ""]
     lines.append(_sources(view.report.sources, view.definitions, say))
+    lines += ["", f"## {say('attention')}", "", *(f"- {escape(line)}" for line in attention_lines(view, say))]
     units = view.org_units
     sections = len(units) > 1 or (len(units) == 1 and units[0] is not None)
     for unit in view.units:
@@ -139,7 +141,8 @@ def _columns(view: View, say: Labels, regions: Sequence[tuple[str, str]]) -> lis
     the rule and every row, so no row has a cell more or less than the header."""
     columns = [(say("col.id"), "l"), (say("col.name"), "l"), *((say(f"col.{s.value}"), "l") for s in say.rated)]
     previous = view.earlier_years[-1:]
-    columns += [(str(year), "r") for year in (*previous, view.year)]
+    columns += [(str(year), "r") for year in previous]
+    columns.append((escape(view.result_head(str(view.year))), "r"))  # 'Drammen 2020' beside benchmarks
     columns += [(escape(name or code), "r") for code, name in regions]
     if previous:
         columns.append((say("col.change"), "l"))
@@ -157,26 +160,31 @@ def _indicator_row(
     shown = result.indicator
     entry = unit_view.entry(shown.id)
     comment = entry.comment if entry else None
+    follow_up = say.follow_up(entry.owner, entry.actions) if entry else ""
     previous = view.earlier_years[-1:]
     past = view.series.get((shown.id, unit_view.org_unit), {}) if previous else {}
     change = (say.change(entry.trend) or (say("scale_changed") if entry.scale_changed else "")) if entry else ""
     return _row(
         [
             escape(shown.id),
-            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
+            escape(shown.name)
+            + (f"<br>*{escape(say.comment(comment))}*" if comment else "")
+            + (f"<br>*{escape(follow_up)}*" if follow_up else ""),
             *(escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated),
             *(_value_cell(past.get(year), say) for year in previous),
             say.value(result),
-            *_benchmark_cells(entry, regions, say),
+            *_benchmark_cells(entry, regions, say, view.municipality),
             *([escape(change)] if previous else []),
             status_cell(result, say, emoji),
         ]
     )
 
 
-def _benchmark_cells(entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels) -> list[str]:
-    """Each benchmark region's value for the same year and how the result compares: '27,5 (bedre)'."""
-    return [say.benchmark(entry.compared(code) if entry else None) for code, _ in regions]
+def _benchmark_cells(
+    entry: Entry | None, regions: Sequence[tuple[str, str]], say: Labels, municipality: str | None = None
+) -> list[str]:
+    """Each benchmark region's value for the same year and who is better: 'Moss 27,5 · Drammen bedre'."""
+    return [escape(say.benchmark(entry.compared(code) if entry else None, municipality)) for code, _ in regions]
 
 
 def _group_row(group_id: str, name: str, rollup: hist.Rollup, say: Labels, blanks: int) -> str:
@@ -221,10 +229,9 @@ def status(view: StatusView, options: RenderOptions) -> str:
     lines += [_row(say(c) for c in columns), _rule("llrlll")]
     for item in view.states:
         phase_in = item.indicator.phase_in
-        pending = item.state is PhaseState.PENDING
         state = say.state(item.state) + (f" ({say('postponed')})" if item.postponed else "")
-        symbol = SYMBOLS[Status.NOT_PHASED_IN] if pending else SYMBOLS[Status.DESIRED]
-        bands = f"✔ {say('yes')}" if item.indicator.has_bands else f"✖ {say('no')}"
+        symbol = STATE_SYMBOLS[item.state]
+        bands = f"{BANDS_SET[item.indicator.has_bands]} {say('yes' if item.indicator.has_bands else 'no')}"
         lines.append(
             _row(
                 [

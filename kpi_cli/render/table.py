@@ -152,7 +152,7 @@ def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: L
             made.add_column(say(f"col.{status.value}"), overflow="fold", max_width=18)
     for year in layout.years:
         made.add_column(str(year), justify="right", no_wrap=True)
-    made.add_column(str(view.year), justify="right", no_wrap=True)
+    made.add_column("\n".join(view.result_head(str(view.year)).rsplit(" ", 1)), justify="right", no_wrap=True)
     for code, name in view.benchmark_regions:
         made.add_column(name or code, justify="right")  # as wide as its widest value: only the header wraps
     if layout.change:
@@ -178,9 +178,8 @@ def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: L
             if entry is None:
                 continue
             made.add_row(*_row(view, unit, entry, layout, say))
-            if entry.comment:
-                comment = Text(f"↳ {say.comment(entry.comment)}", style="dim")
-                made.add_row("", comment, *[""] * (len(made.columns) - 2))
+            for said in _said(entry, say):
+                made.add_row("", Text(f"↳ {said}", style="dim"), *[""] * (len(made.columns) - 2))
     return made
 
 
@@ -195,7 +194,10 @@ def _row(view: View, unit: UnitView, entry: Entry, layout: Layout, say: Labels) 
         *bands,
         *(value_cell(past[y].result if y in past else None, say) for y in layout.years),
         say.value(result),
-        *(say.benchmark(entry.compared(code)) for code, _ in view.benchmark_regions),
+        *(
+            say.benchmark(entry.compared(code), view.municipality).replace(" · ", "\n")  # two short lines
+            for code, _ in view.benchmark_regions
+        ),
         *([change_text(entry.trend, say)] if layout.change else []),
         status_word(result, say, layout.long),
     ]
@@ -220,16 +222,22 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
             value = Text(f"{view.year}: {say.value(result)}")
             change = change_text(entry.trend, say)
             made.print(Text.assemble("  ", value, *(("  ", change) if change.plain else ())))
-            for code, name in view.benchmark_regions:
-                made.print(f"  {name or code}: {say.benchmark(entry.compared(code))}", overflow="fold")
+            for code, _ in view.benchmark_regions:
+                made.print(f"  {say.benchmark(entry.compared(code), view.municipality)}", overflow="fold")
             if result.indicator.has_bands:
                 texts = zip(say.rated, _bands(result.indicator, say), strict=True)
                 lines = pack([f"{SYMBOLS[s]} {text}" for s, text in texts], made.width - 2, "  ").splitlines()
                 made.print(Text("\n".join("  " + line for line in lines)), overflow="fold")
-            if entry.comment:
-                lines = pack(f"↳ {say.comment(entry.comment)}".split(), made.width - 4, " ").splitlines()
+            for said in _said(entry, say):
+                lines = pack(f"↳ {said}".split(), made.width - 4, " ").splitlines()
                 indented = "\n".join(("  " if n == 0 else "    ") + line for n, line in enumerate(lines))
                 made.print(Text(indented, style="dim"), overflow="fold")
+
+
+def _said(entry: Entry, say: Labels) -> list[str]:
+    """The lines under a result: its comment, then who answers for it and what will be done."""
+    follow_up = say.follow_up(entry.owner, entry.actions)
+    return [text for text in (say.comment(entry.comment) if entry.comment else "", follow_up) if text]
 
 
 RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

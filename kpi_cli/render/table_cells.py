@@ -151,3 +151,26 @@ def sparkline(values: Sequence[Decimal | None]) -> str:
         " " if v is None else SPARKS[3] if high == low else SPARKS[round((v - low) / (high - low) * steps)]
         for v in values
     )
+
+
+SCALE_BREAK = "╎"  # between the years of two scales: the heights before and after do not compare
+
+
+def scaled_sparkline(results: Sequence[Result | None]) -> tuple[str, list[int]]:
+    """A sparkline broken where the scale or unit changed (each part drawn within its own range,
+    so a new scale never reads as a drop), and the years each new scale began."""
+    parts: list[list[Result | None]] = [[]]
+    breaks: list[int] = []
+    last: Result | None = None
+    for result in results:
+        if result is not None and result.value is not None:
+            if last is not None and (last.indicator.scale, last.indicator.unit) != (
+                result.indicator.scale,
+                result.indicator.unit,
+            ):
+                parts.append([])
+                breaks.append(result.year)
+            last = result
+        parts[-1].append(result)
+    drawn = [sparkline([r.value if r is not None else None for r in part]) for part in parts]
+    return SCALE_BREAK.join(drawn), breaks

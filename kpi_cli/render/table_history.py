@@ -10,15 +10,21 @@ from ..model import PhaseState, Status
 from ..rating.phase_in import IndicatorState
 from ..view import StatusView, View, alarm_years
 from . import RenderOptions
-from .labels import COLOURS, SYMBOLS, Labels
-from .table_cells import console, finish, fits, header, legend, pack, sparkline, table, value_cell
+from .labels import BANDS_SET, COLOURS, STATE_SYMBOLS, Labels
+from .table_cells import SCALE_BREAK, console, finish, fits, header, legend, pack, scaled_sparkline, table, value_cell
 
-NEW = "✚"  # 'new this year' is a phase-in state, not a rating: not the ● of Ønsket
 NAME_MIN = 16
 
 
 def _alarm(alarms: str, say: Labels) -> Text:
     return Text(f"⚠ {say('alarm')} ({alarms})", style="bold red") if alarms else Text("")
+
+
+def _notes(breaks: list[int], alarms: str, say: Labels) -> Text:
+    """The note column: where the sparkline breaks for a new scale ('╎ ny skala 2016'), then the alarm."""
+    scale = Text(" ".join(f"{SCALE_BREAK} {say('scale_changed')} {year}" for year in breaks), style="dim")
+    alarm = _alarm(alarms, say)
+    return Text(" ").join(part for part in (scale, alarm) if part.plain)
 
 
 def history(view: View, options: RenderOptions) -> str:
@@ -55,13 +61,13 @@ def _history_table(view: View, unit: str | None, say: Labels) -> Table:
         by_year = view.series.get((indicator.id, unit), {})
         if not by_year:
             continue  # not measured for this org unit (per_org_unit: false)
-        values = [by_year[y].result.value if y in by_year else None for y in years]
+        line, breaks = scaled_sparkline([by_year[y].result if y in by_year else None for y in years])
         made.add_row(
             indicator.id,
             indicator.name,
             *(value_cell(by_year[y].result if y in by_year else None, say) for y in years),
-            sparkline(values),
-            _alarm(alarm_years(by_year, years), say),
+            line,
+            _notes(breaks, alarm_years(by_year, years), say),
         )
     return made
 
@@ -72,37 +78,37 @@ def _history_stacked(made: Console, view: View, unit: str | None, say: Labels) -
         by_year = view.series.get((indicator.id, unit), {})
         if not by_year:
             continue
+        line, breaks = scaled_sparkline([by_year[y].result if y in by_year else None for y in years])
         made.print()
         made.print(
             Text.assemble(
                 (indicator.id, "bold"),
                 " ",
-                sparkline([by_year[y].result.value if y in by_year else None for y in years]),
+                line,
             )
         )
         made.print(indicator.name, overflow="fold")
         cells = [Text.assemble(f"{y}: ", value_cell(by_year[y].result, say)) for y in years if y in by_year]
         made.print(Text("  ").join(cells))
-        alarm = _alarm(alarm_years(by_year, years), say)
-        if alarm.plain:
-            made.print(alarm)
+        said = _notes(breaks, alarm_years(by_year, years), say)
+        if said.plain:
+            made.print(said)
 
 
 def _state(item: IndicatorState, say: Labels) -> Text:
     state = say.state(item.state)
     if item.postponed:
         state += f" ({say('postponed')})"
+    text = f"{STATE_SYMBOLS[item.state]} {state}"
     if item.state is PhaseState.PENDING:
-        return Text(f"{SYMBOLS[Status.NOT_PHASED_IN]} {state}", style=COLOURS[Status.NOT_PHASED_IN])
-    if item.state is PhaseState.NEW:
-        return Text(f"{NEW} {state}", style="cyan")
-    return Text(f"● {state}", style="green")
+        return Text(text, style=COLOURS[Status.NOT_PHASED_IN])
+    return Text(text, style="cyan" if item.state is PhaseState.NEW else "green")
 
 
 def _bands(item: IndicatorState, say: Labels) -> Text:
     if item.indicator.has_bands:
-        return Text(f"✔ {say('yes')}", style="green")
-    return Text(f"✖ {say('no')}", style="red" if item.needs_bands else "grey50")
+        return Text(f"{BANDS_SET[True]} {say('yes')}", style="green")
+    return Text(f"{BANDS_SET[False]} {say('no')}", style="red" if item.needs_bands else "grey50")
 
 
 def status(view: StatusView, options: RenderOptions) -> str:

@@ -120,4 +120,17 @@ WORDS: dict[str, str] = {
     "ssb.updated": "updated {date}",
     "ssb.title": "\u201c{title}\u201d",
     "ssb.note": "Note: {note}",
+    # The documents (Excel, Word, PDF) and what needs attention first
+    "attention": "Needs attention",
+    "attention.regression": "worse than {year}",
+    "attention.none": "No result at the worst level, no regression, none missing.",
+    "owner": "Owner",
+    "actions": "Actions",
+    "sheet.scorecard": "Scorecard",
+    "sheet.summary": "Summary",
+    "sheet.matrix": "By org unit",
+    "sheet.history": "History",
+    "page_of": "Page {page} of {pages}",
+    "table": "Table",
+    "benchmark.we": "we",
 }

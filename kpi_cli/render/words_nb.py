@@ -121,4 +121,17 @@ WORDS: dict[str, str] = {
     "ssb.updated": "oppdatert {date}",
     "ssb.title": "«{title}»",
     "ssb.note": "Merk: {note}",
+    # The documents (Excel, Word, PDF) and what needs attention first
+    "attention": "Dette trenger oppmerksomhet",
+    "attention.regression": "verre enn {year}",
+    "attention.none": "Ingen resultater på laveste nivå, ingen tilbakegang, ingen mangler.",
+    "owner": "Ansvarlig",
+    "actions": "Tiltak",
+    "sheet.scorecard": "Målekart",
+    "sheet.summary": "Oppsummering",
+    "sheet.matrix": "Per enhet",
+    "sheet.history": "Historikk",
+    "page_of": "Side {page} av {pages}",
+    "table": "Tabell",
+    "benchmark.we": "vi",
 }

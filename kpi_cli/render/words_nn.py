@@ -122,4 +122,17 @@ WORDS: dict[str, str] = {
     "ssb.updated": "oppdatert {date}",
     "ssb.title": "«{title}»",
     "ssb.note": "Merk: {note}",
+    # The documents (Excel, Word, PDF) and what needs attention first
+    "attention": "Dette treng merksemd",
+    "attention.regression": "verre enn {year}",
+    "attention.none": "Ingen resultat på lågaste nivå, ingen tilbakegang, ingen manglar.",
+    "owner": "Ansvarleg",
+    "actions": "Tiltak",
+    "sheet.scorecard": "Målekart",
+    "sheet.summary": "Oppsummering",
+    "sheet.matrix": "Per eining",
+    "sheet.history": "Historikk",
+    "page_of": "Side {page} av {pages}",
+    "table": "Tabell",
+    "benchmark.we": "vi",
 }

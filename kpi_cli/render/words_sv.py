@@ -122,4 +122,17 @@ WORDS: dict[str, str] = {
     "ssb.updated": "uppdaterad {date}",
     "ssb.title": "”{title}”",
     "ssb.note": "Obs: {note}",
+    # The documents (Excel, Word, PDF) and what needs attention first
+    "attention": "Detta behöver uppmärksamhet",
+    "attention.regression": "sämre än {year}",
+    "attention.none": "Inga resultat på lägsta nivån, ingen försämring, inga saknade.",
+    "owner": "Ansvarig",
+    "actions": "Åtgärder",
+    "sheet.scorecard": "Målkort",
+    "sheet.summary": "Sammanfattning",
+    "sheet.matrix": "Per enhet",
+    "sheet.history": "Historik",
+    "page_of": "Sida {page} av {pages}",
+    "table": "Tabell",
+    "benchmark.we": "vi",
 }

@@ -59,6 +59,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
     "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
+    "actions": ("tiltak", "actions", "åtgärder", "atgarder", "åtgärd", "action"),
     # The band columns of a published table (or of kpi's own CSV): compared with the definitions.
     "desired": ("ønsket resultat", "ønsket", "desired", "desired result"),
     "accepted": (
@@ -286,17 +287,29 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     where = Location(table.shown, line)
     printed = _printed_bands(table, cells) if table.band_columns else ()
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
+    actions = (_plain(cells[columns["actions"]].strip()) or None) if "actions" in columns else None
     if table.wide_years:
         found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
             found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
-        return found
+        return _with_actions(found, actions)
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
         return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+    return _with_actions(_row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment), actions)
+
+
+def _with_actions(
+    found: Sequence[ResultRow | KpiError | Problem], actions: str | None
+) -> Sequence[ResultRow | KpiError | Problem]:
+    """The rows with the actions column's text (what will be done), as the comment is kept."""
+    if actions is not None:
+        for row in found:
+            if isinstance(row, ResultRow):
+                row.actions = actions
+    return found
 
 
 def _plain(text: str) -> str:

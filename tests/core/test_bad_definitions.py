@@ -42,6 +42,8 @@ CASES = [
     ("unknown_top_level_key", "^languag: nb", "1:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]"),
     ("wrong_type_scale", "scale: six", "12:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6] [invalid-scale]"),
     ("wrong_type_name", "@- id: A.1.1\n  name: [a, b]", "11:19: error: indicator A.1.1: name must be text [wrong-type]"),
+    ("wrong_type_owner", "owner: [a, b]", "12:20: error: indicator A.1.1: owner must be text [wrong-type]"),
+    ("empty_owner", "owner: ''", "12:20: error: indicator A.1.1: owner must not be empty [empty-value]"),
     ("wrong_type_postponed", "phase_in:\n  year: 2017\n  postponed: maybe", "14:26: error: indicator A.1.1: phase_in postponed must be true or false, not 'maybe' [wrong-type]"),
     ("wrong_type_tags_mapping", "tags: {a: b}", "12:19: error: indicator A.1.1: tags must be a list [wrong-type]"),
     ("wrong_type_gap_policy", "gap_policy: better", "12:25: error: indicator A.1.1: gap_policy must be one of worse, nearest, not 'better' [invalid-choice]"),

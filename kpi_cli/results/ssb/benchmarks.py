@@ -48,6 +48,11 @@ def benchmarks_for(reads: Sequence[Conversion], indicator: str, year: int) -> li
     return [found for read in reads for key, found in read.benchmarks.items() if key[:2] == (indicator, year)]
 
 
+def municipality_of(reads: Sequence[Conversion]) -> str | None:
+    """The municipality's name, as the definitions or the first table that names it say."""
+    return next((read.municipality for read in reads if read.municipality), None)
+
+
 def for_report(
     reads: Sequence[Conversion],
 ) -> tuple[dict[tuple[str, int], tuple[Benchmark, ...]], tuple[TableSource, ...]]:

@@ -58,6 +58,7 @@ class Conversion:
     unused: Counter[str] = field(default_factory=Counter)
     errors: list[KpiError] = field(default_factory=list)
     order: tuple[str, ...] = ()  # the benchmark regions (keys) in the definitions' order
+    municipality: str | None = None  # the municipality's name: the definitions', else the table's
 
     def describe(self) -> str:
         """'SSB 12134 (JSON-stat 2.0, updated 2026-03-16T07:00:00Z)': -v adds ' table'; a CSV names its encoding."""
@@ -68,7 +69,7 @@ class Conversion:
 
 def convert(table: SsbTable, mapping: SsbMapping, *, all_regions: bool = False) -> Conversion:
     """The rows and benchmark values ``table`` holds for ``mapping``'s indicators; pure."""
-    result = Conversion(table, order=tuple(region_key(code) for code in mapping.benchmarks))
+    result = Conversion(table, order=tuple(region_key(code) for code in mapping.benchmarks), municipality=mapping.name)
     used: set[int] = set()
     sources = [s for s in mapping.sources if table.table_id is None or s.table.lstrip("0") == _table_key(table)]
     picked: set[int] = set()
@@ -161,6 +162,7 @@ def _use(
     for year in sorted(candidates):
         ranked = sorted(candidates[year], key=lambda candidate: candidate[0])
         result.rows.append(_row(indicator, year, ranked[0][2], None))
+        result.municipality = result.municipality or ranked[0][2].region_name or None
         accounted.update(number for _, number, _ in ranked)
         if len(ranked) > 1:
             result.unused["replaced"] += len(ranked) - 1
