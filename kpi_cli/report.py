@@ -87,7 +87,8 @@ class Note:
     """Why a result has no rating, as a key and values the renderers put into words.
 
     Keys: ``missing_input`` (measure, year), ``zero_denominator`` (measure,
-    year), ``small_base`` (base, min_base).
+    year), ``small_base`` (base, min_base); for a result with no target, ``no_target_before``
+    (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives).
     """
 
     key: str

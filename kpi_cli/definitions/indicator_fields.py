@@ -78,9 +78,9 @@ def read_indicator(
         nodes.error(fields["rate"].key, "invalid-target", message)
     # A change target is about the difference from the year before, which the scale does not bound.
     versions = _versions(nodes, fields, label, direction, None if rate_change else scale)
-    general = [v for v in versions if v.org_unit is None]
+    general = [v for v in versions if v.org_unit is None and v.bands]  # a target that ends has none
     latest = max(general, key=lambda v: v.from_year or 0) if general else None
-    simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
+    simple = versions == [latest] and latest is not None and latest.from_year is None and latest.scale is None
     more = _details(nodes, fields, label, measure_ids)
     if indicator_id is None or name is None:
         return None

@@ -6,7 +6,8 @@ difference: inside the target is the best level, outside it the worst, and with 
 ``tolerance:`` a value that misses by no more than the tolerance gets the middle
 level. A bare value (``3,0 %``) needs ``direction: higher`` (at least) or ``lower``
 (at most). ``target:`` may also be a list of ``{from: YEAR, target: TEXT}``, one
-target per plan year, like band versions. See the README, "Single targets".
+target per plan year, like band versions; ``{from: 2016, target: null}`` ends a target (no
+target from 2016). See the README, "Single targets".
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ..bands.notation import (
 from ..bands.order import left_to_right, settle
 from ..model import BandVersion, Direction, Interval, Status
 from ..number_format import parse_number
-from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes
+from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes, is_null
 
 TARGET_KEYS = ("from", "target", "tolerance")
 
@@ -69,6 +70,9 @@ def target_versions(
         from_year = nodes.year(fields["from"].value, f"{label}: target from")
         own = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else tolerance
         if from_year is None:
+            continue
+        if is_null(fields["target"].value):  # {from: 2016, target: null}: no target from 2016
+            versions.append(BandVersion((), None, from_year, location=nodes.location(item)))
             continue
         what = f"{label} (target from {from_year})"
         version = _version(nodes, fields["target"].value, what, direction, scale, own, from_year)

@@ -16,6 +16,7 @@ from ..results.printed import band_differences, id_from_cell, leading_id
 from ..results.read import ResultSet
 from .checks import findings, unsilenced
 from .compute import Benchmarks, agrees, base, compute, year_change
+from .phase_in import no_target_note
 from .rate import Ratings, UnratableValue, beyond_warning, check_scale, rate
 
 
@@ -232,6 +233,7 @@ def rate_one(
         status = Status.INSUFFICIENT_BASE
     elif not in_force.has_bands:
         status = Status.NO_TARGET
+        note = note or no_target_note(indicator, year, org_unit)
     elif value is None:
         status = Status.MISSING
     else:

@@ -260,6 +260,7 @@ def jsonl_history(view: View, options: RenderOptions) -> Output:
 
 
 def status(view: StatusView, options: RenderOptions) -> str:
+    english = Labels("en")
     document = {
         "schema_version": SCHEMA_VERSION,
         "definitions": view.definitions,
@@ -274,6 +275,9 @@ def status(view: StatusView, options: RenderOptions) -> str:
                 "postponed": item.postponed,
                 "reason": item.indicator.phase_in.reason if item.indicator.phase_in else None,
                 "has_bands": item.indicator.has_bands,
+                "no_target": {"key": item.planned.key, **dict(item.planned.values), "text": english.note(item.planned)}
+                if item.planned
+                else None,
             }
             for item in view.states
         ],

@@ -17,6 +17,7 @@ from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 
 if TYPE_CHECKING:
+    from ..rating.phase_in import IndicatorState
     from ..view import Comparison
 
 SYMBOLS = {
@@ -237,6 +238,14 @@ class Labels:
             if result.note is not None and result.status is not Status.NOT_PHASED_IN:
                 found.append((result.indicator.id, self.note(result.note)))
         return found
+
+    def state_note(self, item: IndicatorState) -> str:
+        """A status line's note: the phase-in reason, and why there is no target in the year."""
+        phase_in = item.indicator.phase_in
+        parts = [phase_in.reason] if phase_in and phase_in.reason else []
+        if item.planned is not None:
+            parts.append(self.note(item.planned))
+        return "; ".join(parts)
 
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""

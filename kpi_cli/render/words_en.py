@@ -56,6 +56,8 @@ WORDS: dict[str, str] = {
     "note.no_comparison": "no indicator can be compared with {benchmark} in {year}",
     "note.missing_input": "no value for {measure} in {year}",
     "note.zero_denominator": "{measure} is 0 in {year}: cannot divide by 0",
+    "note.no_target_before": "no target before {year}",
+    "note.target_ended": "no target from {year}",
     "note.small_base": "the base ({base}) is below the minimum {min_base}",
     "rollup": "{desired} of {rated} {best}",
     "comment": "Comment",

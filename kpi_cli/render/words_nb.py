@@ -56,6 +56,8 @@ WORDS: dict[str, str] = {
     "note.no_comparison": "ingen indikator kan sammenlignes med {benchmark} i {year}",
     "note.missing_input": "mangler {measure} for {year}",
     "note.zero_denominator": "{measure} er 0 i {year}: kan ikke dele på 0",
+    "note.no_target_before": "ikke noe mål før {year}",
+    "note.target_ended": "ikke noe mål fra {year}",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "comment": "Kommentar",

@@ -54,6 +54,8 @@ WORDS: dict[str, str] = {
     "compute.year_change": "{a} mot {b} året før: {value}",
     "note.missing_input": "manglar {measure} for {year}",
     "note.zero_denominator": "{measure} er 0 i {year}: kan ikkje dele på 0",
+    "note.no_target_before": "ikkje noko mål før {year}",
+    "note.target_ended": "ikkje noko mål frå {year}",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Oppsummering",

@@ -54,6 +54,8 @@ WORDS: dict[str, str] = {
     "compute.year_change": "{a} mot {b} året innan: {value}",
     "note.missing_input": "{measure} saknas för {year}",
     "note.zero_denominator": "{measure} är 0 år {year}: kan inte dela med 0",
+    "note.no_target_before": "inget mål före {year}",
+    "note.target_ended": "inget mål från {year}",
     "note.small_base": "underlaget ({base}) är under minimikravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Sammanfattning",

@@ -24,6 +24,7 @@ from ..model import Direction, Indicator, Scorecard, Status
 from ..rating.checks import findings, unsilenced
 from ..rating.compute import compute, year_change
 from ..rating.evaluate import beyond_problem, check_rows, evaluate_results, rate_one
+from ..rating.phase_in import no_target_note
 from ..rating.rate import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
 from ..results.printed import band_differences
@@ -140,4 +141,5 @@ def _plain(indicator: Indicator, key: Key, row: ResultRow | None, status: Status
     rating = rate(in_force, value) if value is not None and status.is_rated else None
     if rating is not None and rating.status is not status:
         raise EnginesDisagree(f"{key}: DuckDB rated {value} {status.value}, the core {rating.status.value}")
-    return Result(in_force, year, org_unit, value, status, in_force.state(year), rating, row)
+    note = no_target_note(indicator, year, org_unit) if status is Status.NO_TARGET else None
+    return Result(in_force, year, org_unit, value, status, in_force.state(year), rating, row, note=note)
