@@ -86,6 +86,9 @@ CODES: dict[str, Code] = {
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
         Code("gap-summary", _N, "gaps between bands that only values written more finely than the bands fall into"),
         Code("band-reading", _N, "how a comparison sign glued to a range (<1,00 - 1,29 %) was read"),
+        Code(
+            "target-words", _W, "a band or target with words that are no unit, comparison or deadline: shown, not read"
+        ),
         # results files and rows
         Code("csv-syntax", _E, "a results file that the CSV reader cannot parse"),
         Code("no-results", _E, "a results file with no results: empty, or a header only"),

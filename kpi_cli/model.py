@@ -196,6 +196,23 @@ class Computation:
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """A target to reach by a year (``target: {text: "35 500", by: 2022}``, ``35 500 innen 2022``).
+
+    From ``by`` on, a result is rated against the target; before it, against the straight path
+    from the baseline (``baseline: {year, value}``, else the indicator's first result) to the
+    target in ``by``. ``target`` is the target's interval, one-sided (``>= 35 500``); ``tolerance``
+    is the target's (amount, whether a share of the target), as ``target_fields.Tolerance``.
+    """
+
+    by: int
+    target: Interval
+    baseline: tuple[int, Decimal] | None = None
+    tolerance: tuple[Decimal, bool] | None = None
+    text: str = ""  # the target as written, without the deadline phrase
+
+
+@dataclass(frozen=True, slots=True)
 class BandVersion:
     """Bands in force from a year (``None``: from the start), for one org unit or all."""
 
@@ -206,6 +223,7 @@ class BandVersion:
     scale: Interval | None = None
     unit: str | None = None
     location: Location | None = None
+    deadline: Deadline | None = None  # a target with a deadline: rated along its path before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +248,7 @@ class Indicator:
     min_base: int | None = None  # fewer cases than this: shown, not rated
     ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
     rate_change: bool = False  # rate: change: the difference from the year before is rated
+    deadline: Deadline | None = None  # the target's deadline (``BandVersion.deadline`` of the version in force)
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -244,7 +263,7 @@ class Indicator:
         own = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
         version = own or general
         if version is None:
-            return replace(self, bands=(), direction=None, versions=())
+            return replace(self, bands=(), direction=None, versions=(), deadline=None)
         # An org unit's own version measures on the scale in force for everyone unless it says otherwise.
         return replace(
             self,
@@ -253,6 +272,7 @@ class Indicator:
             scale=version.scale or (general.scale if general else None) or self.scale,
             unit=version.unit or (general.unit if general else None) or self.unit,
             versions=(),
+            deadline=version.deadline,
         )
 
     def version(self, year: int, org_unit: str | None = None) -> BandVersion | None:

@@ -30,6 +30,7 @@ from ..bands.notation import (
     shown as quoted,
 )
 from ..bands.order import left_to_right, settle
+from ..bands.words import unread_words
 from ..model import BandVersion, Direction, Interval, Status
 from ..number_format import parse_number
 from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes, is_null
@@ -120,6 +121,8 @@ def _version(
         nodes.error(node, "bare-target", f"{label}: target {text!r} {best}")
         return None
     shown = normalise(text) if best == pieces else "; ".join(format_interval(i) for i in best)
+    if shown != normalise(text) and unread_words(text):  # words are never lost: kept as written
+        shown = f"{shown} ({normalise(text)})"
     bands = target_bands(best, shown, tolerance, scale)
     settled = settle(bands, direction, scale)
     for problem in settled.problems:
