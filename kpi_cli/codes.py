@@ -119,6 +119,7 @@ CODES: dict[str, Code] = {
         Code("result-text", _N, "a sentence in a result cell was read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
+        Code("sql-unsupported", _E, "kpi sql: an indicator the compiled query cannot rate (a deadline target)"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
     )
 }

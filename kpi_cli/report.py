@@ -88,7 +88,8 @@ class Note:
 
     Keys: ``missing_input`` (measure, year), ``zero_denominator`` (measure,
     year), ``small_base`` (base, min_base); for a result with no target, ``no_target_before``
-    (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives).
+    (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives);
+    ``on_path`` (value, year): a deadline target's path value, what the year is rated against.
     """
 
     key: str

@@ -105,6 +105,7 @@ def read_indicator(
         min_base=more.min_base,
         ignore=more.ignore,
         rate_change=rate_change,
+        deadline=latest.deadline if latest else None,
     )
 
 

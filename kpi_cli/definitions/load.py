@@ -34,6 +34,7 @@ SCORECARD_KEYS = (
     "municipality",  # SSB keys, read by kpi_cli.definitions.ssb_fields
     "benchmarks",
     "levels",
+    "term_ends",
 )
 
 
@@ -70,6 +71,9 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
     language = "nb"
     if "language" in fields:
         language = nodes.choice(fields["language"].value, "language", {k: k for k in LANGUAGES}) or "nb"
+    nodes.language = language
+    if "term_ends" in fields:
+        nodes.term_ends = nodes.year(fields["term_ends"].value, "term_ends")
     policy = GapPolicy.WORSE
     if "gap_policy" in fields:
         policy = nodes.choice(fields["gap_policy"].value, "gap_policy", POLICIES) or GapPolicy.WORSE

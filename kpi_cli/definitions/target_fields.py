@@ -13,7 +13,7 @@ target from 2016). See the README, "Single targets".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
 
@@ -23,7 +23,6 @@ from ..bands.notation import (
     ProseBand,
     Relative,
     format_interval,
-    normalise,
     parse_band_text,
 )
 from ..bands.notation import (
@@ -31,8 +30,9 @@ from ..bands.notation import (
 )
 from ..bands.order import left_to_right, settle
 from ..bands.words import unread_words
-from ..model import BandVersion, Direction, Interval, Status
+from ..model import Band, BandVersion, Deadline, Direction, Interval, Status
 from ..number_format import parse_number
+from .deadline_fields import one_sided, read_written
 from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes, is_null
 
 TARGET_KEYS = ("from", "target", "tolerance")
@@ -106,9 +106,10 @@ def _version(
     tolerance: Tolerance | None,
     from_year: int | None,
 ) -> BandVersion | None:
-    text = nodes.text(node, f"{label}: target")
-    if text is None:
+    written = read_written(nodes, node, label)
+    if written is None:
         return None
+    text = written.text
     try:
         pieces = parse_band_text(text)
     except BandSyntaxError as exc:
@@ -116,18 +117,36 @@ def _version(
         said = f"cannot read band {quoted(text)}" if isinstance(exc, ProseBand) else str(exc)
         nodes.error(node, "band-syntax", f"{label}: target: {said}; write it like '> 85 %', '< 6 %', '0,5 - 1'")
         return None
+    if direction is None and written.baseline is not None and len(pieces) == 1 and isinstance(pieces[0], Interval):
+        direction = _towards(pieces[0], written.baseline[1])  # a bare value reached from the baseline
     best = _best(pieces, direction)
     if isinstance(best, str):
-        nodes.error(node, "bare-target", f"{label}: target {text!r} {best}")
+        nodes.error(node, "bare-target", f"{label}: target {written.shown!r} {best}")
         return None
-    shown = normalise(text) if best == pieces else "; ".join(format_interval(i) for i in best)
-    if shown != normalise(text) and unread_words(text):  # words are never lost: kept as written
-        shown = f"{shown} ({normalise(text)})"
+    if written.by is not None and (len(best) != 1 or not one_sided(best[0])):
+        message = f"{label}: target {written.shown!r}: a target with a deadline is one value, at least or at most"
+        nodes.error(node, "invalid-target", message)
+        return None
+    shown = written.shown if best == pieces else "; ".join(format_interval(i) for i in best)
+    if shown != written.shown and (written.by is not None or unread_words(text)):  # words are never lost
+        shown = f"{shown} ({written.shown})"
     bands = target_bands(best, shown, tolerance, scale)
     settled = settle(bands, direction, scale)
     for problem in settled.problems:
         nodes.error(node, problem.code, f"{label}: target: {problem.message}")
-    return BandVersion(settled.bands, settled.direction, from_year, None, None, None, nodes.location(node))
+    due = None
+    if written.by is not None:
+        own = (tolerance.amount, tolerance.share) if tolerance else None
+        due = Deadline(written.by, best[0], written.baseline, own, written.shown)
+    location = nodes.location(node)
+    return BandVersion(settled.bands, settled.direction, from_year, None, None, None, location, due)
+
+
+def _towards(target: Interval, start: Decimal) -> Direction | None:
+    """The direction a bare target value sets from the baseline: up to it, or down to it."""
+    if target.low is None or target.low != target.high or target.low == start:
+        return None
+    return Direction.HIGHER_IS_BETTER if target.low > start else Direction.LOWER_IS_BETTER
 
 
 def _best(pieces: tuple[Piece, ...], direction: Direction | None) -> tuple[Interval, ...] | str:
@@ -205,3 +224,34 @@ def clip(interval: Interval, scale: Interval | None) -> Interval | None:
         high, high_inc = scale.high, scale.high_inclusive
     clipped = Interval(low, high, low_inc, high_inc)
     return None if clipped.is_empty() else clipped
+
+
+# --- deadline targets: the path before the deadline --------------------------------
+
+
+def path_value(target: Deadline, baseline: tuple[int, Decimal], year: int) -> Decimal:
+    """The straight path's value in ``year``, from the baseline to the target in the deadline year,
+    at the precision of the target or the baseline, whichever is finer."""
+    start, value = baseline
+    edge = target.target.low if target.target.low is not None else target.target.high
+    assert edge is not None
+    if year <= start or target.by <= start:
+        return value
+    exact = value + (edge - value) * (year - start) / (target.by - start)
+    places = min(edge.as_tuple().exponent, value.as_tuple().exponent, 0)
+    assert isinstance(places, int)
+    return exact.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)
+
+
+def path_bands(target: Deadline, edge: Decimal, scale: Interval | None) -> tuple[Band, ...]:
+    """The bands in a year before the deadline: the target moved to ``edge``, the path's value then,
+    with the target's tolerance."""
+    moved = target.target
+    moved = (
+        Interval(edge, None, moved.low_inclusive, False)
+        if moved.low is not None
+        else Interval(None, edge, False, moved.high_inclusive)
+    )
+    tolerance = Tolerance(*target.tolerance) if target.tolerance else None
+    shown = f"{format_interval(moved)} ({target.text})"  # the path's value, and the target with its deadline
+    return settle(target_bands((moved,), shown, tolerance, scale), None, scale).bands

@@ -57,6 +57,10 @@ class Nodes:
         self.path = path
         self.problems = Collector()
         self.seen_ids: dict[str, tuple[str, int]] = {}
+        # File-wide settings that fields deep in the file need: the file's language (how a
+        # deadline is shown) and the year the plan's term ends (``vid mandatperiodens slut``).
+        self.language = "nb"
+        self.term_ends: int | None = None
 
     def error(self, node: yaml.Node, code: str, message: str) -> None:
         self.error_at(self.location(node), code, message)

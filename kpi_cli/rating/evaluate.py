@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from ..codes import Severity
+from ..definitions.target_fields import path_bands
 from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard, Status
@@ -16,6 +18,7 @@ from ..results.printed import band_differences, id_from_cell, leading_id
 from ..results.read import ResultSet
 from .checks import findings, unsilenced
 from .compute import Benchmarks, agrees, base, compute, year_change
+from .deadlines import Paths
 from .phase_in import no_target_note
 from .rate import Ratings, UnratableValue, beyond_warning, check_scale, rate
 
@@ -119,6 +122,7 @@ def evaluate(
     shown: list[Result] = []
     history: list[Result] = []
     ratings = Ratings()
+    paths = Paths(scorecard, index.items())
     indicators = list(scorecard.indicators())
     for each_year in sorted(years):
         for org_unit in org_units:
@@ -132,7 +136,8 @@ def evaluate(
                 if indicator.rate_change:
                     outcome = year_change(indicator, each_year, org_unit, index)
                 try:
-                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings)
+                    path = paths(indicator, each_year, org_unit)
+                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings, path)
                 except UnratableValue as exc:
                     problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
@@ -194,6 +199,7 @@ def rate_one(
     row: ResultRow | None,
     outcome: Computed | Note | None = None,
     ratings: Ratings | None = None,
+    path: Decimal | None = None,
 ) -> Result:
     """One indicator's result for a year and org unit; raises UnratableValue.
 
@@ -201,9 +207,13 @@ def rate_one(
     or a note saying which input is missing. A value given directly must agree
     with the computed one. With ``rate: change`` the outcome is the change from
     the year before, and that is what is rated (the scale is about the value).
-    ``ratings`` remembers ratings across the results of one evaluation.
+    ``ratings`` remembers ratings across the results of one evaluation. ``path``: a deadline
+    target's path value in the year (``deadlines.Paths``), what the value is rated against.
     """
     in_force = indicator.in_force(year, org_unit)
+    if path is not None and in_force.deadline is not None:
+        in_force = dataclasses.replace(in_force, bands=path_bands(in_force.deadline, path, in_force.scale))
+        ratings = None  # rated against this year's path, not the indicator's own bands
     value = row.value if row else None
     if indicator.rate_change and value is not None:
         check_scale(in_force, value)  # the scale is about the value; the change is what is rated
@@ -222,6 +232,8 @@ def rate_one(
     cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
     if cases is not None and indicator.min_base and cases < indicator.min_base:
         note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
+    if path is not None and note is None:
+        note = Note("on_path", (("value", str(path)), ("year", str(year))))
     state = in_force.state(year)
     rating: Rating | None = None
     if value is not None and not indicator.rate_change:

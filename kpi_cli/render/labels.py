@@ -219,8 +219,9 @@ class Labels:
 
     def note(self, note: Note) -> str:
         values = dict(note.values)
-        if "base" in values:
-            values["base"] = self.number(Decimal(values["base"]))
+        for name in ("base", "value"):  # numbers in the output's style ('34 250')
+            if name in values:
+                values[name] = self.number(Decimal(values[name]))
         return self(f"note.{note.key}", **values)
 
     def summary(self, year: int, counts: Mapping[Status, int]) -> str:

@@ -58,6 +58,7 @@ WORDS: dict[str, str] = {
     "note.zero_denominator": "{measure} is 0 in {year}: cannot divide by 0",
     "note.no_target_before": "no target before {year}",
     "note.target_ended": "no target from {year}",
+    "note.on_path": "on the way: {value} expected in {year}",
     "note.small_base": "the base ({base}) is below the minimum {min_base}",
     "rollup": "{desired} of {rated} {best}",
     "comment": "Comment",

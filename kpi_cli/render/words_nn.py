@@ -56,6 +56,7 @@ WORDS: dict[str, str] = {
     "note.zero_denominator": "{measure} er 0 i {year}: kan ikkje dele på 0",
     "note.no_target_before": "ikkje noko mål før {year}",
     "note.target_ended": "ikkje noko mål frå {year}",
+    "note.on_path": "på veg: {value} venta i {year}",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Oppsummering",

@@ -56,6 +56,7 @@ WORDS: dict[str, str] = {
     "note.zero_denominator": "{measure} är 0 år {year}: kan inte dela med 0",
     "note.no_target_before": "inget mål före {year}",
     "note.target_ended": "inget mål från {year}",
+    "note.on_path": "på väg: {value} väntat {year}",
     "note.small_base": "underlaget ({base}) är under minimikravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Sammanfattning",

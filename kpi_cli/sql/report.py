@@ -23,12 +23,14 @@ from ..errors import Collector, KpiErrors, Problem
 from ..model import Direction, Indicator, Scorecard, Status
 from ..rating.checks import findings, unsilenced
 from ..rating.compute import compute, year_change
+from ..rating.deadlines import Paths
 from ..rating.evaluate import beyond_problem, check_rows, evaluate_results, rate_one
 from ..rating.phase_in import no_target_note
 from ..rating.rate import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
 from ..results.printed import band_differences
 from ..results.read import ResultSet
+from .tables import core_only
 
 Key = tuple[str, int, str | None]
 
@@ -81,12 +83,13 @@ def _report(scorecard: Scorecard, read: ResultSet, year: int, rated: list[tuple[
     shown: list[Result] = []
     history: list[Result] = []
     warnings: list[Problem] = []
+    paths = Paths(scorecard, index.items())
     for ident, each_year, org_unit, status, bands_from, bands_unit in rated:
         indicator = indicators[str(ident)]
         key = (indicator.id, int(str(each_year)), None if org_unit is None else str(org_unit))
         row = index.get(key)
-        if indicator.compute or indicator.rate_change or indicator.min_base:
-            result = _by_the_core(indicator, key, row, index, directions)
+        if indicator.compute or indicator.rate_change or indicator.min_base or core_only(indicator):
+            result = _by_the_core(indicator, key, row, index, directions, paths)
         else:
             result = _plain(indicator, key, row, Status(str(status)), (bands_from, bands_unit))
         if result.rating is not None and result.rating.beyond:
@@ -115,16 +118,18 @@ def _by_the_core(
     row: ResultRow | None,
     index: dict[Key, ResultRow],
     directions: Mapping[str, Direction | None],
+    paths: Paths,
 ) -> Result:
-    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it: the query
-    gives the same status, but a report also needs what the core keeps beside it (the inputs
-    a value was computed from, the note saying which one is missing)."""
+    """A computed indicator, a change, a small base or a deadline target, rated as ``evaluate``
+    rates it: the query gives the same status (a deadline target's aside: the query rates by the
+    target, the core by its path), but a report also needs what the core keeps beside it (the
+    inputs a value was computed from, the note saying which one is missing, the path's value)."""
     outcome = None
     if indicator.compute is not None:
         outcome = compute(indicator, key[1], key[2], index, None, directions)
     if indicator.rate_change:
         outcome = year_change(indicator, key[1], key[2], index)
-    return rate_one(indicator, key[1], key[2], row, outcome)
+    return rate_one(indicator, key[1], key[2], row, outcome, path=paths(indicator, key[1], key[2]))
 
 
 def _plain(indicator: Indicator, key: Key, row: ResultRow | None, status: Status, version: object) -> Result:

@@ -197,3 +197,11 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
         ),
         *((better,) if has_better else ()),
     )
+
+
+def core_only(indicator: Indicator) -> str | None:
+    """What of ``indicator`` the compiled query cannot rate (only the Python core does), or None:
+    a deadline target is rated along a path from its first result, year by year."""
+    if indicator.deadline is not None or any(version.deadline for version in indicator.versions):
+        return "a target with a deadline (rated along the path from its first result)"
+    return None

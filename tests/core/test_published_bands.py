@@ -36,6 +36,7 @@ def test_directions_are_inferred(indicators) -> None:
         "P.1.4": Direction.HIGHER_IS_BETTER,
         "P.1.5": Direction.HIGHER_IS_BETTER,
         "Q.1.1": Direction.HIGHER_IS_BETTER,
+        "Q.1.2": Direction.HIGHER_IS_BETTER,
     }
 
 
@@ -122,4 +123,14 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 def test_kpi_validate_accepts_the_file() -> None:
     result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("2 goals, 6 indicators, 1 warning\n")
+    assert result.stdout.endswith("2 goals, 7 indicators, 1 warning\n")
+
+
+def test_a_target_for_the_end_of_the_term_is_a_deadline_target(indicators) -> None:
+    # 'vid mandatperiodens slut' with the file's term_ends: 2022 (issue 21): not '>= 35500' from now on
+    due = indicators["Q.1.2"].deadline
+    assert due is not None and (due.by, due.target.low, due.text) == (
+        2022,
+        Decimal(35500),
+        "35 500 personer vid mandatperiodens slut, 2022",
+    )
