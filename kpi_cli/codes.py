@@ -100,6 +100,7 @@ CODES: dict[str, Code] = {
         Code("field-count", _E, "a row with more fields than the header"),
         Code("no-indicator", _E, "a row with no indicator id"),
         Code("invalid-value", _E, "a value or n (base) that is not a plausible number"),
+        Code("unknown-verdict", _E, "rate: verdict: a result cell whose word is none of the verdict words accepted"),
         Code("unknown-indicator", _E, "a row for an id that is neither an indicator nor a measure"),
         Code("duplicate-result", _E, "two results for the same indicator, year and org unit"),
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
@@ -119,7 +120,7 @@ CODES: dict[str, Code] = {
         Code("result-text", _N, "a sentence in a result cell was read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
-        Code("sql-unsupported", _E, "kpi sql: an indicator the compiled query cannot rate (a deadline target)"),
+        Code("sql-unsupported", _E, "kpi sql: an indicator the compiled query cannot rate (a deadline, a verdict)"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
     )
 }

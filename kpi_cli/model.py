@@ -213,6 +213,19 @@ class Deadline:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The verdict words a ``rate: verdict`` indicator accepts in its result cell, each with the rated
+    position it gives (lower case, as ``verdict_fields.word_key`` compares them), and the words an
+    unknown word's error lists (the file's own and its language's)."""
+
+    words: tuple[tuple[str, Status], ...]
+    shown: tuple[str, ...] = ()
+
+    def status(self, word: str) -> Status | None:
+        return dict(self.words).get(word)
+
+
+@dataclass(frozen=True, slots=True)
 class BandVersion:
     """Bands in force from a year (``None``: from the start), for one org unit or all."""
 
@@ -249,6 +262,7 @@ class Indicator:
     ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
     rate_change: bool = False  # rate: change: the difference from the year before is rated
     deadline: Deadline | None = None  # the target's deadline (``BandVersion.deadline`` of the version in force)
+    verdicts: Verdicts | None = None  # rate: verdict: the result cell holds a published verdict word
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.

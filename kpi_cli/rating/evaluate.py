@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..codes import Severity
 from ..definitions.target_fields import path_bands
+from ..definitions.verdict_fields import word_key
 from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard, Status
@@ -16,6 +17,7 @@ from ..number_format import format_number
 from ..report import Computed, Note, Rating, Report, Result, ResultRow, RowFates, TableSource
 from ..results.printed import band_differences, id_from_cell, leading_id
 from ..results.read import ResultSet
+from ..results.values import NO_RESULT, NO_RESULT_PREFIXES
 from .checks import findings, unsilenced
 from .compute import Benchmarks, agrees, base, compute, year_change
 from .deadlines import Paths
@@ -146,7 +148,7 @@ def evaluate(
                     warnings.append(beyond_problem(row, result.indicator, result.rating))
                 if row is not None:
                     fate = "rated" if result.rating else "not_rated"
-                    fate = "no_result" if result.value is None and row.value is None else fate
+                    fate = "no_result" if result.rating is None and result.value is None and row.value is None else fate
                     counts[fate] += 1
                 (shown if each_year == year else history).append(result)
     counts["measure"] = sum(1 for key in index if key[0] in measures)
@@ -236,6 +238,7 @@ def rate_one(
         note = Note("on_path", (("value", str(path)), ("year", str(year))))
     state = in_force.state(year)
     rating: Rating | None = None
+    verdict = _verdict(indicator, row) if state is not PhaseState.PENDING else None
     if value is not None and not indicator.rate_change:
         check_scale(in_force, value)
     if state is PhaseState.PENDING:
@@ -243,7 +246,11 @@ def rate_one(
         note = None  # not phased in says it all
     elif note is not None and note.key == "small_base":
         status = Status.INSUFFICIENT_BASE
-    elif not in_force.has_bands:
+    elif verdict is not None:
+        status = verdict
+        rating = Rating(status, in_force.band(status), verdict=row.raw if row else None)
+        note = Note("published", (("word", rating.verdict or ""),))
+    elif not in_force.has_bands and indicator.verdicts is None:  # a verdict indicator is rated by its word
         status = Status.NO_TARGET
         note = note or no_target_note(indicator, year, org_unit)
     elif value is None:
@@ -255,6 +262,25 @@ def rate_one(
             rating = (ratings or rate)(in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
+
+
+def _verdict(indicator: Indicator, row: ResultRow | None) -> Status | None:
+    """A ``rate: verdict`` indicator's status from the word in its result cell; None for no word (or
+    a no-result marker); raises UnratableValue, listing the words accepted, for an unknown word."""
+    if indicator.verdicts is None or row is None:
+        return None
+    word = word_key(row.raw)
+    if not word or word in NO_RESULT or word.startswith(NO_RESULT_PREFIXES):
+        return None
+    status = indicator.verdicts.status(word)
+    if status is None:
+        accepted = ", ".join(indicator.verdicts.shown)
+        raise UnratableValue(
+            f"verdict {excerpt(row.raw)} is not one of the words accepted: {accepted} (and the same words in the "
+            "other languages); add it under verdicts: {LEVEL: [words]}",
+            "unknown-verdict",
+        )
+    return status
 
 
 def _inputs(computed: Computed) -> str:

@@ -23,6 +23,8 @@ class IndicatorState:
     def needs_bands(self) -> bool:
         """Phased in (new or active) in the year, yet no bands to rate against, and no target
         that starts later or ended by then to say why."""
+        if self.indicator.verdicts is not None:  # rated by the published word, not by bands
+            return False
         return self.state is not PhaseState.PENDING and not self.indicator.has_bands and self.planned is None
 
 

@@ -149,6 +149,8 @@ class Labels:
         """The result's value, or why it is absent as an SSB file says ('skjermet'); '–' for none."""
         if result.absence is not None:
             return self(f"absence.{result.absence}")
+        if result.rating is not None and result.rating.verdict is not None:
+            return result.rating.verdict  # a verdict as published: the word is the result
         return self.number(result.value)
 
     def benchmark(self, comparison: Comparison | None) -> str:
@@ -286,6 +288,8 @@ class Labels:
         """Why a value got its status, in this language: the band it lies in, or its neighbours."""
         if rating.status is Status.NO_TARGET:
             return self("no_bands")
+        if rating.verdict is not None:
+            return self("note.published", word=rating.verdict)
         if rating.value is None:
             return rating.text
         value = format_number(rating.value, self.decimal_mark)

@@ -59,6 +59,7 @@ WORDS: dict[str, str] = {
     "note.no_target_before": "no target before {year}",
     "note.target_ended": "no target from {year}",
     "note.on_path": "on the way: {value} expected in {year}",
+    "note.published": "published verdict: {word}",
     "note.small_base": "the base ({base}) is below the minimum {min_base}",
     "rollup": "{desired} of {rated} {best}",
     "comment": "Comment",

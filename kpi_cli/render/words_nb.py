@@ -59,6 +59,7 @@ WORDS: dict[str, str] = {
     "note.no_target_before": "ikke noe mål før {year}",
     "note.target_ended": "ikke noe mål fra {year}",
     "note.on_path": "på vei: {value} ventet i {year}",
+    "note.published": "publisert vurdering: {word}",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "comment": "Kommentar",

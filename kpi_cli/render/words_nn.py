@@ -57,6 +57,7 @@ WORDS: dict[str, str] = {
     "note.no_target_before": "ikkje noko mål før {year}",
     "note.target_ended": "ikkje noko mål frå {year}",
     "note.on_path": "på veg: {value} venta i {year}",
+    "note.published": "publisert vurdering: {word}",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Oppsummering",

@@ -57,6 +57,7 @@ WORDS: dict[str, str] = {
     "note.no_target_before": "inget mål före {year}",
     "note.target_ended": "inget mål från {year}",
     "note.on_path": "på väg: {value} väntat {year}",
+    "note.published": "publicerad bedömning: {word}",
     "note.small_base": "underlaget ({base}) är under minimikravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Sammanfattning",

@@ -53,8 +53,8 @@ def evaluate_on_duckdb(
     Input with errors (or SSB files, whose benchmarks only the core reads) is evaluated by the core,
     so the errors and their order are the core's.
     """
-    if read.errors or read.ssb:
-        return evaluate_results(scorecard, read, year, strict=False)
+    if read.errors or read.ssb or any(item.verdicts for item in scorecard.indicators()):
+        return evaluate_results(scorecard, read, year, strict=False)  # verdicts: words DuckDB's reader refuses
     from .engine import rate as rate_on_duckdb
 
     try:

@@ -201,7 +201,10 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
 
 def core_only(indicator: Indicator) -> str | None:
     """What of ``indicator`` the compiled query cannot rate (only the Python core does), or None:
-    a deadline target is rated along a path from its first result, year by year."""
+    a deadline target is rated along a path from its first result, year by year; a verdict
+    indicator by the word published in its result cell."""
+    if indicator.verdicts is not None:
+        return "rate: verdict (a published word as the result)"
     if indicator.deadline is not None or any(version.deadline for version in indicator.versions):
         return "a target with a deadline (rated along the path from its first result)"
     return None
