@@ -302,7 +302,8 @@ class Indicator:
 
     @property
     def has_bands(self) -> bool:
-        return bool(self.bands)
+        """Bands to rate by: a target in words (a band with no interval) is shown, never rated."""
+        return any(band.intervals for band in self.bands)
 
     def state(self, year: int) -> PhaseState:
         if self.phase_in is None:

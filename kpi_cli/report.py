@@ -91,7 +91,8 @@ class Note:
     year), ``small_base`` (base, min_base); for a result with no target, ``no_target_before``
     (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives);
     ``on_path`` (value, year): a deadline target's path value, what the year is rated against;
-    ``published`` (word): a verdict as published (``rate: verdict``), not computed.
+    ``published`` (word): a verdict as published (``rate: verdict``), not computed;
+    ``prose_target`` (year): the target is in words (``{text: ...}``), shown and never rated.
     """
 
     key: str

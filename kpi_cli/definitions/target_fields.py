@@ -33,7 +33,7 @@ from ..bands.words import unread_words
 from ..model import Band, BandVersion, Deadline, Direction, Interval, Status
 from ..number_format import parse_number
 from .deadline_fields import one_sided, read_written
-from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes, is_null
+from .yaml_nodes import MAPPING, SCALAR, SEQUENCE, Field, Nodes, is_null
 
 TARGET_KEYS = ("from", "target", "tolerance")
 
@@ -110,6 +110,9 @@ def _version(
     if written is None:
         return None
     text = written.text
+    if isinstance(node, MAPPING) and written.by is None and not any(ch.isdigit() for ch in text):
+        # {text: "Unngå nye rutinesvikt"}: a target in words, shown and never rated
+        return BandVersion((Band(Status.DESIRED, text, ()),), direction, from_year, location=nodes.location(node))
     try:
         pieces = parse_band_text(text)
     except BandSyntaxError as exc:

@@ -25,7 +25,7 @@ class IndicatorState:
         that starts later or ended by then to say why."""
         if self.indicator.verdicts is not None:  # rated by the published word, not by bands
             return False
-        return self.state is not PhaseState.PENDING and not self.indicator.has_bands and self.planned is None
+        return self.state is not PhaseState.PENDING and not self.indicator.bands and self.planned is None
 
 
 def states(scorecard: Scorecard, year: int) -> list[IndicatorState]:
@@ -38,7 +38,11 @@ def states(scorecard: Scorecard, year: int) -> list[IndicatorState]:
 
 def no_target_note(indicator: Indicator, year: int, org_unit: str | None = None) -> Note | None:
     """Why ``indicator`` has no target in ``year`` when its versions say it: its first target starts
-    later (``no_target_before``), or a ``{from: YEAR, target: null}`` ended it (``target_ended``)."""
+    later (``no_target_before``), or a ``{from: YEAR, target: null}`` ended it (``target_ended``),
+    or the target is in words, shown and never rated (``prose_target``)."""
+    in_force = indicator.in_force(year, org_unit)
+    if in_force.bands and not in_force.has_bands:
+        return Note("prose_target", (("year", str(year)),))
     if not indicator.versions:
         return None
     version = indicator.version(year, org_unit)

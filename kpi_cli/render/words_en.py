@@ -60,6 +60,7 @@ WORDS: dict[str, str] = {
     "note.target_ended": "no target from {year}",
     "note.on_path": "on the way: {value} expected in {year}",
     "note.published": "published verdict: {word}",
+    "note.prose_target": "the target is in words and is not rated",
     "note.small_base": "the base ({base}) is below the minimum {min_base}",
     "rollup": "{desired} of {rated} {best}",
     "comment": "Comment",

@@ -60,6 +60,7 @@ WORDS: dict[str, str] = {
     "note.target_ended": "ikke noe mål fra {year}",
     "note.on_path": "på vei: {value} ventet i {year}",
     "note.published": "publisert vurdering: {word}",
+    "note.prose_target": "målet er i ord og vurderes ikke",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "comment": "Kommentar",

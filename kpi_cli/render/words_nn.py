@@ -58,6 +58,7 @@ WORDS: dict[str, str] = {
     "note.target_ended": "ikkje noko mål frå {year}",
     "note.on_path": "på veg: {value} venta i {year}",
     "note.published": "publisert vurdering: {word}",
+    "note.prose_target": "målet er i ord og blir ikkje vurdert",
     "note.small_base": "grunnlaget ({base}) er under minstekravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Oppsummering",

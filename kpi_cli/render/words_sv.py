@@ -58,6 +58,7 @@ WORDS: dict[str, str] = {
     "note.target_ended": "inget mål från {year}",
     "note.on_path": "på väg: {value} väntat {year}",
     "note.published": "publicerad bedömning: {word}",
+    "note.prose_target": "målet är i ord och bedöms inte",
     "note.small_base": "underlaget ({base}) är under minimikravet {min_base}",
     "rollup": "{desired} av {rated} {best}",
     "summary": "Sammanfattning",

@@ -234,7 +234,7 @@ def _notes(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels
     ``note_key``, ``note_year`` and ``note_text`` (English, as JSON writes it) on those rows."""
     for column in ("note_key", "note_year", "note_text"):
         con.execute(f"ALTER TABLE kpi_rows ADD COLUMN {column} VARCHAR")
-    versioned = [item.id for item in scorecard.indicators() if item.versions]
+    versioned = [item.id for item in scorecard.indicators() if item.versions or (item.bands and not item.has_bands)]
     if not versioned:
         return
     indicators = scorecard.indicator_map()

@@ -111,7 +111,7 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                         to_year,
                         FIRST_YEAR if version.from_year is None else version.from_year,
                         LAST_YEAR if to_year is None else to_year,
-                        int(bool(version.bands)),
+                        int(any(band.intervals for band in version.bands)),
                         *_interval(version.scale),
                     )
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from click.testing import Result
 
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Status
+from kpi_cli.rating.checks import findings
 from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.report import Note, ResultRow
 from kpi_cli.sql.stream import why_not
@@ -163,3 +165,55 @@ def test_a_verdict_indicator_has_no_bands_yet_is_no_no_bands_finding(
     run = kpi("status", "--indicators", str(definitions), "--year", "2020", "--check")
     assert run.exit_code == 0, run.stderr
     assert "no-bands" not in run.stderr
+
+
+PROSE = """\
+scorecard: Made-up kommune
+focus_areas:
+  - id: A
+    name: Made-up area
+    goals:
+      - id: A.1
+        name: Made-up goal
+        indicators:
+          - {id: A.1.1, name: Made-up prose, target: {text: "Unngå nye rutinesvikt"}}
+          - {id: A.1.2, name: Made-up verdict, rate: verdict, target: {text: "Unngå nye rutinesvikt"}}
+"""
+
+
+def test_a_prose_target_is_shown_and_never_rated() -> None:
+    scorecard = parse_definitions(PROSE)
+    prose, _ = scorecard.indicators()
+    assert [(band.status, band.text, band.intervals) for band in prose.bands] == [(D, "Unngå nye rutinesvikt", ())]
+    assert not prose.has_bands
+    rows = [ResultRow("A.1.1", 2020, Decimal(3), raw="3"), ResultRow("A.1.2", 2020, None, raw="Oppnådd")]
+    first, second = evaluate(scorecard, rows, 2020).results
+    assert (first.status, first.rating, first.note) == (
+        Status.NO_TARGET,
+        None,
+        Note("prose_target", (("year", "2020"),)),
+    )
+    assert second.status is D and second.indicator.band(D) is not None  # the verdict rates; the words are shown
+    assert [f.code for f in findings(scorecard, 2020)] == []  # a target in words is a target: no no-bands
+
+
+def test_the_stream_writes_a_prose_targets_note_as_the_report_does(write: Callable[..., Path]) -> None:
+    from kpi_cli.render import RenderOptions
+    from kpi_cli.sql.stream import evaluate_streamed
+    from kpi_cli.view import Gate
+
+    scorecard = parse_definitions(PROSE.replace(", rate: verdict", ""))
+    results = write("r.csv", "indikator;år;verdi\nA.1.1;2020;3\nA.1.2;2020;4\n")
+    for fmt in ("json", "csv"):
+        options = RenderOptions(lang="nb", pretty=False)
+        gate = Gate("not_approved", False, False)
+        streamed = evaluate_streamed(
+            scorecard, [str(results)], year=2020, gate=gate, definitions="d.yaml", fmt=fmt, options=options
+        )
+        assert not isinstance(streamed, str), streamed
+        try:
+            written = b"".join(streamed.chunks())
+        finally:
+            streamed.close()
+        expected = "the target is in words and is not rated" if fmt == "json" else "målet er i ord og vurderes ikke"
+        assert written.count(expected.encode()) == 2
