@@ -23,6 +23,7 @@ class Paths:
 
     def __init__(self, scorecard: Scorecard, rows: Iterable[tuple[Key, ResultRow]]) -> None:
         due = {item.id for item in scorecard.indicators() if item.deadline or any(v.deadline for v in item.versions)}
+        self.due = due
         self.results: dict[tuple[str, str | None], list[tuple[int, Decimal]]] = {}
         for (ident, year, org_unit), row in rows:
             if ident in due and row.value is not None:
@@ -33,6 +34,8 @@ class Paths:
     def __call__(self, indicator: Indicator, year: int, org_unit: str | None) -> Decimal | None:
         """The path's value for ``indicator`` in ``year``; None after the deadline, without one
         or without a baseline."""
+        if indicator.id not in self.due:  # most indicators: nothing to work out, a million times
+            return None
         in_force = indicator.in_force(year, org_unit)
         due = in_force.deadline
         if due is None or year >= due.by:
