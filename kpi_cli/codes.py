@@ -91,6 +91,9 @@ CODES: dict[str, Code] = {
         Code("no-bands", _W, "an indicator phased in (new or active) in the year has no bands"),
         Code("gap-summary", _N, "gaps between bands that only values written more finely than the bands fall into"),
         Code("band-reading", _N, "how a comparison sign glued to a range (<1,00 - 1,29 %) was read"),
+        Code(
+            "target-words", _W, "a band or target with words that are no unit, comparison or deadline: shown, not read"
+        ),
         # results files and rows
         Code("csv-syntax", _E, "a results file that the CSV reader cannot parse"),
         Code("no-results", _E, "a results file with no results: empty, or a header only"),
@@ -102,6 +105,7 @@ CODES: dict[str, Code] = {
         Code("field-count", _E, "a row with more fields than the header"),
         Code("no-indicator", _E, "a row with no indicator id"),
         Code("invalid-value", _E, "a value or n (base) that is not a plausible number"),
+        Code("unknown-verdict", _E, "rate: verdict: a result cell whose word is none of the verdict words accepted"),
         Code("unknown-indicator", _E, "a row for an id that is neither an indicator nor a measure"),
         Code("duplicate-result", _E, "two results for the same indicator, year and org unit"),
         Code("value-outside-scale", _E, "a value outside the indicator's scale: a typing error?"),
@@ -124,6 +128,7 @@ CODES: dict[str, Code] = {
         Code("file-exists", _E, "kpi init would write over a file that is there already: it never does"),
         Code("no-scorecard", _E, "kpi init --from found no indicator with an id (L.1.1) in the file"),
         Code("draft-unplaced", _W, "kpi init --from could not place this text; it is left in the draft as a comment"),
+        Code("sql-unsupported", _E, "kpi sql: an indicator the compiled query cannot rate (a deadline, a verdict)"),
         Code("out-of-memory", _E, "the input is larger than this machine can evaluate"),
         Code("no-browser", _E, "the PDF report needs a Chromium-family browser (chromium, chrome, msedge) to print it"),
     )

@@ -196,6 +196,36 @@ class Computation:
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """A target to reach by a year (``target: {text: "35 500", by: 2022}``, ``35 500 innen 2022``).
+
+    From ``by`` on, a result is rated against the target; before it, against the straight path
+    from the baseline (``baseline: {year, value}``, else the indicator's first result) to the
+    target in ``by``. ``target`` is the target's interval, one-sided (``>= 35 500``); ``tolerance``
+    is the target's (amount, whether a share of the target), as ``target_fields.Tolerance``.
+    """
+
+    by: int
+    target: Interval
+    baseline: tuple[int, Decimal] | None = None
+    tolerance: tuple[Decimal, bool] | None = None
+    text: str = ""  # the target as written, without the deadline phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The verdict words a ``rate: verdict`` indicator accepts in its result cell, each with the rated
+    position it gives (lower case, as ``verdict_fields.word_key`` compares them), and the words an
+    unknown word's error lists (the file's own and its language's)."""
+
+    words: tuple[tuple[str, Status], ...]
+    shown: tuple[str, ...] = ()
+
+    def status(self, word: str) -> Status | None:
+        return dict(self.words).get(word)
+
+
+@dataclass(frozen=True, slots=True)
 class BandVersion:
     """Bands in force from a year (``None``: from the start), for one org unit or all."""
 
@@ -206,6 +236,7 @@ class BandVersion:
     scale: Interval | None = None
     unit: str | None = None
     location: Location | None = None
+    deadline: Deadline | None = None  # a target with a deadline: rated along its path before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +262,8 @@ class Indicator:
     ignore: tuple[str, ...] = ()  # warning codes silenced for this indicator
     rate_change: bool = False  # rate: change: the difference from the year before is rated
     owner: str | None = None  # who answers for it (ansvarlig): its own owner:, else its goal's
+    deadline: Deadline | None = None  # the target's deadline (``BandVersion.deadline`` of the version in force)
+    verdicts: Verdicts | None = None  # rate: verdict: the result cell holds a published verdict word
 
     def in_force(self, year: int, org_unit: str | None = None) -> Indicator:
         """The indicator as it was in ``year`` for ``org_unit``: the bands (and scale) then in force.
@@ -245,7 +278,7 @@ class Indicator:
         own = _in_force([v for v in self.versions if v.org_unit == org_unit and org_unit is not None], year)
         version = own or general
         if version is None:
-            return replace(self, bands=(), direction=None, versions=())
+            return replace(self, bands=(), direction=None, versions=(), deadline=None)
         # An org unit's own version measures on the scale in force for everyone unless it says otherwise.
         return replace(
             self,
@@ -254,6 +287,7 @@ class Indicator:
             scale=version.scale or (general.scale if general else None) or self.scale,
             unit=version.unit or (general.unit if general else None) or self.unit,
             versions=(),
+            deadline=version.deadline,
         )
 
     def version(self, year: int, org_unit: str | None = None) -> BandVersion | None:
@@ -269,7 +303,8 @@ class Indicator:
 
     @property
     def has_bands(self) -> bool:
-        return bool(self.bands)
+        """Bands to rate by: a target in words (a band with no interval) is shown, never rated."""
+        return any(band.intervals for band in self.bands)
 
     def state(self, year: int) -> PhaseState:
         if self.phase_in is None:

@@ -51,6 +51,7 @@ class Rating:
     above: tuple[Interval, Status] | None = None
     policy: GapPolicy | None = None
     beyond: bool = False
+    verdict: str | None = None  # rate: verdict: the word as published, which gave the status (not computed)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: see ResultRow
@@ -88,7 +89,11 @@ class Note:
     """Why a result has no rating, as a key and values the renderers put into words.
 
     Keys: ``missing_input`` (measure, year), ``zero_denominator`` (measure,
-    year), ``small_base`` (base, min_base).
+    year), ``small_base`` (base, min_base); for a result with no target, ``no_target_before``
+    (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives);
+    ``on_path`` (value, year): a deadline target's path value, what the year is rated against;
+    ``published`` (word): a verdict as published (``rate: verdict``), not computed;
+    ``prose_target`` (year): the target is in words (``{text: ...}``), shown and never rated.
     """
 
     key: str

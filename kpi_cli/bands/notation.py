@@ -42,7 +42,7 @@ Piece = Interval | Relative
 # A unit written after a number: %, %poeng, poeng, mill. kr., % reduksjon ...
 # It holds no digits, does not start like an operator or a dash, and stops
 # before the joining words of the forms below.
-_JOIN = r"(?:eller|or|og|and|til|to)"
+_JOIN = r"(?:eller|or|og|och|and|till|til|to)"
 _UNIT = (
     rf"(?:\s*(?![-\u2013\u2014\u2212])(?!{_JOIN}\b)[^\d\s<>=\u2264\u2265\u2039\u203a;]"
     rf"(?:(?!\s{_JOIN}\b)[^\d;<>=\u2264\u2265\u2039\u203a])*?)?"
@@ -50,7 +50,7 @@ _UNIT = (
 _N = rf"(?P<NAME>{NUMBER_PATTERN})(?P<NAME_unit>{_UNIT})"  # the unit as written: printed_text keeps it
 _A = _N.replace("NAME", "a")
 _B = _N.replace("NAME", "b")
-_DASH = r"\s*(?:[-\u2013\u2014\u2212]|\btil\b|\bto\b)\s*"
+_DASH = r"\s*(?:[-\u2013\u2014\u2212]|\btill?\b|\bto\b)\s*"
 
 
 def _words(meaning: str) -> str:
@@ -106,41 +106,51 @@ def _bracketed(m: re.Match[str]) -> Interval:
 
 GLUED = "sign+range"  # a comparison sign glued to a range: the range is rated, the sign is a note
 
-# The wordings of published tables, in bokmål and English.
+# The wordings of published tables, in bokmål, nynorsk, Swedish and English (issue 21: a word
+# that is not here is kept with the band and named by ``kpi validate``, never dropped).
 WORDINGS: dict[str, tuple[str, ...]] = {
-    "at least": ("minst", "minimum", "min.", "fra", "at least", "from"),
-    "above": ("mer enn", "flere enn", "høyere enn", "over", "more than", "above", "higher than"),
-    "below": ("mindre enn", "færre enn", "lavere enn", "under", "less than", "fewer than", "below", "lower than"),
+    "at least": (
+        *("minst på", "minst", "minimum", "min.", "fra", "ikke under", "ikke mindre enn", "ikke lavere enn"),
+        *("frå", "ikkje under", "ikkje mindre enn", "ikkje lågare enn"),
+        *("som minst", "lägst", "från", "inte under", "inte mindre än", "inte lägre än"),
+        *("at least", "a minimum of", "minimum of", "from", "no less than", "not less than", "not below"),
+    ),
+    "above": (
+        *("mer enn", "flere enn", "høyere enn", "større enn", "over"),
+        *("meir enn", "fleire enn", "høgare enn"),
+        *("mer än", "fler än", "flera än", "högre än", "större än", "över"),
+        *("more than", "above", "higher than", "greater than", "in excess of"),
+    ),
+    "below": (
+        *("mindre enn", "færre enn", "lavere enn", "under"),
+        *("lågare enn",),
+        *("mindre än", "färre än", "lägre än"),
+        *("less than", "fewer than", "below", "lower than"),
+    ),
     "at most": (
-        "høyst",
-        "maksimalt",
-        "maksimum",
-        "maks.",
-        "maks",
-        "inntil",
-        "opptil",
-        "at most",
-        "max.",
-        "max",
-        "up to",
+        *("høyst", "maksimalt", "maksimum", "maks.", "maks", "inntil", "opptil"),
+        *("ikke over", "ikke mer enn", "ikke flere enn", "ikke høyere enn"),
+        *("høgst", "ikkje over", "ikkje meir enn", "ikkje fleire enn", "ikkje høgare enn"),
+        *("högst", "maximalt", "maximum", "som mest", "upp till", "inte över", "inte mer än", "inte fler än"),
+        *("inte högre än", "at most", "a maximum of", "maximum of", "max.", "max", "up to"),
+        *("no more than", "not more than", "not above", "not over", "not exceeding"),
     ),
-    "or more": ("eller mer", "eller flere", "eller høyere", "eller over", "or more", "or higher", "or above"),
+    "or more": (
+        *("eller mer", "eller flere", "eller høyere", "eller over", "eller meir", "eller fleire", "eller høgare"),
+        *("eller fler", "eller högre", "eller över", "or more", "or higher", "or above", "or over"),
+    ),
     "or less": (
-        "eller mindre",
-        "eller færre",
-        "eller lavere",
-        "eller under",
-        "or less",
-        "or fewer",
-        "or lower",
-        "or below",
+        *("eller mindre", "eller færre", "eller lavere", "eller under", "eller lågare"),
+        *("eller färre", "eller lägre", "or less", "or fewer", "or lower", "or below", "or under"),
     ),
-    "or better": ("eller bedre", "or better"),
-    "or worse": ("eller dårligere", "eller verre", "or worse"),
+    "or better": ("eller bedre", "eller betre", "eller bättre", "or better"),
+    "or worse": ("eller dårligere", "eller verre", "eller dårlegare", "eller sämre", "or worse"),
 }
 
 FORMS: tuple[Form, ...] = (
-    _form("range", "4,5 - 6", rf"(?:fra\s+|from\s+)?{_A}{_DASH}{_B}", lambda m: _closed(_num(m), _num(m, "b"))),
+    _form(
+        "range", "4,5 - 6", rf"(?:(?:fra|frå|från|from)\s+)?{_A}{_DASH}{_B}", lambda m: _closed(_num(m), _num(m, "b"))
+    ),
     _form("interval", "(4,9, 5]", rf"(?P<lo>[\[(])\s*{_A}\s*[;,]\s+{_B}\s*(?P<hi>[\])])", _bracketed),
     _form(">=", ">= 80 %", rf"(?:>=|=>|\u2265)\s*{_A}", lambda m: _at_least(_num(m))),
     _form("<=", "<= 7,5", rf"(?:<=|=<|\u2264)\s*{_A}", lambda m: _at_most(_num(m))),
@@ -177,7 +187,7 @@ FORMS: tuple[Form, ...] = (
 FORMS_BY_NAME = {form.name: form for form in FORMS}
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_SPLIT = re.compile(r"\s*;(?![^\[(]*[\])])\s*|\s+(?:og|and)\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*;(?![^\[(]*[\])])\s*|\s+(?:og|och|and)\s+", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -230,7 +240,7 @@ def parse_band_text(text: str) -> tuple[Piece, ...]:
 # --- band text as printed -------------------------------------------------------
 
 _DOUBLE_DASH = re.compile(r"\d\s*[-\u2013\u2014\u2212]{2}")
-_GOES_ON = re.compile(r"(?:[-\u2013\u2014\u2212]|\btil|\bto)$", re.IGNORECASE)
+_GOES_ON = re.compile(r"(?:[-\u2013\u2014\u2212]|\btill?|\bto)$", re.IGNORECASE)
 
 
 class ProseBand(BandSyntaxError):

@@ -112,6 +112,7 @@ def read(
         sheet=sheet,
         definitions=scorecard.path,
         all_regions=regions == "all",
+        verdicts=[name for item in scorecard.indicators() if item.verdicts for name in (item.id, *item.aliases)],
     )
     return read_set, year_to_show(read_set, year)
 

@@ -11,7 +11,7 @@ import click
 from ..codes import Severity
 from ..errors import UsageError
 from ..inert import inert
-from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, reading_notes
+from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, reading_notes, word_warnings
 from ..render import Kind, render_status
 from ..view import StatusView
 from .by_name import chosen_format
@@ -106,7 +106,7 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...], lang: s
     silenced = check_ignore(ignore)
     target = path or indicators
     scorecard = load(target, lang)
-    warnings = gap_warnings(scorecard, silenced)
+    warnings = [*gap_warnings(scorecard, silenced), *word_warnings(scorecard, silenced)]
     notes = [*reading_notes(scorecard, silenced), *filter(None, [gap_note(scorecard, silenced)])]
     for problem in [*warnings, *notes]:
         say_problem(problem)

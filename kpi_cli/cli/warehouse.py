@@ -49,6 +49,12 @@ def sql(indicators: str, dialect: str, table: str, view: str | None, benchmarks:
     except ImportError:
         raise UsageError("kpi sql needs sqlglot: pip install 'kpi-cli[scale]'") from None
     scorecard = load(indicators)
+    from ..sql.tables import core_only
+
+    for item in scorecard.indicators():
+        if (what := core_only(item)) is not None:
+            message = f"{item.id} has {what}, which the query cannot rate: kpi evaluate rates it"
+            raise UsageError(message, code="sql-unsupported", path=scorecard.path)
     try:
         if benchmarks is not None:
             table_name(benchmarks)

@@ -12,9 +12,20 @@ import yaml
 
 from ..codes import not_ignorable
 from ..inert import excerpt
-from ..model import COMPUTATIONS, BandVersion, Computation, Direction, GapPolicy, Indicator, Interval, PhaseIn
+from ..model import (
+    COMPUTATIONS,
+    BandVersion,
+    Computation,
+    Direction,
+    GapPolicy,
+    Indicator,
+    Interval,
+    PhaseIn,
+    Verdicts,
+)
 from .band_fields import band_versions, check_versions, read_scale
 from .target_fields import read_tolerance, target_versions
+from .verdict_fields import read_verdict_words, verdicts
 from .yaml_nodes import MAPPING, SCALAR, Field, Nodes, value_of
 
 INDICATOR_KEYS = (
@@ -40,8 +51,9 @@ INDICATOR_KEYS = (
     "tolerance",
     "rate",
     "owner",
+    "verdicts",
 )
-RATE_WORDS = {"value": False, "change": True}
+RATE_WORDS = {"value": "value", "change": "change", "verdict": "verdict"}
 POLICIES = {policy.value: policy for policy in GapPolicy}
 DIRECTION_WORDS = {
     "higher_is_better": Direction.HIGHER_IS_BETTER,
@@ -79,16 +91,17 @@ def read_indicator(
     direction = None
     if "direction" in fields:
         direction = nodes.choice(fields["direction"].value, f"{label}: direction", DIRECTION_WORDS)
-    rate: bool | None = nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS) if "rate" in fields else None
-    rate_change = rate is True
+    rate = nodes.choice(fields["rate"].value, f"{label}: rate", RATE_WORDS) if "rate" in fields else None
+    rate_change = rate == "change"
+    said = _verdicts(nodes, fields, label, rate == "verdict")
     if rate_change and "compute" in fields:
         message = f"{label}: rate: change rates a value given in the results; a computed indicator has its own"
         nodes.error(fields["rate"].key, "invalid-target", message)
     # A change target is about the difference from the year before, which the scale does not bound.
     versions = _versions(nodes, fields, label, direction, None if rate_change else scale)
-    general = [v for v in versions if v.org_unit is None]
+    general = [v for v in versions if v.org_unit is None and v.bands]  # a target that ends has none
     latest = max(general, key=lambda v: v.from_year or 0) if general else None
-    simple = len(versions) == 1 and latest is not None and latest.from_year is None and latest.scale is None
+    simple = versions == [latest] and latest is not None and latest.from_year is None and latest.scale is None
     more = _details(nodes, fields, label, measure_ids)
     own = nodes.text(value_of(fields.get("owner")), f"{label}: owner") if "owner" in fields else None
     if indicator_id is None or name is None:
@@ -115,6 +128,8 @@ def read_indicator(
         ignore=more.ignore,
         rate_change=rate_change,
         owner=own or owner,
+        deadline=latest.deadline if latest else None,
+        verdicts=said,
     )
 
 
@@ -172,6 +187,20 @@ def _versions(
         nodes.error(fields["tolerance"].key, "invalid-target", f"{label}: tolerance needs a target")
     check_versions(nodes, versions, label)
     return versions
+
+
+def _verdicts(nodes: Nodes, fields: dict[str, Field], label: str, wanted: bool) -> Verdicts | None:
+    """``rate: verdict``'s words: the indicator's own ``verdicts:``, the file's, the built-in ones."""
+    if "verdicts" in fields and not wanted:
+        nodes.error(fields["verdicts"].key, "invalid-target", f"{label}: verdicts: needs rate: verdict")
+    if not wanted:
+        return None
+    own = (
+        read_verdict_words(nodes, fields["verdicts"].value, f"{label}: verdicts", nodes.levels)
+        if "verdicts" in fields
+        else ()
+    )
+    return verdicts(nodes.language, nodes.levels, (*own, *nodes.verdicts))
 
 
 def _min_base(nodes: Nodes, node: yaml.Node, label: str) -> int | None:

@@ -18,6 +18,7 @@ from ..model import DEFAULT_LEVELS, FocusArea, GapPolicy, Goal, Measure, Scoreca
 from .indicator_fields import POLICIES, check_better_than, read_ignore, read_indicator
 from .level_fields import LANGUAGES, check_middle, read_levels
 from .safe_yaml import compose, read_text
+from .verdict_fields import read_verdict_words
 from .yaml_nodes import SCALAR, SEQUENCE, Nodes, value_of
 
 COLUMN_ROLES = ("indicator", "year", "value", "org_unit", "n")
@@ -34,6 +35,8 @@ SCORECARD_KEYS = (
     "municipality",  # SSB keys, read by kpi_cli.definitions.ssb_fields
     "benchmarks",
     "levels",
+    "term_ends",
+    "verdicts",
 )
 
 
@@ -70,6 +73,13 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
     language = "nb"
     if "language" in fields:
         language = nodes.choice(fields["language"].value, "language", {k: k for k in LANGUAGES}) or "nb"
+    nodes.language = language
+    levels = read_levels(nodes, fields["levels"].value, language) if "levels" in fields else DEFAULT_LEVELS
+    nodes.levels = levels
+    if "verdicts" in fields:
+        nodes.verdicts = read_verdict_words(nodes, fields["verdicts"].value, "verdicts", levels)
+    if "term_ends" in fields:
+        nodes.term_ends = nodes.year(fields["term_ends"].value, "term_ends")
     policy = GapPolicy.WORSE
     if "gap_policy" in fields:
         policy = nodes.choice(fields["gap_policy"].value, "gap_policy", POLICIES) or GapPolicy.WORSE
@@ -85,7 +95,6 @@ def read_scorecard(nodes: Nodes, node: yaml.Node) -> Scorecard | None:
             nodes.error(fields["focus_areas"].value, "empty-value", "focus_areas must list at least one focus area")
         measure_ids = {measure.id for measure in measures}
         areas = [area for item in items if (area := read_focus_area(nodes, item, policy, measure_ids))]
-    levels = read_levels(nodes, fields["levels"].value, language) if "levels" in fields else DEFAULT_LEVELS
     scorecard = Scorecard(name, language, policy, tuple(areas), nodes.path, columns, measures, ignore, levels)
     check_better_than(nodes, list(scorecard.indicators()))
     check_middle(nodes, scorecard)

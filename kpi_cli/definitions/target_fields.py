@@ -6,13 +6,14 @@ difference: inside the target is the best level, outside it the worst, and with 
 ``tolerance:`` a value that misses by no more than the tolerance gets the middle
 level. A bare value (``3,0 %``) needs ``direction: higher`` (at least) or ``lower``
 (at most). ``target:`` may also be a list of ``{from: YEAR, target: TEXT}``, one
-target per plan year, like band versions. See docs/explanation/levels-and-targets.md.
+target per plan year, like band versions; ``{from: 2016, target: null}`` ends a target (no
+target from 2016). See docs/explanation/levels-and-targets.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
 
@@ -21,6 +22,7 @@ from ..bands.notation import (
     Piece,
     ProseBand,
     Relative,
+    format_interval,
     normalise,
     parse_band_text,
 )
@@ -29,9 +31,11 @@ from ..bands.notation import (
 )
 from ..bands.order import left_to_right, settle
 from ..bands.printed_text import Wording
-from ..model import BandVersion, Direction, Interval, Status
+from ..bands.words import unread_words
+from ..model import Band, BandVersion, Deadline, Direction, Interval, Status
 from ..number_format import parse_number
-from .yaml_nodes import SCALAR, SEQUENCE, Field, Nodes
+from .deadline_fields import one_sided, read_written
+from .yaml_nodes import MAPPING, SCALAR, SEQUENCE, Field, Nodes, is_null
 
 TARGET_KEYS = ("from", "target", "tolerance")
 
@@ -70,6 +74,9 @@ def target_versions(
         own = read_tolerance(nodes, fields["tolerance"].value, label) if "tolerance" in fields else tolerance
         if from_year is None:
             continue
+        if is_null(fields["target"].value):  # {from: 2016, target: null}: no target from 2016
+            versions.append(BandVersion((), None, from_year, location=nodes.location(item)))
+            continue
         what = f"{label} (target from {from_year})"
         version = _version(nodes, fields["target"].value, what, direction, scale, own, from_year)
         if version:
@@ -101,9 +108,13 @@ def _version(
     tolerance: Tolerance | None,
     from_year: int | None,
 ) -> BandVersion | None:
-    text = nodes.text(node, f"{label}: target")
-    if text is None:
+    written = read_written(nodes, node, label)
+    if written is None:
         return None
+    text = written.text
+    if isinstance(node, MAPPING) and written.by is None and not any(ch.isdigit() for ch in text):
+        # {text: "Unngå nye rutinesvikt"}: a target in words, shown and never rated
+        return BandVersion((Band(Status.DESIRED, text, ()),), direction, from_year, location=nodes.location(node))
     try:
         pieces = parse_band_text(text)
     except BandSyntaxError as exc:
@@ -111,17 +122,37 @@ def _version(
         said = f"cannot read band {quoted(text)}" if isinstance(exc, ProseBand) else str(exc)
         nodes.error(node, "band-syntax", f"{label}: target: {said}; write it like '> 85 %', '< 6 %', '0,5 - 1'")
         return None
+    if direction is None and written.baseline is not None and len(pieces) == 1 and isinstance(pieces[0], Interval):
+        direction = _towards(pieces[0], written.baseline[1])  # a bare value reached from the baseline
     best = _best(pieces, direction)
     if isinstance(best, str):
-        nodes.error(node, "bare-target", f"{label}: target {text!r} {best}")
+        nodes.error(node, "bare-target", f"{label}: target {written.shown!r} {best}")
         return None
-    wording = Wording.of(text)
-    shown = normalise(text) if best == pieces else wording.intervals(best)
+    if written.by is not None and (len(best) != 1 or not one_sided(best[0])):
+        message = f"{label}: target {written.shown!r}: a target with a deadline is one value, at least or at most"
+        nodes.error(node, "invalid-target", message)
+        return None
+    wording = Wording.of(written.text)
+    shown = normalise(written.shown) if best == pieces else wording.intervals(best)
+    if best != pieces and (written.by is not None or unread_words(text)):  # words are never lost
+        shown = f"{shown} ({written.shown})"
     bands = target_bands(best, shown, tolerance, scale, wording)
     settled = settle(bands, direction, scale)
     for problem in settled.problems:
         nodes.error(node, problem.code, f"{label}: target: {problem.message}")
-    return BandVersion(settled.bands, settled.direction, from_year, None, None, None, nodes.location(node))
+    due = None
+    if written.by is not None:
+        own = (tolerance.amount, tolerance.share) if tolerance else None
+        due = Deadline(written.by, best[0], written.baseline, own, written.shown)
+    location = nodes.location(node)
+    return BandVersion(settled.bands, settled.direction, from_year, None, None, None, location, due)
+
+
+def _towards(target: Interval, start: Decimal) -> Direction | None:
+    """The direction a bare target value sets from the baseline: up to it, or down to it."""
+    if target.low is None or target.low != target.high or target.low == start:
+        return None
+    return Direction.HIGHER_IS_BETTER if target.low > start else Direction.LOWER_IS_BETTER
 
 
 def _best(pieces: tuple[Piece, ...], direction: Direction | None) -> tuple[Interval, ...] | str:
@@ -206,3 +237,34 @@ def clip(interval: Interval, scale: Interval | None) -> Interval | None:
         high, high_inc = scale.high, scale.high_inclusive
     clipped = Interval(low, high, low_inc, high_inc)
     return None if clipped.is_empty() else clipped
+
+
+# --- deadline targets: the path before the deadline --------------------------------
+
+
+def path_value(target: Deadline, baseline: tuple[int, Decimal], year: int) -> Decimal:
+    """The straight path's value in ``year``, from the baseline to the target in the deadline year,
+    at the precision of the target or the baseline, whichever is finer."""
+    start, value = baseline
+    edge = target.target.low if target.target.low is not None else target.target.high
+    assert edge is not None
+    if year <= start or target.by <= start:
+        return value
+    exact = value + (edge - value) * (year - start) / (target.by - start)
+    places = min(edge.as_tuple().exponent, value.as_tuple().exponent, 0)
+    assert isinstance(places, int)
+    return exact.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)
+
+
+def path_bands(target: Deadline, edge: Decimal, scale: Interval | None) -> tuple[Band, ...]:
+    """The bands in a year before the deadline: the target moved to ``edge``, the path's value then,
+    with the target's tolerance."""
+    moved = target.target
+    moved = (
+        Interval(edge, None, moved.low_inclusive, False)
+        if moved.low is not None
+        else Interval(None, edge, False, moved.high_inclusive)
+    )
+    tolerance = Tolerance(*target.tolerance) if target.tolerance else None
+    shown = f"{format_interval(moved)} ({target.text})"  # the path's value, and the target with its deadline
+    return settle(target_bands((moved,), shown, tolerance, scale), None, scale).bands

@@ -19,7 +19,7 @@ import yaml
 
 from ..errors import Collector, DefinitionError, closest
 from ..inert import excerpt
-from ..model import Location
+from ..model import DEFAULT_LEVELS, Level, Location, Status
 from ..number_format import parse_number
 from ..text import starts_formula
 
@@ -61,6 +61,12 @@ class Nodes:
         self.path = path
         self.problems = Collector()
         self.seen_ids: dict[str, tuple[str, int]] = {}
+        # File-wide settings that fields deep in the file need: the file's language (how a
+        # deadline is shown) and the year the plan's term ends (``vid mandatperiodens slut``).
+        self.language = "nb"
+        self.term_ends: int | None = None
+        self.levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's levels: what verdict words map onto
+        self.verdicts: tuple[tuple[str, Status], ...] = ()  # the file's verdicts: words for every verdict indicator
 
     def error(self, node: yaml.Node, code: str, message: str) -> None:
         self.error_at(self.location(node), code, message)

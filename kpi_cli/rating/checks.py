@@ -9,13 +9,15 @@ command was given. Errors are never silenced.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from ..bands.notation import format_interval, glued_signs
+from ..bands.notation import BandSyntaxError, format_interval, glued_signs, parse_band_text
 from ..bands.order import Gap, gaps, holds_written_value, precision
+from ..bands.words import unread_words
 from ..codes import Severity, not_ignorable
 from ..errors import Problem, UsageError
-from ..model import Band, BandVersion, GapPolicy, Indicator, Scorecard, Status, worse
+from ..model import Band, BandVersion, GapPolicy, Indicator, Interval, Scorecard, Status, worse
 from ..number_format import DECIMAL_COMMA, format_number
 from .phase_in import states
 
@@ -178,6 +180,46 @@ def reading_notes(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Prob
         for note, values in _readings(version.bands, _mark(scorecard))
     ]
     return unsilenced(notes, scorecard, ignore)
+
+
+def word_warnings(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Problem]:
+    """Each band version whose bands or target hold words that nothing reads (no unit, comparison
+    word or deadline), quoted, at its line: the words are kept and shown with the band, but rate
+    nothing. A band given in the structured form has a label for text, chosen as it is."""
+    found = []
+    for indicator, which, version, where in _band_versions(scorecard):
+        unit = version.unit or indicator.unit
+        words: list[str] = []
+        texts: list[str] = []
+        for band in version.bands:
+            written = _written(band)
+            left = unread_words(written, unit, with_deadline=version.deadline is not None) if written else []
+            if left:
+                words += [word for word in left if word not in words]
+                texts.append(repr(written))
+        if words:
+            message = (
+                f"{indicator.id}{which}: {' '.join(words)!r} in {', '.join(texts)} "
+                f"{'is' if len(words) == 1 else 'are'} not read: shown with the band, rating nothing "
+                "(a deadline is written '35 500 innen 2030' or {text: '35 500', by: 2030})"
+            )
+            found.append(Problem(message, "target-words", Severity.WARNING, *where, indicator=indicator.id))
+    return unsilenced(found, scorecard, ignore)
+
+
+def _written(band: Band) -> str | None:
+    """The text a band was read from: its own when it reads to its intervals, the target as written
+    when the text is ``<= 3 (3 % reduksjon)``; None for a structured form's label, chosen as it is."""
+    kept = re.fullmatch(r".* \((?P<written>.*\d.*)\)", band.text)
+    for text in (band.text, kept.group("written") if kept else None):
+        try:
+            pieces = parse_band_text(text) if text else ()
+        except BandSyntaxError:
+            continue
+        intervals = [piece for piece in pieces if isinstance(piece, Interval)]
+        if text is not band.text or len(intervals) < len(pieces) or tuple(intervals) == band.intervals:
+            return text
+    return None
 
 
 def _mark(scorecard: Scorecard) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from ..codes import Severity
+from ..definitions.target_fields import path_bands
+from ..definitions.verdict_fields import word_key
 from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard, Status
@@ -14,8 +17,11 @@ from ..number_format import format_number
 from ..report import Computed, Note, Rating, Report, Result, ResultRow, RowFates, TableSource
 from ..results.printed import band_differences, id_from_cell, leading_id
 from ..results.read import ResultSet
+from ..results.values import NO_RESULT, NO_RESULT_PREFIXES
 from .checks import findings, unsilenced
 from .compute import Benchmarks, agrees, base, compute, year_change
+from .deadlines import Paths
+from .phase_in import no_target_note
 from .rate import Ratings, UnratableValue, beyond_warning, check_scale, rate
 
 
@@ -118,6 +124,7 @@ def evaluate(
     shown: list[Result] = []
     history: list[Result] = []
     ratings = Ratings()
+    paths = Paths(scorecard, index.items())
     indicators = list(scorecard.indicators())
     for each_year in sorted(years):
         for org_unit in org_units:
@@ -131,7 +138,8 @@ def evaluate(
                 if indicator.rate_change:
                     outcome = year_change(indicator, each_year, org_unit, index)
                 try:
-                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings)
+                    path = paths(indicator, each_year, org_unit)
+                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings, path)
                 except UnratableValue as exc:
                     problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1
@@ -140,7 +148,7 @@ def evaluate(
                     warnings.append(beyond_problem(row, result.indicator, result.rating))
                 if row is not None:
                     fate = "rated" if result.rating else "not_rated"
-                    fate = "no_result" if result.value is None and row.value is None else fate
+                    fate = "no_result" if result.rating is None and result.value is None and row.value is None else fate
                     counts[fate] += 1
                 (shown if each_year == year else history).append(result)
     counts["measure"] = sum(1 for key in index if key[0] in measures)
@@ -193,6 +201,7 @@ def rate_one(
     row: ResultRow | None,
     outcome: Computed | Note | None = None,
     ratings: Ratings | None = None,
+    path: Decimal | None = None,
 ) -> Result:
     """One indicator's result for a year and org unit; raises UnratableValue.
 
@@ -200,9 +209,13 @@ def rate_one(
     or a note saying which input is missing. A value given directly must agree
     with the computed one. With ``rate: change`` the outcome is the change from
     the year before, and that is what is rated (the scale is about the value).
-    ``ratings`` remembers ratings across the results of one evaluation.
+    ``ratings`` remembers ratings across the results of one evaluation. ``path``: a deadline
+    target's path value in the year (``deadlines.Paths``), what the value is rated against.
     """
     in_force = indicator.in_force(year, org_unit)
+    if path is not None and in_force.deadline is not None:
+        in_force = dataclasses.replace(in_force, bands=path_bands(in_force.deadline, path, in_force.scale))
+        ratings = None  # rated against this year's path, not the indicator's own bands
     value = row.value if row else None
     if indicator.rate_change and value is not None:
         check_scale(in_force, value)  # the scale is about the value; the change is what is rated
@@ -221,8 +234,11 @@ def rate_one(
     cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
     if cases is not None and indicator.min_base and cases < indicator.min_base:
         note = Note("small_base", (("base", format_number(cases)), ("min_base", str(indicator.min_base))))
+    if path is not None and note is None:
+        note = Note("on_path", (("value", str(path)), ("year", str(year))))
     state = in_force.state(year)
     rating: Rating | None = None
+    verdict = _verdict(indicator, row) if state is not PhaseState.PENDING else None
     if value is not None and not indicator.rate_change:
         check_scale(in_force, value)
     if state is PhaseState.PENDING:
@@ -230,8 +246,13 @@ def rate_one(
         note = None  # not phased in says it all
     elif note is not None and note.key == "small_base":
         status = Status.INSUFFICIENT_BASE
-    elif not in_force.has_bands:
+    elif verdict is not None:
+        status = verdict
+        rating = Rating(status, in_force.band(status), verdict=row.raw if row else None)
+        note = Note("published", (("word", rating.verdict or ""),))
+    elif not in_force.has_bands and indicator.verdicts is None:  # a verdict indicator is rated by its word
         status = Status.NO_TARGET
+        note = note or no_target_note(indicator, year, org_unit)
     elif value is None:
         status = Status.MISSING
     else:
@@ -241,6 +262,25 @@ def rate_one(
             rating = (ratings or rate)(in_force, value)
         status = rating.status
     return Result(in_force, year, org_unit, value, status, state, rating, row, computed, note)
+
+
+def _verdict(indicator: Indicator, row: ResultRow | None) -> Status | None:
+    """A ``rate: verdict`` indicator's status from the word in its result cell; None for no word (or
+    a no-result marker); raises UnratableValue, listing the words accepted, for an unknown word."""
+    if indicator.verdicts is None or row is None:
+        return None
+    word = word_key(row.raw)
+    if not word or word in NO_RESULT or word.startswith(NO_RESULT_PREFIXES):
+        return None
+    status = indicator.verdicts.status(word)
+    if status is None:
+        accepted = ", ".join(indicator.verdicts.shown)
+        raise UnratableValue(
+            f"verdict {excerpt(row.raw)} is not one of the words accepted: {accepted} (and the same words in the "
+            "other languages); add it under verdicts: {LEVEL: [words]}",
+            "unknown-verdict",
+        )
+    return status
 
 
 def _inputs(computed: Computed) -> str:

@@ -39,7 +39,7 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
     indicator without bands rates ``no_target``.
     """
     check_scale(indicator, value)
-    if not indicator.bands:
+    if not indicator.has_bands:
         return Rating(Status.NO_TARGET, text="no bands are set", value=value)
     policy = policy or indicator.gap_policy
     below: tuple[Interval, Status] | None = None

@@ -222,6 +222,7 @@ def history(view: View, options: RenderOptions) -> str:
 def status(view: StatusView, options: RenderOptions) -> str:
     """Each indicator's phase-in state for the year; booleans as true/false."""
     year = view.year
+    say = Labels(options.lang)
 
     def cells(item: IndicatorState) -> list[Cell]:
         indicator = item.indicator
@@ -235,7 +236,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
             item.state.value,
             str(item.postponed).lower(),
             str(indicator.has_bands).lower(),
-            neutralise(phase_in.reason or "") if phase_in else "",
+            neutralise(say.state_note(item)),
         ]
 
     return _write(STATUS_HEADER, [cells(item) for item in view.states], options)

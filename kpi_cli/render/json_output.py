@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..bands.notation import format_interval
-from ..model import Band, BandVersion, Indicator, Interval, Measure, Scorecard, level_ids
+from ..model import Band, BandVersion, Deadline, Indicator, Interval, Measure, Scorecard, level_ids
 from ..number_format import to_json_number
 from ..rating import history as hist
 from ..report import Computed
@@ -79,7 +79,7 @@ def _versions(item: Indicator) -> tuple[BandVersion, ...]:
         return item.versions
     if not item.bands:
         return ()
-    return (BandVersion(item.bands, item.direction),)
+    return (BandVersion(item.bands, item.direction, deadline=item.deadline),)
 
 
 def _version(item: Indicator, version: BandVersion, scorecard: Scorecard) -> dict[str, Any]:
@@ -94,7 +94,15 @@ def _version(item: Indicator, version: BandVersion, scorecard: Scorecard) -> dic
         "scale": interval(scale) if scale else None,
         "unit": version.unit or shown.unit or item.unit,
         "bands": {scorecard.level_id(b.status): band(b) for b in version.bands},
+        "deadline": _deadline(version.deadline) if version.deadline else None,
     }
+
+
+def _deadline(due: Deadline) -> dict[str, Any]:
+    """A target with a deadline: the year, the target as written, and the path's start when given
+    (else the first result); before ``by`` each result's note ``on_path`` says the path's value."""
+    start = {"year": due.baseline[0], "value": _number(due.baseline[1])} if due.baseline else None
+    return {"by": due.by, "target": due.text, "baseline": start}
 
 
 def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any]:
@@ -261,6 +269,7 @@ def jsonl_history(view: View, options: RenderOptions) -> Output:
 
 
 def status(view: StatusView, options: RenderOptions) -> str:
+    english = Labels("en")
     document = {
         "schema_version": SCHEMA_VERSION,
         "definitions": view.definitions,
@@ -275,6 +284,9 @@ def status(view: StatusView, options: RenderOptions) -> str:
                 "postponed": item.postponed,
                 "reason": item.indicator.phase_in.reason if item.indicator.phase_in else None,
                 "has_bands": item.indicator.has_bands,
+                "no_target": {"key": item.planned.key, **dict(item.planned.values), "text": english.note(item.planned)}
+                if item.planned
+                else None,
             }
             for item in view.states
         ],

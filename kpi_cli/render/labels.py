@@ -17,6 +17,7 @@ from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 
 if TYPE_CHECKING:
+    from ..rating.phase_in import IndicatorState
     from ..view import Comparison
 
 SYMBOLS = {
@@ -173,6 +174,8 @@ class Labels:
         """The result's value, or why it is absent as an SSB file says ('skjermet'); '–' for none."""
         if result.absence is not None:
             return self(f"absence.{result.absence}")
+        if result.rating is not None and result.rating.verdict is not None:
+            return result.rating.verdict  # a verdict as published: the word is the result
         return self.number(result.value)
 
     def benchmark(self, comparison: Comparison | None, municipality: str | None = None) -> str:
@@ -248,8 +251,9 @@ class Labels:
 
     def note(self, note: Note) -> str:
         values = dict(note.values)
-        if "base" in values:
-            values["base"] = self.number(Decimal(values["base"]))
+        for name in ("base", "value"):  # numbers in the output's style ('34 250')
+            if name in values:
+                values[name] = self.number(Decimal(values[name]))
         return self(f"note.{note.key}", **values)
 
     def summary(self, year: int, counts: Mapping[Status, int]) -> str:
@@ -274,6 +278,14 @@ class Labels:
             f"{self(key)}: {' '.join(text.split())}" for key, text in (("owner", owner), ("actions", actions)) if text
         ]
         return " · ".join(parts)
+
+    def state_note(self, item: IndicatorState) -> str:
+        """A status line's note: the phase-in reason, and why there is no target in the year."""
+        phase_in = item.indicator.phase_in
+        parts = [phase_in.reason] if phase_in and phase_in.reason else []
+        if item.planned is not None:
+            parts.append(self.note(item.planned))
+        return "; ".join(parts)
 
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""
@@ -313,6 +325,8 @@ class Labels:
         """Why a value got its status, in this language: the band it lies in, or its neighbours."""
         if rating.status is Status.NO_TARGET:
             return self("no_bands")
+        if rating.verdict is not None:
+            return self("note.published", word=rating.verdict)
         if rating.value is None:
             return rating.text
         value = format_number(rating.value, self.decimal_mark)

@@ -240,7 +240,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
                     str(phase_in.year) if phase_in else "–",
                     f"{symbol} {state}",
                     bands,
-                    escape(phase_in.reason or "") if phase_in else "",
+                    escape(say.state_note(item)),
                 ]
             )
         )

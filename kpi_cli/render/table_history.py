@@ -131,7 +131,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
             str(phase_in.year) if phase_in else "–",
             _state(item, say),
             _bands(item, say),
-            (phase_in.reason or "") if phase_in else "",
+            say.state_note(item),
         )
     if fits(made, options.width, shown):
         made.print(shown)
@@ -143,6 +143,6 @@ def status(view: StatusView, options: RenderOptions) -> str:
             made.print(item.indicator.name, overflow="fold")
             since = f"{say('col.phase_in')}: {phase_in.year if phase_in else '–'}"
             made.print(Text.assemble("  ", since, "  ", f"{say('col.bands')}: ", _bands(item, say)))
-            if phase_in and phase_in.reason:
-                made.print(f"  {say('col.note')}: {phase_in.reason}", overflow="fold")
+            if note := say.state_note(item):
+                made.print(f"  {say('col.note')}: {note}", overflow="fold")
     return finish(buffer)

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +139,7 @@ def read_results(
     sheet: str | None = None,
     definitions: str | None = None,
     all_regions: bool = False,
+    verdicts: Collection[str] = (),
 ) -> ResultSet:
     """Read every results file; rows that cannot be read are kept in ``errors``, never dropped.
 
@@ -147,6 +148,8 @@ def read_results(
     Statistics Norway exports (JSON-stat, SSB's CSV layouts) are recognised by
     their content and read as the ``definitions`` file's SSB keys say
     (kpi_cli.results.ssb); ``all_regions`` makes every municipality in them an org unit.
+    ``verdicts``: the ids (and aliases) of ``rate: verdict`` indicators, whose cells hold a
+    published verdict word (``Oppnådd``), kept as written for evaluation to read.
     """
     from .ssb.reading import SsbReader
 
@@ -170,7 +173,7 @@ def read_results(
             if ssb.claims(path):
                 items: Iterable[ResultRow | KpiError | Problem] = ssb.read(path, log)
             else:
-                items = _rows(read_records(path, log, encoding, delimiter, sheet), path, log, year, names)
+                items = _rows(read_records(path, log, encoding, delimiter, sheet), path, log, year, names, verdicts)
             for item in items:
                 if isinstance(item, Problem):
                     notes.append(item)
@@ -230,10 +233,16 @@ class _Table:
     comma: bool  # comma-separated: a decimal comma may have split a value
     band_columns: tuple[tuple[Status, int], ...] = ()  # the printed bands' columns, by status
     years: dict[str, int] = field(default_factory=dict)  # year cells read so far: a million rows, a few years
+    verdicts: frozenset[str] = frozenset()  # rate: verdict indicators: their cells are words, read by evaluation
 
 
 def _rows(
-    records: Iterable[Record], path: str, log: FileLog, year: int | None, names: dict[str, tuple[str, ...]]
+    records: Iterable[Record],
+    path: str,
+    log: FileLog,
+    year: int | None,
+    names: dict[str, tuple[str, ...]],
+    verdicts: Collection[str] = (),
 ) -> Iterator[ResultRow | KpiError | Problem]:
     log.file_year = file_year(path)
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
@@ -260,7 +269,10 @@ def _rows(
             log.layout = "wide" if wide_years else "long"
             fallback = year if year is not None else log.file_year  # a year column wins over both
             bands = tuple((status, columns[status.value]) for status in BAND_ROLES if status.value in columns)
-            table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",", bands)
+            comma = log.delimiter == ","
+            table = _Table(
+                shown, len(record), columns, wide_years, fallback, comma, bands, verdicts=frozenset(verdicts)
+            )
             if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
@@ -288,17 +300,22 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     printed = _printed_bands(table, cells) if table.band_columns else ()
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     actions = (_plain(cells[columns["actions"]].strip()) or None) if "actions" in columns else None
+    words = indicator in table.verdicts
     if table.wide_years:
         found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
-            found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+            found += _row(
+                indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment, words=words
+            )
         return _with_actions(found, actions)
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
         return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    return _with_actions(_row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment), actions)
+    return _with_actions(
+        _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment, words), actions
+    )
 
 
 def _with_actions(
@@ -354,10 +371,12 @@ def _row(
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
+    words: bool = False,
 ) -> tuple[ResultRow | KpiError | Problem, ...]:
-    """The row, or the error that rejects it; after the row, a note on how its value was read."""
+    """The row, or the error that rejects it; after the row, a note on how its value was read.
+    ``words``: the cell holds a verdict word, kept as written (``ResultRow.raw``) with no value."""
     try:
-        value, note = read_value(cell)
+        value, note = (None, None) if words else read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
         code = exc.code if isinstance(exc, SignedValue) else "invalid-value"

@@ -24,11 +24,14 @@ from ..errors import Collector, KpiErrors, Problem
 from ..model import Direction, Indicator, Scorecard, Status
 from ..rating.checks import findings, unsilenced
 from ..rating.compute import compute, year_change
+from ..rating.deadlines import Paths
 from ..rating.evaluate import beyond_problem, check_rows, evaluate_results, rate_one
+from ..rating.phase_in import no_target_note
 from ..rating.rate import UnratableValue, rate
 from ..report import Report, Result, ResultRow, RowFates
 from ..results.printed import band_differences
 from ..results.read import ResultSet
+from .tables import core_only
 
 Key = tuple[str, int, str | None]
 
@@ -51,7 +54,8 @@ def evaluate_on_duckdb(
     Input with errors (or SSB files, whose benchmarks only the core reads) is evaluated by the core,
     so the errors and their order are the core's.
     """
-    if read.errors or read.ssb or not all(_held(row.value) and _held(row.base) for row in read.rows):
+    verdicts = any(item.verdicts for item in scorecard.indicators())  # words DuckDB's reader refuses
+    if read.errors or read.ssb or verdicts or not all(_held(row.value) and _held(row.base) for row in read.rows):
         return evaluate_results(scorecard, read, year, strict=False)
     from .engine import rate as rate_on_duckdb
 
@@ -90,12 +94,13 @@ def _report(scorecard: Scorecard, read: ResultSet, year: int, rated: list[tuple[
     shown: list[Result] = []
     history: list[Result] = []
     warnings: list[Problem] = []
+    paths = Paths(scorecard, index.items())
     for ident, each_year, org_unit, status, bands_from, bands_unit in rated:
         indicator = indicators[str(ident)]
         key = (indicator.id, int(str(each_year)), None if org_unit is None else str(org_unit))
         row = index.get(key)
-        if indicator.compute or indicator.rate_change or indicator.min_base:
-            result = _by_the_core(indicator, key, row, index, directions)
+        if indicator.compute or indicator.rate_change or indicator.min_base or core_only(indicator):
+            result = _by_the_core(indicator, key, row, index, directions, paths)
         else:
             result = _plain(indicator, key, row, Status(str(status)), (bands_from, bands_unit))
         if result.rating is not None and result.rating.beyond:
@@ -124,16 +129,18 @@ def _by_the_core(
     row: ResultRow | None,
     index: dict[Key, ResultRow],
     directions: Mapping[str, Direction | None],
+    paths: Paths,
 ) -> Result:
-    """A computed indicator, a change or a small base, rated as ``evaluate`` rates it: the query
-    gives the same status, but a report also needs what the core keeps beside it (the inputs
-    a value was computed from, the note saying which one is missing)."""
+    """A computed indicator, a change, a small base or a deadline target, rated as ``evaluate``
+    rates it: the query gives the same status (a deadline target's aside: the query rates by the
+    target, the core by its path), but a report also needs what the core keeps beside it (the
+    inputs a value was computed from, the note saying which one is missing, the path's value)."""
     outcome = None
     if indicator.compute is not None:
         outcome = compute(indicator, key[1], key[2], index, None, directions)
     if indicator.rate_change:
         outcome = year_change(indicator, key[1], key[2], index)
-    return rate_one(indicator, key[1], key[2], row, outcome)
+    return rate_one(indicator, key[1], key[2], row, outcome, path=paths(indicator, key[1], key[2]))
 
 
 def _plain(indicator: Indicator, key: Key, row: ResultRow | None, status: Status, version: object) -> Result:
@@ -150,4 +157,5 @@ def _plain(indicator: Indicator, key: Key, row: ResultRow | None, status: Status
     rating = rate(in_force, value) if value is not None and status.is_rated else None
     if rating is not None and rating.status is not status:
         raise EnginesDisagree(f"{key}: DuckDB rated {value} {status.value}, the core {rating.status.value}")
-    return Result(in_force, year, org_unit, value, status, in_force.state(year), rating, row)
+    note = no_target_note(indicator, year, org_unit) if status is Status.NO_TARGET else None
+    return Result(in_force, year, org_unit, value, status, in_force.state(year), rating, row, note=note)

@@ -19,6 +19,7 @@ from ..model import Scorecard, Status
 from ..render import RenderOptions
 from ..render.csv_output import BOM, dialect, evaluation_header, shown_header
 from ..render.labels import Labels
+from ..report import Note
 from ..text import FORMULA_STARTS, neutralise
 
 if TYPE_CHECKING:
@@ -77,6 +78,13 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
     con.execute("CREATE TEMP TABLE kpi_csv_status (indicator VARCHAR, status VARCHAR, cells VARCHAR)")
     if statuses:
         con.executemany("INSERT INTO kpi_csv_status VALUES (?, ?, ?)", statuses)
+    notes = con.execute("SELECT DISTINCT note_key, note_year FROM kpi_rows WHERE note_key IS NOT NULL").fetchall()
+    con.execute("CREATE TEMP TABLE kpi_csv_note (key VARCHAR, year VARCHAR, cells VARCHAR)")
+    if notes:
+        cells = [
+            (key, year, _joined([neutralise(say.note(Note(key, (("year", year),))))], delimiter)) for key, year in notes
+        ]
+        con.executemany("INSERT INTO kpi_csv_note VALUES (?, ?, ?)", cells)
     return _line(delimiter, mark)
 
 
@@ -104,7 +112,7 @@ def _line(delimiter: str, mark: str) -> str:
             f"k.unit || {sep} || s.cells || {sep} || k.bands || {sep}",
             f"kpi_phase_state(r.year, r.phase_in) || {sep}",
             f"{text('r.path')} || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
-            f"{number('r.n_text', 'r.n')} || {sep} || {sep}",
+            f"{number('r.n_text', 'r.n')} || {sep} || coalesce(t.cells, '') || {sep}",
             f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || chr(13)",
         ]
     )
@@ -123,4 +131,5 @@ JOINS = (
     "JOIN kpi_csv_kind k ON k.indicator = r.indicator AND k.year = r.year"
     " AND k.from_key = coalesce(r.bands_from, -1) AND k.unit_key = coalesce(r.bands_org_unit, '')"
     " JOIN kpi_csv_status s ON s.indicator = r.indicator AND s.status = r.status"
+    " LEFT JOIN kpi_csv_note t ON t.key = r.note_key AND t.year = r.note_year"
 )

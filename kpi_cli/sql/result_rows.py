@@ -22,6 +22,7 @@ from ..bands.notation import format_interval
 from ..model import RATED, Direction, Interval, Scorecard, Status
 from ..rating.checks import findings
 from ..rating.history import Rollups, rollup_counts
+from ..rating.phase_in import no_target_note
 from ..rating.rate import rate
 from ..render.json_output import SCHEMA_VERSION, _rollups, indicator
 from ..render.labels import Labels
@@ -113,7 +114,9 @@ RESULT_FIELDS = """
     CASE WHEN delta IS NOT NULL THEN {
         'previous_year': previous.year, 'previous_value': kpi_number(previous.value),
         'previous_status': previous.level, 'delta': kpi_number(delta), 'better': better} END AS change,
-    regression, failing, NULL::VARCHAR AS computed, NULL::VARCHAR AS note, kpi_number(n) AS base, comment,
+    regression, failing, NULL::VARCHAR AS computed,
+    CASE WHEN note_key IS NOT NULL THEN {'key': note_key, 'year': note_year, 'text': note_text} END AS note,
+    kpi_number(n) AS base, comment,
     CASE WHEN line IS NOT NULL THEN {'path': path, 'line': line} END AS source,
     []::VARCHAR[] AS benchmarks
 """
@@ -222,6 +225,38 @@ def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Ga
     if reasons:  # updated in place: the rows keep their order
         con.executemany(
             "UPDATE kpi_rows SET reason = ? WHERE indicator = ? AND year = ? AND coalesce(org_unit, '') = ?", reasons
+        )
+    _notes(con, scorecard, english)
+
+
+def _notes(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels) -> None:
+    """Why a result has no target when its indicator's versions say so (``phase_in.no_target_note``):
+    ``note_key``, ``note_year`` and ``note_text`` (English, as JSON writes it) on those rows."""
+    for column in ("note_key", "note_year", "note_text"):
+        con.execute(f"ALTER TABLE kpi_rows ADD COLUMN {column} VARCHAR")
+    versioned = [item.id for item in scorecard.indicators() if item.versions or (item.bands and not item.has_bands)]
+    if not versioned:
+        return
+    indicators = scorecard.indicator_map()
+    found = con.execute(
+        "SELECT DISTINCT indicator, year, org_unit FROM kpi_rows WHERE status = ? AND list_contains(?, indicator)",
+        [Status.NO_TARGET.value, versioned],
+    ).fetchall()
+    notes = []
+    for ident, year, unit in found:
+        note = no_target_note(indicators[str(ident)], int(str(year)), None if unit is None else str(unit))
+        if note is not None:
+            notes.append((ident, year, unit or "", note.key, note.value("year"), english.note(note)))
+    if notes:
+        con.execute(
+            "CREATE TEMP TABLE kpi_notes (indicator VARCHAR, year INT, unit_key VARCHAR, note_key VARCHAR,"
+            " note_year VARCHAR, note_text VARCHAR)"
+        )
+        _insert(con, "kpi_notes", notes)
+        con.execute(
+            "UPDATE kpi_rows SET note_key = n.note_key, note_year = n.note_year, note_text = n.note_text "
+            "FROM kpi_notes n WHERE kpi_rows.indicator = n.indicator AND kpi_rows.year = n.year "
+            "AND coalesce(kpi_rows.org_unit, '') = n.unit_key"
         )
 
 

@@ -44,6 +44,7 @@ from .compiler import compile_sql
 from .engine import NeedsPython, Source, count_of, doubtful, reader_call, run, select_rows, sources_of
 from .parquet_checks import Refused, cell_problems, check_before
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
+from .tables import core_only
 
 if TYPE_CHECKING:
     import duckdb
@@ -125,6 +126,8 @@ def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
 
 
 def _report_only(indicator: Indicator) -> str | None:
+    if (what := core_only(indicator)) is not None:
+        return what
     if indicator.rate_change:
         return "rate: change"
     if indicator.compute is not None:

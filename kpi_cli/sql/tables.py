@@ -111,7 +111,7 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                         to_year,
                         FIRST_YEAR if version.from_year is None else version.from_year,
                         LAST_YEAR if to_year is None else to_year,
-                        int(bool(version.bands)),
+                        int(any(band.intervals for band in version.bands)),
                         *_interval(version.scale),
                     )
                 )
@@ -197,3 +197,14 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
         ),
         *((better,) if has_better else ()),
     )
+
+
+def core_only(indicator: Indicator) -> str | None:
+    """What of ``indicator`` the compiled query cannot rate (only the Python core does), or None:
+    a deadline target is rated along a path from its first result, year by year; a verdict
+    indicator by the word published in its result cell."""
+    if indicator.verdicts is not None:
+        return "rate: verdict (a published word as the result)"
+    if indicator.deadline is not None or any(version.deadline for version in indicator.versions):
+        return "a target with a deadline (rated along the path from its first result)"
+    return None

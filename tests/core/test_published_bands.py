@@ -35,6 +35,9 @@ def test_directions_are_inferred(indicators) -> None:
         "P.1.3": Direction.HIGHER_IS_BETTER,
         "P.1.4": Direction.HIGHER_IS_BETTER,
         "P.1.5": Direction.HIGHER_IS_BETTER,
+        "Q.1.1": Direction.HIGHER_IS_BETTER,
+        "Q.1.2": Direction.HIGHER_IS_BETTER,
+        "Q.1.3": None,
     }
 
 
@@ -81,6 +84,9 @@ def test_directions_are_inferred(indicators) -> None:
         ("P.1.5", "-0,005", N, True),  # gap (-0,01, 0)
         ("P.1.5", "-0,01", N, False),
         ("P.1.5", "-2,30", N, False),
+        # 'minst på 1,5 %' (issue 21): the target is reached at 1,5
+        ("Q.1.1", "1,5", D, False),
+        ("Q.1.1", "1,49", N, False),
     ],
 )
 def test_every_edge(indicators, indicator: str, value: str, status: Status, in_gap: bool) -> None:
@@ -118,4 +124,14 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 def test_kpi_validate_accepts_the_file() -> None:
     result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("1 goal, 5 indicators, 1 warning\n")
+    assert result.stdout.endswith("2 goals, 8 indicators, 1 warning\n")
+
+
+def test_a_target_for_the_end_of_the_term_is_a_deadline_target(indicators) -> None:
+    # 'vid mandatperiodens slut' with the file's term_ends: 2022 (issue 21): not '>= 35500' from now on
+    due = indicators["Q.1.2"].deadline
+    assert due is not None and (due.by, due.target.low, due.text) == (
+        2022,
+        Decimal(35500),
+        "35 500 personer vid mandatperiodens slut, 2022",
+    )

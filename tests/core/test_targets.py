@@ -9,15 +9,19 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+from conftest import cli_runner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpi_cli.cli import main
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.definitions.target_fields import complement
-from kpi_cli.model import DEFAULT_LEVELS, Interval, Status
+from kpi_cli.model import DEFAULT_LEVELS, Direction, Interval, Status
+from kpi_cli.rating.checks import findings
 from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.rating.rate import rate
-from kpi_cli.report import ResultRow
+from kpi_cli.render.labels import Labels
+from kpi_cli.report import Note, ResultRow
 from kpi_cli.results.values import read_value
 
 HEAD = """\
@@ -241,3 +245,57 @@ def test_every_value_gets_the_level_its_distance_from_the_target_says(sign, edge
         Status.DESIRED if inside else Status.ACCEPTED if miss <= tolerance and tolerance > 0 else Status.NOT_APPROVED
     )
     assert rate(indicator, value).status is expected
+
+
+# --- targets that start and end (issue 21, point 6) -------------------------------------
+
+
+def test_a_target_of_null_ends_the_target_from_its_year():
+    card = scorecard("""\
+        - id: A.1.1
+          name: Made-up
+          target:
+            - {from: 2014, target: "> 5"}
+            - {from: 2016, target: null}
+        """)
+    rows = [ResultRow("A.1.1", year, Decimal(6)) for year in (2015, 2016, 2017)]
+    report = evaluate(card, rows, 2017)
+    found = [(r.year, r.status, r.note) for r in (*report.history, *report.results)]
+    ended = Note("target_ended", (("year", "2016"),))
+    assert found == [(2015, Status.DESIRED, None), (2016, Status.NO_TARGET, ended), (2017, Status.NO_TARGET, ended)]
+    (indicator,) = card.indicators()
+    assert indicator.direction is Direction.HIGHER_IS_BETTER  # the last target's, not the end's
+    assert [f.code for f in findings(card, 2017)] == []  # ended on purpose: not an indicator that lacks bands
+
+
+def test_before_the_first_target_an_indicator_has_no_target_before_that_year_and_no_warning():
+    card = scorecard("""\
+        - id: A.1.1
+          name: Made-up
+          target:
+            - {from: 2016, target: "> 5"}
+        - id: A.1.2
+          name: Made-up without any target
+        """)
+    report = evaluate(card, [ResultRow("A.1.1", 2015, Decimal(6))], 2015)
+    first = report.results[0]
+    assert (first.status, first.note) == (Status.NO_TARGET, Note("no_target_before", (("year", "2016"),)))
+    assert Labels("nb").note(first.note) == "ikke noe mål før 2016"
+    assert Labels("en").note(first.note) == "no target before 2016"
+    assert [(f.indicator, f.code) for f in findings(card, 2015)] == [("A.1.2", "no-bands")]
+
+
+def test_evaluate_says_no_target_before_the_first_year_in_the_table_and_csv(tmp_path):
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        HEAD.format(levels="") + "          - {id: A.1.1, name: Made-up, target: [{from: 2016, target: '> 5'}]}\n",
+        encoding="utf-8",
+    )
+    results = tmp_path / "r.csv"
+    results.write_text("indikator;år;verdi\nA.1.1;2015;6\n", encoding="utf-8")
+    table = cli_runner().invoke(main, ["evaluate", str(results), "--indicators", str(path)])
+    assert table.exit_code == 0, table.output
+    assert "A.1.1: ikke noe mål før 2016" in table.stdout.splitlines()
+    assert "no-bands" not in table.stderr
+    csv = cli_runner().invoke(main, ["evaluate", str(results), "--indicators", str(path), "--format", "csv"])
+    assert "ikke noe mål før 2016" in csv.stdout
