@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import Interval
 from ..number_format import NUMBER_PATTERN, format_number, parse_number
 from .notation import _SPLIT, FORMS, band_lines, normalise
+from .words import unread_words
 
 UNICODE_SIGNS = ("\u2265", "\u2264")  # ≥ ≤: what printed scorecards use
 ASCII_SIGNS = (">=", "<=")
@@ -101,7 +102,9 @@ def written_unit(text: str) -> str:
                     continue
                 groups = match.groupdict()
                 unit = groups.get("b_unit") or groups.get("a_unit") or ""
-                if unit.strip():
-                    return unit.strip()
+                other = set(unread_words(unit))  # words that are no unit stay with the text: '3 % reduksjon'
+                unit = " ".join(word for word in unit.split() if word not in other)
+                if unit:
+                    return unit
                 break
     return ""

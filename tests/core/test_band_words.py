@@ -115,6 +115,6 @@ def test_kpi_validate_prints_target_words_and_counts_it(tmp_path):
 
 def test_a_bare_target_with_words_keeps_them_beside_the_interval_it_rates():
     (indicator,) = card('- {id: A.1.1, name: Made-up, target: "3 % reduksjon", direction: lower}\n').indicators()
-    assert indicator.bands[0].text == "<= 3 (3 % reduksjon)"
+    assert indicator.bands[0].text == "≤ 3 % (3 % reduksjon)"
     (plain,) = card('- {id: A.1.1, name: Made-up, target: "3,0 %", direction: lower}\n').indicators()
-    assert plain.bands[0].text == "<= 3,0"  # nothing to keep: as before
+    assert plain.bands[0].text == "≤ 3,0 %"  # nothing to keep: printed as a scorecard prints it
