@@ -245,6 +245,9 @@ def _say_how_read(read_set: ResultSet) -> None:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
             how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
             warn(f"{log.path}: read {how}{log.layout} table, {plural(log.results_read, 'result')}")
+        if log.percent_cells:
+            cells = plural(log.percent_cells, "cell")
+            warn(f"{log.path}: {cells} with a percent format read as the percentage shown ({log.percent_example})")
         if log.other_cells:  # an SSB export: its other cells, accounted for
             cells = ", ".join(f"{count} {reason}" for reason, count in log.other_cells.items())
             warn(f"{log.path}: cells not read as results: {cells}")

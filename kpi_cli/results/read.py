@@ -26,7 +26,7 @@ from ..model import Location, Status
 from ..report import ResultRow
 from ..text import starts_formula
 from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
-from .values import FOOTNOTE, NO_RESULT, SignedValue, parse_value, read_value
+from .values import FOOTNOTE, NO_RESULT, DateCell, SignedValue, parse_value, read_value
 
 if TYPE_CHECKING:
     from .ssb.rows import Conversion
@@ -289,14 +289,29 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     if table.wide_years:
         found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
-            found += _row(indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment)
+            cell = cells[index]
+            if isinstance(cell, DateCell):
+                found.append(_date_error(indicator, cell, where, index))
+                continue
+            found += _row(indicator, cell_year, cell, org_unit, where, printed=printed, comment=comment)
         return found
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
         return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
+    if isinstance(value_cell, DateCell):
+        return (_date_error(indicator, value_cell, where, columns["value"]),)
     base_cell = cells[columns["n"]] if "n" in columns else ""
     return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+
+
+def _date_error(indicator: str, cell: str, where: Location, index: int) -> ResultsError:
+    """A date or time in Excel where a value belongs: never the serial number Excel keeps behind it."""
+    message = (
+        f"{indicator}: the value cell holds a date or time in Excel ({excerpt(cell, 40)}), not a number:"
+        " type the number again in a cell formatted as a number or as text"
+    )
+    return ResultsError(message, code="invalid-value", path=where.path, line=where.line, column=index + 1)
 
 
 def _plain(text: str) -> str:

@@ -37,6 +37,13 @@ MAX_DIGITS = 15
 MAX_PLACES = 12
 
 
+class DateCell(str):
+    """The text of an Excel cell that holds a date or time (``2015-03-05``): where a value belongs
+    it is an error, never the number Excel stores behind it (42068)."""
+
+    __slots__ = ()
+
+
 class SignedValue(ValueError):
     """A result written with a comparison sign, ``> 70 %``: a target's notation, not a result."""
 
