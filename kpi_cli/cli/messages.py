@@ -125,6 +125,7 @@ def say_accounting(count: Reconciliation) -> None:
     note(
         f"{plural(count.read, 'result')} read = {count.rated} rated + {count.not_rated} shown, not rated"
         f" + {count.no_result} without a result"
+        + (f" ({count.as_text} written as words)" if count.as_text else "")
         + (f" + {plural(count.measure, 'measure value')}" if count.measure else "")
         + f" + {count.rejected} rejected"
         + ("" if count.balances else "  (DOES NOT BALANCE: please report)")
