@@ -28,6 +28,7 @@ class ResultRow:
     absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
     bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
     comment: str | None = None  # the comment column: why a result is what it is, shown in every format
+    name: str | None = None  # the indicator's name column beside its id column: read when the id is unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,6 +245,10 @@ def _say_how_read(read_set: ResultSet) -> None:
             how = f"sheet {log.sheet}, " if log.sheet else f"encoding {log.encoding}, delimiter {log.delimiter!r}, "
             how = how if log.delimiter or log.sheet else ""  # an SSB export says it all in its layout
             warn(f"{log.path}: read {how}{log.layout} table, {plural(log.results_read, 'result')}")
+        if log.columns:
+            read = ", ".join(f"{role} {header!r}" for role, header in log.columns)
+            years = " and one value column per year" if log.layout == "wide" else ""
+            warn(f"{log.path}: read the columns {read}{years}")
         if log.percent_cells:
             cells = plural(log.percent_cells, "cell")
             warn(f"{log.path}: {cells} with a percent format read as the percentage shown ({log.percent_example})")

@@ -47,6 +47,7 @@ class FileLog:
     delimiter: str = ""  # CSV only: the field separator detected or given
     sheet: str | None = None  # Excel only: the sheet read
     layout: str = "long"
+    columns: tuple[tuple[str, str], ...] = ()  # (role, header as written) of each column read, in the file's order
     results_read: int = 0  # results, each returned as a row or rejected
     file_year: int | None = None
     rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line

@@ -32,14 +32,16 @@ if TYPE_CHECKING:
     from .ssb.rows import Conversion
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    # An id column wins over a name column beside it (Id;Indikator;...): the other is the name.
     "indicator": (
-        "indicator",
-        "indikator",
         "id",
         "indicator_id",
         "indikator_id",
         "indikator-id",
         "kpi",
+        "nr",
+        "indicator",
+        "indikator",
         "måleindikatorer",  # the published table: the id starts the cell (``L.1.1.Opplevelse av ...``)
         "måleindikator",
         "maleindikatorer",
@@ -57,6 +59,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "område",
         "omrade",
     ),
+    "name": ("navn", "name", "indikatornavn", "indicator name", "indicator_name"),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
     "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
     # The band columns of a published table (or of kpi's own CSV): compared with the definitions.
@@ -257,6 +260,7 @@ def _rows(
                 title = error  # one cell ('Mål' above a copied table) is a title, never a header
                 continue
             log.layout = "wide" if wide_years else "long"
+            log.columns = tuple((role, record[index].strip()) for role, index in sorted(columns.items(), key=_second))
             fallback = year if year is not None else log.file_year  # a year column wins over both
             bands = tuple((status, columns[status.value]) for status in BAND_ROLES if status.value in columns)
             table = _Table(shown, len(record), columns, wide_years, fallback, log.delimiter == ",", bands)
@@ -269,6 +273,10 @@ def _rows(
                 )
     if table is None and title is not None:
         raise title
+
+
+def _second(pair: tuple[str, int]) -> int:
+    return pair[1]
 
 
 def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[ResultRow | KpiError | Problem]:
@@ -286,6 +294,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     where = Location(table.shown, line)
     printed = _printed_bands(table, cells) if table.band_columns else ()
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
+    name = (sys.intern(cells[columns["name"]].strip()) or None) if "name" in columns else None
     if table.wide_years:
         found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
@@ -293,7 +302,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
             if isinstance(cell, DateCell):
                 found.append(_date_error(indicator, cell, where, index))
                 continue
-            found += _row(indicator, cell_year, cell, org_unit, where, printed=printed, comment=comment)
+            found += _row(indicator, cell_year, cell, org_unit, where, printed=printed, comment=comment, name=name)
         return found
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
@@ -302,7 +311,7 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     if isinstance(value_cell, DateCell):
         return (_date_error(indicator, value_cell, where, columns["value"]),)
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment)
+    return _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment, name)
 
 
 def _date_error(indicator: str, cell: str, where: Location, index: int) -> ResultsError:
@@ -356,6 +365,7 @@ def _row(
     base_cell: str = "",
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
+    name: str | None = None,
 ) -> tuple[ResultRow | KpiError | Problem, ...]:
     """The row, or the error that rejects it; after the row, a note on how its value was read."""
     try:
@@ -368,7 +378,7 @@ def _row(
         message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
         return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
     text = sys.intern(cell.strip())
-    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment, name=name)
     if note is None:
         return (row,)
     if note == "footnote-mark":
@@ -389,6 +399,10 @@ def _layout(
         for alias in aliases:  # the first name found wins, so a --column mapping comes first
             if alias in header and role not in columns:
                 columns[role] = header.index(alias)
+    if "name" not in columns:  # a second indicator column beside the id's holds the names
+        others = [i for i, name in enumerate(header) if name in names["indicator"] and i != columns.get("indicator")]
+        if others:
+            columns["name"] = others[0]
     wide_years: list[tuple[int, int]] = []
     if "value" not in columns:
         for index, name in enumerate(header):
