@@ -122,7 +122,7 @@ CODES: dict[str, Code] = {
         Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
         Code("value-with-sign", _E, "a result written with a comparison sign (> 70 %): write the number"),
         Code("footnote-mark", _N, "footnote marks after a result (56 %***) were dropped"),
-        Code("result-text", _N, "a sentence in a result cell was read as no result"),
+        Code("result-text", _N, "words in a result cell (no digit, or a sentence) were read as no result"),
         # the command line
         Code("usage", _E, "the command was asked for something that cannot be done"),
         Code("file-exists", _E, "kpi init would write over a file that is there already: it never does"),

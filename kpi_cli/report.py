@@ -29,6 +29,7 @@ class ResultRow:
     bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
     comment: str | None = None  # the comment column: why a result is what it is, shown in every format
     actions: str | None = None  # the actions column (tiltak): what will be done about it, read as the comment is
+    name: str | None = None  # the indicator's name column beside its id column: read when the id is unknown
 
 
 @dataclass(frozen=True, slots=True)

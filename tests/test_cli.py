@@ -387,10 +387,10 @@ def test_results_errors_all_in_one_run(kpi, workdir, write, assert_error):
     write(
         "errors.csv",
         "indikator;år;verdi\n"  # 1
-        "L1.1;2014;4,6\n"  # 2 unknown id, close to L.1.1
+        "L1.1;2014;4,6\n"  # 2 unknown id, close to L.1.1, which line 3 gives: L.2.1 is the hint
         "L.1.1;2014;4,51\n"  # 3 fine
         "L.1.1;2014;4,7\n"  # 4 duplicate of line 3
-        "L.1.2;2014;mye\n"  # 5 not a number
+        "L.1.2;2014;ca 4,5\n"  # 5 not a number: which number is meant?
         "L.1.2;2015;47,1\n",  # 6 outside the 1-6 scale
     )
     write(
@@ -402,9 +402,9 @@ def test_results_errors_all_in_one_run(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "errors.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]",
+            "errors.csv:2: error: unknown indicator 'L1.1' (did you mean L.2.1?) [unknown-indicator]",
             "errors.csv:4: error: duplicate result for L.1.1 2014: already given at errors.csv:3 [duplicate-result]",
-            "errors.csv:5: error: L.1.2: value 'mye' is not a number [invalid-value]",
+            "errors.csv:5: error: L.1.2: value 'ca 4,5' is not a number [invalid-value]",
             "errors.csv:6: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
             " [value-outside-scale]",
             "comma.csv:2: error: row has 4 fields but the header has 3: a decimal comma in a comma-separated "
@@ -438,9 +438,9 @@ def test_unknown_id_without_a_close_match_lists_known_ids(kpi, workdir, write, a
 
 
 def test_line_numbers_count_blank_lines(kpi, workdir, write, assert_error):
-    write("2014.csv", "indikator;verdi\n\nL.1.1;4,51\n\nL.1.2;fire\n")  # made up
+    write("2014.csv", "indikator;verdi\n\nL.1.1;4,51\n\nL.1.2;ca. 4\n")  # made up
     assert_error(
-        kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: value 'fire' is not a number [invalid-value]"]
+        kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: value 'ca. 4' is not a number [invalid-value]"]
     )
 
 

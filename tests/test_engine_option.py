@@ -75,7 +75,7 @@ def test_bad_rows_give_the_same_error_lines_and_exit_2(kpi: Callable[..., Result
     write("indicators.yaml", (REPO_ROOT / "indicators.yaml").read_text(encoding="utf-8"))
     write(
         "bad-2014.csv",
-        "indikator;verdi\nL.1.1;4,6\nL.9.9;3\nL.1.2;fire\nL.1.1;4,7\n",  # made up: unknown, unreadable, duplicate
+        "indikator;verdi\nL.1.1;4,6\nL.9.9;3\nL.1.2;ca. 4\nL.1.1;4,7\n",  # made up: unknown, unreadable, duplicate
     )
     python, duckdb = both(kpi, "bad-2014.csv")
     assert python.exit_code == 2

@@ -436,6 +436,7 @@ def test_round_trip_2016(kpi, workdir):
     verbose = kpi("evaluate", "filled.csv", "--verbose", "--lang", "en")
     assert verbose.stderr.splitlines() == [
         "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 results",
+        "filled.csv: read the columns indicator 'indikator', year 'år', value 'verdi', name 'navn'",
         "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)",
         "kpi: 4 results read = 2 rated + 0 shown, not rated + 0 without a result + 2 measure values + 0 rejected",
     ]
@@ -672,3 +673,20 @@ def test_neutralised_template_still_evaluates(kpi, write, workdir):
         ("F.1.2", None): (2, "no_target"),
         ("F.1.3", None): (4.5, "no_target"),
     }
+
+
+def test_template_xlsx_keeps_what_is_typed_in_the_value_column(kpi, workdir):
+    # docs/explanation/values-as-written.md: the value column is Text, so '3,5 %' typed stays 3,5 %,
+    # never 0.035 with a percent format. Made-up values.
+    openpyxl = pytest.importorskip("openpyxl")
+    assert kpi("template", "--year", "2016", "--format", "xlsx", "-o", "2016.xlsx").exit_code == 0
+    book = openpyxl.load_workbook(workdir / "2016.xlsx")
+    sheet = book.active
+    assert [row[2].number_format for row in sheet.iter_rows(min_row=2)] == ["@"] * (sheet.max_row - 1)
+    assert {row[0].number_format for row in sheet.iter_rows(min_row=2)} == {"General"}
+    typed = {("ideer", 2015): "100", ("ideer", 2016): "103", ("L.1.1", 2016): "4,1", ("L.1.2", 2016): "3,5 %"}
+    for row in sheet.iter_rows(min_row=2):
+        row[2].value = typed[(row[0].value, row[1].value)]  # Excel stores what is typed in a Text cell as text
+    book.save(workdir / "2016.xlsx")
+    result = kpi("evaluate", "2016.xlsx", "--format", "json")
+    assert statuses(evaluated(result))[("L.1.2", None)] == (3.5, "not_approved")

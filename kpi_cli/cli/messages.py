@@ -209,13 +209,14 @@ def say_accounting(count: Reconciliation) -> None:
     """-v's last line: what became of every result read."""
     measures = said("msg.accounting.measures", measures=count.measure) if count.measure else ""
     unbalanced = "" if count.balances else said("msg.accounting.unbalanced")
+    words = said("msg.accounting.words", count=count.as_text) if count.as_text else ""
     note(
         said(
             "msg.accounting",
             read=count.read,
             rated=count.rated,
             not_rated=count.not_rated,
-            no_result=count.no_result,
+            no_result=f"{count.no_result}{words}",
             measures=measures,
             rejected=count.rejected,
             unbalanced=unbalanced,

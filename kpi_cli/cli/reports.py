@@ -282,6 +282,12 @@ def _say_how_read(read_set: ResultSet) -> None:
             layout = said(f"layout.{log.layout}") if log.layout in ("long", "wide") else log.layout
             layout = layout.replace(", updated ", f", {said('layout.updated')} ")  # an SSB export's
             warn(said("msg.read", path=log.path, how=how, layout=layout, results=log.results_read))
+        if log.columns:
+            read = ", ".join(f"{said('role.' + role)} {header!r}" for role, header in log.columns)
+            years = said("msg.read.columns.wide") if log.layout == "wide" else ""
+            warn(said("msg.read.columns", path=log.path, columns=read, years=years))
+        if log.percent_cells:
+            warn(said("msg.read.percent", path=log.path, count=log.percent_cells, example=log.percent_example))
         if log.other_cells:  # an SSB export: its other cells, accounted for
             cells = ", ".join(f"{count} {said('cells.' + reason)}" for reason, count in log.other_cells.items())
             warn(said("msg.cells", path=log.path, cells=cells))

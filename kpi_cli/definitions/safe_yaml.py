@@ -8,6 +8,8 @@ fanned out over goals and indicators otherwise costs minutes and gigabytes to wa
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from ..errors import DefinitionError
@@ -80,6 +82,11 @@ def compose(text: str, path: str) -> yaml.Node | None:
         loader = _Composer(text, path)  # checks every character first
         root: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        slip = unquoted_value(text, exc)
+        if slip is not None:
+            line, column, shown = slip
+            message = f"invalid YAML: quote the value: {shown}"
+            raise DefinitionError(message, code="yaml-syntax", path=path, line=line, column=column) from None
         mark = exc.problem_mark or exc.context_mark
         raise DefinitionError(
             f"invalid YAML: {plain_yaml_problem(exc)}",
@@ -129,6 +136,39 @@ def plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     """A YAML syntax error as one plain line with the likely fix ('use spaces'), else PyYAML's words."""
     raw = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
     return next((plain for words, plain in _LIKELY if words in raw), raw)
+
+
+# A value that starts with a character YAML reserves (a block scalar, directive, alias, anchor,
+# tag, or one reserved for later): ``target: > 85 %`` is a band, not a folded block.
+_RESERVED_START = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)*)(?:(?P<key>[^\s#'\"{\[\-][^#:]*?):\s+)?(?P<value>[>%*&!|@`][^#]*?)\s*(?:\s#.*)?$"
+)
+
+
+# The same in a flow mapping or list: ``{from: 2016, target: > 85 %}``.
+_IN_FLOW = re.compile(r"\s*(?:(?P<key>[^\s#'\"{\[,][^#:,]*?):\s+)?(?P<value>[>%*&!|@`][^,}\]#]*)")
+
+
+def unquoted_value(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """(line, column, the line with its value quoted) when PyYAML fails inside a value that starts
+    with a character YAML reserves (``target: > 85 %``); None for any other slip."""
+    lines = text.splitlines()
+    for mark in (exc.context_mark, exc.problem_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        line = lines[mark.line]
+        match = _RESERVED_START.match(line) or _IN_FLOW.match(line, _flow_start(line, mark.column))
+        if match is None or match.start("value") > mark.column:
+            continue
+        key, value = match.group("key"), match.group("value").strip()
+        quoted = f'"{value}"' if '"' not in value and "\\" not in value else "'" + value.replace("'", "''") + "'"
+        return mark.line + 1, match.start("value") + 1, f"{key}: {quoted}" if key else f"- {quoted}"
+    return None
+
+
+def _flow_start(line: str, column: int) -> int:
+    """Where the entry of a ``{ }`` or ``[ ]`` that holds ``column`` starts (after its ``,``, ``{`` or ``[``)."""
+    return max(line.rfind(sign, 0, column + 1) for sign in ",{[") + 1
 
 
 def _check_expansion(root: yaml.Node, first_alias: tuple[int, int], path: str) -> None:

@@ -16,6 +16,7 @@ class Reconciliation:
     no_result: int
     measure: int
     rejected: int
+    as_text: int = 0  # of those without a result: cells of words (result-text), apart from empty ones
 
     @property
     def balances(self) -> bool:
@@ -26,6 +27,8 @@ def reconcile(read: ResultSet, report: Report) -> Reconciliation:
     """Count what became of each result read, from the reader's and the evaluation's own counts."""
     counts = report.row_counts
     rejected_reading = sum(len(log.rejected) for log in read.logs)
+    refused = {(error.path, error.line) for error in report.errors}
+    as_text = sum(1 for n in read.notes if n.code == "result-text" and (n.path, n.line) not in refused)
     return Reconciliation(
         read=sum(log.results_read for log in read.logs),
         rated=counts.rated,
@@ -33,4 +36,5 @@ def reconcile(read: ResultSet, report: Report) -> Reconciliation:
         no_result=counts.no_result,
         measure=counts.measure,
         rejected=counts.rejected + rejected_reading,
+        as_text=as_text,
     )

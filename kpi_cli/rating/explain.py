@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from ..bands import order as bands
 from ..errors import UsageError, closest
+from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard
 from ..report import Rating
-from ..results.values import parse_value
+from ..results.values import read_value
 from .rate import UnratableValue, rate
 
 
@@ -32,9 +33,11 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
         raise UsageError(f"unknown indicator {indicator_id!r}{hint}", code="unknown-indicator")
     indicator = known[indicator_id].in_force(year)
     try:
-        value = parse_value(value_text)
+        value, note = read_value(value_text)
     except ValueError as exc:
         raise UsageError(str(exc), code="invalid-value") from None
+    if note == "result-text":  # a value given on the command line is a number, never words
+        raise UsageError(f"value {excerpt(value_text, 40)} is not a number", code="invalid-value")
     if value is None:
         raise UsageError(f"{value_text!r} is no result; give a number such as 4,47", code="invalid-value")
     rating = None

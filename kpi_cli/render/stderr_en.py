@@ -76,4 +76,19 @@ WORDS: dict[str, str] = {
         "above the desired band"
     ),
     "problem.band-reading.but": ", but it does not (desired: {desired})",  # words.py appends it to the two above
+    "msg.accounting.words": " ({count} written as words)",
+    "msg.read.columns": "{path}: read the columns {columns}{years}",
+    "msg.read.columns.wide": " and one value column per year",
+    "msg.read.percent": "{path}: cells with a percent format read as the percentage shown: {count} ({example})",
+    "role.indicator": "indicator",
+    "role.name": "name",
+    "role.year": "year",
+    "role.value": "value",
+    "role.org_unit": "org unit",
+    "role.n": "base",
+    "role.comment": "comment",
+    "role.actions": "actions",
+    "role.desired": "desired",
+    "role.accepted": "accepted",
+    "role.not_approved": "not approved",
 }

@@ -72,4 +72,19 @@ WORDS: dict[str, str] = {
         "over båndet for ønsket resultat"
     ),
     "problem.band-reading.but": ", men det gjør det ikke (ønsket: {desired})",  # words.py appends it to the two above
+    "msg.accounting.words": " ({count} skrevet som ord)",
+    "msg.read.columns": "{path}: leste kolonnene {columns}{years}",
+    "msg.read.columns.wide": " og én verdikolonne per år",
+    "msg.read.percent": "{path}: celler med prosentformat lest som prosenten som vises: {count} ({example})",
+    "role.indicator": "indikator",
+    "role.name": "navn",
+    "role.year": "år",
+    "role.value": "verdi",
+    "role.org_unit": "enhet",
+    "role.n": "grunnlag",
+    "role.comment": "kommentar",
+    "role.actions": "tiltak",
+    "role.desired": "ønsket",
+    "role.accepted": "laveste akseptert",
+    "role.not_approved": "ikke godkjent",
 }

@@ -72,4 +72,19 @@ WORDS: dict[str, str] = {
         "over bandet for ønskt resultat"
     ),
     "problem.band-reading.but": ", men det gjer det ikkje (ønskt: {desired})",  # words.py appends it to the two above
+    "msg.accounting.words": " ({count} skrivne som ord)",
+    "msg.read.columns": "{path}: las kolonnane {columns}{years}",
+    "msg.read.columns.wide": " og éin verdikolonne per år",
+    "msg.read.percent": "{path}: celler med prosentformat lesne som prosenten som blir vist: {count} ({example})",
+    "role.indicator": "indikator",
+    "role.name": "namn",
+    "role.year": "år",
+    "role.value": "verdi",
+    "role.org_unit": "eining",
+    "role.n": "grunnlag",
+    "role.comment": "kommentar",
+    "role.actions": "tiltak",
+    "role.desired": "ønskt",
+    "role.accepted": "lågaste akseptert",
+    "role.not_approved": "ikkje godkjent",
 }

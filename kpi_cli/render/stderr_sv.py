@@ -72,4 +72,19 @@ WORDS: dict[str, str] = {
         "över bandet för önskat resultat"
     ),
     "problem.band-reading.but": ", men det gör det inte (önskat: {desired})",  # words.py appends it to the two above
+    "msg.accounting.words": " ({count} skrivna som ord)",
+    "msg.read.columns": "{path}: läste kolumnerna {columns}{years}",
+    "msg.read.columns.wide": " och en värdekolumn per år",
+    "msg.read.percent": "{path}: celler med procentformat lästa som procenten som visas: {count} ({example})",
+    "role.indicator": "indikator",
+    "role.name": "namn",
+    "role.year": "år",
+    "role.value": "värde",
+    "role.org_unit": "enhet",
+    "role.n": "underlag",
+    "role.comment": "kommentar",
+    "role.actions": "åtgärder",
+    "role.desired": "önskat",
+    "role.accepted": "lägsta godtagna",
+    "role.not_approved": "ej godkänt",
 }

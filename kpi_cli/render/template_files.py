@@ -12,6 +12,7 @@ from ..results.template import TemplateRow
 from ..text import neutralise
 from .csv_output import BOM
 
+TEXT_FORMAT = "@"  # Excel's Text format: a cell keeps what is typed in it (docs/explanation/values-as-written.md)
 HEADERS = {
     "nb": ("indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"),
     "en": ("indicator", "year", "org_unit", "value", "unit_of_measure", "name"),
@@ -55,8 +56,12 @@ def xlsx_bytes(rows: Sequence[TemplateRow], lang: str = "nb") -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Resultater" if lang == "nb" else "Results"
-    for cells in _table(rows, lang):
+    table = _table(rows, lang)
+    value_column = table[0].index(HEADERS.get(lang, HEADERS["nb"])[3]) + 1
+    for cells in table:
         sheet.append(cells)
+    for line in range(2, len(table) + 1):  # what is typed is what is read: 3,5 % stays 3,5 %, never 0.035
+        sheet.cell(line, value_column).number_format = TEXT_FORMAT
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

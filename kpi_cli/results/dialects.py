@@ -47,6 +47,7 @@ class FileLog:
     delimiter: str = ""  # CSV only: the field separator detected or given
     sheet: str | None = None  # Excel only: the sheet read
     layout: str = "long"
+    columns: tuple[tuple[str, str], ...] = ()  # (role, header as written) of each column read, in the file's order
     results_read: int = 0  # results, each returned as a row or rejected
     file_year: int | None = None
     rejected: list[KpiError] = field(default_factory=list)  # rows, each with its line
@@ -54,6 +55,15 @@ class FileLog:
     # An SSB export's cells that did not become result rows: benchmark values and the cells
     # not used, by reason (kpi_cli.results.ssb.rows.UNUSED_REASONS).
     other_cells: dict[str, int] = field(default_factory=dict)
+    # Excel only: numbers with a percent format, read as the percentage shown, and the first of them.
+    percent_cells: int = 0
+    percent_example: str = ""
+
+    def percent(self, stored: str, shown: str) -> None:
+        """One number read as the percentage its cell's format shows (0.035 as 3.5 %)."""
+        self.percent_cells += 1
+        if not self.percent_example:
+            self.percent_example = f"{stored} as {shown}"
 
 
 Record = tuple[int, list[str]]  # (line, cells)
@@ -72,7 +82,7 @@ def read_records(
     if path.lower().endswith((".xlsx", ".xlsm")):
         from .workbook import excel_records
 
-        log.sheet, rows = excel_records(path, sheet)
+        log.sheet, rows = excel_records(path, sheet, log.percent)
         log.kind = SourceKind.EXCEL
         return rows
     try:

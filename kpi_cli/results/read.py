@@ -26,20 +26,22 @@ from ..model import Location, Status
 from ..report import ResultRow
 from ..text import starts_formula
 from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
-from .values import FOOTNOTE, NO_RESULT, SignedValue, parse_value, read_value
+from .values import FOOTNOTE, NO_RESULT, DateCell, SignedValue, parse_value, read_value
 
 if TYPE_CHECKING:
     from .ssb.rows import Conversion
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    # An id column wins over a name column beside it (Id;Indikator;...): the other is the name.
     "indicator": (
-        "indicator",
-        "indikator",
         "id",
         "indicator_id",
         "indikator_id",
         "indikator-id",
         "kpi",
+        "nr",
+        "indicator",
+        "indikator",
         "måleindikatorer",  # the published table: the id starts the cell (``L.1.1.Opplevelse av ...``)
         "måleindikator",
         "maleindikatorer",
@@ -57,6 +59,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "område",
         "omrade",
     ),
+    "name": ("navn", "name", "indikatornavn", "indicator name", "indicator_name"),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
     "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
     "actions": ("tiltak", "actions", "åtgärder", "atgarder", "åtgärd", "action"),
@@ -267,6 +270,7 @@ def _rows(
                 title = error  # one cell ('Mål' above a copied table) is a title, never a header
                 continue
             log.layout = "wide" if wide_years else "long"
+            log.columns = tuple((role, record[index].strip()) for role, index in sorted(columns.items(), key=_second))
             fallback = year if year is not None else log.file_year  # a year column wins over both
             bands = tuple((status, columns[status.value]) for status in BAND_ROLES if status.value in columns)
             comma = log.delimiter == ","
@@ -282,6 +286,10 @@ def _rows(
                 )
     if table is None and title is not None:
         raise title
+
+
+def _second(pair: tuple[str, int]) -> int:
+    return pair[1]
 
 
 def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[ResultRow | KpiError | Problem]:
@@ -301,21 +309,27 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     comment = (_plain(cells[columns["comment"]].strip()) or None) if "comment" in columns else None
     actions = (_plain(cells[columns["actions"]].strip()) or None) if "actions" in columns else None
     words = indicator in table.verdicts
+    name = (sys.intern(cells[columns["name"]].strip()) or None) if "name" in columns else None
     if table.wide_years:
         found: list[ResultRow | KpiError | Problem] = []
         for index, cell_year in table.wide_years:
+            cell = cells[index]
+            if isinstance(cell, DateCell):
+                found.append(_date_error(indicator, cell, where, index))
+                continue
             found += _row(
-                indicator, cell_year, cells[index], org_unit, where, printed=printed, comment=comment, words=words
+                indicator, cell_year, cell, org_unit, where, printed=printed, comment=comment, words=words, name=name
             )
         return _with_actions(found, actions)
     row_year = _row_year(table, cells, indicator, where)
     if isinstance(row_year, KpiError):
         return (row_year,)
     value_cell = cells[columns["value"]] if "value" in columns else ""
+    if isinstance(value_cell, DateCell):
+        return (_date_error(indicator, value_cell, where, columns["value"]),)
     base_cell = cells[columns["n"]] if "n" in columns else ""
-    return _with_actions(
-        _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment, words), actions
-    )
+    row = _row(indicator, row_year, value_cell, org_unit, where, base_cell, printed, comment, words, name)
+    return _with_actions(row, actions)
 
 
 def _with_actions(
@@ -327,6 +341,15 @@ def _with_actions(
             if isinstance(row, ResultRow):
                 row.actions = actions
     return found
+
+
+def _date_error(indicator: str, cell: str, where: Location, index: int) -> ResultsError:
+    """A date or time in Excel where a value belongs: never the serial number Excel keeps behind it."""
+    message = (
+        f"{indicator}: the value cell holds a date or time in Excel ({excerpt(cell, 40)}), not a number:"
+        " type the number again in a cell formatted as a number or as text"
+    )
+    return ResultsError(message, code="invalid-value", path=where.path, line=where.line, column=index + 1)
 
 
 def _plain(text: str) -> str:
@@ -372,6 +395,7 @@ def _row(
     printed: tuple[tuple[Status, str], ...] = (),
     comment: str | None = None,
     words: bool = False,
+    name: str | None = None,
 ) -> tuple[ResultRow | KpiError | Problem, ...]:
     """The row, or the error that rejects it; after the row, a note on how its value was read.
     ``words``: the cell holds a verdict word, kept as written (``ResultRow.raw``) with no value."""
@@ -385,7 +409,7 @@ def _row(
         message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
         return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
     text = sys.intern(cell.strip())
-    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment)
+    row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment, name=name)
     if note is None:
         return (row,)
     values: tuple[tuple[str, str], ...] = (("indicator", indicator), ("text", excerpt(text)))  # Problem.key
@@ -408,6 +432,10 @@ def _layout(
         for alias in aliases:  # the first name found wins, so a --column mapping comes first
             if alias in header and role not in columns:
                 columns[role] = header.index(alias)
+    if "name" not in columns:  # a second indicator column beside the id's holds the names
+        others = [i for i, name in enumerate(header) if name in names["indicator"] and i != columns.get("indicator")]
+        if others:
+            columns["name"] = others[0]
     wide_years: list[tuple[int, int]] = []
     if "value" not in columns:
         for index, name in enumerate(header):

@@ -1,4 +1,7 @@
-"""A result cell -> a value: numbers with units, footnote marks, sentences and the no-result markers.
+"""A result cell -> a value: numbers with units, footnote marks, words and the no-result markers.
+
+The rules are in docs/explanation/values-as-written.md: a cell with no digit is no result (a
+located ``result-text`` note quotes it); a number with words that are no unit stays an error.
 
 The forms published tables print a result in; :mod:`kpi_cli.results.read` reads the tables around them.
 """
@@ -30,11 +33,19 @@ FOOTNOTE = re.compile(r"(?<=\S)\s*\*+$")
 # A sentence in a result cell: a word first, three or more in all, two of them words of letters
 # (Resultat for 2018 foreligger ikke), so a value with a word before it (ca 45 %) stays an error.
 _SENTENCE = re.compile(r"^(?=[^\W\d_])(?=(?:.*?\b[^\W\d_]{2,}\b){2})\S+(?:\s+\S+){2,}$")
+_DIGIT = re.compile(r"\d")
 _SIGNED = re.compile(rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}")
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
 MAX_PLACES = 12
+
+
+class DateCell(str):
+    """The text of an Excel cell that holds a date or time (``2015-03-05``): where a value belongs
+    it is an error, never the number Excel stores behind it (42068)."""
+
+    __slots__ = ()
 
 
 class SignedValue(ValueError):
@@ -52,8 +63,9 @@ def parse_value(text: str) -> Decimal | None:
 def read_value(text: str) -> tuple[Decimal | None, str | None]:
     """A result cell as published tables print it, and the code of a note on how it was read.
 
-    Footnote marks after a number (``56 %***``) are dropped (``footnote-mark``); a sentence
-    (``Resultat for 2018 foreligger ikke``) is no result (``result-text``); a number with a
+    Footnote marks after a number (``56 %***``) are dropped (``footnote-mark``); a cell
+    without a digit (``Ingen merknadar``), however short, and a sentence that starts with a
+    word (``Resultat for 2018 foreligger ikke``) are no result (``result-text``); a number with a
     comparison sign (``> 70 %``) raises SignedValue. Remembered: a million rows write a few
     thousand distinct values, and every row of one text shares its (immutable) Decimal.
     """
@@ -61,6 +73,8 @@ def read_value(text: str) -> tuple[Decimal | None, str | None]:
     lowered = clean.lower()
     if lowered in NO_RESULT or lowered.startswith(NO_RESULT_PREFIXES):
         return None, None
+    if not _DIGIT.search(clean):  # words only, however few: no result, and a note quotes them
+        return None, "result-text"
     match = _VALUE.match(clean)
     match = _unit_checked(match)
     if match is None:  # the forms of printed tables, tried only when a plain value is not there

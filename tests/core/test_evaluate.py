@@ -139,7 +139,8 @@ def test_evaluate_raises_every_row_problem(seed):
     with pytest.raises(KpiError) as caught:
         evaluate(seed, rows, 2014)
     assert sorted(error.format() for error in caught.value.errors) == [
-        "made_up.csv:2: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]",
+        # never L.1.1: line 3 already gives it for 2014
+        "made_up.csv:2: error: unknown indicator 'L1.1' (did you mean L.2.1?) [unknown-indicator]",
         "made_up.csv:4: error: duplicate result for L.1.1 2014: already given at made_up.csv:3 [duplicate-result]",
         "made_up.csv:5: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
         ""

@@ -163,7 +163,7 @@ def test_a_file_with_only_a_title_is_a_missing_column_error(write: Callable[...,
     read = read_results([table])
     assert [error.format() for error in read.errors] == [
         f"{table}:1: error: missing column indicator and value: found 'mål'; accepted names are indicator: "
-        "indicator, indikator, id, indicator_id, indikator_id, indikator-id, kpi, måleindikatorer, måleindikator, "
+        "id, indicator_id, indikator_id, indikator-id, kpi, nr, indicator, indikator, måleindikatorer, måleindikator, "
         "maleindikatorer; value: value, verdi, resultat, result (or one column per year, such as '2014' or "
         "'Resultat 2014') [missing-column]"
     ]

@@ -16,7 +16,7 @@ from kpi_cli.model import Location, Status
 from kpi_cli.rating.evaluate import evaluate_results, year_to_show
 from kpi_cli.results.dialects import SourceKind
 from kpi_cli.results.read import read_results
-from kpi_cli.results.values import parse_value
+from kpi_cli.results.values import parse_value, read_value
 from kpi_cli.view import Gate, build
 
 # --- parse_value ------------------------------------------------------------------------------
@@ -75,10 +75,49 @@ def test_parse_value_no_result(text):
     assert parse_value(text) is None
 
 
-@pytest.mark.parametrize("text", ["abc", "mye", "4,5 eller mer", "4 5", "4,5,6", "x4", "4,5;3", "fire"])
+@pytest.mark.parametrize("text", ["4,5 eller mer", "4 5", "4,5,6", "x4", "4,5;3", "ca 45 %", "fire 4"])
 def test_parse_value_not_a_number(text):
     with pytest.raises(ValueError, match="is not a number"):
         parse_value(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingen merknadar",  # two words: the same rule as a sentence (docs/explanation/values-as-written.md)
+        "Ikke rapportert",
+        "mye",
+        "fire",
+        "x",
+        "?",
+        "Resultat foreligger ikke før i juni",
+        "N/A*",
+    ],
+)
+def test_a_cell_without_a_digit_is_no_result_with_a_note_whatever_its_length(text):
+    assert read_value(text) == (None, "result-text")
+
+
+def test_words_in_a_result_cell_are_a_located_note_and_the_report_goes_on(tmp_path):
+    from conftest import cli_runner
+
+    from kpi_cli.cli import main
+
+    path = tmp_path / "2014.csv"  # made up
+    path.write_text("indikator;år;verdi\nL.1.1;2014;4,51\nL.1.2;2014;Ingen merknadar\nL.2.2;2014;\n", "utf-8")
+    read = read_results([path])
+    assert read.errors == []
+    assert [(row.indicator, row.value, row.raw) for row in read.rows][1] == ("L.1.2", None, "Ingen merknadar")
+    assert [note.format() for note in read.notes] == [
+        f"{path}:3: note: L.1.2: 'Ingen merknadar' read as no result [result-text]"
+    ]
+    result = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(SEED_INDICATORS)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "kpi: 3 results read = 1 rated + 0 shown, not rated + 2 without a result (1 written as words) + 0 rejected"
+        in result.stderr.splitlines()
+    )
+    assert f"{path}:3: note: L.1.2: 'Ingen merknadar' read as no result [result-text]" in result.stderr
 
 
 # --- read_results -----------------------------------------------------------------------------
@@ -114,7 +153,7 @@ def test_read_keeps_every_bad_row_with_its_line(write):
         "indikator;år;verdi\n"  # 1
         "L.1.1;2014;4,51\n"  # 2
         "\n"  # 3 blank: skipped, still counted as a line
-        "L.1.2;2014;mye\n"  # 4 not a number
+        "L.1.2;2014;ca 4,5\n"  # 4 not a number: which number is meant?
         ";2014;4\n"  # 5 no id
         "L.2.1;tjue;4\n"  # 6 not a year
         "L.1.2;2014;4,6;extra\n",  # 7 too many fields
@@ -124,7 +163,7 @@ def test_read_keeps_every_bad_row_with_its_line(write):
         ("L.1.1", Decimal("4.51"), Location(str(path), 2)),
     ]
     assert [error.format() for error in read.errors] == [
-        f"{path}:4: error: L.1.2: value 'mye' is not a number [invalid-value]",
+        f"{path}:4: error: L.1.2: value 'ca 4,5' is not a number [invalid-value]",
         f"{path}:5: error: row has no indicator id [no-indicator]",
         f"{path}:6: error: L.2.1: year 'tjue' is not a year [invalid-year]",
         f"{path}:7: error: row has 4 fields but the header has 3 [field-count]",

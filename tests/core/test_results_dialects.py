@@ -207,7 +207,7 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     sheet.append(["L.2.3", 2016, None, None])
     other = book.create_sheet("Notater")
     other.append(["Indikator", "År", "Verdi"])
-    other.append(["L.1.1", 2016, "tull"])
+    other.append(["L.1.1", 2016, "ca 4"])
     path = tmp_path / "resultater.xlsx"
     book.save(path)
     assert statuses(path) == EXPECTED
@@ -218,7 +218,7 @@ def test_xlsx_reads_like_csv(tmp_path: Path) -> None:
     assert f"{path}: read sheet Resultater, long table, 5 results" in verbose.stderr
     read = read_results([path], sheet="Notater")
     assert [e.format() for e in read.errors] == [
-        f"{path}[Notater]:2: error: L.1.1: value 'tull' is not a number [invalid-value]"
+        f"{path}[Notater]:2: error: L.1.1: value 'ca 4' is not a number [invalid-value]"
     ]
     read = read_results([path], sheet="Finnes ikke")
     assert read.errors[0].message == "no sheet 'Finnes ikke'; sheets: Resultater, Notater"
