@@ -198,12 +198,20 @@ def word_warnings(scorecard: Scorecard, ignore: Sequence[str] = ()) -> list[Prob
                 words += [word for word in left if word not in words]
                 texts.append(repr(written))
         if words:
+            one = len(words) == 1
             message = (
                 f"{indicator.id}{which}: {' '.join(words)!r} in {', '.join(texts)} "
-                f"{'is' if len(words) == 1 else 'are'} not read: shown with the band, rating nothing "
+                f"{'is' if one else 'are'} not read: shown with the band, rating nothing "
                 "(a deadline is written '35 500 innen 2030' or {text: '35 500', by: 2030})"
             )
-            found.append(Problem(message, "target-words", Severity.WARNING, *where, indicator=indicator.id))
+            key = "target-words" + (".one" if one else "")  # the catalogue says it in the output language
+            values = (
+                ("indicator", f"{indicator.id}{which}"),
+                ("words", repr(" ".join(words))),
+                ("texts", ", ".join(texts)),
+            )
+            problem = Problem(message, "target-words", Severity.WARNING, *where, indicator=indicator.id)
+            found.append(dataclasses.replace(problem, key=key, values=values))
     return unsilenced(found, scorecard, ignore)
 
 

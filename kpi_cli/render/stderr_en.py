@@ -15,7 +15,7 @@ WORDS: dict[str, str] = {
     "msg.coverage": "note: {year}: {given} of {of} results; {fuller} has {fuller_given}: --year {fuller}",
     "msg.accounting": (
         "{read} {read_noun} read = {rated} rated + {not_rated} shown, not rated + {no_result} without a result"
-        "{measures} + {rejected} rejected{unbalanced}"
+        "{words}{measures} + {rejected} rejected{unbalanced}"
     ),
     "msg.accounting.measures": " + {measures} {measures_noun}",
     "msg.accounting.unbalanced": "  (DOES NOT BALANCE: please report)",
@@ -91,4 +91,12 @@ WORDS: dict[str, str] = {
     "role.desired": "desired",
     "role.accepted": "accepted",
     "role.not_approved": "not approved",
+    "problem.target-words.one": (
+        "{indicator}: {words} in {texts} is not read: shown with the band, rating nothing"
+        " (a deadline is written '35 500 innen 2030' or {{text: '35 500', by: 2030}})"
+    ),
+    "problem.target-words": (
+        "{indicator}: {words} in {texts} are not read: shown with the band, rating nothing"
+        " (a deadline is written '35 500 innen 2030' or {{text: '35 500', by: 2030}})"
+    ),
 }

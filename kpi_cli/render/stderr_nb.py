@@ -11,7 +11,7 @@ WORDS: dict[str, str] = {
     "msg.coverage": "merk: {year}: {given} av {of} resultater; {fuller} har {fuller_given}: --year {fuller}",
     "msg.accounting": (
         "{read} {read_noun} lest = {rated} vurdert + {not_rated} vist, ikke vurdert + {no_result} uten resultat"
-        "{measures} + {rejected} avvist{unbalanced}"
+        "{words}{measures} + {rejected} avvist{unbalanced}"
     ),
     "msg.accounting.measures": " + {measures} {measures_noun}",
     "msg.accounting.unbalanced": "  (GÅR IKKE OPP: meld gjerne fra)",
@@ -87,4 +87,12 @@ WORDS: dict[str, str] = {
     "role.desired": "ønsket",
     "role.accepted": "laveste akseptert",
     "role.not_approved": "ikke godkjent",
+    "problem.target-words.one": (
+        "{indicator}: {words} i {texts} blir ikke lest: vises med båndet, men vurderer ingenting"
+        " (en frist skrives '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
+    "problem.target-words": (
+        "{indicator}: {words} i {texts} blir ikke lest: vises med båndet, men vurderer ingenting"
+        " (en frist skrives '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
 }

@@ -11,7 +11,7 @@ WORDS: dict[str, str] = {
     "msg.coverage": "merk: {year}: {given} av {of} resultat; {fuller} har {fuller_given}: --year {fuller}",
     "msg.accounting": (
         "{read} {read_noun} lesne = {rated} vurderte + {not_rated} viste, ikkje vurderte + {no_result} utan "
-        "resultat{measures} + {rejected} avviste{unbalanced}"
+        "resultat{words}{measures} + {rejected} avviste{unbalanced}"
     ),
     "msg.accounting.measures": " + {measures} {measures_noun}",
     "msg.accounting.unbalanced": "  (GÅR IKKJE OPP: meld gjerne frå)",
@@ -87,4 +87,12 @@ WORDS: dict[str, str] = {
     "role.desired": "ønskt",
     "role.accepted": "lågaste akseptert",
     "role.not_approved": "ikkje godkjent",
+    "problem.target-words.one": (
+        "{indicator}: {words} i {texts} blir ikkje lese: blir vist med bandet, men vurderer ingenting"
+        " (ein frist blir skriven '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
+    "problem.target-words": (
+        "{indicator}: {words} i {texts} blir ikkje lese: blir vist med bandet, men vurderer ingenting"
+        " (ein frist blir skriven '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
 }

@@ -11,7 +11,7 @@ WORDS: dict[str, str] = {
     "msg.coverage": "obs: {year}: {given} av {of} resultat; {fuller} har {fuller_given}: --year {fuller}",
     "msg.accounting": (
         "{read} {read_noun} lästa = {rated} bedömda + {not_rated} visade, inte bedömda + {no_result} utan "
-        "resultat{measures} + {rejected} avvisade{unbalanced}"
+        "resultat{words}{measures} + {rejected} avvisade{unbalanced}"
     ),
     "msg.accounting.measures": " + {measures} {measures_noun}",
     "msg.accounting.unbalanced": "  (GÅR INTE IHOP: rapportera gärna)",
@@ -87,4 +87,12 @@ WORDS: dict[str, str] = {
     "role.desired": "önskat",
     "role.accepted": "lägsta godtagna",
     "role.not_approved": "ej godkänt",
+    "problem.target-words.one": (
+        "{indicator}: {words} i {texts} läses inte: visas med bandet men bedömer ingenting"
+        " (en tidsgräns skrivs '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
+    "problem.target-words": (
+        "{indicator}: {words} i {texts} läses inte: visas med bandet men bedömer ingenting"
+        " (en tidsgräns skrivs '35 500 innen 2030' eller {{text: '35 500', by: 2030}})"
+    ),
 }

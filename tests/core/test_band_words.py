@@ -105,7 +105,7 @@ def test_validate_warns_target_words_quoting_them_and_keeps_the_text():
 def test_kpi_validate_prints_target_words_and_counts_it(tmp_path):
     path = tmp_path / "indicators.yaml"
     path.write_text(CARD + '          - {id: A.1.1, name: Made-up, target: "3 % reduksjon", direction: lower}\n')
-    result = cli_runner().invoke(main, ["validate", str(path)])
+    result = cli_runner().invoke(main, ["validate", "--lang", "en", str(path)])
     assert result.exit_code == 0, result.output
     assert f"{path}:9:13: warning: A.1.1: 'reduksjon' in '3 % reduksjon' is not read" in result.stderr
     assert result.stdout.endswith("1 indicator, 1 warning\n")

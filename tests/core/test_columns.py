@@ -73,7 +73,9 @@ def test_a_hint_never_names_an_id_already_given_for_that_year_and_org_unit(tmp_p
 
 def test_verbose_names_the_column_read_for_each_role(tmp_path: Path) -> None:
     path = _csv(tmp_path, f"Id;Indikator;År;Verdi;Kommentar\nL.1.1;{L11};2014;4,51;oppdiktet\n")
-    result = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(SEED_INDICATORS)])
+    result = cli_runner().invoke(
+        main, ["evaluate", "-v", "--lang", "en", str(path), "--indicators", str(SEED_INDICATORS)]
+    )
     assert result.exit_code == 0, result.output
     assert (
         f"{path}: read the columns indicator 'Id', name 'Indikator', year 'År', value 'Verdi', comment 'Kommentar'"
@@ -83,7 +85,9 @@ def test_verbose_names_the_column_read_for_each_role(tmp_path: Path) -> None:
 
 def test_verbose_says_a_wide_table_has_a_column_per_year(tmp_path: Path) -> None:
     path = _csv(tmp_path, "Indikator;2013;2014\nL.1.1;4,4;4,51\n")
-    result = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(SEED_INDICATORS)])
+    result = cli_runner().invoke(
+        main, ["evaluate", "-v", "--lang", "en", str(path), "--indicators", str(SEED_INDICATORS)]
+    )
     assert f"{path}: read the columns indicator 'Indikator' and one value column per year" in result.stderr
 
 

@@ -111,7 +111,9 @@ def test_words_in_a_result_cell_are_a_located_note_and_the_report_goes_on(tmp_pa
     assert [note.format() for note in read.notes] == [
         f"{path}:3: note: L.1.2: 'Ingen merknadar' read as no result [result-text]"
     ]
-    result = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(SEED_INDICATORS)])
+    result = cli_runner().invoke(
+        main, ["evaluate", "-v", "--lang", "en", str(path), "--indicators", str(SEED_INDICATORS)]
+    )
     assert result.exit_code == 0, result.output
     assert (
         "kpi: 3 results read = 1 rated + 0 shown, not rated + 2 without a result (1 written as words) + 0 rejected"

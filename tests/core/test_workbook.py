@@ -150,11 +150,11 @@ def definitions(tmp_path: Path) -> Path:
 
 def test_the_percent_cells_are_said_once_per_file_under_verbose(tmp_path: Path, definitions: Path) -> None:
     path = _book(tmp_path / "r2015.xlsx", [("P.1", 0.035, "0.0%"), ("P.2", 0.45, "0%")])
-    result = cli_runner().invoke(main, ["evaluate", "-v", str(path), "--indicators", str(definitions)])
+    result = cli_runner().invoke(main, ["evaluate", "-v", "--lang", "en", str(path), "--indicators", str(definitions)])
     assert result.exit_code == 0, result.output
-    assert "P.1" in result.stdout and "3,5" in result.stdout
+    assert "P.1" in result.stdout and "3.5" in result.stdout  # --lang en: a decimal point
     said = [line for line in result.stderr.splitlines() if "percent format" in line]
-    assert said == [f"{path}: 2 cells with a percent format read as the percentage shown (0.035 as 3.5 %)"]
+    assert said == [f"{path}: cells with a percent format read as the percentage shown: 2 (0.035 as 3.5 %)"]
     quiet = cli_runner().invoke(main, ["evaluate", str(path), "--indicators", str(definitions)])
     assert "percent format" not in quiet.stderr
 
