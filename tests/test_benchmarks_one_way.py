@@ -41,8 +41,9 @@ def test_a_benchmark_cell(value, absence, verdict, municipality, lang, text) -> 
 
 def test_markdown_names_the_municipality_over_its_results(kpi) -> None:
     out = kpi("evaluate", *ARGS, "--format", "markdown").stdout
-    assert "| Ønsket | Laveste akseptert | Ikke godkjent | Drammen 2020 | Moss | Ringerike | Status |" in out
-    assert "| 27,8 | Moss 13,5 · Drammen bedre | Ringerike 8,9 · Drammen bedre | ● Ønsket resultat |" in out
+    head = "| Ønsket | Laveste akseptert | Ikke godkjent | 2019 | Drammen 2020 | Moss | Ringerike | Endring | Status |"
+    assert head in out  # the year before and the change beside the municipality's own column
+    assert "| 27,8 | Moss 13,5 · Drammen bedre | Ringerike 8,9 · Drammen bedre |  | ● Ønsket resultat |" in out
 
 
 def test_excel_and_word_too(kpi, tmp_path: Path) -> None:
