@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from .fetch import fetch
 from .init import init
 from .messages import EXIT_ERROR, warn
 from .reports import evaluate, history
@@ -59,5 +60,5 @@ def main() -> None:
     """
 
 
-for command in (init, evaluate, history, status, validate, explain, template, sql):
+for command in (init, fetch, evaluate, history, status, validate, explain, template, sql):
     main.add_command(command)
