@@ -28,6 +28,7 @@ class ResultRow:
     absence: str | None = None  # why there is no value, as SSB says: not_applicable, not_available, suppressed
     bands: tuple[tuple[Status, str], ...] = ()  # band texts the row prints (a published table's columns)
     comment: str | None = None  # the comment column: why a result is what it is, shown in every format
+    revised: bool | None = None  # a fetched KOSTRA figure: False while unrevised (results/ssb/provenance.py)
 
 
 @dataclass(frozen=True, slots=True)

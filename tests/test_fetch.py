@@ -272,3 +272,21 @@ def test_a_large_selection_is_split_under_both_limits() -> None:
     assert all(len(part.url("https://data.ssb.no/api/pxwebapi/v2")) <= plan.MAX_URL for part in parts)
     covered = [code for part in parts for code in dict(part.selection)["KOKkommuneregion0000"]]
     assert covered == list(regions)  # every region once, in order
+
+
+def test_a_kostra_figure_fetched_before_its_revision_is_marked_unrevised(kpi, server, sleeps, scorecard):
+    """Table 12191 was updated 2021-06-13: its 2020 figures are unrevised (revised from 15 June
+    2021), its 2019 figures revised. A copy without its provenance is not judged."""
+    base, _ = server
+    assert fetch(kpi, base).exit_code == 0
+    year_2020 = json.loads(kpi("evaluate", "results", "--year", "2020", "--format", "json").stdout)["results"]
+    assert [item["revised"] for item in year_2020 if item["year"] == 2020] == [False, False, False]
+    year_2019 = json.loads(kpi("evaluate", "results", "--year", "2019", "--format", "json").stdout)["results"]
+    assert [item["revised"] for item in year_2019 if item["year"] == 2019] == [True, True, True]
+    for fmt, word in [("table", "urevidert"), ("markdown", "urevidert"), ("html", "urevidert"), ("csv", "urevidert")]:
+        assert word in kpi("evaluate", "results", "--year", "2020", "--format", fmt).stdout, fmt
+    assert "unrevised" in kpi("evaluate", "results", "--year", "2020", "--lang", "en").stdout
+    assert "urevidert" not in kpi("evaluate", "results", "--year", "2019").stdout
+    shutil.copyfile(FIXTURES / "ssb_12191_kostra_kommunehelse_jsonstat2_status.json", scorecard / "12191.json")
+    plain = json.loads(kpi("evaluate", "12191.json", "--year", "2020", "--format", "json").stdout)["results"]
+    assert all("revised" not in item for item in plain)

@@ -9,36 +9,14 @@ asked for again.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..results.ssb.provenance import SUFFIX, Provenance, read_provenance
 
-SUFFIX = ".provenance"  # not a results file's suffix: `kpi evaluate results/` never reads it
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    table: str
-    url: str
-    fetched: str  # ISO 8601, UTC
-    updated: str | None  # the table's `updated` when it was fetched
-
-    def to_json(self) -> str:
-        fields = {"table": self.table, "url": self.url, "fetched": self.fetched, "updated": self.updated}
-        return json.dumps(fields, ensure_ascii=False, indent=2) + "\n"
-
-
-def read_provenance(data: Path) -> Provenance | None:
-    """The provenance saved beside ``data``; None when there is none or it cannot be read."""
-    try:
-        fields = json.loads(Path(f"{data}{SUFFIX}").read_text(encoding="utf-8"))
-        return Provenance(str(fields["table"]), str(fields["url"]), str(fields["fetched"]), fields.get("updated"))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+__all__ = ["Provenance", "read_provenance", "save", "saved_parts"]
 
 
 def saved_parts(folder: Path, table: str) -> list[Path]:

@@ -118,8 +118,8 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="meta">{_e(say.computed(result.computed, view.measures))}</div>'
     if result.note is not None and result.status is not Status.NOT_PHASED_IN:
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
-    if entry.comment:
-        note += f'<div class="note comment">{_e(say.comment(entry.comment))}</div>'
+    if remark := say.remark(entry.comment, entry.revised):
+        note += f'<div class="note comment">{_e(remark)}</div>'
     bands = "".join(f'<td class="band">{_e(band.text) if (band := shown.band(s)) else "–"}</td>' for s in say.rated)
     by_year = _results(view.series.get((shown.id, result.org_unit), {}))
     cells = [

@@ -123,12 +123,12 @@ def _unit_tables(
             for result in found:
                 shown = result.indicator
                 bands = [escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated]
-                comment = view.entry(result).comment
+                comment = say.remark(view.entry(result).comment, view.entry(result).revised)
                 lines.append(
                     _row(
                         [
                             escape(shown.id),
-                            escape(shown.name) + (f"<br>*{escape(say.comment(comment))}*" if comment else ""),
+                            escape(shown.name) + (f"<br>*{escape(comment)}*" if comment else ""),
                             *bands,
                             say.value(result),
                             *_benchmark_cells(unit_view.entry(shown.id), regions, say),

@@ -178,8 +178,8 @@ def _area_table(view: View, unit: UnitView, area_id: str, layout: Layout, say: L
             if entry is None:
                 continue
             made.add_row(*_row(view, unit, entry, layout, say))
-            if entry.comment:
-                comment = Text(f"↳ {say.comment(entry.comment)}", style="dim")
+            if remark := say.remark(entry.comment, entry.revised):
+                comment = Text(f"↳ {remark}", style="dim")
                 made.add_row("", comment, *[""] * (len(made.columns) - 2))
     return made
 
@@ -226,8 +226,8 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
                 texts = zip(say.rated, _bands(result.indicator, say), strict=True)
                 lines = pack([f"{SYMBOLS[s]} {text}" for s, text in texts], made.width - 2, "  ").splitlines()
                 made.print(Text("\n".join("  " + line for line in lines)), overflow="fold")
-            if entry.comment:
-                lines = pack(f"↳ {say.comment(entry.comment)}".split(), made.width - 4, " ").splitlines()
+            if remark := say.remark(entry.comment, entry.revised):
+                lines = pack(f"↳ {remark}".split(), made.width - 4, " ").splitlines()
                 indented = "\n".join(("  " if n == 0 else "    ") + line for n, line in enumerate(lines))
                 made.print(Text(indented, style="dim"), overflow="fold")
 

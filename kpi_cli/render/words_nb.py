@@ -119,6 +119,7 @@ WORDS: dict[str, str] = {
     "ssb.source": "Kilde: SSB",
     "ssb.table": "tabell {table}",
     "ssb.updated": "oppdatert {date}",
+    "ssb.unrevised": "urevidert (KOSTRA-tall før revisjonen 15. juni)",
     "ssb.title": "«{title}»",
     "ssb.note": "Merk: {note}",
 }
