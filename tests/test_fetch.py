@@ -290,3 +290,34 @@ def test_a_kostra_figure_fetched_before_its_revision_is_marked_unrevised(kpi, se
     shutil.copyfile(FIXTURES / "ssb_12191_kostra_kommunehelse_jsonstat2_status.json", scorecard / "12191.json")
     plain = json.loads(kpi("evaluate", "12191.json", "--year", "2020", "--format", "json").stdout)["results"]
     assert all("revised" not in item for item in plain)
+
+
+def test_a_refusing_proxy_is_told_from_no_network(kpi, sleeps, scorecard):
+    env = {"KPI_SSB_URL": "http://ssb.example.invalid/api/pxwebapi/v2", "HTTP_PROXY": "http://127.0.0.1:9"}
+    result = kpi("fetch", "--years", "2015-2024", env={**env, "NO_PROXY": "", "no_proxy": ""})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("kpi: error: the proxy refused the request")
+    assert result.stderr.rstrip().endswith("[fetch-proxy]")
+
+
+def test_a_full_disk_is_one_line_and_keeps_what_was_saved(kpi, server, sleeps, scorecard, monkeypatch):
+    base, replay = server
+    assert fetch(kpi, base).exit_code == 0
+    newer = json.loads(metadata())
+    newer["updated"] = "2022-06-15T06:00:00Z"
+    replay.set(META_PATH, (200, {}, json.dumps(newer).encode(), 0))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kpi_cli.fetch.store.os.replace", full)
+    result = fetch(kpi, base)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{Path('results/ssb/12191.json')}: error: cannot write the file (No space left on device): "
+        "what was fetched before is kept [fetch-write]\n"
+    )
+    folder = scorecard / "results" / "ssb"
+    assert (folder / "12191.json").read_bytes() == DATA  # the old answer, whole
+    assert json.loads((folder / "12191.json.provenance").read_text())["updated"] == "2021-06-13T22:00:00Z"
+    assert not list(folder.glob(".kpi-*"))  # no temporary file left
