@@ -119,6 +119,16 @@ CODES: dict[str, Code] = {
         Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
         Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
+        # kpi fetch
+        Code("fetch-no-source", _E, "kpi fetch: the definitions name no SSB table or no municipality to fetch"),
+        Code(
+            "fetch-select", _E, "kpi fetch: a table, dimension, category, region or year that Statistics Norway has not"
+        ),
+        Code("fetch-network", _E, "kpi fetch: no answer from the server (no network, a timeout) after a few tries"),
+        Code("fetch-proxy", _E, "kpi fetch: the proxy refused the request"),
+        Code("fetch-server", _E, "kpi fetch: the server kept failing (5xx, 429) or answered what is not JSON-stat"),
+        Code("fetch-write", _E, "kpi fetch: a fetched file could not be written (a full disk, no permission)"),
+        Code("fetch-offline", _E, "kpi fetch --offline: a table that has never been fetched"),
         Code("bands-differ", _W, "a results file prints bands that differ from the definitions, which rule"),
         Code("value-with-sign", _E, "a result written with a comparison sign (> 70 %): write the number"),
         Code("footnote-mark", _N, "footnote marks after a result (56 %***) were dropped"),

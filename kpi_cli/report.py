@@ -30,6 +30,7 @@ class ResultRow:
     comment: str | None = None  # the comment column: why a result is what it is, shown in every format
     actions: str | None = None  # the actions column (tiltak): what will be done about it, read as the comment is
     name: str | None = None  # the indicator's name column beside its id column: read when the id is unknown
+    revised: bool | None = None  # a fetched KOSTRA figure: False while unrevised (results/ssb/provenance.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,12 @@ class Entry:
         return self.result.indicator.owner
 
     @property
+    def revised(self) -> bool | None:
+        """False for a KOSTRA figure fetched before its revision (15 June of the year after); None unknown."""
+        row = self.result.row
+        return row.revised if row is not None else None
+
+    @property
     def alarm(self) -> bool:
         """Not approved and worse than the year before: what `kpi history` marks."""
         return self.regression and self.result.status is Status.NOT_APPROVED

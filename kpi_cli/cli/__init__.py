@@ -21,6 +21,7 @@ from .messages import EXIT_ERROR, warn
 # not pay for `kpi sql`'s or `kpi init`'s imports (start-up matters: tests/test_startup.py).
 COMMANDS = {
     "init": "init",
+    "fetch": "fetch",
     "evaluate": "reports",
     "history": "reports",
     "status": "scorecard",

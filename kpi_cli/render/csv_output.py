@@ -185,7 +185,9 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
         format_number(base, mark) if (base := result.row.base if result.row else None) is not None else "",
         neutralise(say.note(result.note)) if result.note and result.status is not Status.NOT_PHASED_IN else "",
         str(entry.regression).lower(),
-        neutralise(entry.comment or ""),
+        neutralise(
+            "; ".join(text for text in (say("ssb.unrevised") if entry.revised is False else "", entry.comment) if text)
+        ),
     ]
 
 

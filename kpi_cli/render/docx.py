@@ -35,6 +35,7 @@ from .layout import (
     blocks,
     change_text,
     columns,
+    comment_cell,
     follow_up_cells,
     previous_year,
     rollup_text,
@@ -145,8 +146,7 @@ def _indicator(found: Table, line: Line, view: View, say: Labels) -> None:
         write(cell, text)
     fill, ink = status_colours(result.status)
     write(cells[len(texts)], status_text(entry, say), bold=True, fill=fill, colour=ink)
-    comment = entry.comment
-    write(cells[len(texts) + 1], " ".join(comment.split()) if comment else "")
+    write(cells[len(texts) + 1], comment_cell(entry, say))
     for cell, text in zip(cells[len(texts) + 2 :], follow_up_cells(view, entry), strict=True):
         write(cell, text)
 

@@ -71,7 +71,7 @@ def _location_properties(where: Location | None) -> dict[str, str | int | None]:
     return {"file": annotation_path(where.path), "line": where.line}
 
 
-def message(result: Result, say: Labels, comment: str | None = None) -> str:
+def message(result: Result, say: Labels, remark: str | None = None) -> str:
     """'L.1.1 ikke godkjent (3,8) – Opplevelse av ...; krav: Ønsket 4,5 - 6 · ...'."""
     indicator = result.indicator
     who = indicator.id + (f" ({result.org_unit})" if result.org_unit else "")
@@ -82,8 +82,8 @@ def message(result: Result, say: Labels, comment: str | None = None) -> str:
     bands = [f"{say('col.' + s.value)} {band.text}" for s in RATED if (band := indicator.band(s))]
     if bands:
         text += f"; {say('bands')}: " + " · ".join(bands)
-    if comment:
-        text += f" – {say.comment(comment)}"
+    if remark:  # an unrevised figure, the results file's comment
+        text += f" – {remark}"
     return text
 
 
@@ -110,7 +110,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
         lines.append(
             command(
                 kind,
-                message(result, say, entry.comment),
+                message(result, say, say.remark(entry.comment, entry.revised)),
                 **_location_properties(_where(result)),
                 title=_title(result, say),
             )

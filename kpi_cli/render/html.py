@@ -122,8 +122,8 @@ def _indicator_row(entry: Entry, view: View, columns: _Columns, say: Labels) -> 
         note += f'<div class="meta">{_e(say.computed(result.computed, view.measures))}</div>'
     if result.note is not None and result.status is not Status.NOT_PHASED_IN:
         note += f'<div class="note">{_e(say.note(result.note))}</div>'
-    if entry.comment:
-        note += f'<div class="note comment">{_e(say.comment(entry.comment))}</div>'
+    if remark := say.remark(entry.comment, entry.revised):
+        note += f'<div class="note comment">{_e(remark)}</div>'
     follow_up = say.follow_up(entry.owner, entry.actions)
     if follow_up:
         note += f'<div class="note follow-up">{_e(follow_up)}</div>'

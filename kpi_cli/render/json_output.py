@@ -111,7 +111,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
     row = item.row
     change = entry.trend
     version = view.band_version(item)
-    return {
+    made: dict[str, Any] = {
         "indicator": item.indicator.id,
         "year": item.year,
         "org_unit": item.org_unit,
@@ -153,6 +153,9 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
             for c in entry.benchmarks
         ],
     }
+    if entry.revised is not None:  # a fetched KOSTRA figure: false before its revision
+        made["revised"] = entry.revised
+    return made
 
 
 def _computed(computed: Computed, measures: Mapping[str, Measure]) -> dict[str, Any]:

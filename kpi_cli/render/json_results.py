@@ -52,7 +52,7 @@ class ResultEncoder:
     def __call__(self, entry: Entry) -> str:
         item = entry.result
         row = item.row
-        own = row is not None and (row.base is not None or row.comment is not None)
+        own = row is not None and (row.base is not None or row.comment is not None or row.revised is not None)
         if own or item.computed is not None or item.note is not None or entry.benchmarks:
             return ENCODE(self.slow(self.view, entry, self.english))
         ident = item.indicator.id

@@ -37,7 +37,7 @@ def case_name(result: Result) -> str:
     return f"{indicator.id} {indicator.name}" + (f" [{result.org_unit}]" if result.org_unit else "")
 
 
-def details(result: Result, say: Labels, measures: Mapping[str, Measure], comment: str | None = None) -> str:
+def details(result: Result, say: Labels, measures: Mapping[str, Measure], remark: str | None = None) -> str:
     """Value, status, the bands as published, the reason and where the value was read."""
     indicator = result.indicator
     lines = [
@@ -52,15 +52,15 @@ def details(result: Result, say: Labels, measures: Mapping[str, Measure], commen
         lines.append(f"{say('computed')}: {say.computed(result.computed, measures)}")
     if result.note is not None and result.status is not Status.NOT_PHASED_IN:
         lines.append(f"{say('col.note')}: {say.note(result.note)}")
-    if comment:
-        lines.append(say.comment(comment))
+    if remark:
+        lines.append(remark)
     location = result.row.location if result.row else None
     if location is not None:
         lines.append(f"{say('source')}: {location.path}" + (f":{location.line}" if location.line else ""))
     return "\n".join(lines)
 
 
-def _summary(result: Result, say: Labels, comment: str | None) -> str:
+def _summary(result: Result, say: Labels, remark: str | None) -> str:
     """'L.1.1 ikke godkjent: 3,8 (0 - 3,9)': the failure's one-line message."""
     band = result.indicator.band(result.status) if result.status.is_rated else None
     text = f"{result.indicator.id}" + (f" ({result.org_unit})" if result.org_unit else "")
@@ -69,8 +69,8 @@ def _summary(result: Result, say: Labels, comment: str | None) -> str:
         text += f": {say.value(result)}"
     if band is not None:
         text += f" ({band.text})"
-    if comment:
-        text += f" – {say.comment(comment)}"
+    if remark:  # an unrevised figure, the results file's comment
+        text += f" – {remark}"
     return text
 
 
@@ -82,6 +82,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     skipped = 0
     for entry in view.entries:
         result = entry.result
+        remark = say.remark(entry.comment, entry.revised)
         case = ET.Element("testcase", classname=clean(result.indicator.goal_id), name=clean(case_name(result)))
         location = result.row.location if result.row else None
         if location is not None:
@@ -90,19 +91,19 @@ def evaluation(view: View, options: RenderOptions) -> str:
                 case.set("line", str(location.line))
         if entry.failing:
             failure = ET.SubElement(
-                case, "failure", message=clean(_summary(result, say, entry.comment)), type=result.status.value
+                case, "failure", message=clean(_summary(result, say, remark)), type=result.status.value
             )
-            failure.text = clean(details(result, say, view.measures, entry.comment))
+            failure.text = clean(details(result, say, view.measures, remark))
         elif result.status in not_rated:
             skipped += 1
             why = say.status(result)
             if result.note is not None and result.status is not Status.NOT_PHASED_IN:
                 why += f": {say.note(result.note)}"
-            if entry.comment:
-                why += f" – {say.comment(entry.comment)}"
+            if remark:
+                why += f" – {remark}"
             ET.SubElement(case, "skipped", message=clean(why))
         else:
-            ET.SubElement(case, "system-out").text = clean(details(result, say, view.measures, entry.comment))
+            ET.SubElement(case, "system-out").text = clean(details(result, say, view.measures, remark))
         cases.append(case)
     counts = {"tests": str(len(cases)), "failures": str(len(view.failing)), "errors": "0", "skipped": str(skipped)}
     root = ET.Element("testsuites", {"name": "kpi", **counts})

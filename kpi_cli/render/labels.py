@@ -287,6 +287,13 @@ class Labels:
             parts.append(self.note(item.planned))
         return "; ".join(parts)
 
+    def remark(self, comment: str | None, revised: bool | None) -> str | None:
+        """What is said under a result: 'urevidert' for an unrevised KOSTRA figure, then the comment."""
+        parts = [self("ssb.unrevised")] if revised is False else []
+        if comment:
+            parts.append(self.comment(comment))
+        return " · ".join(parts) or None
+
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""
         return f"{self('comment')}: {' '.join(text.split())}"

@@ -139,3 +139,11 @@ def attention_lines(view: View, say: Labels) -> list[str]:
         comment = item.entry.comment
         lines.append(text + (f" — {say.comment(comment)}" if comment else ""))
     return lines
+
+
+def comment_cell(entry: Entry, say: Labels) -> str:
+    """A comment column's cell: 'urevidert' for an unrevised KOSTRA figure, then the comment on one line."""
+    parts = [say("ssb.unrevised")] if entry.revised is False else []
+    if entry.comment:
+        parts.append(" ".join(entry.comment.split()))
+    return " · ".join(parts)

@@ -159,7 +159,7 @@ def _indicator_row(
 ) -> str:
     shown = result.indicator
     entry = unit_view.entry(shown.id)
-    comment = entry.comment if entry else None
+    comment = say.remark(entry.comment, entry.revised) if entry else None
     follow_up = say.follow_up(entry.owner, entry.actions) if entry else ""
     previous = view.earlier_years[-1:]
     past = view.series.get((shown.id, unit_view.org_unit), {}) if previous else {}
@@ -168,7 +168,7 @@ def _indicator_row(
         [
             escape(shown.id),
             escape(shown.name)
-            + (f"<br>*{escape(say.comment(comment))}*" if comment else "")
+            + (f"<br>*{escape(comment)}*" if comment else "")
             + (f"<br>*{escape(follow_up)}*" if follow_up else ""),
             *(escape(band.text) if (band := shown.band(s)) else "–" for s in say.rated),
             *(_value_cell(past.get(year), say) for year in previous),

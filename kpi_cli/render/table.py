@@ -235,9 +235,9 @@ def _stacked(made: Console, view: View, unit: UnitView, area_id: str, say: Label
 
 
 def _said(entry: Entry, say: Labels) -> list[str]:
-    """The lines under a result: its comment, then who answers for it and what will be done."""
+    """The lines under a result: 'urevidert' and its comment, then who answers for it and what will be done."""
     follow_up = say.follow_up(entry.owner, entry.actions)
-    return [text for text in (say.comment(entry.comment) if entry.comment else "", follow_up) if text]
+    return [text for text in (say.remark(entry.comment, entry.revised) or "", follow_up) if text]
 
 
 RENDERER = Renderer(evaluation=evaluation, history=history, status=status)

@@ -123,6 +123,7 @@ WORDS: dict[str, str] = {
     "ssb.source": "Source: Statistics Norway",
     "ssb.table": "table {table}",
     "ssb.updated": "updated {date}",
+    "ssb.unrevised": "unrevised (a KOSTRA figure before the 15 June revision)",
     "ssb.title": "\u201c{title}\u201d",
     "ssb.note": "Note: {note}",
     # The documents (Excel, Word, PDF) and what needs attention first

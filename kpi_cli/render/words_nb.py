@@ -124,6 +124,7 @@ WORDS: dict[str, str] = {
     "ssb.source": "Kilde: SSB",
     "ssb.table": "tabell {table}",
     "ssb.updated": "oppdatert {date}",
+    "ssb.unrevised": "urevidert (KOSTRA-tall før revisjonen 15. juni)",
     "ssb.title": "«{title}»",
     "ssb.note": "Merk: {note}",
     # The documents (Excel, Word, PDF) and what needs attention first

@@ -125,6 +125,7 @@ WORDS: dict[str, str] = {
     "ssb.source": "Kjelde: SSB",
     "ssb.table": "tabell {table}",
     "ssb.updated": "oppdatert {date}",
+    "ssb.unrevised": "urevidert (KOSTRA-tal før revisjonen 15. juni)",
     "ssb.title": "«{title}»",
     "ssb.note": "Merk: {note}",
     # The documents (Excel, Word, PDF) and what needs attention first

@@ -125,6 +125,7 @@ WORDS: dict[str, str] = {
     "ssb.source": "Källa: SSB (Statistisk sentralbyrå)",
     "ssb.table": "tabell {table}",
     "ssb.updated": "uppdaterad {date}",
+    "ssb.unrevised": "oreviderad (KOSTRA-siffra före revideringen 15 juni)",
     "ssb.title": "”{title}”",
     "ssb.note": "Obs: {note}",
     # The documents (Excel, Word, PDF) and what needs attention first

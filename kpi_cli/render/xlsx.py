@@ -24,6 +24,7 @@ from .layout import (
     blocks,
     change_text,
     columns,
+    comment_cell,
     follow_up_cells,
     previous_year,
     rollup_text,
@@ -154,8 +155,7 @@ def _indicator(sheet: Worksheet, row: int, line: Line, view: View, heads: list[s
         put(sheet, row, column, change_text(entry, say))
         column += 1
     put(sheet, row, column, status_text(entry, say), alignment=wrapped(), **status_style(result.status))
-    comment = entry.comment
-    put(sheet, row, column + 1, " ".join(comment.split()) if comment else None, alignment=wrapped())
+    put(sheet, row, column + 1, comment_cell(entry, say) or None, alignment=wrapped())
     for offset, text in enumerate(follow_up_cells(view, entry), start=2):
         put(sheet, row, column + offset, text or None, alignment=wrapped())
 

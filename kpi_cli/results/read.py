@@ -105,8 +105,10 @@ def expand_paths(
     paths: Iterable[str | os.PathLike[str]],
     suffixes: tuple[str, ...] = RESULT_SUFFIXES,
     skipped: list[Problem] | None = None,
+    subfolders: tuple[str, ...] = (),
 ) -> list[str]:
-    """Files as given; folders become the results files in them (by ``suffixes``), sorted.
+    """Files as given; folders become the results files in them (by ``suffixes``), sorted, and
+    those of the ``subfolders`` named (``ssb``, where ``kpi fetch`` saves) after them.
 
     In a folder, a symbolic link that leads out of the folder is not followed (a link to
     /proc/self/environ or /etc/passwd would put that file in the messages); each one
@@ -126,6 +128,11 @@ def expand_paths(
                         skipped.append(Problem(message, "link-not-followed", Severity.NOTE, str(child)))
                     continue
                 inside.append(str(child))
+            for name in subfolders:
+                if (path / name).is_dir() and not (path / name).is_symlink():
+                    inside.extend(
+                        item for item in expand_paths([path / name], suffixes, skipped) if item != str(path / name)
+                    )
             found.extend(inside or [os.fspath(raw)])  # an empty folder is reported when read
         else:
             found.append(os.fspath(raw))
@@ -169,7 +176,8 @@ def read_results(
         suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
     skipped: list[Problem] = []
     notes: list[Problem] = []
-    for path in expand_paths(given, suffixes, skipped):
+    subfolders = ("ssb",) if ".json" in suffixes else ()  # where kpi fetch saves the tables
+    for path in expand_paths(given, suffixes, skipped, subfolders):
         log = FileLog(path)
         logs.append(log)
         try:

@@ -37,7 +37,20 @@ def read_ssb_file(
             code="ssb-no-source",
             path=path,
         )
-    return convert(table, mapping, all_regions=all_regions)
+    return _mark_revision(convert(table, mapping, all_regions=all_regions), path)
+
+
+def _mark_revision(conversion: Conversion, path: str) -> Conversion:
+    """A fetched KOSTRA table's rows marked revised or not by the date in its provenance."""
+    from .provenance import read_provenance, revised
+
+    table = conversion.table
+    provenance = read_provenance(path)
+    if provenance is None or not any(dimension.id.upper().startswith("KOK") for dimension in table.dimensions):
+        return conversion
+    for row in conversion.rows:
+        row.revised = revised(provenance.updated, row.year)
+    return conversion
 
 
 class SsbReader:
