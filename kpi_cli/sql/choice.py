@@ -92,7 +92,8 @@ STREAM_FROM_BYTES = 2 << 20  # auto streams from 2 MB (~70 000 rows), where it s
 
 def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> str | None:
     """Whether DuckDB should rate and write this run itself (``kpi_cli.sql.stream``), said as ``-v``
-    says it; None for the report path. ``auto`` streams Parquet, and CSV from ``STREAM_FROM_BYTES``."""
+    says it; None for the report path. ``auto`` streams Parquet in or out, and CSV from
+    ``STREAM_FROM_BYTES``."""
     if engine == "python" or fmt not in STREAMED:
         return None
     if not installed():
@@ -101,6 +102,8 @@ def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str
         return None
     if engine == "duckdb":
         return "duckdb (--engine duckdb)"
+    if fmt == "parquet":  # only DuckDB writes Parquet: a small CSV is no reason to refuse it
+        return "duckdb (auto: Parquet output)"
     files = expand_paths(paths)
     if any(path.lower().endswith(".parquet") for path in files):
         return "duckdb (auto: Parquet input)"
