@@ -1,20 +1,23 @@
-"""Benchmark kpi evaluate against a floor measured in the same run. Standard library only.
+"""Benchmark kpi evaluate against a floor and the peers, on the same work, in one run.
 
-Generates a deterministic synthetic scorecard and results file at each size
-(indicators x org units x years; the file is written row by row, so 10 000 000
-rows cost disk, not memory), then times whole-process runs of
-``kpi evaluate FILE --format json -o OUT`` with ``--engine python`` and, when
-DuckDB is installed, ``--engine duckdb`` (median of several) and their peak
-memory, against a floor: a plain Python script that only reads the same CSV
-with the csv module and converts the values to numbers. When pandas is
-installed it also times the script an analyst would write: read_csv, each
-value rated against its indicator's bands with numpy.select, to_json as JSON
-lines. Also times start-up: ``kpi evaluate results/2014.csv`` (json and table)
-against ``python -c "import click, yaml"``.
+Generates a deterministic made-up scorecard shaped like the seed and a results file per size:
+indicators × org units × years (100 000 rows: 50 × 500 × 4; 1 000 000: 500 × 200 × 10;
+10 000 000: 500 × 2 000 × 10), every indicator with the seed's gapped bands ``4,5 - 6``,
+``4 - 4,4``, ``0 - 3,9`` (half of them lower-is-better, the same bands the other way round),
+gap policy ``worse``, values with two decimals (about 3 % fall in a gap), 2 % empty cells,
+decimal commas. The file is written row by row, so 10 000 000 rows cost disk, not memory.
 
-    python benchmarks/run.py              # 10 000, 100 000 and 1 000 000 rows
-    python benchmarks/run.py --sizes 10000 100000 --repeat 3
-    python benchmarks/run.py --sizes 10000000 --repeat 1   # the Python engine skipped (--python-max)
+Times whole processes (median of ``--repeat``) and their peak memory: the floor (the csv module
+and a float per row), the peers of ``peers.py`` when installed (pandas, polars and DuckDB alone,
+each rating every value and writing Parquet), and ``kpi evaluate`` writing Parquet (``-o
+out.parquet``), ``--format csv``, ``jsonl`` and ``json`` with ``--engine auto``, and ``json``
+with ``--engine python`` (the core; skipped above ``--python-max``). Every peer's statuses are
+checked equal to kpi's Parquet (with DuckDB, when installed). Then start-up:
+``kpi evaluate results/2014.csv`` (json and table) against ``python -c "import click, yaml"``.
+
+    python benchmarks/run.py                               # 100 000 and 1 000 000 rows
+    python benchmarks/run.py --sizes 10000000 --repeat 1   # the core skipped (--python-max)
+    python benchmarks/run.py --sizes 20000 50000 --only kpi-json core   # where auto's threshold lies
 """
 
 from __future__ import annotations
@@ -31,219 +34,161 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import MODULES, SCRIPTS
+
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = """
-import csv, sys
-total = 0
-with open(sys.argv[1], encoding="utf-8", newline="") as handle:
-    reader = csv.reader(handle, delimiter=";")
-    next(reader)
-    for row in reader:
-        value = row[3]
-        if value:
-            total += float(value.replace(",", "."))
-print(total)
-"""
-# The DuckDB engine (kpi_cli.sql.engine, the `scale` extra) as a library: the same file rated by the
-# compiled query and written as JSON lines, no report. Measured, with `kpi evaluate --engine duckdb`,
-# when duckdb and sqlglot are installed.
-ENGINE = """
-import sys
-from kpi_cli.definitions.load import load_definitions
-from kpi_cli.sql.engine import rate
-rated = rate(load_definitions(sys.argv[2]), [sys.argv[1]])
-assert rated.read_by == "duckdb", rated.read_by
-rated.write(sys.argv[3])
-"""
-# The script an analyst with pandas would write: read the semicolon CSV with decimal commas, join
-# each row to its indicator's bands (read from the same indicators.yaml: ">= 60", "40 - 59,9",
-# "< 40"), pick the status with numpy.select, write JSON lines. Rates as kpi does for this
-# scorecard (every value has one decimal, so none falls between two bands; "between_bands" would
-# say if one did). Measured when pandas is installed.
-PANDAS = r"""
-import re, sys
-import numpy as np
-import pandas as pd
-import yaml
-
-STATUSES = ["desired", "accepted", "not_approved"]
+SHAPES = {100_000: (50, 500, 4), 1_000_000: (500, 200, 10), 10_000_000: (500, 2_000, 10)}
+SEED_BANDS = ("4,5 - 6", "4 - 4,4", "0 - 3,9")  # desired, accepted, not_approved (higher is better)
+KPI_RUNS = {  # name: (arguments after the file, output suffix)
+    "kpi-parquet": ([], ".parquet"),
+    "kpi-csv": (["--format", "csv"], ".csv"),
+    "kpi-jsonl": (["--format", "jsonl"], ".jsonl"),
+    "kpi-json": (["--format", "json"], ".json"),
+    "core": (["--format", "json", "--engine", "python"], ".json"),
+}
 
 
-def interval(text):
-    text = text.replace(",", ".").strip()
-    if match := re.fullmatch(r"(>=|>|<=|<)\s*(-?[\d.]+)", text):
-        sign, number = match[1], float(match[2])
-        if sign.startswith(">"):
-            return number, np.inf, sign == ">=", False
-        return -np.inf, number, False, sign == "<="
-    low, high = re.fullmatch(r"(-?[\d.]+)\s*-\s*(-?[\d.]+)", text).groups()
-    return float(low), float(high), True, True
-
-
-with open(sys.argv[2], encoding="utf-8") as handle:
-    definitions = yaml.safe_load(handle)
-bands = []
-for area in definitions["focus_areas"]:
-    for goal in area["goals"]:
-        for indicator in goal["indicators"]:
-            row = {"indicator": indicator["id"]}
-            for status in STATUSES:
-                names = [f"{status}_{end}" for end in ("low", "high", "low_in", "high_in")]
-                row.update(zip(names, interval(indicator["bands"][status])))
-            bands.append(row)
-
-results = pd.read_csv(
-    sys.argv[1], sep=";", decimal=",", header=0, names=["indicator", "year", "org_unit", "value"],
-    dtype={"indicator": "category", "year": "int16", "org_unit": "category", "value": "float64"},
-)
-rated = results.merge(pd.DataFrame(bands), on="indicator", how="left")
-value = rated["value"]
-
-
-def inside(status):
-    above = np.where(rated[f"{status}_low_in"], value >= rated[f"{status}_low"], value > rated[f"{status}_low"])
-    below = np.where(rated[f"{status}_high_in"], value <= rated[f"{status}_high"], value < rated[f"{status}_high"])
-    return above & below
-
-
-conditions = [value.isna().to_numpy(), *(inside(status) for status in STATUSES)]
-results["status"] = np.select(conditions, ["missing", *STATUSES], default="between_bands")
-results.to_json(sys.argv[3], orient="records", lines=True, force_ascii=False)
-"""
-INDICATORS = 50
-YEARS = 4
+def shape(size: int, indicators: int | None = None, years: int | None = None) -> tuple[int, int, int]:
+    """(indicators, org units, years) for ``size`` rows: the table above, else 50 indicators × 4
+    years, or the indicators and years asked for, with as many org units as make ``size``."""
+    if indicators is None and years is None and size in SHAPES:
+        return SHAPES[size]
+    indicators, years = indicators or 50, years or 4
+    return indicators, max(1, size // (indicators * years)), years
 
 
 def definitions(indicators: int) -> str:
-    """A scorecard with ``indicators`` indicators in 5 goals; bands like the seed's, some lower-is-better."""
-    lines = [
-        "scorecard: Syntetisk målekart (benchmark)",
-        "language: nb",
-        "focus_areas:",
-        "  - id: B",
-        "    name: Bench",
-    ]
-    lines.append("    goals:")
-    per_goal = max(1, indicators // 5)
+    """``indicators`` indicators in 5 goals, each with the seed's bands, every second lower-is-better."""
+    lines = ["scorecard: Syntetisk målekart (benchmark, oppdiktet)", "language: nb", "gap_policy: worse"]
+    lines += ["focus_areas:", "  - id: B", "    name: Bench", "    goals:"]
     for goal in range(5):
         lines += [f"      - id: B.{goal + 1}", f"        name: Mål {goal + 1}", "        indicators:"]
-        for number in range(per_goal):
+        for number in range(indicators // 5):
             ident = f"B.{goal + 1}.{number + 1}"
-            lines += [f"          - id: {ident}", f"            name: Indikator {ident}", "            scale: [0, 100]"]
-            lower_is_better = number % 2 == 1
-            bands = ('"< 40"', '"40 - 59,9"', '">= 60"') if lower_is_better else ('">= 60"', '"40 - 59,9"', '"< 40"')
-            lines += [
-                "            bands:",
-                f"              desired: {bands[0]}",
-                f"              accepted: {bands[1]}",
-                f"              not_approved: {bands[2]}",
+            lines += [f"          - id: {ident}", f"            name: Indikator {ident}", "            scale: [0, 6]"]
+            bands = SEED_BANDS if number % 2 == 0 else SEED_BANDS[::-1]
+            lines += ["            bands:"] + [
+                f'              {status}: "{band}"'
+                for status, band in zip(("desired", "accepted", "not_approved"), bands, strict=True)
             ]
     return "\n".join(lines) + "\n"
 
 
-def results(path: Path, rows: int, indicators: int) -> None:
-    """``rows`` results: indicators x org units x years, values with a decimal comma, some missing."""
+def results(path: Path, indicators: int, units: int, years: int) -> None:
+    """Every indicator × org unit × year, values 0,00-6,00 with a decimal comma, 2 % empty."""
     rng = random.Random(2014)
-    per_goal = max(1, indicators // 5)
-    ids = [f"B.{g + 1}.{n + 1}" for g in range(5) for n in range(per_goal)]
-    units = max(1, rows // (len(ids) * YEARS))
+    ids = [f"B.{g + 1}.{n + 1}" for g in range(5) for n in range(indicators // 5)]
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("indikator;år;tjenesteområde;verdi\n")
-        written = 0
-        for year in range(2020, 2020 + YEARS):
+        for year in range(2015, 2015 + years):
             for unit in range(units):
+                lines = []
                 for ident in ids:
-                    value = "" if rng.random() < 0.02 else f"{rng.uniform(0, 100):.1f}".replace(".", ",")
-                    handle.write(f"{ident};{year};Enhet {unit:05d};{value}\n")
-                    written += 1
-    assert written == len(ids) * units * YEARS
+                    value = "" if rng.random() < 0.02 else f"{rng.randint(0, 600) / 100:.2f}".replace(".", ",")
+                    lines.append(f"{ident};{year};Enhet {unit:05d};{value}\n")
+                handle.write("".join(lines))
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one whole process."""
+def run(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system, all threads) and peak resident memory (MB) of one
+    whole process. On a shared machine the CPU seconds move less than the wall clock."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read().decode() if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
+    if code not in ((0, 1) if "kpi_cli" in command else (0,)):  # kpi exits 1 when the gate fails
         raise SystemExit(f"{' '.join(command)} exited {code}:\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def median_run(command: list[str], repeat: int) -> tuple[float, float]:
+def median_run(command: list[str], repeat: int) -> tuple[float, float, float]:
     runs = [run(command) for _ in range(repeat)]
-    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+    return statistics.median(t for t, _, _ in runs), statistics.median(c for _, c, _ in runs), max(m for *_, m in runs)
 
 
 def installed(*modules: str) -> bool:
     return all(importlib.util.find_spec(module) is not None for module in modules)
 
 
+def differing(kpi: Path, peer: Path) -> int:
+    """How many results' statuses differ between kpi's Parquet and a peer's (or are in one only)."""
+    import duckdb
+
+    query = (
+        f"SELECT count(*) FROM read_parquet('{kpi}') k FULL JOIN read_parquet('{peer}') p "
+        "ON k.indicator = p.indicator AND k.year = p.year AND k.org_unit = p.org_unit "
+        "WHERE k.status IS DISTINCT FROM p.status"
+    )
+    return int(duckdb.sql(query).fetchall()[0][0])
+
+
+def programs(work: Path, data: Path, size: int, python_max: int) -> dict[str, tuple[list[str], Path | None]]:
+    """Each program's command and the Parquet it writes (to compare statuses), in the order run:
+    the floor (every ratio is to it), kpi (its Parquet is what the peers are compared with), the peers."""
+    found: dict[str, tuple[list[str], Path | None]] = {
+        "floor": ([sys.executable, str(work / "peer_floor.py"), str(data)], None)
+    }
+    kpi = [sys.executable, "-m", "kpi_cli", "evaluate", str(data), "--indicators", str(work / "indicators.yaml")]
+    for name, (args, suffix) in KPI_RUNS.items():
+        if name == "core" and size > python_max:
+            continue
+        out = work / f"{name}{suffix}"
+        found[name] = ([*kpi, *args, "-o", str(out), "--fail-on", "never"], out if name == "kpi-parquet" else None)
+    for name, modules in MODULES.items():
+        if name != "floor" and installed(*modules):
+            out = work / f"{name.replace(' ', '-')}.parquet"
+            script = [sys.executable, str(work / f"peer_{name.replace(' ', '_')}.py"), str(data)]
+            found[name] = ([*script, str(work / "indicators.yaml"), str(out)], out)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
-    parser.add_argument(
-        "--python-max",
-        type=int,
-        default=1_000_000,
-        metavar="ROWS",
-        help="skip kpi --engine python above this many rows (10M rows would take minutes and ~10 GB)",
-    )
+    parser.add_argument("--python-max", type=int, default=1_000_000, metavar="ROWS", help="skip the core above")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="only these programs (and the floor)")
+    parser.add_argument("--indicators", type=int, help="indicators (a multiple of 5) instead of the table's shape")
+    parser.add_argument("--years", type=int, help="years instead of the table's shape")
     args = parser.parse_args()
-    kpi = [sys.executable, "-m", "kpi_cli"]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
-    engine = installed("duckdb", "sqlglot")
-    pandas = installed("pandas", "yaml")
-    extra = " kpi --engine duckdb s | ratio to floor | peak MB | library engine to JSONL s |" if engine else ""
-    print(
-        f"| rows | floor s | kpi s | rows/s | ratio to floor | peak MB | floor peak MB |{extra}"
-        " pandas script s | ratio to floor | peak MB |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|---:|" if engine else "") + "---:|---:|---:|")
+    print("| rows | indicators × org units × years | program | s | × floor | CPU s | peak MB | statuses as kpi's |")
+    print("|---:|---|---|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        (work / "indicators.yaml").write_text(definitions(INDICATORS), encoding="utf-8")
-        for name, script in (("floor.py", FLOOR), ("engine.py", ENGINE), ("pandas_script.py", PANDAS)):
-            (work / name).write_text(script, encoding="utf-8")
-        previous: tuple[int, float] | None = None
+        for name, script in SCRIPTS.items():
+            (work / f"peer_{name.replace(' ', '_')}.py").write_text(script, encoding="utf-8")
         for size in args.sizes:
+            indicators, units, years = shape(size, args.indicators, args.years)
+            (work / "indicators.yaml").write_text(definitions(indicators), encoding="utf-8")
             data = work / f"results-{size}.csv"
-            results(data, size, INDICATORS)
-            floor, floor_mb = median_run([sys.executable, str(work / "floor.py"), str(data)], args.repeat)
-            command = [*kpi, "evaluate", str(data), "--indicators", str(work / "indicators.yaml")]
-            command += ["--format", "json", "-o", str(work / "out.json"), "--fail-on", "never"]
-            seconds: float | None = None
-            python = f" skipped (over --python-max {args.python_max:,}) | | | |"
-            if size <= args.python_max:
-                seconds, peak = median_run([*command, "--engine", "python"], args.repeat)
-                python = f" {seconds:.2f} | {size / seconds:,.0f} | {seconds / floor:.1f}x | {peak:.0f} |"
-            cells = ""
-            if engine:
-                duck, duck_mb = median_run([*command, "--engine", "duckdb"], args.repeat)
-                rated = [sys.executable, str(work / "engine.py"), str(data), str(work / "indicators.yaml")]
-                library, _ = median_run([*rated, str(work / "out.jsonl")], args.repeat)
-                cells = f" {duck:.2f} | {duck / floor:.1f}x | {duck_mb:.0f} | {library:.2f} |"
-            analyst = " not installed | | |"
-            if pandas:
-                script = [sys.executable, str(work / "pandas_script.py"), str(data), str(work / "indicators.yaml")]
-                by_hand, hand_mb = median_run([*script, str(work / "pandas.jsonl")], args.repeat)
-                analyst = f" {by_hand:.2f} | {by_hand / floor:.1f}x | {hand_mb:.0f} |"
-            print(f"| {size:,} | {floor:.2f} |{python} {floor_mb:.0f} |{cells}{analyst}".replace(",", " "))
-            if previous and seconds is not None:
-                rows_before, seconds_before = previous
-                growth = (seconds / seconds_before) / (size / rows_before)
-                print(f"|  | | | | time per row x{growth:.2f} vs {rows_before:,} rows | | |".replace(",", " "))
-            previous = (size, seconds) if seconds is not None else None
+            results(data, indicators, units, years)
+            rows = indicators // 5 * 5 * units * years
+            floor = None
+            written = programs(work, data, size, args.python_max)
+            kpi_parquet = written.get("kpi-parquet", ([], None))[1]
+            for name, (command, out) in written.items():
+                if args.only and name != "floor" and name not in args.only:
+                    continue
+                seconds, cpu, peak = median_run(command, args.repeat)
+                floor = floor or seconds
+                same = ""
+                if out is not None and kpi_parquet is not None and kpi_parquet.exists() and installed("duckdb"):
+                    wrong = differing(kpi_parquet, out)
+                    same = "yes" if not wrong else f"**no: {wrong} differ**"
+                where = f"{rows:,} | {indicators} × {units:,} × {years}"
+                cells = f"{where} | {name} | {seconds:.2f} | {seconds / floor:.1f}× | {cpu:.2f} | {peak:.0f} | {same}"
+                print(f"| {cells.replace(',', ' ')} |", flush=True)
     print()
-    baseline, _ = median_run([sys.executable, "-c", "import click, yaml"], 7)
-    seed = str(ROOT / "results" / "2014.csv")
-    seed_defs = str(ROOT / "indicators.yaml")
-    as_json, _ = median_run([*kpi, "evaluate", seed, "--indicators", seed_defs, "--format", "json"], 7)
-    as_table, _ = median_run([*kpi, "evaluate", seed, "--indicators", seed_defs], 7)
+    baseline, *_ = median_run([sys.executable, "-c", "import click, yaml"], 7)
+    seed = [sys.executable, "-m", "kpi_cli", "evaluate", str(ROOT / "results" / "2014.csv")]
+    seed += ["--indicators", str(ROOT / "indicators.yaml")]
+    as_json, *_ = median_run([*seed, "--format", "json"], 7)
+    as_table, *_ = median_run(seed, 7)
     print("| start-up | seconds | ratio to `import click, yaml` |")
     print("|---|---:|---:|")
     print(f"| python -c 'import click, yaml' | {baseline:.3f} | 1.0x |")

@@ -91,8 +91,10 @@ def numbers(exact_binary: bool) -> st.SearchStrategy[Decimal]:
 
 @st.composite
 def band_set(draw: st.DrawFn, exact_binary: bool, share: bool = False) -> tuple[Band, ...]:
-    """1-5 intervals left to right, touching or with gaps, open at either end or not; edges
-    where a better_than share lies (0, 25, 33.33 ... 100) when ``share``."""
+    """1-5 intervals left to right, open at either end or not; gapless (every interval touching the
+    next) as often as not, else with gaps between some or all of them, as the seed's ``4,5 - 6``,
+    ``4 - 4,4``, ``0 - 3,9``; edges where a better_than share lies (0, 25, 33.33 ... 100) when ``share``."""
+    gapless = draw(st.booleans())
     count = draw(st.integers(1, 5))
     edge = st.sampled_from(SHARES) if share else numbers(exact_binary)
     edges = sorted(set(draw(st.lists(edge, min_size=2 * count, max_size=2 * count))))
@@ -101,7 +103,7 @@ def band_set(draw: st.DrawFn, exact_binary: bool, share: bool = False) -> tuple[
     intervals: list[Interval] = []
     for index in range(0, len(edges) - 1, 2):
         low, high = edges[index], edges[index + 1]
-        touching = draw(st.booleans()) and intervals and intervals[-1].high is not None
+        touching = (gapless or draw(st.booleans())) and intervals and intervals[-1].high is not None
         if touching:
             previous = intervals[-1]
             low = previous.high  # type: ignore[assignment]
@@ -134,12 +136,15 @@ def scale_for(bands: tuple[Band, ...], draw: st.DrawFn, exact_binary: bool) -> I
 
 
 @st.composite
-def indicator(draw: st.DrawFn, ident: str, exact_binary: bool, kind: str, others: tuple[str, ...]) -> Indicator:
-    """One indicator of ``kind`` (KINDS); a better_than one compares some of ``others``."""
+def indicator(
+    draw: st.DrawFn, ident: str, exact_binary: bool, kind: str, others: tuple[str, ...], own_bands: bool = True
+) -> Indicator:
+    """One indicator of ``kind`` (KINDS); a better_than one compares some of ``others``; org units'
+    own band versions now and then when ``own_bands``."""
     change = kind == "change"
     versions: list[BandVersion] = []
     for org_unit in (None, *UNITS[1:]):
-        if org_unit is not None and not draw(st.booleans()):
+        if org_unit is not None and (not own_bands or not draw(st.booleans())):
             continue
         years = draw(st.lists(st.sampled_from([None, *YEARS]), min_size=1, max_size=3, unique=True))
         if org_unit is None and draw(st.booleans()):
@@ -196,9 +201,11 @@ def values_near(scorecard: Scorecard, exact_binary: bool) -> st.SearchStrategy[D
 def cases(draw: st.DrawFn, exact_binary: bool = False) -> Case:
     count = draw(st.integers(1, 4))
     ids = tuple(f"X.{n}" for n in range(count))
-    kinds = [draw(st.sampled_from(KINDS if count > 1 else KINDS[:-1])) for _ in ids]
+    # half the cases plain (nothing computed, no org unit's own bands): the compiler's specialised query
+    plain = draw(st.booleans())
+    kinds = [draw(st.sampled_from(KINDS if count > 1 else KINDS[:-1])) if not plain else "value" for _ in ids]
     indicators = tuple(
-        draw(indicator(ident, exact_binary, kind, tuple(i for i in ids if i != ident)))
+        draw(indicator(ident, exact_binary, kind, tuple(i for i in ids if i != ident), own_bands=not plain))
         for ident, kind in zip(ids, kinds, strict=True)
     )
     computed = "computed" in kinds

@@ -106,7 +106,7 @@ def test_a_value_that_disagrees_with_its_measures_is_the_same_error(
 def test_verbose_says_which_engine(kpi: Callable[..., Result]) -> None:
     small = kpi("evaluate", "results/2014.csv", "-v", "--lang", "en")
     assert (
-        "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet)"
+        "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 5 MB of CSV, or Parquet)"
         in small.stderr.splitlines()
     )
     asked = kpi("evaluate", "results/2014.csv", "-v", "--engine", "duckdb", "--lang", "en")

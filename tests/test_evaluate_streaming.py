@@ -151,6 +151,20 @@ def test_parquet_output_needs_the_duckdb_engine(kpi: Callable[..., Result], tmp_
 
 
 @pytest.mark.usefixtures("repo_root")
+def test_auto_writes_parquet_from_a_small_csv(kpi: Callable[..., Result], tmp_path: Path) -> None:
+    """Only DuckDB writes Parquet: auto takes it whatever the input's size."""
+    results, definitions = EXAMPLES["tolerance"]
+    out = tmp_path / "rated.parquet"
+    written = kpi("evaluate", results, "--indicators", definitions, "-o", str(out), "-v")
+    assert "kpi: engine: duckdb (auto: Parquet output), streamed (rated and written by DuckDB)" in written.stderr
+    python = kpi("evaluate", results, "--indicators", definitions, "--format", "jsonl", "--engine", "python")
+    assert written.exit_code == python.exit_code
+    statuses = duckdb.sql(f"SELECT indicator, org_unit, status FROM '{out}'").fetchall()
+    expected = [json.loads(line) for line in python.stdout.splitlines()]
+    assert statuses == [(r["indicator"], r["org_unit"], r["status"]) for r in expected]
+
+
+@pytest.mark.usefixtures("repo_root")
 def test_auto_streams_from_a_size(kpi: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     results, definitions = EXAMPLES["tolerance"]
     small = kpi("evaluate", results, "--indicators", definitions, "--format", "json", "-v")

@@ -167,7 +167,7 @@ def read(
     default="auto",
     show_default=True,
     help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for json, jsonl, csv or -o x.parquet "
-    "from Parquet or CSV files of 2 MB or more, else Python.",
+    "from Parquet or CSV files of 5 MB or more, else Python.",
 )
 @ignore_option
 @lang_option

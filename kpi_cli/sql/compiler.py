@@ -22,8 +22,8 @@ from sqlglot import ErrorLevel, exp
 from ..model import Scorecard
 from .computed import benchmark_values, better_than_value, change_value, comparisons, computed_value
 from .expressions import NUMBER, both, c, cast, either, lit, not_null, one, when
-from .judging import SCALE_COLUMNS, final, judged, placed
-from .tables import Table, tables
+from .judging import SCALE_COLUMNS, band_columns, final, judged, placed
+from .tables import Table, positions, tables
 
 DIALECTS = ("duckdb", "sqlite", "postgres", "tsql", "bigquery", "spark", "trino")
 _TYPES = {"text": "VARCHAR(1000)", "int": "INT", "number": NUMBER}
@@ -144,12 +144,12 @@ def _in_force(alias: str, own: bool) -> exp.Expr:
     return both(c("indicator", v).eq(c("indicator", "i")), unit, started, not_ended)
 
 
-def _grid(methods: set[str], own_versions: bool, change: bool) -> exp.Select:
+def _grid(methods: set[str], own_versions: bool, change: bool, width: int) -> exp.Select:
     """Each indicator × year × org unit, with its row, its inputs and the band version in force.
 
     The joins for measures, better_than's comparisons and org units' own bands are left out when
     no indicator needs them; ``change``: some indicator rates its change (``given_before``: the value
-    given the year before).
+    given the year before). The version's band edges (``width`` positions) ride along on the row.
     """
 
     def own_column(name: str) -> exp.Expr:
@@ -190,6 +190,10 @@ def _grid(methods: set[str], own_versions: bool, change: bool) -> exp.Select:
             *[
                 when((own_scale, own_column(name)), (general_scale, c(name, "gen")), default=c(name, "i")).as_(name)
                 for name in SCALE_COLUMNS
+            ],
+            *[
+                (when((own, own_column(name)), default=c(name, "gen")) if own_versions else c(name, "gen")).as_(name)
+                for name in band_columns(width)
             ],
         )
         .from_(exp.to_table("kpi_indicators").as_("i"))
@@ -252,6 +256,14 @@ def _valued(change: bool) -> exp.Select:
     ).from_("kpi_computed")
 
 
+def _given() -> exp.Select:
+    """The specialised step for a scorecard with nothing computed (no measures, no ``rate: change``,
+    no ``better_than``): the value rated is the value given, checked against the scale as it is."""
+    return exp.select(exp.Star(), c("given").as_("value"), c("given").as_("checked"), c("n").as_("cases")).from_(
+        "kpi_grid"
+    )
+
+
 _NAME = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*){0,2}")
 
 
@@ -287,6 +299,7 @@ def build(
     base_column: bool | None = None,
     year: int | None = None,
     benchmarks: str | None = None,
+    streamed: bool = False,
 ) -> exp.Expr:
     """The query (or ``CREATE VIEW view``) as a sqlglot expression for ``dialect``.
 
@@ -295,6 +308,14 @@ def build(
     have rows in it, as ``evaluate``'s year. ``benchmarks``: a table (indicator,
     year, region, value) of the benchmark regions' values that ``compute:
     better_than`` compares with; without it no better_than indicator has a value.
+    ``streamed``: for ``kpi_cli.sql.stream``, rows in any order (it sorts where it writes) with
+    one more column, ``inside_at``: the position of the interval a value lies in.
+
+    Two queries: the general one, and a specialised one for scorecards with nothing computed and
+    no org unit's own bands (``plain``): the row and its band version in force joined to each
+    indicator, year and org unit, the value placed by its version's band edges on the same row,
+    in one pass. The general one adds the measures, the value the year before and the org units'
+    own versions, and the computed value's step.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
@@ -303,6 +324,9 @@ def build(
     change = any(indicator.rate_change for indicator in indicators)
     if base_column is None:
         base_column = any(indicator.min_base for indicator in indicators)
+    width = positions(scorecard)
+    own_versions = any(v.org_unit for i in indicators for v in i.versions)
+    plain = not methods and not change and not own_versions
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
     materialized = dialect in ("duckdb", "postgres", "sqlite")
     ctes.append(_cte("kpi_input", _input(table, base_column, change or "change" in methods), materialized))
@@ -312,13 +336,21 @@ def build(
     ctes += [
         _cte("kpi_years", _years(year, methods)),
         _cte("kpi_units", _units()),
-        _cte("kpi_grid", _grid(methods, any(v.org_unit for i in indicators for v in i.versions), change)),
-        _cte("kpi_computed", _computed_step(methods, dialect, change)),
-        _cte("kpi_valued", _valued(change)),
-        _cte("kpi_placed", placed()),
-        _cte("kpi_judged", judged()),
+        _cte("kpi_grid", _grid(methods, own_versions, change, width)),
     ]
-    query = final(view is not None)
+    # each step reads the columns of the one before many times (a value against every edge, the
+    # neighbours' positions in every rank); PostgreSQL and SQLite inline a CTE read once, repeating
+    # its expressions at each use, so there each step is computed once (DuckDB projects step by step)
+    fence = dialect in ("postgres", "sqlite")
+    if plain:
+        ctes.append(_cte("kpi_valued", _given(), fence))
+    else:
+        ctes += [
+            _cte("kpi_computed", _computed_step(methods, dialect, change)),
+            _cte("kpi_valued", _valued(change), fence),
+        ]
+    ctes += [_cte("kpi_placed", placed(width), fence), _cte("kpi_judged", judged(width), fence)]
+    query = final(view is not None, streamed)
     query.set("with_", exp.With(expressions=ctes))
     if view is None:
         return query
@@ -335,6 +367,7 @@ def compile_sql(
     year: int | None = None,
     pretty: bool = True,
     benchmarks: str | None = None,
+    streamed: bool = False,
 ) -> str:
     """The query rating ``table`` by ``scorecard``, written in ``dialect`` (see ``build``)."""
     expression = build(
@@ -345,5 +378,6 @@ def compile_sql(
         base_column=base_column,
         year=year,
         benchmarks=benchmarks,
+        streamed=streamed,
     )
     return expression.sql(dialect=dialect, pretty=pretty, unsupported_level=ErrorLevel.RAISE) + "\n"

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -264,9 +265,7 @@ def _load_python_rows(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, read
         "CREATE OR REPLACE TEMP TABLE kpi_results "
         "(indicator VARCHAR, year INT, org_unit VARCHAR, value DECIMAL(38, 15), n DECIMAL(38, 15))",
     )
-    rows = [(r.indicator, r.year, r.org_unit, r.value, r.base) for r in read.rows]
-    if rows:
-        con.executemany("INSERT INTO kpi_results VALUES (?, ?, ?, ?, ?)", rows)
+    insert_rows(con, "kpi_results", [(r.indicator, r.year, r.org_unit, r.value, r.base) for r in read.rows])
 
 
 def rate(
@@ -334,6 +333,18 @@ def run(con: duckdb.DuckDBPyConnection, statement: str) -> None:
     con.execute(statement).fetchall()
 
 
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """``rows`` added to ``table`` in one statement, a list per column unnested: ``executemany`` runs
+    a statement a row (seconds for the few thousand rows of a large scorecard). Decimals go as
+    their text, cast exactly to the column's type by the insert."""
+    if not rows:
+        return
+    exact = [tuple(format(cell, "f") if isinstance(cell, Decimal) else cell for cell in row) for row in rows]
+    columns = [list(column) for column in zip(*exact, strict=True)]
+    unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
+    con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
+
+
 def count_of(con: duckdb.DuckDBPyConnection, query: str) -> int:
     """The one number a query returns (0 for NULL)."""
     rows = con.execute(query).fetchall()
@@ -345,7 +356,7 @@ def doubtful(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> bool:
     names = {measure.id: measure.id for measure in scorecard.measures}
     names.update({name: indicator.id for name, indicator in scorecard.lookup().items()})
     run(con, "CREATE OR REPLACE TEMP TABLE kpi_known (name VARCHAR, id VARCHAR)")
-    con.executemany("INSERT INTO kpi_known VALUES (?, ?)", list(names.items()))
+    insert_rows(con, "kpi_known", list(names.items()))
     unknown = count_of(
         con,
         "SELECT count(*) FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator "

@@ -1,14 +1,15 @@
 """The last steps of the compiled query: a value placed among its band version's bands
-(``placed``), the rank it earns there and the flags before any rank (``judged``), and the
-status word and columns the query returns (``final``). The same rules as ``kpi_cli.rating.rate.rate``."""
+(``placed``, by comparisons with the edges its row carries), the rank it earns there and the flags
+before any rank (``judged``), and the status word and columns the query returns (``final``). The
+same rules as ``kpi_cli.rating.rate.rate``."""
 
 from __future__ import annotations
 
 from sqlglot import exp
 
 from .expressions import both, c, either, is_null, lit, not_null, one, when
+from .tables import BAND_FIELDS, band_column
 
-MODULO = 4  # ranks 0-2 ride along with a band's position in one number: position * 4 + rank
 RATED = ("desired", "accepted", "not_approved")
 SCALE_COLUMNS = ("scale_low", "scale_high", "scale_low_inclusive", "scale_high_inclusive")
 
@@ -19,57 +20,82 @@ def _contains(low: exp.Expr, high: exp.Expr, low_in: exp.Expr, high_in: exp.Expr
     return both(above_low, below_high)
 
 
-def placed() -> exp.Select:
-    """For each rated value: the band it lies in, else its nearest neighbours below and above."""
-    value = c("value", "v")
-    b = "b"
-    inside = _contains(c("low", b), c("high", b), c("low_inclusive", b), c("high_inclusive", b), value)
-    below = both(
-        not_null(c("high", b)), either(c("high", b) < value, both(c("high", b).eq(value), c("high_inclusive", b).eq(0)))
-    )
-    above = both(
-        not_null(c("low", b)), either(c("low", b) > value, both(c("low", b).eq(value), c("low_inclusive", b).eq(0)))
-    )
-    code = c("position", b) * MODULO + c("status_rank", b)
-    keys = [c("indicator", "v"), c("year", "v"), c("unit_key", "v")]
-    return (
-        exp.select(
-            *keys,
-            exp.Max(this=when((inside, c("status_rank", b)))).as_("inside_rank"),
-            exp.Max(this=when((below, code))).as_("below_code"),
-            exp.Max(this=when((below, c("high", b)))).as_("below_high"),
-            exp.Min(this=when((above, code))).as_("above_code"),
-            exp.Min(this=when((above, c("low", b)))).as_("above_low"),
+def band_columns(width: int) -> list[str]:
+    """The band edges' columns a row carries from its version (``tables.band_column``)."""
+    return [band_column(p, field) for p in range(width) for field, _ in BAND_FIELDS]
+
+
+def _edge(position: int, field: str) -> exp.Column:
+    return c(band_column(position, field))
+
+
+def _at(position_column: str, field: str, width: int) -> exp.Expr:
+    """``field`` of the interval at the position a column holds (NULL for none)."""
+    return when(*[(c(position_column).eq(p), _edge(p, field)) for p in range(width)])
+
+
+def placed(width: int) -> exp.Select:
+    """For each value, by comparisons with the edges of its own version's intervals (left to right,
+    ``bands.placed``'s order) in the same row: the rank of the first interval it lies in, else the
+    positions of its nearest neighbours, the last interval below it and the first above it (as
+    ``rating.rate`` finds them). No join, no grouping: one pass over the rows."""
+    value = c("value")
+    exists = [not_null(_edge(p, "rank")) for p in range(width)]
+    inside = [
+        both(
+            exists[p],
+            _contains(_edge(p, "low"), _edge(p, "high"), _edge(p, "low_inclusive"), _edge(p, "high_inclusive"), value),
         )
-        .from_(exp.to_table("kpi_valued").as_("v"))
-        .join(exp.to_table("kpi_bands").as_(b), on=c("version", b).eq(c("version", "v")))
-        .where(not_null(value))
-        .group_by(*keys)
-    )
+        for p in range(width)
+    ]
+    below = [
+        both(
+            exists[p],
+            not_null(_edge(p, "high")),
+            either(_edge(p, "high") < value, both(_edge(p, "high").eq(value), _edge(p, "high_inclusive").eq(0))),
+        )
+        for p in range(width)
+    ]
+    above = [
+        both(
+            exists[p],
+            not_null(_edge(p, "low")),
+            either(_edge(p, "low") > value, both(_edge(p, "low").eq(value), _edge(p, "low_inclusive").eq(0))),
+        )
+        for p in range(width)
+    ]
+    return exp.select(
+        exp.Star(),
+        when(*[(inside[p], _edge(p, "rank")) for p in range(width)]).as_("inside_rank"),
+        when(*[(inside[p].copy(), lit(p)) for p in range(width)]).as_("inside_at"),
+        when(*[(below[p], lit(p)) for p in reversed(range(width))]).as_("below_at"),
+        when(*[(above[p], lit(p)) for p in range(width)]).as_("above_at"),
+    ).from_("kpi_valued")
 
 
-def judged() -> exp.Select:
+def judged(width: int) -> exp.Select:
     """The rank each value earns: its band's, the gap policy's between two neighbours, or the
     outermost band's within the scale; and the flags that come before any rank."""
-    keys = ("indicator", "year", "unit_key")
     value = c("value", "v")
-    below, above = c("below_code", "p"), c("above_code", "p")
-    below_rank, above_rank = exp.Mod(this=below, expression=lit(MODULO)), exp.Mod(this=above, expression=lit(MODULO))
-    worse = when((below_rank >= above_rank, below_rank), default=above_rank)
-    to_below, to_above = exp.paren(value - c("below_high", "p")), exp.paren(c("above_low", "p") - value)
+    below, above = c("below_at", "v"), c("above_at", "v")
+    below_rank, above_rank = _at("below_at", "rank", width), _at("above_at", "rank", width)
+    worse = when((below_rank >= above_rank, below_rank.copy()), default=above_rank.copy())
+    to_below = exp.paren(value - _at("below_at", "high", width))
+    to_above = exp.paren(_at("above_at", "low", width) - value)
     nearest = one(c("nearest", "v"))
     gap = when(
-        (both(nearest, to_below < to_above), below_rank),
-        (both(nearest, to_below > to_above), above_rank),
+        (both(nearest, to_below < to_above), below_rank.copy()),
+        (both(nearest, to_below > to_above), above_rank.copy()),
         default=worse,
     )
-    outermost = exp.Mod(this=exp.func("COALESCE", below, above), expression=lit(MODULO))
+    outermost = exp.func("COALESCE", below_rank.copy(), above_rank.copy())
     between = both(not_null(below), not_null(above))
-    rank = when((not_null(c("inside_rank", "p")), c("inside_rank", "p")), (between, gap), default=outermost)
+    inside_rank = c("inside_rank", "v")
+    rank = when((not_null(inside_rank), inside_rank.copy()), (between, gap), default=outermost)
     # beyond every band with no scale: still rated by the outermost band, and flagged (rating.rate);
     # a change is rated with no scale (the scale bounds the value, not its change)
     unbounded = either(c("has_scale", "v").eq(0), one(c("rate_change", "v")))
-    beyond = both(is_null(c("inside_rank", "p")), exp.not_(between), unbounded)
+    beyond = both(is_null(inside_rank.copy()), exp.not_(between.copy()), unbounded)
     scale = [c(name, "v") for name in SCALE_COLUMNS]
     checked = c("checked", "v")  # the value given, for a change
     outside = both(
@@ -79,26 +105,19 @@ def judged() -> exp.Select:
     )
     pending = both(not_null(c("phase_in", "v")), c("year", "v") < c("phase_in", "v"))
     small = both(not_null(c("min_base", "v")), not_null(c("cases", "v")), c("cases", "v") < c("min_base", "v"))
-    return (
-        exp.select(
-            exp.column(exp.Star(), "v"),
-            c("inside_rank", "p"),
-            rank.as_("band_rank"),
-            when((beyond, lit(1)), default=lit(0)).as_("beyond_bands"),
-            when((outside, lit(1)), default=lit(0)).as_("outside"),
-            when((pending, lit(1)), default=lit(0)).as_("pending"),
-            when((small, lit(1)), default=lit(0)).as_("small_base"),
-        )
-        .from_(exp.to_table("kpi_valued").as_("v"))
-        .join(
-            exp.to_table("kpi_placed").as_("p"),
-            on=both(*[c(key, "p").eq(c(key, "v")) for key in keys]),
-            join_type="left",
-        )
-    )
+    return exp.select(
+        exp.column(exp.Star(), "v"),
+        rank.as_("band_rank"),
+        when((beyond, lit(1)), default=lit(0)).as_("beyond_bands"),
+        when((outside, lit(1)), default=lit(0)).as_("outside"),
+        when((pending, lit(1)), default=lit(0)).as_("pending"),
+        when((small, lit(1)), default=lit(0)).as_("small_base"),
+    ).from_(exp.to_table("kpi_placed").as_("v"))
 
 
-def final(view: bool) -> exp.Select:
+def final(view: bool, streamed: bool = False) -> exp.Select:
+    """The columns the query returns (``inside_at`` too when ``streamed``), in the report's order
+    unless it is a view or streamed."""
     rated = both(
         c("outside").eq(0),
         c("pending").eq(0),
@@ -128,5 +147,6 @@ def final(view: bool) -> exp.Select:
         in_gap.as_("in_gap"),
         beyond.as_("beyond"),
         error.as_("error"),
+        *([c("inside_at")] if streamed else []),
     ).from_("kpi_judged")
-    return query if view else query.order_by(c("year"), c("unit_key"), c("ord"))
+    return query if view or streamed else query.order_by(c("year"), c("unit_key"), c("ord"))

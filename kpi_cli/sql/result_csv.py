@@ -21,6 +21,7 @@ from ..render.csv_output import BOM, dialect, evaluation_header, shown_header
 from ..render.labels import Labels
 from ..report import Note
 from ..text import FORMULA_STARTS, neutralise
+from .engine import insert_rows
 
 if TYPE_CHECKING:
     import duckdb
@@ -68,23 +69,20 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
         "CREATE TEMP TABLE kpi_csv_kind (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR,"
         " own VARCHAR, unit VARCHAR, bands VARCHAR)"
     )
-    if kinds:
-        con.executemany("INSERT INTO kpi_csv_kind VALUES (?, ?, ?, ?, ?, ?, ?)", kinds)
+    insert_rows(con, "kpi_csv_kind", kinds)
     statuses = [
         (item.id, status.value, _joined([say.level_id(status), neutralise(say.status_of(item, status))], delimiter))
         for item in scorecard.indicators()
         for status in Status
     ]
     con.execute("CREATE TEMP TABLE kpi_csv_status (indicator VARCHAR, status VARCHAR, cells VARCHAR)")
-    if statuses:
-        con.executemany("INSERT INTO kpi_csv_status VALUES (?, ?, ?)", statuses)
+    insert_rows(con, "kpi_csv_status", statuses)
     notes = con.execute("SELECT DISTINCT note_key, note_year FROM kpi_rows WHERE note_key IS NOT NULL").fetchall()
     con.execute("CREATE TEMP TABLE kpi_csv_note (key VARCHAR, year VARCHAR, cells VARCHAR)")
-    if notes:
-        cells = [
-            (key, year, _joined([neutralise(say.note(Note(key, (("year", year),))))], delimiter)) for key, year in notes
-        ]
-        con.executemany("INSERT INTO kpi_csv_note VALUES (?, ?, ?)", cells)
+    cells = [
+        (key, year, _joined([neutralise(say.note(Note(key, (("year", year),))))], delimiter)) for key, year in notes
+    ]
+    insert_rows(con, "kpi_csv_note", cells)
     return _line(delimiter, mark)
 
 

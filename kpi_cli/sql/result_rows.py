@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..bands.notation import format_interval
+from ..bands.order import placed
 from ..model import RATED, Direction, Interval, Scorecard, Status
 from ..rating.checks import findings
 from ..rating.history import Rollups, rollup_counts
@@ -28,6 +29,7 @@ from ..render.json_output import SCHEMA_VERSION, _rollups, indicator
 from ..render.labels import Labels
 from ..results.values import parse_value
 from ..view import Gate
+from .engine import insert_rows
 from .tables import _versions
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ WITH input AS (
     SELECT org_unit, row_number() OVER (ORDER BY org_unit) AS unit_order
     FROM (SELECT DISTINCT org_unit FROM kpi_rated WHERE org_unit IS NOT NULL)
 ), joined AS (
-    SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit,
+    SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit, r.inside_at,
            r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n, i.n_text,
            info.ord, info.phase_in, k.kind, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
            lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
@@ -63,8 +65,7 @@ WITH input AS (
     FROM joined j
     LEFT JOIN kpi_band_text b
       ON j.rated AND b.indicator = j.indicator AND b.from_key = coalesce(j.bands_from, -1)
-     AND b.unit_key = coalesce(j.bands_org_unit, '')
-     AND kpi_inside(j.value, b.low, b.high, b.low_inclusive, b.high_inclusive)
+     AND b.unit_key = coalesce(j.bands_org_unit, '') AND b.position = j.inside_at
 ), flagged AS (
     SELECT *,
            previous IS NOT NULL AND rated AND previous.rank IS NOT NULL AND rank > previous.rank AS regression,
@@ -129,31 +130,26 @@ def _tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Gate) ->
         (item.id, order, item.phase_in.year if item.phase_in else None)
         for order, item in enumerate(scorecard.indicators())
     ]
-    _insert(con, "kpi_info", info)
+    insert_rows(con, "kpi_info", info)
     con.execute("CREATE TEMP TABLE kpi_level (status VARCHAR, id VARCHAR, rank INT)")
     levels = [(s.value, scorecard.level_id(s), s.rank if s in RATED else None) for s in Status]
-    _insert(con, "kpi_level", levels)
+    insert_rows(con, "kpi_level", levels)
     con.execute("CREATE TEMP TABLE kpi_fails (id VARCHAR)")
     fails = [(scorecard.level_id(s),) for s in gate.levels]
-    _insert(con, "kpi_fails", fails)
+    insert_rows(con, "kpi_fails", fails)
     con.execute(
-        "CREATE TEMP TABLE kpi_band_text (indicator VARCHAR, from_key INT, unit_key VARCHAR, low DECIMAL(38, 15),"
-        " high DECIMAL(38, 15), low_inclusive BOOLEAN, high_inclusive BOOLEAN, notation VARCHAR)"
+        "CREATE TEMP TABLE kpi_band_text (indicator VARCHAR, from_key INT, unit_key VARCHAR, position INT,"
+        " notation VARCHAR)"
     )
+    # each interval at its position left to right, as the compiled query's inside_at names it
     bands = [
-        (item.id, -1 if v.from_year is None else v.from_year, v.org_unit or "", *_edges(interval))
+        (item.id, -1 if v.from_year is None else v.from_year, v.org_unit or "", position, _edges(interval)[4])
         for item in scorecard.indicators()
         for v in _versions(item)
-        for band in v.bands
-        for interval in band.intervals
+        for position, (interval, _) in enumerate(placed(v.bands))
     ]
-    _insert(con, "kpi_band_text", bands)
+    insert_rows(con, "kpi_band_text", bands)
     _kinds(con, scorecard)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
-    if rows:
-        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
 
 def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
@@ -178,12 +174,13 @@ def _kinds(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
         "CREATE TEMP TABLE kpi_kind_rows (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR, kind INT,"
         " direction VARCHAR, target INT)"
     )
-    _insert(con, "kpi_kind_rows", rows)
+    insert_rows(con, "kpi_kind_rows", rows)
     con.execute(
         "CREATE TEMP TABLE kpi_desired (target INT, low DECIMAL(38, 15), high DECIMAL(38, 15),"
         " low_inclusive BOOLEAN, high_inclusive BOOLEAN)"
     )
-    _insert(con, "kpi_desired", [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals])
+    target_rows = [(number, *_edges(i)[:4]) for intervals, number in targets.items() for i in intervals]
+    insert_rows(con, "kpi_desired", target_rows)
     # a target range's desired band as a list on its row: its distance is worked out row by row
     con.execute(
         "CREATE TEMP TABLE kpi_kind AS SELECT k.*, (SELECT list({'low': d.low, 'high': d.high, "
@@ -211,21 +208,41 @@ def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Ga
     con.execute(_MACROS)
     _tables(con, scorecard, gate)
     con.execute(_ROWS, {"shown": shown, "on_regression": gate.regression}).fetchall()
+    _neighbour_reasons(con, scorecard)
+
+
+def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
+    """The reasons about neighbours (a gap, beyond the bands), worded by the core: once for each
+    value as written against each band version in force, not once a row (a gapped scorecard puts
+    some percent of a million values in gaps, a few thousand distinct texts), and set in one
+    statement joined on that key."""
     english = Labels("en", scorecard.levels)
     indicators = scorecard.indicator_map()
+    key = "indicator, year, coalesce(bands_org_unit, '') AS bands_unit, value_text"
     neighbours = con.execute(
-        "SELECT indicator, year, org_unit, value_text FROM kpi_rows WHERE rated AND inside IS NULL"
+        f"SELECT {key}, any_value(org_unit) FROM kpi_rows WHERE rated AND inside IS NULL GROUP BY ALL"
     ).fetchall()
-    reasons = []
-    for ident, year, unit, text in neighbours:
+    if not neighbours:
+        return
+    columns: tuple[list[object], ...] = ([], [], [], [], [])
+    for ident, year, bands_unit, text, unit in neighbours:
         value = parse_value(text)  # as the Python reader reads it, its places as written
         assert value is not None
         in_force = indicators[str(ident)].in_force(int(str(year)), None if unit is None else str(unit))
-        reasons.append((english.reason(rate(in_force, value)), ident, year, unit or ""))
-    if reasons:  # updated in place: the rows keep their order
-        con.executemany(
-            "UPDATE kpi_rows SET reason = ? WHERE indicator = ? AND year = ? AND coalesce(org_unit, '') = ?", reasons
-        )
+        reason = english.reason(rate(in_force, value))
+        for column, cell in zip(columns, (ident, year, bands_unit, text, reason), strict=True):
+            column.append(cell)
+    con.execute(
+        "CREATE TEMP TABLE kpi_reasons AS SELECT unnest($1::VARCHAR[]) AS indicator, unnest($2::INT[]) AS year,"
+        " unnest($3::VARCHAR[]) AS bands_unit, unnest($4::VARCHAR[]) AS value_text,"
+        " unnest($5::VARCHAR[]) AS reason",
+        list(columns),
+    )
+    con.execute(
+        "UPDATE kpi_rows r SET reason = n.reason FROM kpi_reasons n WHERE r.rated AND r.inside IS NULL"
+        " AND n.indicator = r.indicator AND n.year = r.year AND n.bands_unit = coalesce(r.bands_org_unit, '')"
+        " AND n.value_text = r.value_text"
+    )
     _notes(con, scorecard, english)
 
 
@@ -252,7 +269,7 @@ def _notes(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels
             "CREATE TEMP TABLE kpi_notes (indicator VARCHAR, year INT, unit_key VARCHAR, note_key VARCHAR,"
             " note_year VARCHAR, note_text VARCHAR)"
         )
-        _insert(con, "kpi_notes", notes)
+        insert_rows(con, "kpi_notes", notes)
         con.execute(
             "UPDATE kpi_rows SET note_key = n.note_key, note_year = n.note_year, note_text = n.note_text "
             "FROM kpi_notes n WHERE kpi_rows.indicator = n.indicator AND kpi_rows.year = n.year "

@@ -239,7 +239,9 @@ def _rate_and_write(
     if isinstance(shown, str):
         return shown
     scorecard = request.scorecard
-    query = compile_sql(scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False)
+    query = compile_sql(
+        scorecard, "duckdb", table="kpi_results", base_column=True, year=shown, pretty=False, streamed=True
+    )
     run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
     if count_of(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
         return "a value lies outside its scale: the Python reader says where"

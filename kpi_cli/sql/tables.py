@@ -10,9 +10,12 @@ tables are what the query joins the results against:
 - ``better``: each input of a ``compute: better_than`` indicator that has a
   direction to compare by, with the benchmark region (only when there are any);
 - ``versions``: the band versions, each with the years it is in force
-  ``[from_year, to_year)`` for its org unit (or for all);
-- ``bands``: every interval of every version, in the order ``bands.placed``
-  gives them.
+  ``[from_year, to_year)`` for its org unit (or for all), and its bands'
+  intervals in the order ``bands.placed`` gives them, as columns of the same
+  row (``band_columns``): position p's ``b{p}_low``, ``b{p}_high``, whether
+  each end is inclusive and ``b{p}_rank`` (NULL past the version's last
+  interval). A value is then placed among its bands, or between two of them,
+  by comparisons within its own row, not by a join with every interval.
 """
 
 from __future__ import annotations
@@ -41,6 +44,34 @@ def _interval(interval: Interval | None) -> Row:
     if interval is None:
         return (0, None, None, 0, 0)
     return (1, interval.low, interval.high, int(interval.low_inclusive), int(interval.high_inclusive))
+
+
+BAND_FIELDS = (
+    ("low", "number"),
+    ("high", "number"),
+    ("low_inclusive", "int"),
+    ("high_inclusive", "int"),
+    ("rank", "int"),
+)
+
+
+def band_column(position: int, field: str) -> str:
+    """The column of kpi_versions holding ``field`` (low, high, low_inclusive, high_inclusive, rank)
+    of the interval at ``position``."""
+    return f"b{position}_{field}"
+
+
+def positions(scorecard: Scorecard) -> int:
+    """How many intervals the widest band version has (at least one): the band columns' count."""
+    counts = [sum(len(band.intervals) for band in v.bands) for item in scorecard.indicators() for v in _versions(item)]
+    return max([1, *counts])
+
+
+def _band_cells(version: BandVersion, width: int) -> Row:
+    cells: list[Cell] = []
+    for interval, status in placed(version.bands):
+        cells += [interval.low, interval.high, int(interval.low_inclusive), int(interval.high_inclusive), status.rank]
+    return (*cells, *(None,) * (len(BAND_FIELDS) * width - len(cells)))
 
 
 def _versions(indicator: Indicator) -> tuple[BandVersion, ...]:
@@ -72,7 +103,7 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
     names.update({name: (indicator.id, 0) for name, indicator in scorecard.lookup().items()})
     indicator_rows: list[Row] = []
     version_rows: list[Row] = []
-    band_rows: list[Row] = []
+    width = positions(scorecard)
     better_rows: list[Row] = []
     directions = {indicator.id: indicator.direction for indicator in scorecard.indicators()}
     for order, indicator in enumerate(scorecard.indicators()):
@@ -113,22 +144,9 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                         LAST_YEAR if to_year is None else to_year,
                         int(any(band.intervals for band in version.bands)),
                         *_interval(version.scale),
+                        *_band_cells(version, width),
                     )
                 )
-                for position, (interval, status) in enumerate(placed(version.bands)):
-                    band_rows.append(
-                        (
-                            number,
-                            indicator.id,
-                            status.value,
-                            status.rank,
-                            position,
-                            interval.low,
-                            interval.high,
-                            int(interval.low_inclusive),
-                            int(interval.high_inclusive),
-                        )
-                    )
     scale = (
         ("has_scale", "int"),
         ("scale_low", "number"),
@@ -177,23 +195,9 @@ def tables(scorecard: Scorecard) -> tuple[Table, ...]:
                 ("ends", "int"),
                 ("has_bands", "int"),
                 *scale,
+                *((band_column(p, field), kind) for p in range(width) for field, kind in BAND_FIELDS),
             ),
             tuple(version_rows),
-        ),
-        Table(
-            "kpi_bands",
-            (
-                ("version", "int"),
-                ("indicator", "text"),
-                ("status", "text"),
-                ("status_rank", "int"),
-                ("position", "int"),
-                ("low", "number"),
-                ("high", "number"),
-                ("low_inclusive", "int"),
-                ("high_inclusive", "int"),
-            ),
-            tuple(band_rows),
         ),
         *((better,) if has_better else ()),
     )
