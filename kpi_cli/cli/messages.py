@@ -24,6 +24,7 @@ from ..inert import inert_rendered, message_line
 from ..model import DEFAULT_LEVELS, Level, Status
 from ..render import Output
 from ..render.labels import Labels
+from ..sql.choice import AUTO_STREAMS, STREAM_FROM_BYTES
 
 if TYPE_CHECKING:
     from ..rating.accounting import Reconciliation
@@ -101,8 +102,8 @@ _ENGINE = re.compile(r"^engine: (?P<engine>\w+) \((?P<why>.*)\)$")
 _WHY = {
     "auto: duckdb is not installed": "engine.not_installed",
     "auto: Parquet input": "engine.parquet",
-    "auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet": "engine.small",
 }
+_WHY[f"auto: {AUTO_STREAMS}"] = "engine.small"  # the threshold said once, in sql/choice.py
 
 
 def say_engine(line: str) -> None:
@@ -111,7 +112,7 @@ def say_engine(line: str) -> None:
     if match is None or (match["why"] not in _WHY and not match["why"].startswith("--engine ")):
         note(line)
         return
-    why = match["why"] if match["why"].startswith("--engine ") else said(_WHY[match["why"]])
+    why = match["why"] if match["why"].startswith("--engine ") else said(_WHY[match["why"]], mb=STREAM_FROM_BYTES >> 20)
     note(said("msg.engine", engine=match["engine"], why=why))
 
 

@@ -26,7 +26,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "engine: {engine} ({why})",
     "engine.not_installed": "auto: duckdb is not installed",
     "engine.parquet": "auto: Parquet input",
-    "engine.small": "auto: DuckDB streams json, jsonl and csv from 2 MB of CSV, or Parquet",
+    "engine.small": "auto: DuckDB streams json, jsonl and csv from {mb} MB of CSV, or Parquet",
     "layout.long": "long",
     "layout.wide": "wide",
     "layout.updated": "updated",

@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb er ikke installert",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB strømmer json, jsonl og csv fra 2 MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB strømmer json, jsonl og csv fra {mb} MB CSV, eller Parquet",
     "layout.long": "lang",
     "layout.wide": "bred",
     "layout.updated": "oppdatert",

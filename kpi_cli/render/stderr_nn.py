@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb er ikkje installert",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB straumar json, jsonl og csv frå 2 MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB straumar json, jsonl og csv frå {mb} MB CSV, eller Parquet",
     "layout.long": "lang",
     "layout.wide": "brei",
     "layout.updated": "oppdatert",

@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb är inte installerat",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB strömmar json, jsonl och csv från 2 MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB strömmar json, jsonl och csv från {mb} MB CSV, eller Parquet",
     "layout.long": "lång",
     "layout.wide": "bred",
     "layout.updated": "uppdaterad",

@@ -208,15 +208,16 @@ def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Ga
     con.execute(_MACROS)
     _tables(con, scorecard, gate)
     con.execute(_ROWS, {"shown": shown, "on_regression": gate.regression}).fetchall()
-    _neighbour_reasons(con, scorecard)
+    english = Labels("en", scorecard.levels)
+    _neighbour_reasons(con, scorecard, english)
+    _notes(con, scorecard, english)
 
 
-def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> None:
+def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels) -> None:
     """The reasons about neighbours (a gap, beyond the bands), worded by the core: once for each
     value as written against each band version in force, not once a row (a gapped scorecard puts
     some percent of a million values in gaps, a few thousand distinct texts), and set in one
     statement joined on that key."""
-    english = Labels("en", scorecard.levels)
     indicators = scorecard.indicator_map()
     key = "indicator, year, coalesce(bands_org_unit, '') AS bands_unit, value_text"
     neighbours = con.execute(
@@ -243,7 +244,6 @@ def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard) -> 
         " AND n.indicator = r.indicator AND n.year = r.year AND n.bands_unit = coalesce(r.bands_org_unit, '')"
         " AND n.value_text = r.value_text"
     )
-    _notes(con, scorecard, english)
 
 
 def _notes(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels) -> None:
