@@ -74,7 +74,7 @@ def evaluation(view: View, options: RenderOptions) -> bytes:
             number += 1
             _block(document, block, shown, heads, say, number, 2 if several else 1)
     paragraph(document, say.summary(view.year, view.total.counts), bold=True)
-    paragraph(document, f"{say('legend')}: {legend(say)}")
+    paragraph(document, legend(say))
     for ident, text in say.notes(view.measures, [entry.result for entry in shown.entries]):
         paragraph(document, f"{ident}: {text}")
     for line in say.sources(view.report.tables):

@@ -165,7 +165,7 @@ def _notes(sheet: Worksheet, row: int, view: View, say: Labels) -> int:
     from .markdown import legend
 
     put(sheet, row, 1, say.summary(view.year, view.total.counts), font=_bold())
-    put(sheet, row + 1, 1, f"{say('legend')}: {legend(say)}")
+    put(sheet, row + 1, 1, legend(say))
     row += 3
     results = [entry.result for entry in view.entries]
     for ident, text in say.notes(view.measures, results):
