@@ -90,7 +90,8 @@ class Computed:
 class Note:
     """Why a result has no rating, as a key and values the renderers put into words.
 
-    Keys: ``missing_input`` (measure, year), ``zero_denominator`` (measure,
+    Keys: ``missing_input`` (measure, year), ``no_year_before`` (measure, year: a change's year
+    before, with nothing to compare with), ``zero_denominator`` (measure,
     year), ``small_base`` (base, min_base); for a result with no target, ``no_target_before``
     (year: the first target's) and ``target_ended`` (year: the one ``target: null`` gives);
     ``on_path`` (value, year): a deadline target's path value, what the year is rated against;

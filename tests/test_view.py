@@ -29,6 +29,7 @@ D = Decimal
 IDEER = {2015: "100", 2016: "110", 2017: "111", 2018: "130"}
 L21 = {2016: (Decimal("10.00"), Status.DESIRED), 2017: (Decimal("0.91"), Status.NOT_APPROVED)}
 L21[2018] = (Decimal("17.12"), Status.DESIRED)
+L21[2015] = (None, Status.MISSING)  # no count for 2014 to compare with
 
 
 @pytest.fixture(scope="module")
@@ -40,43 +41,87 @@ def counts(rows: dict[int, str]) -> list[ResultRow]:
     return [ResultRow("ideer", year, Decimal(value)) for year, value in rows.items()]
 
 
-# --- years that only measures give ----------------------------------------------------------
+# --- years that only measures give (docs/explanation/years-from-measures.md) ------------------
 
 
-def test_years_of_measures_alone_are_years_when_a_computed_indicator_has_a_value(seed):
+def test_years_of_measures_alone_are_years_of_the_report(seed):
     report = evaluate(seed, counts(IDEER), 2018)
     assert report.year == 2018
-    assert report.other_years == (2016, 2017)  # 2015 is only the year before 2016's change
+    assert report.other_years == (2015, 2016, 2017)  # 2015's count is there: 2015 is a year
     l21 = {r.year: (r.value, r.status) for r in (*report.history, *report.results) if r.indicator.id == "L.2.1"}
     assert l21 == L21
 
 
-def test_a_year_of_measures_that_computes_nothing_is_no_year(seed):
+def test_a_value_that_cannot_be_computed_in_a_year_of_measures_is_missing_with_the_reason(seed):
     report = evaluate(seed, counts({2015: "100", 2016: "110"}), 2016)
-    assert report.other_years == ()  # 2015 has no year before it: no change, no year
+    assert report.other_years == (2015,)
+    [l21] = [r for r in report.history if r.indicator.id == "L.2.1"]
+    assert (l21.year, l21.status, l21.value) == (2015, Status.MISSING, None)
+    assert l21.note is not None and (l21.note.key, dict(l21.note.values)) == (
+        "no_year_before",
+        {"measure": "ideer", "year": "2014"},
+    )
+    assert Labels("en").note(l21.note) == "no value for ideer in 2014 to compare with"
+    assert Labels("nb").note(l21.note) == "mangler ideer for 2014 å sammenligne med"
+
+
+def test_the_year_before_a_change_in_a_year_of_results_is_its_base_not_a_year(seed):
+    # MADE UP: a filled `kpi template --year 2016`: the count of 2015 only as the base of 2016's change
+    rows = [*counts({2015: "100", 2016: "110"}), ResultRow("L.1.1", 2016, D("4.6"))]
+    report = evaluate(seed, rows, 2016)
+    assert report.other_years == ()
+    l21 = next(r for r in report.results if r.indicator.id == "L.2.1")
+    assert (l21.value, l21.status) == (D("10.00"), Status.DESIRED)
+    # an empty count is no value: 2014 is no year either, nor a hole before 2016's base
+    report = evaluate(seed, [ResultRow("ideer", 2014, None), *rows], 2016)
+    assert report.other_years == ()
+    # a count beside it that is no change's base makes 2015 a year: L.2.2's share is missing there
+    report = evaluate(seed, [ResultRow("ideer_valgt", 2015, D("20")), *rows], 2016)
+    assert report.other_years == (2015,)
+    # so does a count in 2015 when 2014's makes 2015's change: 2015 is more than a base, and 2014,
+    # before a year with no result given, is a year of its own (L.2.1 not phased in yet)
+    report = evaluate(seed, [ResultRow("ideer", 2014, D("90")), *rows], 2016)
+    assert report.other_years == (2014, 2015)
+    # and a base before a year of counts alone is a year of its own (2017's change has no result given)
+    report = evaluate(seed, [*rows, ResultRow("ideer", 2017, D("120"))], 2017)
+    assert report.other_years == (2016,)
 
 
 def test_computed_years_are_history_on_the_command_line(kpi, workdir, write):
     write("ideer.csv", "indikator;år;verdi\n" + "".join(f"ideer;{y};{v}\n" for y, v in IDEER.items()))
     evaluation = kpi("evaluate", "ideer.csv", "--format", "json", "--lang", "en")
     document = json.loads(evaluation.stdout)
-    assert (document["year"], document["years"]) == (2018, [2016, 2017, 2018])
-    assert "kpi: note: showing 2018; 2016, 2017 rated as its history (--year shows another)" in evaluation.stderr
+    assert (document["year"], document["years"]) == (2018, [2015, 2016, 2017, 2018])
+    assert "kpi: note: showing 2018; 2015, 2016, 2017 rated as its history (--year shows another)" in evaluation.stderr
     l21 = [
         (r["year"], r["value"], r["status"], r["regression"]) for r in document["results"] if r["indicator"] == "L.2.1"
     ]
-    assert l21 == [(2016, 10, "desired", False), (2017, 0.91, "not_approved", True), (2018, 17.12, "desired", False)]
+    assert l21 == [
+        (2015, None, "missing", False),
+        (2016, 10, "desired", False),
+        (2017, 0.91, "not_approved", True),
+        (2018, 17.12, "desired", False),
+    ]
+    [note] = [r["note"] for r in document["results"] if r["indicator"] == "L.2.1" and r["year"] == 2015]
+    assert note == {
+        "key": "no_year_before",
+        "measure": "ideer",
+        "year": "2014",
+        "text": "no value for ideer in 2014 to compare with",
+    }
     table = kpi("evaluate", "ideer.csv", env={"COLUMNS": "200"}).stdout
-    assert re.search(r"^Id .* 2016 +2017 +2018 +Endring +Status", table, re.MULTILINE)
+    assert re.search(r"^Id .* 2015 +2016 +2017 +2018 +Endring +Status", table, re.MULTILINE)
     history = kpi("history", "ideer.csv", env={"COLUMNS": "200"}).stdout
-    assert "2016–2018" in history
+    assert "2015–2018" in history
     row = history.split("\nL.2.1 ")[1].splitlines()[0]  # the name wraps; the values and the note do not
     # the 2017 alarm is marked though 2018 follows it
-    assert re.search(r"10,00 ● 0,91 ✖ 17,12 ● \S+ +⚠ ikke godkjent og verre enn i fjor \(2017\)$", row), row
+    assert re.search(r" – \? 10,00 ● 0,91 ✖ 17,12 ●  ▅▁█ +⚠ ikke godkjent og verre enn i fjor \(2017\)$", row), row
     markdown = kpi("history", "ideer.csv", "--format", "markdown").stdout
-    assert "| Id | Måleindikator | 2016 | 2017 | 2018 | Merknad |" in markdown
+    assert "| Id | Måleindikator | 2015 | 2016 | 2017 | 2018 | Merknad |" in markdown
     csv_years = {line.split(";")[5] for line in kpi("evaluate", "ideer.csv", "--format", "csv").stdout.splitlines()[1:]}
-    assert csv_years == {"2016", "2017", "2018"}
+    assert csv_years == {"2015", "2016", "2017", "2018"}
+    before = kpi("evaluate", "ideer.csv", "--year", "2015", "--lang", "sv").stdout
+    assert "\nL.2.1: ideer saknas för 2014 att jämföra med\n" in before
 
 
 # --- the gate --------------------------------------------------------------------------------
@@ -123,15 +168,16 @@ def test_every_year_has_its_previous_value_change_and_regression(seed):
     view = build(evaluate(seed, counts(IDEER), 2018))
     by_year = view.series[("L.2.1", None)]
     assert [(y, e.previous.year if e.previous else None, e.regression) for y, e in by_year.items()] == [
+        (2015, None, False),  # missing: no count for 2014 to compare with
         (2016, None, False),
         (2017, 2016, True),
         (2018, 2017, False),
     ]
     assert by_year[2017].alarm and not by_year[2018].alarm
     assert by_year[2018].trend is not None and by_year[2018].trend.delta == Decimal("16.21")
-    assert view.years == (2016, 2017, 2018)
-    assert view.earlier_years == (2016, 2017)
-    assert [e.result.year for e in view.every_year() if e.result.indicator.id == "L.2.1"] == [2016, 2017, 2018]
+    assert view.years == (2015, 2016, 2017, 2018)
+    assert view.earlier_years == (2015, 2016, 2017)
+    assert [e.result.year for e in view.every_year() if e.result.indicator.id == "L.2.1"] == [2015, 2016, 2017, 2018]
 
 
 @pytest.mark.parametrize("shown", [2016, 2017, 2018])
@@ -143,14 +189,14 @@ def test_every_year_series_and_the_year_shown_agree(seed, shown):
     walked = list(view.every_year())
     assert [e for e in walked if e.result.year == shown] == list(view.entries)
     assert walked == [view.series[(e.result.indicator.id, e.result.org_unit)][e.result.year] for e in walked]
-    assert sum(len(by_year) for by_year in view.series.values()) == len(walked) == 3 * len(view.entries)
+    assert sum(len(by_year) for by_year in view.series.values()) == len(walked) == 4 * len(view.entries)  # 2015-2018
     assert any(e.regression for e in walked) and any(e.failing for e in view.entries)
 
 
 def test_history_years_end_at_the_year_shown(seed):
     view = build(evaluate(seed, counts(IDEER), 2017))
-    assert view.years == (2016, 2017, 2018)
-    assert view.history_years == (2016, 2017)
+    assert view.years == (2015, 2016, 2017, 2018)
+    assert view.history_years == (2015, 2016, 2017)
 
 
 # --- roll-ups: one order of statuses -----------------------------------------------------------

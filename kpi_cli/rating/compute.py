@@ -40,7 +40,8 @@ def compute(
     for measure, when in wanted:
         row = index.get((measure, when, org_unit))
         if row is None or row.value is None:
-            return Note("missing_input", (("measure", measure), ("year", str(when))))
+            key = "no_year_before" if when < year else "missing_input"  # a change's base
+            return Note(key, (("measure", measure), ("year", str(when))))
         values.append((measure, when, row.value))
     first, second = values[0][2], values[1][2]
     if computation.method in ("change", "share", "ratio") and second == 0:
@@ -119,7 +120,7 @@ def year_change(indicator: Indicator, year: int, org_unit: str | None, index: In
         return None
     before = index.get((indicator.id, year - 1, org_unit))
     if before is None or before.value is None:
-        return Note("missing_input", (("measure", indicator.id), ("year", str(year - 1))))
+        return Note("no_year_before", (("measure", indicator.id), ("year", str(year - 1))))
     difference = row.value - before.value
     inputs = ((indicator.id, year, row.value), (indicator.id, year - 1, before.value))
     return Computed(Computation("year_change", (indicator.id,)), inputs, difference, difference)

@@ -180,8 +180,8 @@ def evaluate(
     org_units += sorted(unit for unit in units if unit is not None)
     # Every year is rated for every org unit in the input: an org unit with no row in
     # a year has its results missing that year.
-    years = {year} | {row_year for row_id, row_year, _ in index if row_id not in measures}
-    years |= computed_years(scorecard, index, measures, org_units)
+    given = {row_year for row_id, row_year, _ in index if row_id not in measures}
+    years = {year} | given | measure_years(scorecard, index, given, org_units)
     shown: list[Result] = []
     history: list[Result] = []
     ratings = Ratings()
@@ -230,23 +230,35 @@ def evaluate(
     return report
 
 
-def computed_years(
+def measure_years(
     scorecard: Scorecard,
     index: dict[tuple[str, int, str | None], ResultRow],
-    measures: set[str],
+    given: set[int],
     org_units: Sequence[str | None],
 ) -> set[int]:
-    """The years that only measures give, in which some computed indicator has a value.
+    """The years that only measures give which are years of the report
+    (docs/explanation/years-from-measures.md).
 
-    A year of counts is a year of results when an indicator is computed from them
-    (the counts of 2015-2018 give changes for 2016-2018); a year that only serves as
-    the year before a change (2015 here) is input, not a year of its own.
+    A year with a value of a measure that a computed indicator is worked out from is a year of the
+    report, where a value that cannot be computed is missing with the reason (the counts of
+    2015-2018 give 2015-2018, and 2015's change is missing: no count for 2014 to compare with).
+    Except the year before a change, as ``kpi template`` asks for it: a year in which nothing can
+    be computed, whose rows are all of measures that a change is computed from, before a year
+    with results given directly, holds only the base of that year's change.
     """
-    computed = [indicator for indicator in scorecard.indicators() if indicator.compute]
-    candidates = {row_year for row_id, row_year, _ in index if row_id in measures}
-    return {
+    computed = [i for i in scorecard.indicators() if i.compute is not None and i.compute.method != "better_than"]
+    inputs: set[str] = set()
+    changes: set[str] = set()
+    for indicator in computed:
+        assert indicator.compute is not None
+        inputs.update(indicator.compute.inputs)
+        changes.update(indicator.compute.inputs if indicator.compute.method == "change" else ())
+    at_input = {(key[0], key[1]) for key, row in index.items() if key[0] in inputs and row.value is not None}
+    years = {row_year for row_id, row_year in at_input if row_id not in changes or row_year + 1 not in given}
+    bases = {row_year for _, row_year in at_input} - years
+    return years | {
         each_year
-        for each_year in candidates
+        for each_year in bases
         if any(
             isinstance(compute(indicator, each_year, unit, index), Computed)
             for indicator in computed

@@ -55,6 +55,7 @@ WORDS: dict[str, str] = {
     "compute.year_change": "{a} against {b} the year before: {value}",
     "note.no_comparison": "no indicator can be compared with {benchmark} in {year}",
     "note.missing_input": "no value for {measure} in {year}",
+    "note.no_year_before": "no value for {measure} in {year} to compare with",
     "note.zero_denominator": "{measure} is 0 in {year}: cannot divide by 0",
     "note.no_target_before": "no target before {year}",
     "note.target_ended": "no target from {year}",

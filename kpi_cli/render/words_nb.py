@@ -55,6 +55,7 @@ WORDS: dict[str, str] = {
     "compute.year_change": "{a} mot {b} året før: {value}",
     "note.no_comparison": "ingen indikator kan sammenlignes med {benchmark} i {year}",
     "note.missing_input": "mangler {measure} for {year}",
+    "note.no_year_before": "mangler {measure} for {year} å sammenligne med",
     "note.zero_denominator": "{measure} er 0 i {year}: kan ikke dele på 0",
     "note.no_target_before": "ikke noe mål før {year}",
     "note.target_ended": "ikke noe mål fra {year}",

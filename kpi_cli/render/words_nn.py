@@ -53,6 +53,7 @@ WORDS: dict[str, str] = {
     "compute.difference": "{a} − {b} = {value}",
     "compute.year_change": "{a} mot {b} året før: {value}",
     "note.missing_input": "manglar {measure} for {year}",
+    "note.no_year_before": "manglar {measure} for {year} å samanlikne med",
     "note.zero_denominator": "{measure} er 0 i {year}: kan ikkje dele på 0",
     "note.no_target_before": "ikkje noko mål før {year}",
     "note.target_ended": "ikkje noko mål frå {year}",

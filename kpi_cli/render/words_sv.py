@@ -53,6 +53,7 @@ WORDS: dict[str, str] = {
     "compute.difference": "{a} − {b} = {value}",
     "compute.year_change": "{a} mot {b} året innan: {value}",
     "note.missing_input": "{measure} saknas för {year}",
+    "note.no_year_before": "{measure} saknas för {year} att jämföra med",
     "note.zero_denominator": "{measure} är 0 år {year}: kan inte dela med 0",
     "note.no_target_before": "inget mål före {year}",
     "note.target_ended": "inget mål från {year}",

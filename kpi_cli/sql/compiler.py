@@ -87,14 +87,38 @@ def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
 
 
 def _years(year: int | None, methods: set[str]) -> exp.Expr:
-    """Every year of an indicator's result is rated, and a year of measures alone when some
-    computed indicator has a value in it (kpi_cli.rating.evaluate.computed_years); else it is input."""
+    """Every year of an indicator's result is rated, and a year of the measures a computed indicator
+    is worked out from, but for the year before a change (kpi_cli.rating.evaluate.measure_years)."""
     query: exp.Expr = exp.select(c("year")).distinct().from_("kpi_input").where(c("is_measure").eq(0))
     if methods - {"better_than"}:  # better_than compares indicators, whose years are rated anyway
+        query = exp.union(query, _input_years("change" in methods), distinct=True)
+    if "change" in methods:  # the year before a change is a year when something is computed in it
         query = exp.union(query, _computed_years(methods), distinct=True)
     if year is not None:
         query = exp.union(query, exp.select(lit(year).as_("year")), distinct=True)
     return query
+
+
+def _input_years(changes: bool) -> exp.Select:
+    """The years of the values of measures a computed indicator (not better_than) is worked out from,
+    but a change's measure's before a year with results given directly: the change's base."""
+    is_input = either(c("indicator", "m").eq(c("input_1", "i")), c("indicator", "m").eq(c("input_2", "i")))
+    rated = both(not_null(c("method", "i")), c("method", "i").neq(lit("better_than")), not_null(c("value", "m")))
+    if changes:
+        of_change = both(c("method", "ch").eq(lit("change")), c("input_1", "ch").eq(c("indicator", "m")))
+        given = both(c("is_measure", "d").eq(0), c("year", "d").eq(c("year", "m") + 1))
+        base = both(
+            exp.Exists(this=exp.select(lit(1)).from_(exp.to_table("kpi_indicators").as_("ch")).where(of_change)),
+            exp.Exists(this=exp.select(lit(1)).from_(exp.to_table("kpi_input").as_("d")).where(given)),
+        )
+        rated = both(rated, exp.not_(base))
+    return (
+        exp.select(c("year", "m"))
+        .distinct()
+        .from_(exp.to_table("kpi_indicators").as_("i"))
+        .join(exp.to_table("kpi_input").as_("m"), on=is_input)
+        .where(rated)
+    )
 
 
 def _computed_years(methods: set[str]) -> exp.Select:

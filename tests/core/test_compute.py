@@ -8,6 +8,7 @@ test: the source publishes no count of ideas or projects.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -96,9 +97,9 @@ def test_change_with_zero_the_year_before_is_a_zero_denominator():
     assert outcome == Note("zero_denominator", (("measure", "ideer"), ("year", "2015")))
 
 
-def test_change_without_the_previous_year_is_a_missing_input():
+def test_change_without_the_previous_year_has_nothing_to_compare_with():
     outcome = compute(computed_indicator("change", "ideer"), 2016, None, index(("ideer", 2016, "90")))
-    assert outcome == Note("missing_input", (("measure", "ideer"), ("year", "2015")))
+    assert outcome == Note("no_year_before", (("measure", "ideer"), ("year", "2015")))
 
 
 def test_change_without_this_year_is_a_missing_input():
@@ -106,12 +107,12 @@ def test_change_without_this_year_is_a_missing_input():
     assert outcome == Note("missing_input", (("measure", "ideer"), ("year", "2016")))
 
 
-def test_an_empty_measure_row_is_a_missing_input():
+def test_an_empty_measure_row_the_year_before_is_nothing_to_compare_with():
     # made up: the 2015 row is there but its value is empty
     outcome = compute(
         computed_indicator("change", "ideer"), 2016, None, index(("ideer", 2015, None), ("ideer", 2016, "9"))
     )
-    assert outcome == Note("missing_input", (("measure", "ideer"), ("year", "2015")))
+    assert outcome == Note("no_year_before", (("measure", "ideer"), ("year", "2015")))
 
 
 def test_change_takes_the_org_units_own_measures():
@@ -385,7 +386,12 @@ def test_evaluate_l2_chain_from_counts_alone():
     assert results["L.2.3"].value == Decimal("37.50") and results["L.2.3"].status is Status.NO_TARGET
     assert results["L.1.1"].status is Status.MISSING and results["L.1.2"].status is Status.MISSING
     assert results["L.2.2"].computed.inputs == (("ideer_valgt", 2017, Decimal(30)), ("ideer", 2017, Decimal(150)))
-    assert report.history == ()  # 2016 holds measures only: input, not a year of its own
+    # 2016 holds measures only, and is a year of its own (docs/explanation/years-from-measures.md):
+    # its change is missing, with the reason
+    assert report.other_years == (2016,)
+    l21 = next(r for r in report.history if r.indicator.id == "L.2.1")
+    assert (l21.year, l21.status, l21.value) == (2016, Status.MISSING, None)
+    assert l21.note == Note("no_year_before", (("measure", "ideer"), ("year", "2015")))
     assert report.row_counts == RowFates(rated=0, not_rated=0, no_result=0, measure=5, rejected=0)
 
 
@@ -425,7 +431,7 @@ def test_evaluate_missing_input_is_missing_with_a_note():
     result = {r.indicator.id: r for r in report.results}["L.2.1"]
     assert result.value is None
     assert result.status is Status.MISSING
-    assert result.note == Note("missing_input", (("measure", "ideer"), ("year", "2015")))
+    assert result.note == Note("no_year_before", (("measure", "ideer"), ("year", "2015")))
 
 
 def test_evaluate_a_direct_value_that_disagrees_is_an_error():
@@ -466,8 +472,14 @@ def test_cli_l21_from_counts_table_en(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi\nideer;2015;120\nideer;2016;130\n")  # made up
     result = kpi("evaluate", "r.csv", "--lang", "en")
     assert result.exit_code == 0
-    assert line_starting(result.stdout, "L.2.1 ").endswith("8.33 ● Desired result")
+    # 2015's count makes 2015 a year of the report (docs/explanation/years-from-measures.md)
+    assert re.search(r" 2015 2016 Change Status$", result.stdout, re.MULTILINE)
+    assert re.search(r" – \? 8\.33 +● desired$", line_starting(result.stdout, "L.2.1 "))
     assert line_starting(result.stdout, "L.2.1:") == "L.2.1: 130 ideer against 120 the year before: +8.33 %"
+    assert result.stderr == "kpi: note: showing 2016; 2015 rated as its history (--year shows another)\n"
+    before = kpi("evaluate", "r.csv", "--lang", "en", "--year", "2015")
+    assert re.search(r" – \? Missing result$", line_starting(before.stdout, "L.2.1 "))
+    assert line_starting(before.stdout, "L.2.1:") == "L.2.1: no value for ideer in 2014 to compare with"
 
 
 def test_cli_l21_from_counts_json(kpi, write, workdir):
@@ -527,9 +539,13 @@ def test_cli_negative_change_is_not_approved_and_fails(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi\nideer;2015;100\nideer;2016;90\n")  # made up: a fall of 10 %
     result = kpi("evaluate", "r.csv")
     assert result.exit_code == 1
-    assert line_starting(result.stdout, "L.2.1 ").endswith("-10,00 ✖ Ikke godkjent resultat")
+    # 2015 is a year (its count): L.2.1 has nothing to compare with there
+    assert re.search(r" – \? -10,00 +✖ ikke godkjent$", line_starting(result.stdout, "L.2.1 "))
     assert line_starting(result.stdout, "L.2.1:") == "L.2.1: 90 ideer mot 100 året før: -10,00 %"
-    assert result.stderr.splitlines() == ["kpi: 1 resultat feiler --fail-on not_approved: L.2.1"]  # nb, as the table
+    assert result.stderr.splitlines() == [  # nb, as the table
+        "kpi: merk: viser 2016; 2015 vurdert som historikk (--year viser et annet år)",
+        "kpi: 1 resultat feiler --fail-on not_approved: L.2.1",
+    ]
     item = by_id(evaluated(kpi("evaluate", "r.csv", "--format", "json")))["L.2.1"]
     assert (item["value"], item["status"]) == (-10, "not_approved")
     assert item["computed"]["text"] == "90 ideer against 100 the year before: -10.00 %"
@@ -539,7 +555,8 @@ def test_cli_zero_previous_year_is_missing_with_a_note(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi\nideer;2015;0\nideer;2016;90\n")  # made up
     result = kpi("evaluate", "r.csv")
     assert result.exit_code == 0, result.stderr
-    assert line_starting(result.stdout, "L.2.1 ").endswith("– ? Mangler resultat")
+    # 2015 (its count) and 2016 both missing: nothing to compare with, and a zero to divide by
+    assert re.search(r" – \? +– +\? Mangler resultat$", line_starting(result.stdout, "L.2.1 "))
     assert line_starting(result.stdout, "L.2.1:") == "L.2.1: ideer er 0 i 2015: kan ikke dele på 0"
     english = kpi("evaluate", "r.csv", "--lang", "en")
     assert line_starting(english.stdout, "L.2.1:") == "L.2.1: ideer is 0 in 2015: cannot divide by 0"
@@ -562,16 +579,20 @@ def test_cli_previous_year_absent_is_missing_with_a_note(kpi, write, workdir):
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.output
     assert line_starting(result.stdout, "L.2.1 ").endswith("– ? Mangler resultat")
-    assert line_starting(result.stdout, "L.2.1:") == "L.2.1: mangler ideer for 2015"
+    assert line_starting(result.stdout, "L.2.1:") == "L.2.1: mangler ideer for 2015 å sammenligne med"
     english = kpi("evaluate", "r.csv", "--lang", "en")
-    assert line_starting(english.stdout, "L.2.1:") == "L.2.1: no value for ideer in 2015"
+    assert line_starting(english.stdout, "L.2.1:") == "L.2.1: no value for ideer in 2015 to compare with"
+    nynorsk = kpi("evaluate", "r.csv", "--lang", "nn")
+    assert line_starting(nynorsk.stdout, "L.2.1:") == "L.2.1: manglar ideer for 2015 å samanlikne med"
+    swedish = kpi("evaluate", "r.csv", "--lang", "sv")
+    assert line_starting(swedish.stdout, "L.2.1:") == "L.2.1: ideer saknas för 2015 att jämföra med"
     item = by_id(evaluated(kpi("evaluate", "r.csv", "--format", "json")))["L.2.1"]
     assert item["status"] == "missing"
     assert item["note"] == {
-        "key": "missing_input",
+        "key": "no_year_before",
         "measure": "ideer",
         "year": "2015",
-        "text": "no value for ideer in 2015",
+        "text": "no value for ideer in 2015 to compare with",
     }
 
 
