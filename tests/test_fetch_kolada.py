@@ -180,3 +180,17 @@ def test_a_scorecard_without_the_kolada_municipality_is_told(kpi, scorecard):
     result = kpi("fetch", "--years", "2023")
     assert result.exit_code == 2
     assert "the definitions name no Kolada municipality" in result.stderr and "[fetch-no-source]" in result.stderr
+
+
+def test_a_shorter_answer_removes_the_pages_of_the_longer_one_before(kpi, kolada, scorecard):
+    assert fetch(kpi, kolada).exit_code == 0
+    one_page = (FIXTURES / "page-1.json").read_bytes().replace(b'"{next}"', b"null")
+    kolada.answers[FIRST] = [(200, one_page)]
+    result = fetch(kpi, kolada, "--refresh")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(path.name for path in (scorecard / "results" / "kolada").iterdir()) == [
+        "kolada-1.json",
+        "kolada-1.json.provenance",
+    ]
+    offline = kpi("fetch", "--offline")
+    assert offline.stdout == f"{SAVED[0]}: saved\n"

@@ -106,6 +106,8 @@ def fetch_kolada(
         else:
             _fetch_group(number, group, named, options, client, outcome)
         done(f"Kolada {number}")
+    if options.offline or client is None:
+        return  # --offline changes nothing on disk
     for extra in range(len(groups) + 1, len(groups) + 100):
         stale = saved_pages(options.out, extra)
         if not stale:
