@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$")
 
 
-@click.command("fetch", short_help="Fetch the definitions' SSB tables and Kolada key figures into results/.")
+@click.command("fetch", short_help="Fetch SSB tables and Kolada key figures into results/.")
 @indicators_option
 @click.option(
     "--out",
