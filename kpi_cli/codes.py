@@ -119,8 +119,15 @@ CODES: dict[str, Code] = {
         Code("ssb-format", _E, "an SSB export (JSON-stat or SSB CSV) whose structure cannot be read"),
         Code("ssb-no-source", _E, "an SSB export among the results, but the definitions name no municipality or ssb:"),
         Code("ssb-select", _E, "an indicator's ssb: select that its SSB table cannot satisfy"),
+        # Kolada (Swedish municipalities' key figures)
+        Code("kolada-id", _E, 'a Kolada key figure id (N00945) or municipality id ("0180") of the wrong form'),
+        Code("kolada-format", _E, "a Kolada answer among the results whose structure cannot be read"),
         # kpi fetch
-        Code("fetch-no-source", _E, "kpi fetch: the definitions name no SSB table or no municipality to fetch"),
+        Code(
+            "fetch-no-source",
+            _E,
+            "kpi fetch: the definitions name no SSB table nor Kolada key figure, or no municipality",
+        ),
         Code(
             "fetch-select", _E, "kpi fetch: a table, dimension, category, region or year that Statistics Norway has not"
         ),

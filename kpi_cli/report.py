@@ -138,6 +138,7 @@ class TableSource:
     title: str
     updated: str | None  # as the file writes it: '2026-02-15T07:00:00Z'
     notes: tuple[str, ...] = ()  # the notes the file marks as mandatory to show
+    origin: str = "ssb"  # whose: 'ssb' or 'kolada' (the source line names it: "Källa: Kolada")
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,7 @@ def test_help_summaries_fit(kpi, assert_ok):
     assert commands == [
         "  evaluate  Rate results against the definitions; exit 1 when the gate fails.",
         "  explain   Say which band VALUE falls in for INDICATOR, and why.",
-        "  fetch     Fetch the definitions' SSB tables into results/ssb/.",
+        "  fetch     Fetch SSB tables and Kolada key figures into results/.",
         "  history   Show each indicator year by year, with its alarms.",
         "  init      Start a scorecard: indicators.yaml and a results file to fill in.",
         "  sql       Print the SQL that rates a results table in a database.",

@@ -30,6 +30,7 @@ JSON_MODULES = [
     "kpi_cli.definitions.band_fields",
     "kpi_cli.definitions.deadline_fields",
     "kpi_cli.definitions.indicator_fields",
+    "kpi_cli.definitions.kolada_fields",
     "kpi_cli.definitions.level_fields",
     "kpi_cli.definitions.load",
     "kpi_cli.definitions.safe_yaml",

@@ -1,4 +1,5 @@
-"""``kpi fetch``: the definitions' SSB cells from Statistics Norway into results/ssb/ (kpi_cli.fetch)."""
+"""``kpi fetch``: the definitions' SSB cells from Statistics Norway into results/ssb/ and Kolada's key
+figures into results/kolada/ (kpi_cli.fetch)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,12 +19,13 @@ from .messages import reports_errors
 from .params import indicators_option
 
 if TYPE_CHECKING:
+    from ..definitions.ssb_fields import SsbMapping
     from ..model import Scorecard
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$")
 
 
-@click.command("fetch", short_help="Fetch the definitions' SSB tables into results/ssb/.")
+@click.command("fetch", short_help="Fetch SSB tables and Kolada key figures into results/.")
 @indicators_option
 @click.option(
     "--out",
@@ -53,6 +55,8 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
     municipality and benchmarks, and save each answer unedited in DIR, so that
     kpi evaluate results/ reads them. A table not updated since the last fetch is not
     downloaded again. The base URL is KPI_SSB_URL (default https://data.ssb.no/api/pxwebapi/v2).
+    Indicators with kolada: are asked of Kolada (KPI_KOLADA_URL, default https://api.kolada.se/v2)
+    for the municipality's Kolada id, saved in the folder kolada beside DIR.
 
     \b
     Examples:
@@ -63,40 +67,68 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
     """
     from ..definitions.load import load_definitions
     from ..definitions.ssb_fields import load_mapping
+    from ..fetch.kolada import DEFAULT_KOLADA_URL, KoladaOptions, default_years, fetch_kolada, plan_groups
     from ..fetch.plan import Wanted
-    from ..fetch.run import DEFAULT_SSB_URL, Options, fetch_ssb, tables_of
+    from ..fetch.run import DEFAULT_SSB_URL, Options, Outcome, fetch_ssb, tables_of
 
     if offline and refresh:
         raise UsageError("--offline and --refresh contradict each other: give one")
     scorecard = load_definitions(indicators)
     mapping = load_mapping(indicators)
     tables = tables_of(mapping)
-    if not tables:
-        raise UsageError(
-            "no indicator names an SSB table (ssb: {table: ..., select: ...})", code="fetch-no-source", path=indicators
-        )
-    if not mapping.municipality and regions != "all":
-        raise UsageError(
-            'the definitions name no municipality (municipality: {code: "3203"}): give it, or fetch --regions all',
-            code="fetch-no-source",
-            path=indicators,
-        )
+    _check_sources(mapping, tables, regions, indicators)
     first, last = _years(years, scorecard)
     wanted = Wanted(mapping.municipality, mapping.benchmarks, regions == "all", first, last)
     options = Options(Path(out), os.environ.get("KPI_SSB_URL") or DEFAULT_SSB_URL, wanted, offline, refresh)
+    kolada = KoladaOptions(
+        Path(out).parent / "kolada",
+        os.environ.get("KPI_KOLADA_URL") or DEFAULT_KOLADA_URL,
+        mapping.kolada_municipality,
+        default_years(first, last),
+        offline,
+        refresh,
+    )
+    groups = plan_groups([source.kpi for source in mapping.kolada if source.kpi], kolada) if mapping.kolada else []
     client = None
     if not offline:
         from ..fetch.client import Client
 
         client = Client()
-    with _progress(len(tables)) as done:
-        outcome = fetch_ssb(mapping, options, client, done)
+    with _progress(len(tables) + len(groups)) as done:
+        outcome = fetch_ssb(mapping, options, client, done) if tables else Outcome()
+        if groups:
+            fetch_kolada(mapping, kolada, client, outcome, done)
     for path in outcome.downloaded:
         click.echo(f"{path}: fetched")
     for path in outcome.unchanged:
         click.echo(f"{path}: {'saved' if offline else 'unchanged'}")
     if outcome.errors:
         raise KpiErrors(outcome.errors)
+
+
+def _check_sources(mapping: SsbMapping, tables: Mapping[str, object], regions: str, indicators: str) -> None:
+    """The definitions name something to fetch, and whose figures: else a usage error."""
+    if not tables and not mapping.kolada:
+        raise UsageError(
+            "no indicator names an SSB table (ssb: {table: ..., select: ...}) or a Kolada key figure"
+            " (kolada: {kpi: N00945})",
+            code="fetch-no-source",
+            path=indicators,
+        )
+    if tables and not mapping.municipality and regions != "all":
+        raise UsageError(
+            'the definitions name no municipality (municipality: {code: "3203"}): give it, or fetch --regions all',
+            code="fetch-no-source",
+            path=indicators,
+        )
+    if mapping.kolada and regions == "all":
+        raise UsageError("--regions all is for SSB's tables: Kolada is asked for the municipality only")
+    if mapping.kolada and not mapping.kolada_municipality:
+        raise UsageError(
+            'the definitions name no Kolada municipality (municipality: {kolada: "0180"}): give it',
+            code="fetch-no-source",
+            path=indicators,
+        )
 
 
 def _years(given: str | None, scorecard: Scorecard) -> tuple[int, int | None]:

@@ -47,6 +47,7 @@ INDICATOR_KEYS = (
     "ignore",
     "description",
     "ssb",  # read by kpi_cli.definitions.ssb_fields
+    "kolada",  # read by kpi_cli.definitions.kolada_fields
     "target",
     "tolerance",
     "rate",

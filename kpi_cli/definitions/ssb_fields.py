@@ -24,9 +24,10 @@ import yaml
 from ..errors import Collector, DefinitionError
 from ..inert import excerpt
 from ..model import Location
+from .kolada_fields import KoladaSource, read_municipality, read_source
 from .yaml_nodes import CONTROL_CHARACTER
 
-_MUNICIPALITY_KEYS = ("code", "name")
+_MUNICIPALITY_KEYS = ("code", "name", "kolada")
 _SOURCE_KEYS = ("table", "select")
 
 
@@ -48,6 +49,8 @@ class SsbMapping:
     name: str | None = None
     benchmarks: tuple[str, ...] = ()
     sources: tuple[SsbSource, ...] = ()
+    kolada_municipality: tuple[str, ...] = ()  # its Kolada id(s): municipality: {kolada: "0180"}
+    kolada: tuple[KoladaSource, ...] = ()  # the indicators' kolada: {kpi: N00945, gender: T}
 
     def source(self, indicator: str) -> SsbSource | None:
         return next((source for source in self.sources if source.indicator == indicator), None)
@@ -59,13 +62,20 @@ def parse_mapping(root: yaml.Node, path: str) -> SsbMapping:
     reader = _Reader(path, problems)
     fields = dict(reader.pairs(root)) if isinstance(root, yaml.MappingNode) else {}
     codes: tuple[str, ...] = ()
+    kolada: tuple[str, ...] = ()
     name = None
     if "municipality" in fields:
-        codes, name = reader.municipality(fields["municipality"])
+        codes, name, kolada = reader.municipality(fields["municipality"])
     benchmarks = reader.codes(fields["benchmarks"], "benchmarks") if "benchmarks" in fields else ()
-    sources = tuple(reader.source(node, indicator) for node, indicator in _indicators(root))
+    sources: list[SsbSource] = []
+    koladas: list[KoladaSource] = []
+    for key, node, indicator in _indicators(root):
+        if key == "ssb":
+            sources.append(reader.source(node, indicator))
+        else:
+            koladas.append(read_source(reader, node, indicator))
     problems.raise_if_any()
-    return SsbMapping(codes, name, benchmarks, sources)
+    return SsbMapping(codes, name, benchmarks, tuple(sources), kolada, tuple(koladas))
 
 
 def load_mapping(path: str) -> SsbMapping:
@@ -78,9 +88,9 @@ def load_mapping(path: str) -> SsbMapping:
     return parse_mapping(root, path) if root is not None else SsbMapping()
 
 
-def _indicators(root: yaml.Node) -> Iterator[tuple[yaml.Node, str]]:
-    """(the ``ssb`` node, the indicator id) of every mapping that has both, depth first; each
-    node once, so an alias that refers to itself (``&a [*a]``) ends."""
+def _indicators(root: yaml.Node) -> Iterator[tuple[str, yaml.Node, str]]:
+    """('ssb' or 'kolada', its node, the indicator id) of every mapping that has an id and the
+    key, depth first; each node once, so an alias that refers to itself (``&a [*a]``) ends."""
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -90,8 +100,10 @@ def _indicators(root: yaml.Node) -> Iterator[tuple[yaml.Node, str]]:
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             fields = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-            if "ssb" in fields and isinstance(fields.get("id"), yaml.ScalarNode):
-                yield fields["ssb"], str(fields["id"].value)
+            if isinstance(fields.get("id"), yaml.ScalarNode):
+                for key in ("ssb", "kolada"):
+                    if key in fields:
+                        yield key, fields[key], str(fields["id"].value)
             stack.extend(reversed([value for _, value in node.value]))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
@@ -131,18 +143,21 @@ class _Reader:
             self.error(node, f"{what} must name at least one region", "empty-value")
         return tuple(code for code in found if code)
 
-    def municipality(self, node: yaml.Node) -> tuple[tuple[str, ...], str | None]:
+    def municipality(self, node: yaml.Node) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+        """Its SSB numbers, its name and its Kolada ids."""
         if not isinstance(node, yaml.MappingNode):
-            return self.codes(node, "municipality"), None
+            return self.codes(node, "municipality"), None, ()
         fields = dict(self.pairs(node))
         for key in fields:
             if key not in _MUNICIPALITY_KEYS:
-                self.error(node, f"municipality: unknown key {key!r}; allowed: code, name", "unknown-key")
-        if "code" not in fields:
-            self.error(node, "municipality: missing required key 'code'", "missing-key")
-            return (), None
+                self.error(node, f"municipality: unknown key {key!r}; allowed: code, name, kolada", "unknown-key")
+        kolada = read_municipality(self, fields["kolada"]) if "kolada" in fields else ()
         name = self.scalar(fields["name"], "municipality: name") if "name" in fields else None
-        return self.codes(fields["code"], "municipality: code"), name
+        if "code" not in fields:
+            if "kolada" not in fields:
+                self.error(node, "municipality: missing required key 'code' (or 'kolada')", "missing-key")
+            return (), name, kolada
+        return self.codes(fields["code"], "municipality: code"), name, kolada
 
     def source(self, node: yaml.Node, indicator: str) -> SsbSource:
         label = f"indicator {indicator}: ssb"

@@ -200,7 +200,10 @@ class Labels:
         return lines
 
     def table_source(self, table: TableSource) -> str:
-        """'Kilde: SSB, tabell 12134 «Utvalgte nøkkeltall ...», oppdatert 2026-03-16'."""
+        """'Kilde: SSB, tabell 12134 «Utvalgte nøkkeltall ...», oppdatert 2026-03-16'; 'Källa: Kolada'
+        (in every language, as Kolada's terms ask)."""
+        if table.origin == "kolada":
+            return self("kolada.source")
         parts = [self("ssb.source")]
         named = [self("ssb.table", table=table.table) if table.table else ""]
         named.append(self("ssb.title", title=" ".join(table.title.split())) if table.title.strip() else "")

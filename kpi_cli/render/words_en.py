@@ -122,6 +122,7 @@ WORDS: dict[str, str] = {
     "equal": "equal",
     "benchmarks": "Benchmarks",
     "ssb.source": "Source: Statistics Norway",
+    "kolada.source": "Källa: Kolada",  # in every language: Kolada's terms ask for it
     "ssb.table": "table {table}",
     "ssb.updated": "updated {date}",
     "ssb.unrevised": "unrevised (a KOSTRA figure before the 15 June revision)",

@@ -123,6 +123,7 @@ WORDS: dict[str, str] = {
     "equal": "likt",
     "benchmarks": "Sammenligning",
     "ssb.source": "Kilde: SSB",
+    "kolada.source": "Källa: Kolada",  # in every language: Kolada's terms ask for it
     "ssb.table": "tabell {table}",
     "ssb.updated": "oppdatert {date}",
     "ssb.unrevised": "urevidert (KOSTRA-tall før revisjonen 15. juni)",

@@ -124,6 +124,7 @@ WORDS: dict[str, str] = {
     "equal": "likt",
     "benchmarks": "Samanlikning",
     "ssb.source": "Kjelde: SSB",
+    "kolada.source": "Källa: Kolada",  # in every language: Kolada's terms ask for it
     "ssb.table": "tabell {table}",
     "ssb.updated": "oppdatert {date}",
     "ssb.unrevised": "urevidert (KOSTRA-tal før revisjonen 15. juni)",

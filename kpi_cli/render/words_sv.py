@@ -124,6 +124,7 @@ WORDS: dict[str, str] = {
     "equal": "lika",
     "benchmarks": "Jämförelse",
     "ssb.source": "Källa: SSB (Statistisk sentralbyrå)",
+    "kolada.source": "Källa: Kolada",  # in every language: Kolada's terms ask for it
     "ssb.table": "tabell {table}",
     "ssb.updated": "uppdaterad {date}",
     "ssb.unrevised": "oreviderad (KOSTRA-siffra före revideringen 15 juni)",

@@ -176,7 +176,7 @@ def read_results(
         suffixes += (".json",)  # the definitions name SSB sources: a folder's JSON-stat files are results too
     skipped: list[Problem] = []
     notes: list[Problem] = []
-    subfolders = ("ssb",) if ".json" in suffixes else ()  # where kpi fetch saves the tables
+    subfolders = ("ssb", "kolada") if ".json" in suffixes else ()  # where kpi fetch saves the answers
     for path in expand_paths(given, suffixes, skipped, subfolders):
         log = FileLog(path)
         logs.append(log)

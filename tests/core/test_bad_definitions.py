@@ -40,6 +40,13 @@ INDICATOR = GOAL + "          - id: A.1.1\n            name: Made-up indicator\n
 CASES = [
     ("unknown_key", 'untis: "%"', "12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?) [unknown-key]"),
     ("unknown_top_level_key", "^languag: nb", "1:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]"),
+    ("kolada_not_a_mapping", "kolada: N00945", "12:21: error: indicator A.1.1: kolada must be a mapping: {kpi: N00945, gender: T} [wrong-type]"),
+    ("kolada_gender_w", "kolada: {kpi: N00945, gender: W}", "12:43: error: indicator A.1.1: kolada: gender must be T (all), K (women) or M (men), not 'W' [invalid-choice]"),
+    ("kolada_kpi_a_number", "kolada: {kpi: 945}", "12:27: error: indicator A.1.1: kolada: kpi '945' is not a Kolada key figure id such as N00945 [kolada-id]"),
+    ("kolada_without_kpi", "kolada: {gender: K}", "12:21: error: indicator A.1.1: kolada: missing required key 'kpi' (the key figure's id, such as N00945) [missing-key]"),
+    ("kolada_unknown_key", "kolada: {kpi: N00945, kön: K}", "12:21: error: indicator A.1.1: kolada: unknown key 'kön'; allowed: kpi, gender [unknown-key]"),
+    ("municipality_kolada_unquoted", "^municipality: {kolada: 180}", '1:24: error: municipality: kolada \'180\' is not a Kolada municipality id such as "0180" (four digits, quoted) [kolada-id]'),
+    ("municipality_without_code_or_kolada", "^municipality: {name: Stockholm}", "1:15: error: municipality: missing required key 'code' (or 'kolada') [missing-key]"),
     ("wrong_type_scale", "scale: six", "12:20: error: indicator A.1.1: scale must be [minimum, maximum], e.g. [1, 6] [invalid-scale]"),
     ("wrong_type_name", "@- id: A.1.1\n  name: [a, b]", "11:19: error: indicator A.1.1: name must be text [wrong-type]"),
     ("wrong_type_owner", "owner: [a, b]", "12:20: error: indicator A.1.1: owner must be text [wrong-type]"),

@@ -155,8 +155,8 @@ def test_parse_mapping_reports_every_problem_at_its_line() -> None:
     with pytest.raises(KpiError) as caught:
         parse_mapping(yaml.compose(text), "d.yaml")
     assert [error.format() for error in caught.value.errors] == [
-        "d.yaml:1:15: error: municipality: unknown key 'kode'; allowed: code, name [unknown-key]",
-        "d.yaml:1:15: error: municipality: missing required key 'code' [missing-key]",
+        "d.yaml:1:15: error: municipality: unknown key 'kode'; allowed: code, name, kolada [unknown-key]",
+        "d.yaml:1:15: error: municipality: missing required key 'code' (or 'kolada') [missing-key]",
         "d.yaml:2:13: error: benchmarks must name at least one region [empty-value]",
         'd.yaml:5:10: error: indicator X.1: ssb must be a mapping: {table: "12134", select: {ContentsCode: ...}}'
         " [wrong-type]",

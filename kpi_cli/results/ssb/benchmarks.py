@@ -68,8 +68,9 @@ def for_report(
             found.setdefault((indicator, year), []).append((rank.get(region, len(rank)), item))
         table = read.table
         title = table.title.split(":", 1)[1].strip() if table.title.startswith(f"{table.table_id}:") else table.title
+        origin = "kolada" if table.format == "kolada" else "ssb"
         tables.setdefault(
-            (table.table_id, title), TableSource(table.table_id, title, table.updated, table.mandatory_notes)
+            (table.table_id, title), TableSource(table.table_id, title, table.updated, table.mandatory_notes, origin)
         )
     benchmarks = {
         key: tuple(item for _, item in sorted(items, key=lambda pair: pair[0])) for key, items in found.items()

@@ -28,6 +28,9 @@ def read_ssb_file(
     from .read import read_ssb
     from .rows import convert
 
+    kolada = _read_kolada(path, mapping, all_regions)
+    if kolada is not None:
+        return kolada
     table = read_ssb(path, encoding)
     if mapping is None or not mapping.sources or (not mapping.municipality and not all_regions):
         raise ResultsError(
@@ -38,6 +41,39 @@ def read_ssb_file(
             path=path,
         )
     return _mark_revision(convert(table, mapping, all_regions=all_regions), path)
+
+
+def _read_kolada(path: str, mapping: SsbMapping | None, all_regions: bool) -> Conversion | None:
+    """``path`` read as a Kolada answer, converted by the indicators' ``kolada:`` keys; None when it is none."""
+    from ...definitions.ssb_fields import SsbMapping, SsbSource
+    from .kolada import looks_like_kolada, read_kolada
+    from .rows import convert
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+        if not looks_like_kolada(head):
+            return None
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None  # reported by the SSB reader
+    table = read_kolada(text, path)
+    if mapping is None or not mapping.kolada or (not mapping.kolada_municipality and not all_regions):
+        raise ResultsError(
+            "is a Kolada answer: the definitions must name the municipality's Kolada id "
+            '(municipality: {kolada: "0180"}) and each indicator\'s key figure (kolada: {kpi: N00945}), '
+            "see docs/how-to/fetch-from-kolada.md",
+            code="ssb-no-source",
+            path=path,
+        )
+    present = {code for code, _ in table.dimensions[0].categories}
+    sources = tuple(
+        SsbSource(source.indicator, "", (("kpi", source.kpi), ("gender", source.gender)), source.location)
+        for source in mapping.kolada
+        if source.kpi in present
+    )
+    return convert(table, SsbMapping(mapping.kolada_municipality, mapping.name, (), sources), all_regions=all_regions)
 
 
 def _mark_revision(conversion: Conversion, path: str) -> Conversion:
@@ -81,7 +117,7 @@ class SsbReader:
     def names_sources(self) -> bool:
         """Whether the definitions name SSB sources (``ssb:`` on an indicator or measure)."""
         mapping = self._mapping()
-        return mapping is not None and bool(mapping.sources)
+        return mapping is not None and bool(mapping.sources or mapping.kolada)
 
     def _mapping(self) -> SsbMapping | None:
         if self.mapping is None and self.definitions is not None:

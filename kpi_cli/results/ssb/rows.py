@@ -63,6 +63,8 @@ class Conversion:
     def describe(self) -> str:
         """'SSB 12134 (JSON-stat 2.0, updated 2026-03-16T07:00:00Z)': -v adds ' table'; a CSV names its encoding."""
         table = self.table
+        if table.format == "kolada":
+            return "Kolada (Kolada JSON)"
         extra = f", updated {table.updated}" if table.updated else f", {table.encoding}"
         return f"SSB {table.table_id or '?'} ({FORMAT_NAMES[table.format]}{extra})"
 

@@ -1,0 +1,90 @@
+"""What a definitions file says about its Kolada source (Swedish municipalities' key figures):
+the municipality's Kolada id and, per indicator, the key figure and the gender it takes.
+
+.. code-block:: yaml
+
+    municipality: {kolada: "0180", name: Stockholm}   # beside or instead of code: (SSB's number)
+    ...
+        - id: X.1
+          kolada: {kpi: N00945, gender: T}            # gender T (all, the default), K (women) or M (men)
+
+Read by :mod:`.ssb_fields` in the same walk as the ``ssb:`` keys (docs/how-to/fetch-from-kolada.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+import yaml
+
+from ..model import Location
+
+GENDERS = ("T", "K", "M")  # Kolada's: totalt, kvinnor, män
+_KEYS = ("kpi", "gender")
+_KPI = re.compile(r"^[A-Z]\d{5}$")  # N00945, U07414
+_MUNICIPALITY = re.compile(r"^\d{4}$|^G\d+$")  # a municipality (0180) or a Kolada group (G124)
+
+
+class _Reader(Protocol):
+    """What :mod:`.ssb_fields`' reader offers: located errors, a mapping's pairs, checked texts."""
+
+    path: str
+
+    def error(self, node: yaml.Node, message: str, code: str = "wrong-type") -> None: ...
+    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[str, yaml.Node]]: ...
+    def scalar(self, node: yaml.Node, what: str) -> str: ...
+    def codes(self, node: yaml.Node, what: str) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class KoladaSource:
+    """One indicator's key figure in Kolada and the gender it takes."""
+
+    indicator: str
+    kpi: str
+    gender: str = "T"
+    location: Location | None = None
+
+
+def read_source(reader: _Reader, node: yaml.Node, indicator: str) -> KoladaSource:
+    """An indicator's ``kolada:`` mapping; every wrong form an error at its place."""
+    label = f"indicator {indicator}: kolada"
+    where = Location(reader.path, node.start_mark.line + 1, node.start_mark.column + 1)
+    if not isinstance(node, yaml.MappingNode):
+        reader.error(node, f"{label} must be a mapping: {{kpi: N00945, gender: T}}")
+        return KoladaSource(indicator, "", "T", where)
+    fields = dict(reader.pairs(node))
+    for key in fields:
+        if key not in _KEYS:
+            reader.error(node, f"{label}: unknown key {key!r}; allowed: kpi, gender", "unknown-key")
+    kpi = ""
+    if "kpi" not in fields:
+        reader.error(node, f"{label}: missing required key 'kpi' (the key figure's id, such as N00945)", "missing-key")
+    else:
+        kpi = reader.scalar(fields["kpi"], f"{label}: kpi")
+        if kpi and not _KPI.match(kpi):
+            message = f"{label}: kpi {kpi!r} is not a Kolada key figure id such as N00945"
+            reader.error(fields["kpi"], message, "kolada-id")
+            kpi = ""
+    gender = "T"
+    if "gender" in fields:
+        gender = reader.scalar(fields["gender"], f"{label}: gender")
+        if gender and gender not in GENDERS:
+            message = f"{label}: gender must be T (all), K (women) or M (men), not {gender!r}"
+            reader.error(fields["gender"], message, "invalid-choice")
+            gender = "T"
+    return KoladaSource(indicator, kpi, gender or "T", where)
+
+
+def read_municipality(reader: _Reader, node: yaml.Node) -> tuple[str, ...]:
+    """``municipality: {kolada: ...}``: one Kolada id or a list of them."""
+    codes = reader.codes(node, "municipality: kolada")
+    for code in codes:
+        if not _MUNICIPALITY.match(code):
+            message = f'municipality: kolada {code!r} is not a Kolada municipality id such as "0180" (four digits,'
+            message += " quoted)"
+            reader.error(node, message, "kolada-id")
+    return tuple(code for code in codes if _MUNICIPALITY.match(code))
