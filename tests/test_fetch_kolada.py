@@ -194,3 +194,69 @@ def test_a_shorter_answer_removes_the_pages_of_the_longer_one_before(kpi, kolada
     ]
     offline = kpi("fetch", "--offline")
     assert offline.stdout == f"{SAVED[0]}: saved\n"
+
+
+BENCHMARKED = "/v2/data/kpi/N00945,N07403/municipality/0180,0184/year/2022,2023"
+ALL = "/v2/data/kpi/N00945,N07403/year/2022,2023"  # no municipality in the path: every one
+
+
+def _with(scorecard: Path, old: str, new: str) -> None:
+    path = scorecard / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_the_benchmarks_kolada_ids_are_asked_with_the_municipality_and_compared(kpi, kolada, scorecard):
+    _with(scorecard, "focus_areas:", 'benchmarks: [EKG13, {kolada: "0184"}]\nfocus_areas:')
+    kolada.answers[BENCHMARKED] = [(200, (FIXTURES / "benchmarks.json").read_bytes())]
+    result = fetch(kpi, kolada)
+    assert result.exit_code == 0, result.stderr
+    assert kolada.asked == [BENCHMARKED]  # EKG13 is SSB's: not asked of Kolada
+    report = json.loads(kpi("evaluate", "results/", "--year", "2023", "--format", "json").stdout)
+    compared = {
+        (item["indicator"], item["year"]): [(b["region"], b["value"], b["compared"]) for b in item["benchmarks"]]
+        for item in report["results"]
+    }
+    assert compared == {
+        ("V.1.1", 2022): [("0184", 69, "worse")],
+        ("V.1.2", 2022): [("0184", 61, "better")],
+        ("V.1.3", 2022): [("0184", 10, "worse")],  # lower is better: 12.4 against 10.0
+        ("V.1.1", 2023): [("0184", 62, "better")],
+        ("V.1.2", 2023): [("0184", 60, "worse")],  # the men's 58.9 against 60.0
+        ("V.1.3", 2023): [("0184", 15, None)],  # nothing to compare with a missing value
+    }
+    csv = kpi("evaluate", "results/", "--year", "2023", "--format", "csv").stdout.splitlines()
+    assert csv[0].endswith(";absence;benchmark_0184;compared_0184")
+    assert [line.split(";")[-2:] for line in csv[4:]] == [["62,0", "better"], ["60,0", "worse"], ["15,0", ""]]
+    markdown = kpi("evaluate", "results/", "--year", "2023", "--format", "markdown").stdout
+    assert (
+        "| 66,0 | 0184 62,0 · Stockholm bättre |" in markdown and "| 58,9 | 0184 60,0 · Stockholm sämre |" in markdown
+    )
+    html = kpi("evaluate", "results/", "--year", "2023", "--format", "html").stdout
+    assert '<td class="num">0184 62,0 · Stockholm bättre</td>' in html
+    table = kpi("evaluate", "results/", "--year", "2023").stdout
+    assert "Stockholm sämre" in table and "Källa: Kolada" in table.splitlines()
+
+
+def test_regions_all_asks_for_every_municipality_and_makes_each_an_org_unit(kpi, kolada, scorecard):
+    kolada.answers[ALL] = [(200, (FIXTURES / "all.json").read_bytes())]
+    result = fetch(kpi, kolada, "--regions", "all")
+    assert result.exit_code == 0, result.stderr
+    assert kolada.asked == [ALL]
+    report = json.loads(kpi("evaluate", "results/", "--regions", "all", "--format", "json").stdout)
+    shown = {(item["org_unit"], item["indicator"]): item["status"] for item in report["results"]}
+    assert shown == {  # 0000 (Riket) and 0001 (a region) are no municipality
+        ("0180", "V.1.1"): "accepted",
+        ("0180", "V.1.2"): "not_approved",
+        ("0180", "V.1.3"): "missing",
+        ("0184", "V.1.1"): "accepted",
+        ("0184", "V.1.2"): "accepted",
+        ("0184", "V.1.3"): "accepted",
+    }
+
+
+def test_regions_all_needs_no_kolada_municipality(kpi, kolada, scorecard):
+    _with(scorecard, 'municipality: {kolada: "0180", name: Stockholm}\n', "")
+    kolada.answers[ALL] = [(200, (FIXTURES / "all.json").read_bytes())]
+    assert fetch(kpi, kolada, "--regions", "all").exit_code == 0
+    assert kolada.asked == [ALL]
+    assert "the definitions name no Kolada municipality" in fetch(kpi, kolada).stderr

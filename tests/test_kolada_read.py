@@ -105,3 +105,48 @@ def test_a_wrong_structure_is_one_located_error(text, message):
         read_kolada(text, "k.json")
     assert message in caught.value.message
     assert caught.value.code == "kolada-format"
+
+
+def test_benchmarks_name_ssbs_codes_kolada_ids_or_both() -> None:
+    import yaml
+
+    from kpi_cli.definitions.ssb_fields import parse_mapping
+
+    text = (
+        'municipality: {kolada: "0180"}\nbenchmarks: [EKG13, {code: EAK, kolada: "0000"}, {kolada: ["0184", "0000"]}]'
+    )
+    mapping = parse_mapping(yaml.compose(text, Loader=yaml.SafeLoader), "made-up.yaml")
+    assert (mapping.benchmarks, mapping.kolada_benchmarks) == (("EKG13", "EAK"), ("0000", "0184"))
+
+
+def test_a_benchmarks_rows_are_benchmark_values_and_riket_is_no_org_unit(kpi, folder):
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    (folder / "indicators.yaml").write_text(
+        text.replace("focus_areas:", 'benchmarks: [{kolada: "0000"}]\nfocus_areas:')
+    )
+    for path in (folder / "results" / "kolada").iterdir():
+        path.unlink()
+    shutil.copyfile(FIXTURES / "all.json", folder / "results" / "kolada" / "kolada-1.json")
+    document = json.loads(kpi("evaluate", "results", "--year", "2023", "--format", "json").stdout)
+    compared = {
+        item["indicator"]: [(b["region"], b["compared"]) for b in item["benchmarks"]] for item in document["results"]
+    }
+    assert compared == {"V.1.1": [("0000", "better")], "V.1.2": [("0000", "better")], "V.1.3": [("0000", None)]}
+    every = json.loads(kpi("evaluate", "results", "--regions", "all", "--format", "json").stdout)
+    assert sorted({item["org_unit"] for item in every["results"]}) == ["0180", "0184"]  # 0000 a benchmark still
+
+
+def test_a_share_better_than_a_kolada_benchmark_is_computed(kpi, folder):
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    share = (
+        "          - id: V.1.4\n            name: Andel bättre än Solna (made up)\n"
+        '            compute: {better_than: {benchmark: "0184", indicators: [V.1.1, V.1.2, V.1.3]}}\n'
+    )
+    text = text.replace("focus_areas:", 'benchmarks: [{kolada: "0184"}]\nfocus_areas:')
+    (folder / "indicators.yaml").write_text(text.replace("          - id: V.1.3\n", share + "          - id: V.1.3\n"))
+    for path in (folder / "results" / "kolada").iterdir():
+        path.unlink()
+    shutil.copyfile(FIXTURES / "benchmarks.json", folder / "results" / "kolada" / "kolada-1.json")
+    document = json.loads(kpi("evaluate", "results", "--year", "2023", "--format", "json").stdout)
+    shares = {item["year"]: item["value"] for item in document["results"] if item["indicator"] == "V.1.4"}
+    assert shares == {2022: 33.33, 2023: 50}  # 2023: V.1.1 better, V.1.2 worse, V.1.3 missing: 1 of 2

@@ -56,7 +56,8 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
     kpi evaluate results/ reads them. A table not updated since the last fetch is not
     downloaded again. The base URL is KPI_SSB_URL (default https://data.ssb.no/api/pxwebapi/v2).
     Indicators with kolada: are asked of Kolada (KPI_KOLADA_URL, default https://api.kolada.se/v2)
-    for the municipality's Kolada id, saved in the folder kolada beside DIR.
+    for the municipality's and the benchmarks' Kolada ids (every municipality with --regions all),
+    saved in the folder kolada beside DIR.
 
     \b
     Examples:
@@ -83,10 +84,11 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
     kolada = KoladaOptions(
         Path(out).parent / "kolada",
         os.environ.get("KPI_KOLADA_URL") or DEFAULT_KOLADA_URL,
-        mapping.kolada_municipality,
+        tuple(dict.fromkeys(mapping.kolada_municipality + mapping.kolada_benchmarks)),
         default_years(first, last),
         offline,
         refresh,
+        regions == "all",
     )
     groups = plan_groups([source.kpi for source in mapping.kolada if source.kpi], kolada) if mapping.kolada else []
     client = None
@@ -121,11 +123,10 @@ def _check_sources(mapping: SsbMapping, tables: Mapping[str, object], regions: s
             code="fetch-no-source",
             path=indicators,
         )
-    if mapping.kolada and regions == "all":
-        raise UsageError("--regions all is for SSB's tables: Kolada is asked for the municipality only")
-    if mapping.kolada and not mapping.kolada_municipality:
+    if mapping.kolada and not mapping.kolada_municipality and regions != "all":
         raise UsageError(
-            'the definitions name no Kolada municipality (municipality: {kolada: "0180"}): give it',
+            'the definitions name no Kolada municipality (municipality: {kolada: "0180"}): give it,'
+            " or fetch --regions all",
             code="fetch-no-source",
             path=indicators,
         )

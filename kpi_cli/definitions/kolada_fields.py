@@ -4,6 +4,7 @@ the municipality's Kolada id and, per indicator, the key figure and the gender i
 .. code-block:: yaml
 
     municipality: {kolada: "0180", name: Stockholm}   # beside or instead of code: (SSB's number)
+    benchmarks: [EKG13, {kolada: "0184"}, {code: EAK, kolada: "0000"}]   # SSB's code, Kolada's id or both
     ...
         - id: X.1
           kolada: {kpi: N00945, gender: T}            # gender T (all, the default), K (women) or M (men)
@@ -24,6 +25,7 @@ from ..model import Location
 
 GENDERS = ("T", "K", "M")  # Kolada's: totalt, kvinnor, män
 _KEYS = ("kpi", "gender")
+_BENCHMARK_KEYS = ("code", "kolada")
 _KPI = re.compile(r"^[A-Z]\d{5}$")  # N00945, U07414
 _MUNICIPALITY = re.compile(r"^\d{4}$|^G\d+$")  # a municipality (0180) or a Kolada group (G124)
 
@@ -81,10 +83,40 @@ def read_source(reader: _Reader, node: yaml.Node, indicator: str) -> KoladaSourc
 
 def read_municipality(reader: _Reader, node: yaml.Node) -> tuple[str, ...]:
     """``municipality: {kolada: ...}``: one Kolada id or a list of them."""
-    codes = reader.codes(node, "municipality: kolada")
+    return _ids(reader, node, "municipality: kolada")
+
+
+def read_benchmarks(reader: _Reader, node: yaml.Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``benchmarks:``: each item SSB's region code (``EKG13``) or a mapping ``{code: EKG13, kolada:
+    "0184"}`` with either key or both; (SSB's codes, Kolada's ids), each in the definitions' order."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    codes: list[str] = []
+    ids: list[str] = []
+    for item in items:
+        if not isinstance(item, yaml.MappingNode):
+            codes.extend(reader.codes(item, "benchmarks"))
+            continue
+        fields = dict(reader.pairs(item))
+        for key in fields:
+            if key not in _BENCHMARK_KEYS:
+                reader.error(item, f"benchmarks: unknown key {key!r}; allowed: code, kolada", "unknown-key")
+        if not any(key in fields for key in _BENCHMARK_KEYS):
+            message = "benchmarks: a mapping must name SSB's code or Kolada's id: {code: EKG13, kolada: \"0184\"}"
+            reader.error(item, message, "missing-key")
+        if "code" in fields:
+            codes.extend(reader.codes(fields["code"], "benchmarks: code"))
+        if "kolada" in fields:
+            ids.extend(_ids(reader, fields["kolada"], "benchmarks: kolada"))
+    if not items:
+        reader.error(node, "benchmarks must name at least one region", "empty-value")
+    return tuple(codes), tuple(dict.fromkeys(ids))
+
+
+def _ids(reader: _Reader, node: yaml.Node, what: str) -> tuple[str, ...]:
+    """One Kolada id or a list of them, each of Kolada's form ("0180", G124)."""
+    codes = reader.codes(node, what)
     for code in codes:
         if not _MUNICIPALITY.match(code):
-            message = f'municipality: kolada {code!r} is not a Kolada municipality id such as "0180" (four digits,'
-            message += " quoted)"
+            message = f'{what} {code!r} is not a Kolada municipality id such as "0180" (four digits, quoted)'
             reader.error(node, message, "kolada-id")
     return tuple(code for code in codes if _MUNICIPALITY.match(code))

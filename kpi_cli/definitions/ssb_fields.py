@@ -4,7 +4,7 @@ indicator, the table and the categories that pick its values.
 .. code-block:: yaml
 
     municipality: {code: "3203", name: Asker}     # or code: ["3203", "0220"]: new and old number
-    benchmarks: [EKG13, EAK]                      # regions shown beside its results
+    benchmarks: [EKG13, EAK]                      # regions shown beside its results ({kolada: "0184"}: Kolada's)
     ...
         - id: X.1
           ssb: {table: "12134", select: {ContentsCode: KOSAG110000}}
@@ -24,7 +24,7 @@ import yaml
 from ..errors import Collector, DefinitionError
 from ..inert import excerpt
 from ..model import Location
-from .kolada_fields import KoladaSource, read_municipality, read_source
+from .kolada_fields import KoladaSource, read_benchmarks, read_municipality, read_source
 from .yaml_nodes import CONTROL_CHARACTER
 
 _MUNICIPALITY_KEYS = ("code", "name", "kolada")
@@ -51,6 +51,7 @@ class SsbMapping:
     sources: tuple[SsbSource, ...] = ()
     kolada_municipality: tuple[str, ...] = ()  # its Kolada id(s): municipality: {kolada: "0180"}
     kolada: tuple[KoladaSource, ...] = ()  # the indicators' kolada: {kpi: N00945, gender: T}
+    kolada_benchmarks: tuple[str, ...] = ()  # benchmarks: [{kolada: "0184"}]: Kolada's ids
 
     def source(self, indicator: str) -> SsbSource | None:
         return next((source for source in self.sources if source.indicator == indicator), None)
@@ -66,7 +67,9 @@ def parse_mapping(root: yaml.Node, path: str) -> SsbMapping:
     name = None
     if "municipality" in fields:
         codes, name, kolada = reader.municipality(fields["municipality"])
-    benchmarks = reader.codes(fields["benchmarks"], "benchmarks") if "benchmarks" in fields else ()
+    benchmarks, kolada_benchmarks = (
+        read_benchmarks(reader, fields["benchmarks"]) if "benchmarks" in fields else ((), ())
+    )
     sources: list[SsbSource] = []
     koladas: list[KoladaSource] = []
     for key, node, indicator in _indicators(root):
@@ -75,7 +78,7 @@ def parse_mapping(root: yaml.Node, path: str) -> SsbMapping:
         else:
             koladas.append(read_source(reader, node, indicator))
     problems.raise_if_any()
-    return SsbMapping(codes, name, benchmarks, tuple(sources), kolada, tuple(koladas))
+    return SsbMapping(codes, name, benchmarks, tuple(sources), kolada, tuple(koladas), kolada_benchmarks)
 
 
 def load_mapping(path: str) -> SsbMapping:

@@ -1,12 +1,13 @@
 """The definitions' ``kolada:`` key figures asked of Kolada's API (v2) and saved unedited in
 ``results/kolada/`` beside their provenance (docs/how-to/fetch-from-kolada.md).
 
-One request ``GET {base}/data/kpi/{kpis}/municipality/{ids}/year/{years}`` for as many key figures
-as keep the URL short (as for SSB, under ~2 100 characters), each answer's pages followed by their
-``next_page`` (a full URL). A group's pages are all downloaded before any is written, so a failure
-halfway leaves the pages of the last fetch as they were. Kolada says nothing of when a figure was
-updated, so the cache is the provenance alone: a group whose first page was saved from the same URL
-is not asked again (``--refresh`` asks).
+One request ``GET {base}/data/kpi/{kpis}/municipality/{ids}/year/{years}`` (the ids: the
+municipality's, then the benchmarks'; with ``--regions all``, ``{base}/data/kpi/{kpis}/year/{years}``,
+every municipality) for as many key figures as keep the URL short (as for SSB, under ~2 100
+characters), each answer's pages followed by their ``next_page`` (a full URL). A group's pages are
+all downloaded before any is written, so a failure halfway leaves the pages of the last fetch as
+they were. Kolada says nothing of when a figure was updated, so the cache is the provenance alone:
+a group whose first page was saved from the same URL is not asked again (``--refresh`` asks).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class KoladaOptions:
     years: tuple[int, ...]
     offline: bool = False
     refresh: bool = False
+    all_regions: bool = False  # every municipality: the path without /municipality/{ids}
 
 
 def plan_groups(kpis: Sequence[str], options: KoladaOptions) -> list[Group]:
@@ -68,6 +70,8 @@ def _url(options: KoladaOptions, kpis: Sequence[str]) -> str:
         return ",".join(quote(str(item), safe="") for item in items)
 
     base = options.base.rstrip("/")
+    if options.all_regions:
+        return f"{base}/data/kpi/{joined(kpis)}/year/{joined(options.years)}"
     return f"{base}/data/kpi/{joined(kpis)}/municipality/{joined(options.municipality)}/year/{joined(options.years)}"
 
 

@@ -73,7 +73,8 @@ def _read_kolada(path: str, mapping: SsbMapping | None, all_regions: bool) -> Co
         for source in mapping.kolada
         if source.kpi in present
     )
-    return convert(table, SsbMapping(mapping.kolada_municipality, mapping.name, (), sources), all_regions=all_regions)
+    kolada = SsbMapping(mapping.kolada_municipality, mapping.name, mapping.kolada_benchmarks, sources)
+    return convert(table, kolada, all_regions=all_regions)
 
 
 def _mark_revision(conversion: Conversion, path: str) -> Conversion:

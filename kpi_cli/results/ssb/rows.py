@@ -156,7 +156,8 @@ def _use(
             )
             accounted.add(number)
         elif all_regions and is_municipality(cell.region):
-            result.rows.append(_row(indicator, year, cell, f"{key} {cell.region_name}".strip()))
+            name = cell.region_name if cell.region_name != cell.region else ""  # Kolada's cells name no region
+            result.rows.append(_row(indicator, year, cell, f"{key} {name}".strip()))
             accounted.add(number)
         elif not all_regions and key in own:
             rank = (0 if cell.value is not None else 1, own.index(key))  # a value first, then the newest number

@@ -152,6 +152,7 @@ def region_key(code: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def is_municipality(code: str) -> bool:
-    """A municipality number (four digits), not an aggregate (EAK, EKG13, K-Rest, 03+30)."""
+    """A municipality number (four digits), not an aggregate (EAK, EKG13, K-Rest, 03+30) nor Kolada's
+    0000 (Riket) and 00NN (its regions, landsting): no Norwegian or Swedish municipality's starts 00."""
     key = region_key(code)
-    return len(key) == 4 and key.isdigit()
+    return len(key) == 4 and key.isdigit() and not key.startswith("00")
