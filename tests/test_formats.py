@@ -50,6 +50,8 @@ HEADER = [
     "note",
     "regression",
     "comment",  # the results file's comment column (issue 12)
+    "actions",  # its actions column, then the indicator's owner (issue 24)
+    "owner",
 ]
 # Under nb the CSV header is Norwegian, as `kpi template` writes it (README "CSV").
 HEADER_NB = [
@@ -73,6 +75,8 @@ HEADER_NB = [
     "note",
     "verre_enn_før",
     "kommentar",
+    "tiltak",
+    "ansvarlig",
 ]
 L11 = "Opplevelse av at organisasjonen tilrettelegger for læring, utvikling og fornyelse"
 L12 = (
@@ -407,13 +411,13 @@ def test_csv_seed_norwegian(kpi, repo_root, assert_ok):
     assert raw(result).split("\r\n") == [
         ";".join(HEADER_NB),
         f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
-        "results/2014.csv;2;;;false;",
+        "results/2014.csv;2;;;false;;;",
         f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
-        "results/2014.csv;3;;;false;",
+        "results/2014.csv;3;;;false;;;",
         f"L.2.1;{L21};L.2;L;;2014;;%poeng;not_phased_in;Innfases 2015;> 5 %poeng;2 - 4,9 %poeng;< 2 %poeng;pending;"
-        "results/2014.csv;4;;;false;",
-        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false;",
-        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false;",
+        "results/2014.csv;4;;;false;;;",
+        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false;;;",
+        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false;;;",
         "",
     ]
 
@@ -426,7 +430,7 @@ def test_csv_seed_english(kpi, repo_root, assert_ok):
     # A comma separator: decimal points, unquoted; texts with a comma quoted.
     assert lines[1] == (
         f'L.1.1,"{L11}",L.1,L,,2014,4.51,score 1-6,desired,Desired result,"4,5 - 6","4 - 4,4","0 - 3,9",active,'
-        "results/2014.csv,2,,,false,"
+        "results/2014.csv,2,,,false,,,"
     )
     records = csv_records(result.stdout, ",")
     assert [r["status_text"] for r in records] == [

@@ -140,7 +140,7 @@ def test_benchmarks_are_better_or_worse_by_the_direction_in_every_format(kpi, as
     assert f'<p class="meta">{source}</p><p class="meta">Note: Made up: figures for 2025 are preliminary.</p>' in html
     csv = kpi(*args, "--format", "csv").stdout.splitlines()
     assert csv[0].endswith(
-        ";verre_enn_før;kommentar;fraværsgrunn;referanse_EKG13;mot_referanse_EKG13;referanse_EAK;mot_referanse_EAK"
+        ";verre_enn_før;kommentar;tiltak;ansvarlig;fraværsgrunn;referanse_EKG13;mot_referanse_EKG13;referanse_EAK;mot_referanse_EAK"
     )
     assert [line.split(";")[5:7] + line.split(";")[-5:] for line in csv[1:]] == [
         ["2024", "60", "", "55", "better", "50", "better"],

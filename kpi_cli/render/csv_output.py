@@ -13,7 +13,8 @@ The file reads back with ``kpi_cli.results.read.read_results``: its ``indicator`
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
 the values computed from them. ``regression`` says whether the status is worse
-than the year before's; the last column, ``comment``, is the results file's comment.
+than the year before's; ``comment`` and ``actions`` are the results file's comment and actions
+(read back as such), and the last, ``owner``, who answers for the indicator (its ``owner:``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ HEADER = (
     "note",
     "regression",
     "comment",
+    "actions",
+    "owner",
 )
 STATUS_HEADER = (
     "indicator",
@@ -89,6 +92,8 @@ NB_HEADER = {
     "note": "note",
     "regression": "verre_enn_før",
     "comment": "kommentar",
+    "actions": "tiltak",
+    "owner": "ansvarlig",
     "absence": "fraværsgrunn",
     "phase_in": "innfases",
     "planned": "planlagt",
@@ -188,6 +193,8 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
         neutralise(
             "; ".join(text for text in (say("ssb.unrevised") if entry.revised is False else "", entry.comment) if text)
         ),
+        neutralise(entry.actions or ""),
+        neutralise(indicator.owner or ""),
     ]
 
 

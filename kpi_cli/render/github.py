@@ -82,7 +82,7 @@ def message(result: Result, say: Labels, remark: str | None = None) -> str:
     bands = [f"{say('col.' + s.value)} {band.text}" for s in RATED if (band := indicator.band(s))]
     if bands:
         text += f"; {say('bands')}: " + " · ".join(bands)
-    if remark:  # an unrevised figure, the results file's comment
+    if remark:  # an unrevised figure, the results file's comment, owner and actions
         text += f" – {remark}"
     return text
 
@@ -110,7 +110,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
         lines.append(
             command(
                 kind,
-                message(result, say, say.remark(entry.comment, entry.revised)),
+                message(result, say, say.remark_in_full(entry.comment, entry.revised, entry.owner, entry.actions)),
                 **_location_properties(_where(result)),
                 title=_title(result, say),
             )

@@ -60,6 +60,7 @@ def indicator(item: Indicator, scorecard: Scorecard) -> dict[str, Any]:
         "direction": item.direction.value if item.direction else None,
         "gap_policy": item.gap_policy.value,
         "tags": list(item.tags),
+        "owner": item.owner,
         "min_base": item.min_base,
         "phase_in": {
             "year": phase_in.year,
@@ -141,6 +142,7 @@ def result(view: View, entry: Entry, english: Labels = ENGLISH) -> dict[str, Any
         else None,
         "base": _number(row.base) if row and row.base is not None else None,
         "comment": entry.comment,
+        "actions": entry.actions,
         "source": {"path": row.location.path, "line": row.location.line} if row and row.location else None,
         "benchmarks": [
             {

@@ -5,7 +5,7 @@ as written, a rating. :class:`ResultEncoder` encodes each piece the first time i
 and joins the pieces for every result, so its text is byte for byte what encoding the
 object :func:`kpi_cli.render.json_output.result` builds would give (a test checks this for
 every result of the example reports). A result with anything of its own beyond the common
-fields (a computed value, a note, a base, a comment, benchmarks) is encoded from that object.
+fields (a computed value, a note, a base, a comment, actions, benchmarks) is encoded from that object.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _FLAGS = {
     for regression in (False, True)
     for failing in (False, True)
 }
-_PLAIN_END = ',"computed":null,"note":null,"base":null,"comment":null'
+_PLAIN_END = ',"computed":null,"note":null,"base":null,"comment":null,"actions":null'
 _MAX_PIECES = 100_000  # per kind: many distinct values (a computed delta each) must not grow without end
 
 
@@ -52,7 +52,9 @@ class ResultEncoder:
     def __call__(self, entry: Entry) -> str:
         item = entry.result
         row = item.row
-        own = row is not None and (row.base is not None or row.comment is not None or row.revised is not None)
+        own = row is not None and (
+            row.base is not None or row.comment is not None or row.actions is not None or row.revised is not None
+        )
         if own or item.computed is not None or item.note is not None or entry.benchmarks:
             return ENCODE(self.slow(self.view, entry, self.english))
         ident = item.indicator.id

@@ -69,7 +69,7 @@ def _summary(result: Result, say: Labels, remark: str | None) -> str:
         text += f": {say.value(result)}"
     if band is not None:
         text += f" ({band.text})"
-    if remark:  # an unrevised figure, the results file's comment
+    if remark:  # an unrevised figure, the results file's comment, owner and actions
         text += f" – {remark}"
     return text
 
@@ -82,7 +82,7 @@ def evaluation(view: View, options: RenderOptions) -> str:
     skipped = 0
     for entry in view.entries:
         result = entry.result
-        remark = say.remark(entry.comment, entry.revised)
+        remark = say.remark_in_full(entry.comment, entry.revised, entry.owner, entry.actions)
         case = ET.Element("testcase", classname=clean(result.indicator.goal_id), name=clean(case_name(result)))
         location = result.row.location if result.row else None
         if location is not None:

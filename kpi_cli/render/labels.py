@@ -297,6 +297,14 @@ class Labels:
             parts.append(self.comment(comment))
         return " · ".join(parts) or None
 
+    def remark_in_full(
+        self, comment: str | None, revised: bool | None, owner: str | None, actions: str | None
+    ) -> str | None:
+        """The remark, then who answers for the result and what will be done: one line for a failure's text."""
+        return (
+            " · ".join(part for part in (self.remark(comment, revised), self.follow_up(owner, actions)) if part) or None
+        )
+
     def comment(self, text: str) -> str:
         """'Kommentar: ...': a results file's comment on one line, in the output language."""
         return f"{self('comment')}: {' '.join(text.split())}"

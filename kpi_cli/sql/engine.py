@@ -215,6 +215,7 @@ def select_rows(source: Source, year: int | None, raw: str | None = None) -> exp
         extras = [
             exp.func("COALESCE", exp.func("TRIM", cast(column("value"), "VARCHAR")), lit("")).as_("value_text"),
             exp.func("NULLIF", exp.func("TRIM", cast(column("comment"), "VARCHAR")), lit("")).as_("comment"),
+            exp.func("NULLIF", exp.func("TRIM", cast(column("actions"), "VARCHAR")), lit("")).as_("actions"),
             exp.func("COALESCE", exp.func("TRIM", cast(column("n"), "VARCHAR")), lit("")).as_("n_text"),
             year_text.as_("year_text"),
             lit(source.path).as_("path"),

@@ -1,10 +1,10 @@
 """``--format csv`` on the streamed path: each result's CSV line as one DuckDB string.
 
 The cells ``kpi_cli.render.csv_output.row`` writes: those that belong to an indicator in a year
-and band version (id, name, goal, focus area, unit, band texts) and to its status (the status
+and band version (id, name, goal, focus area, unit, band texts, owner) and to its status (the status
 text) are quoted by Python's csv module once, into the small tables ``kpi_csv_kind`` and
 ``kpi_csv_status``; the result's own cells (org unit, value, file and line, n, regression,
-comment) are written in SQL with the same rules: a formula start made plain
+comment, actions) are written in SQL with the same rules: a formula start made plain
 (``text.neutralise``), a cell quoted when it holds the delimiter, a quote or a line break.
 """
 
@@ -63,11 +63,12 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
                 _joined(own, delimiter),
                 _joined([neutralise(item.unit or "")], delimiter),
                 _joined([neutralise(text) for text in bands], delimiter),
+                _joined([neutralise(indicators[ident].owner or "")], delimiter),
             )
         )
     con.execute(
         "CREATE TEMP TABLE kpi_csv_kind (indicator VARCHAR, year INT, from_key INT, unit_key VARCHAR,"
-        " own VARCHAR, unit VARCHAR, bands VARCHAR)"
+        " own VARCHAR, unit VARCHAR, bands VARCHAR, owner VARCHAR)"
     )
     insert_rows(con, "kpi_csv_kind", kinds)
     statuses = [
@@ -111,7 +112,8 @@ def _line(delimiter: str, mark: str) -> str:
             f"kpi_phase_state(r.year, r.phase_in) || {sep}",
             f"{text('r.path')} || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
             f"{number('r.n_text', 'r.n')} || {sep} || coalesce(t.cells, '') || {sep}",
-            f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || chr(13)",
+            f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || {sep}",
+            f"{text('r.actions')} || {sep} || k.owner || chr(13)",
         ]
     )
 

@@ -39,14 +39,15 @@ _ROWS = """
 CREATE TEMP TABLE kpi_rows AS
 WITH input AS (
     SELECT k.id AS indicator, x.year, coalesce(x.org_unit, '') AS unit_key,
-           x.value_text, x.comment, x.path, x.line, x.n, x.n_text
+           x.value_text, x.comment, x.actions, x.path, x.line, x.n, x.n_text
     FROM kpi_results x JOIN kpi_known k ON k.name = x.indicator
 ), units AS (
     SELECT org_unit, row_number() OVER (ORDER BY org_unit) AS unit_order
     FROM (SELECT DISTINCT org_unit FROM kpi_rated WHERE org_unit IS NOT NULL)
 ), joined AS (
     SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit, r.inside_at,
-           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.path, i.line, i.n, i.n_text,
+           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.actions, i.path, i.line, i.n,
+           i.n_text,
            info.ord, info.phase_in, k.kind, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
            lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
     FROM kpi_rated r
@@ -117,7 +118,7 @@ RESULT_FIELDS = """
         'previous_status': previous.level, 'delta': kpi_number(delta), 'better': better} END AS change,
     regression, failing, NULL::VARCHAR AS computed,
     CASE WHEN note_key IS NOT NULL THEN {'key': note_key, 'year': note_year, 'text': note_text} END AS note,
-    kpi_number(n) AS base, comment,
+    kpi_number(n) AS base, comment, actions,
     CASE WHEN line IS NOT NULL THEN {'path': path, 'line': line} END AS source,
     []::VARCHAR[] AS benchmarks
 """

@@ -295,7 +295,14 @@ def _source_doubt(source: Source) -> str | None:
 # whitespace left at either end after DuckDB's TRIM (str.strip() removes more kinds), a leading
 # apostrophe, a value with leading zeros (its reason names the value as written).
 _EDGE = r"[\s\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
-_TEXTS = ("coalesce(org_unit, '')", "indicator", "coalesce(comment, '')", "value_text", "n_text")
+_TEXTS = (
+    "coalesce(org_unit, '')",
+    "indicator",
+    "coalesce(comment, '')",
+    "coalesce(actions, '')",
+    "value_text",
+    "n_text",
+)
 # Python writes a JSON number below 0.0001 or from 10^16 with an exponent (7.6e-05), DuckDB's JSON writer
 # without (0.000076): a value, base or change from the year before that Python would write so sends the
 # run to the report path. A change is the difference of two values of one indicator and org unit: it
@@ -312,9 +319,10 @@ SELECT count(*) FROM (
 """
 _ODD_TEXT = "SELECT count(*) FROM kpi_results WHERE " + " OR ".join(
     [
-        *(f"{text} <> nfc_normalize({text})" for text in _TEXTS[:3]),
+        *(f"{text} <> nfc_normalize({text})" for text in _TEXTS[:4]),
         *(f"regexp_matches({text}, '^{_EDGE}|{_EDGE}$|[\\x00-\\x1f]')" for text in _TEXTS),
         "starts_with(coalesce(comment, ''), '''')",
+        "starts_with(coalesce(actions, ''), '''')",
         "regexp_matches(value_text, '^-?0[0-9]')",
     ]
 )
