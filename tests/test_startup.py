@@ -67,6 +67,7 @@ JSON_MODULES = [
     "kpi_cli.render.words_sv",
     "kpi_cli.report",
     "kpi_cli.results",
+    "kpi_cli.results.columns",
     "kpi_cli.results.dialects",
     "kpi_cli.results.printed",
     "kpi_cli.results.read",

@@ -28,6 +28,7 @@ from ..errors import KpiError, KpiErrors
 from ..limits import MAX_FIELD_CHARS
 from ..model import Scorecard
 from ..rating.evaluate import evaluate
+from ..results import columns as columns_of
 from ..results import read as reader
 from ..results import values
 from ..results.dialects import sniff_delimiter
@@ -109,7 +110,7 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
         raise NeedsPython(f"{path}: no header")
     sep = delimiter or sniff_delimiter(lines[number])
     header = next(csv.reader(io.StringIO(lines[number]), delimiter=sep))
-    columns, wide = reader.header_layout(header, path, number + 1, names)
+    columns, wide = columns_of.header_layout(header, path, number + 1, names)
     if wide:
         raise NeedsPython(f"{path}: a wide table")
     return Source(
@@ -118,17 +119,17 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
         delimiter=sep,
         encoding={"utf-8-sig": "utf-8", "cp1252": "latin-1"}.get(encoding.lower(), encoding.lower()),
         skip=number + 1,
-        file_year=reader.file_year(path),
+        file_year=columns_of.file_year(path),
     )
 
 
 def _sniff_parquet(con: duckdb.DuckDBPyConnection, path: str, names: dict[str, tuple[str, ...]]) -> Source:
     described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [exact_path(path)]).fetchall()
     header = [str(row[0]) for row in described]
-    columns, _ = reader.header_layout(header, path, 1, names)
+    columns, _ = columns_of.header_layout(header, path, 1, names)
     floating = frozenset(role for role, i in columns.items() if str(described[i][1]) in ("FLOAT", "DOUBLE"))
     by_name = {role: header[i] for role, i in columns.items()}
-    return Source(path, by_name, True, file_year=reader.file_year(path), floating=floating)
+    return Source(path, by_name, True, file_year=columns_of.file_year(path), floating=floating)
 
 
 def value_pattern(source: Source, role: str) -> str:
@@ -243,7 +244,7 @@ def sources_of(
     delimiter: str | None,
     columns: Mapping[str, str] | None,
 ) -> list[Source]:
-    names = reader.column_names(columns or {})
+    names = columns_of.column_names(columns or {})
     found = []
     for path in reader.expand_paths(paths):
         if path.lower().endswith(".parquet"):

@@ -53,7 +53,8 @@ from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.render import FORMATS, RenderOptions, csv_output
 from kpi_cli.render.template_files import xlsx_bytes
 from kpi_cli.report import ResultRow
-from kpi_cli.results.read import COLUMN_NAMES, ResultSet, read_results
+from kpi_cli.results.columns import COLUMN_NAMES
+from kpi_cli.results.read import ResultSet, read_results
 from kpi_cli.results.template import template_rows
 from kpi_cli.view import build
 
