@@ -91,18 +91,13 @@ def status_text(entry: Entry, say: Labels) -> str:
 
 
 def rollup_text(rollup: hist.Rollup | None, say: Labels) -> str:
+    """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
     return f"{SYMBOLS[rollup.headline]} {say.rollup(rollup)}" if rollup and rollup.headline else ""
 
 
 def change_text(entry: Entry, say: Labels) -> str:
     """'↑ +0,21 bedre', 'ny skala', '' when there is nothing to compare with."""
-    trend = entry.trend
-    if trend is None:
-        return say("scale_changed") if entry.scale_changed else ""
-    delta = say.number(trend.delta)
-    signed = delta if delta.startswith("-") else f"+{delta}"
-    word = "" if trend.better is None else " " + say("better" if trend.better else "worse")
-    return f"{trend.arrow} {signed}{word}"
+    return say.change(entry.trend) or (say("scale_changed") if entry.scale_changed else "")
 
 
 def decimals(value: Decimal) -> int:

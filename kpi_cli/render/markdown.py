@@ -16,7 +16,7 @@ from ..report import Result
 from ..view import Entry, StatusView, UnitView, View, alarm_years
 from . import Renderer, RenderOptions
 from .labels import BANDS_SET, STATE_SYMBOLS, SYMBOLS, Labels
-from .layout import attention_lines
+from .layout import attention_lines, change_text, rollup_text
 
 # Characters that start or end Markdown (and GitHub) markup anywhere in a line:
 # escapes, code, emphasis, links and images, HTML and autolinks, headings and
@@ -59,11 +59,6 @@ def _unit_label(unit: str | None, say: Labels) -> str:
 def _sources(report_sources: Sequence[str], definitions: str, say: Labels) -> str:
     files = ", ".join(escape(source) for source in report_sources) or "–"
     return f"{say('definitions')}: {escape(definitions)} · {say('results')}: {files}"
-
-
-def rollup_text(rollup: hist.Rollup, say: Labels) -> str:
-    """The worst rated status and how many reached the desired result: '▲ 1 av 2 ønsket'."""
-    return f"{SYMBOLS[rollup.headline]} {say.rollup(rollup)}" if rollup.headline else ""
 
 
 # GitHub renders ●▲✖ black; with --markers emoji a coloured emoji goes before the symbol and word.
@@ -163,7 +158,7 @@ def _indicator_row(
     follow_up = say.follow_up(entry.owner, entry.actions) if entry else ""
     previous = view.earlier_years[-1:]
     past = view.series.get((shown.id, unit_view.org_unit), {}) if previous else {}
-    change = (say.change(entry.trend) or (say("scale_changed") if entry.scale_changed else "")) if entry else ""
+    change = change_text(entry, say) if entry else ""
     return _row(
         [
             escape(shown.id),

@@ -115,12 +115,8 @@ def rollup_text(rollup: hist.Rollup, say: Labels) -> Text:
 def change_text(trend: hist.Trend | None, say: Labels) -> Text:
     if trend is None:
         return Text("")
-    delta = say.number(trend.delta)
-    signed = delta if delta.startswith("-") else f"+{delta}"
-    if trend.better is None:
-        return Text(f"{trend.arrow} {signed}", style="grey50")
-    word, style = (say("better"), "green") if trend.better else (say("worse"), "red")
-    return Text(f"{trend.arrow} {signed} {word}", style=style)
+    style = "grey50" if trend.better is None else "green" if trend.better else "red"
+    return Text(say.change(trend), style=style)  # the words: Labels.change, as every format says them
 
 
 def pack(parts: Sequence[str], width: int, sep: str = " · ") -> str:
