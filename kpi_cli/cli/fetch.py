@@ -138,14 +138,10 @@ def _years(given: str | None, scorecard: Scorecard) -> tuple[int, int | None]:
         if not match or int(match[2] or match[1]) < int(match[1]):
             raise UsageError(f"--years {given!r}: give a year or FIRST-LAST, such as 2015-2024")
         return int(match[1]), int(match[2] or match[1])
-    found = [
-        year
-        for indicator in scorecard.indicators()
-        for year in [indicator.phase_in.year if indicator.phase_in else None]
-        + [version.from_year for version in indicator.versions]
-        if year is not None
-    ]
-    return (min(found) if found else datetime.date.today().year - 5), None
+    from ..fetch.plan import first_year
+
+    first = first_year(scorecard)
+    return (first if first is not None else datetime.date.today().year - 5), None
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from ..definitions.ssb_fields import SsbSource
 from ..errors import ResultsError
+from ..model import Scorecard
 from .tables import TableMeta, located, regions_present, resolve
 
 MAX_CELLS = 800_000  # PxWebApi v2: cells in one answer
@@ -130,3 +131,16 @@ def _year_in(code: str, wanted: Wanted) -> bool:
 
 def _span(codes: Sequence[str]) -> str:
     return f"{codes[0]}-{codes[-1]}" if codes else "no years"
+
+
+def first_year(scorecard: Scorecard) -> int | None:
+    """The first year the scorecard rates anything: its earliest phase-in or band version's year;
+    None when it names none (``kpi fetch`` then asks for the last years the table has)."""
+    found = [
+        year
+        for indicator in scorecard.indicators()
+        for year in [indicator.phase_in.year if indicator.phase_in else None]
+        + [version.from_year for version in indicator.versions]
+        if year is not None
+    ]
+    return min(found) if found else None
