@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..bands import order as bands
+from ..definitions.target_fields import path_bands, path_value
 from ..errors import UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard
@@ -23,6 +25,11 @@ class Explanation:
     rating: Rating | None
     problem: str | None
     gaps: tuple[bands.Gap, ...]
+    # Before a deadline target's year (docs/explanation/deadline-targets.md): the path's value in
+    # ``year`` the value is rated against, from ``baseline:``; ``path_unknown`` when there is no
+    # baseline, since the path then starts at the indicator's first result, which explain has not.
+    path: Decimal | None = None
+    path_unknown: bool = False
 
 
 def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int) -> Explanation:
@@ -40,6 +47,7 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
         raise UsageError(f"value {excerpt(value_text, 40)} is not a number", code="invalid-value")
     if value is None:
         raise UsageError(f"{value_text!r} is no result; give a number such as 4,47", code="invalid-value")
+    indicator, path = _on_path(indicator, year)
     rating = None
     problem = None
     try:
@@ -54,4 +62,16 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
         rating=rating,
         problem=problem,
         gaps=tuple(bands.gaps(indicator.bands)),
+        path=path,
+        path_unknown=indicator.deadline is not None and year < indicator.deadline.by and path is None,
     )
+
+
+def _on_path(indicator: Indicator, year: int) -> tuple[Indicator, Decimal | None]:
+    """Before a deadline with a baseline: the indicator with its bands on the path in ``year``, as
+    ``kpi evaluate`` rates it (``rate_one``), and the path's value; else as it is."""
+    due = indicator.deadline
+    if due is None or year >= due.by or due.baseline is None:
+        return indicator, None
+    path = path_value(due, due.baseline, year)
+    return dataclasses.replace(indicator, bands=path_bands(due, path, indicator.scale)), path

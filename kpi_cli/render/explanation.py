@@ -19,6 +19,12 @@ def render(explanation: Explanation, lang: str, levels: tuple[Level, ...] = DEFA
     pending = explanation.state is PhaseState.PENDING and indicator.phase_in is not None
     if not indicator.bands and not pending:
         lines.append(say("no_bands"))
+    due = indicator.deadline
+    if explanation.path is not None and due is not None and due.baseline is not None:
+        since, start = due.baseline
+        path = say.number(explanation.path)
+        line = say("explain.path", by=due.by, start=say.number(start), since=since, value=path, year=explanation.year)
+        lines.append(line)
     for band in indicator.bands:
         intervals = f" {say('and')} ".join(say.interval(i) for i in band.intervals)
         lines.append(f"  {SYMBOLS[band.status]} {say(band.status.value):<28} {band.text:<18} = {intervals}")
@@ -39,6 +45,8 @@ def render(explanation: Explanation, lang: str, levels: tuple[Level, ...] = DEFA
         lines.append(f"{value}: {say.reason(rating)}")  # pending: where the value would lie
         if not pending:
             lines.append(f"=> {SYMBOLS[rating.status]} {say(rating.status.value)}")
+    if explanation.path_unknown and due is not None:
+        lines.append(say("explain.no_path", by=due.by))
     if pending and indicator.phase_in:
         # As `kpi evaluate` rates it: not phased in, whatever the bands (or their absence) would say.
         phase_in = indicator.phase_in

@@ -115,6 +115,14 @@ WORDS: dict[str, str] = {
         "note: in {year} the indicator is not phased in (from {phase_in}): "
         "a result that year is shown, not rated ({symbol})"
     ),
+    "explain.path": (
+        "before the deadline {by}: rated against the path from {start} in {since} to the target, {value} in {year}"
+    ),
+    "explain.no_path": (
+        "note: before the deadline {by} kpi evaluate rates against the path from the indicator's first result, "
+        "which kpi explain does not have: rated here against the target itself "
+        "(baseline: {{year, value}} gives the path)"
+    ),
     "and": "and",
     "absence.not_applicable": "cannot occur",
     "absence.not_available": "not available",

@@ -116,6 +116,11 @@ WORDS: dict[str, str] = {
         "merknad: i {year} er indikatoren ikke innfaset (fra {phase_in}): "
         "et resultat det året vises, men vurderes ikke ({symbol})"
     ),
+    "explain.path": "før fristen {by}: vurdert mot banen fra {start} i {since} til målet, {value} i {year}",
+    "explain.no_path": (
+        "merknad: før fristen {by} vurderer kpi evaluate mot banen fra indikatorens første resultat, "
+        "som kpi explain ikke har: her vurdert mot målet selv (baseline: {{year, value}} gir banen)"
+    ),
     "and": "og",
     "absence.not_applicable": "kan ikke forekomme",
     "absence.not_available": "ikke tilgjengelig",

@@ -111,6 +111,11 @@ WORDS: dict[str, str] = {
         "merknad: i {year} er indikatoren ikkje innfasa (frå {phase_in}): "
         "eit resultat det året blir vist, men ikkje vurdert ({symbol})"
     ),
+    "explain.path": "før fristen {by}: vurdert mot banen frå {start} i {since} til målet, {value} i {year}",
+    "explain.no_path": (
+        "merknad: før fristen {by} vurderer kpi evaluate mot banen frå det første resultatet til indikatoren, "
+        "som kpi explain ikkje har: her vurdert mot målet sjølv (baseline: {{year, value}} gir banen)"
+    ),
     "and": "og",
     "compute.better_than": "{better} av {compared} betre enn {benchmark}: {value} %",
     "note.no_comparison": "ingen indikator kan samanliknast med {benchmark} i {year}",

@@ -111,6 +111,11 @@ WORDS: dict[str, str] = {
         "anmärkning: år {year} är indikatorn inte infasad (från {phase_in}): "
         "ett resultat det året visas men bedöms inte ({symbol})"
     ),
+    "explain.path": "före {by}: bedömt mot banan från {start} år {since} till målet, {value} år {year}",
+    "explain.no_path": (
+        "anmärkning: före {by} bedömer kpi evaluate mot banan från indikatorns första resultat, "
+        "som kpi explain inte har: här bedömt mot målet självt (baseline: {{year, value}} ger banan)"
+    ),
     "and": "och",
     "compute.better_than": "{better} av {compared} bättre än {benchmark}: {value} %",
     "note.no_comparison": "ingen indikator kan jämföras med {benchmark} år {year}",

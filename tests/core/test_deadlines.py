@@ -171,3 +171,44 @@ def test_json_shows_the_deadline_with_the_band_version_and_the_path_in_the_note(
     }
     table = cli_runner().invoke(main, ["evaluate", str(results), "--indicators", str(definitions)])
     assert "A.1.2: på vei: 34\u00a0250 ventet i 2020" in table.stdout
+
+
+@pytest.mark.parametrize("year", [2018, 2019, 2020, 2021, 2022, 2023])
+@pytest.mark.parametrize("value", ["33000", "34200", "34250", "35499", "35500"])
+def test_kpi_explain_rates_a_value_before_the_deadline_as_kpi_evaluate_does(year, value):
+    from kpi_cli.rating.explain import explain
+
+    scorecard = card(PATH)
+    report = evaluate(scorecard, [ResultRow("A.1.2", year, Decimal(value))], year)
+    (result,) = [r for r in report.results if r.indicator.id == "A.1.2"]
+    explained = explain(scorecard, "A.1.2", value, year)
+    assert explained.rating is not None
+    assert explained.rating.status is result.status
+    assert explained.path == (Decimal(33000) + Decimal(2500) * (year - 2018) / 4 if year < 2022 else None)
+    assert not explained.path_unknown
+
+
+def test_kpi_explain_says_the_path_it_rates_against_and_when_it_has_none(tmp_path):
+    definitions = tmp_path / "indicators.yaml"
+    definitions.write_text(HEAD.format(extra="") + textwrap.indent(PATH, " " * 10), encoding="utf-8")
+    run = cli_runner().invoke(main, ["explain", "A.1.2", "34200", "--year", "2020", "--indicators", str(definitions)])
+    assert run.exit_code == 0, run.output
+    assert run.stdout.splitlines()[2:] == [
+        "før fristen 2022: vurdert mot banen fra 33\u00a0000 i 2018 til målet, 34\u00a0250 i 2020",
+        "  ● Ønsket resultat              >= 34250 (35 500 innen 2022) = >= 34250",
+        "  ✖ Ikke godkjent resultat       < 34250            = < 34250",
+        "34\u00a0200: 34200 ligger i < 34250",
+        "=> ✖ Ikke godkjent resultat",
+    ]
+    # without a baseline the path starts at the first result, which kpi explain has not: it says so
+    run = cli_runner().invoke(
+        main, ["explain", "A.1.1", "34200", "--year", "2020", "--indicators", str(definitions), "--lang", "en"]
+    )
+    assert run.exit_code == 0, run.output
+    assert run.stdout.splitlines()[-1] == (
+        "note: before the deadline 2022 kpi evaluate rates against the path from the indicator's first result, "
+        "which kpi explain does not have: rated here against the target itself (baseline: {year, value} gives the path)"
+    )
+    # from the deadline on: the target itself, no path line
+    run = cli_runner().invoke(main, ["explain", "A.1.2", "34200", "--year", "2022", "--indicators", str(definitions)])
+    assert "banen" not in run.stdout
