@@ -4,6 +4,8 @@ over an existing file; every command in a folder without definitions says how to
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 
 import pytest
 
@@ -81,6 +83,44 @@ def test_init_never_overwrites(kpi, tmp_path, monkeypatch, write, assert_error, 
     assert_error(result, [f"{existing}: {message} [file-exists]"])
     assert (tmp_path / existing).read_text(encoding="utf-8") == "mine\n"
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [existing.rsplit("/", 1)[-1]]
+
+
+def test_init_leaves_no_part_of_a_file_when_stopped_while_writing(kpi, tmp_path, monkeypatch) -> None:
+    """A file is written whole or not at all: stopped between writing and placing it, nothing is left."""
+    monkeypatch.chdir(tmp_path)
+
+    def stopped(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kpi_cli.cli.output.os.link", stopped)
+    kpi("init", "--year", "2030")
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == []
+
+
+def test_init_keeps_a_file_made_while_it_wrote_and_writes_without_hard_links(
+    kpi, tmp_path, monkeypatch, assert_error, assert_ok
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    real_link = os.link
+
+    def someone_else_first(source: str, target: str) -> None:
+        with open(target, "w", encoding="utf-8") as made:  # made between kpi's check and its write
+            made.write("mine\n")
+        real_link(source, target)
+
+    monkeypatch.setattr("kpi_cli.cli.output.os.link", someone_else_first)
+    result = kpi("init", "--year", "2030")
+    assert_error(result, ["indicators.yaml: error: already exists: kpi init never writes over a file [file-exists]"])
+    assert (tmp_path / "indicators.yaml").read_text(encoding="utf-8") == "mine\n"
+    (tmp_path / "indicators.yaml").unlink()
+
+    def unsupported(source: str, target: str) -> None:  # FAT, some network shares
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr("kpi_cli.cli.output.os.link", unsupported)
+    assert_ok(kpi("init", "--year", "2030"), 0)
+    assert "phase_in: 2031" in (tmp_path / "indicators.yaml").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".kpi-*"))
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import click
 from ..errors import KpiError, KpiErrors, Problem
 from ..number_format import DECIMAL_COMMA
 from .messages import plural, reports_errors, warn
+from .output import write_new
 from .params import LANGUAGE_ALIASES, YEAR, Choice
 
 DEFINITIONS = "indicators.yaml"
@@ -120,8 +121,7 @@ def _write_new(path: str, text: str) -> None:
     try:
         if folder:
             os.makedirs(folder, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_new(path, text)
     except FileExistsError:  # made between the check and now
         raise KpiError("already exists: kpi init never writes over a file", code="file-exists", path=path) from None
     except OSError as error:

@@ -125,6 +125,28 @@ def _replace(path: str, target: Path, text: Text, old: os.stat_result | None) ->
         raise
 
 
+def write_new(path: str, text: str) -> None:
+    """Write a new file at ``path`` whole or not at all, never over one that is there (``kpi init``).
+
+    The text goes to a temporary file first, which is then hard-linked to ``path``: the link fails
+    when ``path`` exists, so even a file made meanwhile is kept. Raises FileExistsError or OSError.
+    """
+    folder = Path(path).parent
+    temporary = folder / f".kpi-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: the exclusive open is the next best
+            with open(path, "x", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def remove_stale(folder: Path) -> None:
     """Remove temporary files of kpi runs that were killed (their process is gone)."""
     try:
