@@ -320,3 +320,25 @@ def test_a_sheet_other_than_the_first(kpi, tmp_path, assert_ok) -> None:
     result = _draft(kpi, tmp_path / "d", tmp_path / "bok.xlsx", "--sheet", "Målekart")
     assert_ok(result, 0)
     assert "S.1.1" in _indicators(yaml.safe_load((tmp_path / "d" / "indicators.yaml").read_text(encoding="utf-8")))
+
+
+def test_a_name_ending_in_worded_bands_is_said_at_its_row(kpi, tmp_path, write, assert_ok) -> None:
+    """Cells in words (``Økning Uendret Nedgang``) run into the name in text: never silently."""
+    source = write(
+        "ord.txt",  # made up
+        "Mål for fokusområde Oppdiktet\n"
+        "MåleindikatorerØnsket resultatLaveste aksepterte resultatIkke godkjent resultat\n"
+        "A.1. Et mål. A.1.1. Frivillige lag Økning Uendret Nedgang\n"
+        "A.1.2. Antall lag. Økt Nedgang\n"
+        "A.1.3. Et navn uten celler\n",
+    )
+    result = _draft(kpi, tmp_path / "d", source)
+    assert_ok(result, 0)
+    doubt = "no cells read, but the name ends in words that read like result requirements: cells run into it?"
+    assert result.stderr.splitlines() == [
+        f"{source}:3: warning: A.1.1: {doubt}: 'Økning Uendret Nedgang' [draft-unplaced]",
+        f"{source}:4: warning: A.1.2: {doubt}: 'Økt Nedgang' [draft-unplaced]",
+    ]
+    text = (tmp_path / "d" / "indicators.yaml").read_text(encoding="utf-8")
+    assert f"            # TO FINISH ({source}:3): {doubt}: 'Økning Uendret Nedgang'" in text
+    assert_ok(kpi("validate", str(tmp_path / "d" / "indicators.yaml")), 0)

@@ -21,6 +21,15 @@ PHASE_IN = re.compile(
 POSTPONED = re.compile(
     r"\(\s*(?:utsatt|utsett|uppskjuten|postponed)\s*\)|\b(?:utsatt|utsett|postponed)\b", re.IGNORECASE
 )
+# Result requirements printed in words (``Økning``, ``Uendret``, ``Nedgang``): in text whose cells run
+# together, such cells read as the end of the name; a name ending in them is said at its row.
+PROSE_BANDS = re.compile(
+    r"(?:\s(?:økning|økt|auke|auka|ökning|ökad|increase|increased|nedgang|nedgong|minskning|minskad|reduksjon"
+    r"|reduction|decrease|decreased|uendret|uendra|oförändrad|oförändrat|unchanged|stabil|stabilt|stable|bedre"
+    r"|betre|bättre|better|dårligere|dårlegare|sämre|worse|høyere|høgare|högre|higher|lavere|lågare|lägre|lower"
+    r"|ja|nei|yes|no)\.?)+$",
+    re.IGNORECASE,
+)
 _AREA = re.compile(
     r"^(?:m[åa]l\s+for\s+fokusomr[åa]det?|fokusomr[åa]det?|focus\s+area)\s*:?\s+(?P<name>.+?)[.:]?\s*$", re.IGNORECASE
 )

@@ -20,7 +20,7 @@ from ..model import Interval
 from ..results.values import read_value
 from .cells import BANDS, GOAL, INDICATOR, NOTE, TARGET, Block, Cell, Entry, Item, Unplaced, result_year
 from .headers import roles_in
-from .patterns import PHASE_IN, POSTPONED, TEXT_ID, is_title_line
+from .patterns import PHASE_IN, POSTPONED, PROSE_BANDS, TEXT_ID, is_title_line
 
 DEFAULT_COLUMNS = (GOAL, INDICATOR, *BANDS)
 MAX_ROW_CHARS = 2_000  # an indicator's printed row: its name and cells; beyond, no row is read (each place is tried)
@@ -152,6 +152,9 @@ def _indicator(
         if any(char.isdigit() for char in tail):
             doubt = "no cells read, but the name holds numbers: are cells run into it?"
             entry.unplaced.append(Unplaced("", line_at(start), doubt))
+        elif worded := PROSE_BANDS.search(" " + " ".join(tail.split())):
+            doubt = "no cells read, but the name ends in words that read like result requirements: cells run into it?"
+            entry.unplaced.append(Unplaced(worded.group().strip(), line_at(start), doubt))
         return entry
     name_end, atoms, markers = split
     values = [(" ".join(m.group().split()), line_at(start + m.start())) for m in atoms]
