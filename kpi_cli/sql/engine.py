@@ -45,6 +45,9 @@ PLAIN_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15})? ?%?"  # DECIMAL(38, 15): more de
 FLOATING_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"  # a binary float's 17 digits are its noise
 DECIMAL_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15}0*)? ?%?"  # a Parquet DECIMAL(38, 20) writes zeros to its scale
 TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
+# 12.500 reads two ways (decimals or thousands): the Python reader weighs it against the file's
+# other numbers (results/marks.py), so a text file holding one is read there.
+TWO_WAYS = r"-?[1-9][0-9]{0,2}[.,][0-9]{3} ?%?"
 _YEAR = r"(19|20)[0-9]{2}(\.0)?"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _GLOB = re.compile(r"[\[*?]")  # what DuckDB expands in a path: [ opens a class, * and ? match
@@ -153,6 +156,7 @@ def _number(column: exp.Expr, pattern: str = PLAIN_VALUE) -> tuple[exp.Expr, exp
     readable = both(
         exp.func("REGEXP_FULL_MATCH", text, lit(pattern)),
         exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(TOO_SMALL))),
+        *([exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(TWO_WAYS)))] if pattern == PLAIN_VALUE else []),
     )
     number = cast(exp.func("REPLACE", exp.func("RTRIM", text, lit(" %")), lit(","), lit(".")), NUMBER)
     value = when((marker, exp.null()), (readable, number))

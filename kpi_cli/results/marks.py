@@ -1,0 +1,70 @@
+"""Whether ``12.500`` is twelve and a half or twelve thousand five hundred. Pure.
+
+A number written with one mark and three digits after it (``1.234``, ``12,500``, ``-4.510 %``)
+reads two ways: the mark may end the whole number (decimals) or group its thousands. A careful
+reader decides by the file's other numbers: where they write decimals with the same mark
+(``4,51`` beside ``12,500``), so does this one. Where the file writes its decimals with the other
+mark, or writes no decimal that settles it, kpi cannot tell either, and says so at the line
+(``ambiguous-number``) rather than rate a value that may be a thousand times off.
+
+Only delimited text is judged: a number typed into an Excel cell is a number, not text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from ..inert import excerpt
+
+# One mark, three digits after it, an integer part that could be a thousands group (not 0,125).
+_TWO_WAYS = re.compile(r"^[-\u2212\u2013]?\s?[1-9]\d{0,2}(?P<mark>[.,])\d{3}(?![\d.,])")
+# A decimal that settles the mark: not three digits after it, or both marks (1.234,5: the last).
+_SETTLED = re.compile(
+    r"\d(?P<mark>[.,])(?:\d{1,2}|\d{4,})(?![\d.,])|\d[.,]\d{3}(?P<last>[.,])\d|^[-\u2212\u2013]?\s?0(?P<zero>[.,])\d"
+)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _two_ways(text: str) -> str | None:
+    """The mark of a number that reads two ways, else None."""
+    match = _TWO_WAYS.match(text)
+    return match.group("mark") if match else None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _settled(text: str) -> str | None:
+    """The decimal mark a number shows beyond doubt, else None."""
+    if _two_ways(text):
+        return None
+    match = _SETTLED.search(text)
+    return next((mark for mark in match.groups() if mark), None) if match else None
+
+
+def undecided(texts: Iterable[str]) -> dict[str, str]:
+    """Of one file's value texts, those that read two ways and that the file's own decimals do
+    not settle, each with why, in English as the other problems of a row."""
+    distinct = set(texts)
+    doubtful = {text: mark for text in distinct if (mark := _two_ways(text))}
+    if not doubtful:
+        return {}
+    marks = {mark for text in distinct if (mark := _settled(text))}
+    found: dict[str, str] = {}
+    for text, mark in doubtful.items():
+        if marks == {mark}:  # the file writes its decimals with this mark: so does this number
+            continue
+        number = text.split()[0] if text[:1].isdigit() else text[0] + text[1:].split()[0]  # - 7,250 % -> -7,250
+        whole, part = number.split(mark)
+        grouped, decimal = f"{whole} {part}", f"{whole},{part}"
+        if not marks:
+            why = "no other number in the file writes decimals"
+        elif mark in marks:
+            why = "the file writes decimals both with a comma and with a point"
+        else:
+            why = f"the file writes decimals with a {'comma' if mark == '.' else 'point'}"
+        found[text] = (
+            f"value {excerpt(text, 40)} reads two ways, {decimal} or {grouped}, and {why}: "
+            f"write {decimal} or {whole}{part}"
+        )
+    return found
