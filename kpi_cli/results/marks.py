@@ -3,9 +3,11 @@
 A number written with one mark and three digits after it (``1.234``, ``12,500``, ``-4.510 %``)
 reads two ways: the mark may end the whole number (decimals) or group its thousands. A careful
 reader decides by the file's other numbers: where they write decimals with the same mark
-(``4,51`` beside ``12,500``), so does this one. Where the file writes its decimals with the other
-mark, or writes no decimal that settles it, kpi cannot tell either, and says so at the line
-(``ambiguous-number``) rather than rate a value that may be a thousand times off.
+(``4,51`` beside ``12,500``), so does this one. Where the file writes no decimal that settles it,
+its separator does as Excel's does: a file separated by ``;`` or tabs writes decimal commas
+(``8,333``), one separated by ``,`` decimal points. Where the file writes its decimals with the
+other mark (or with both), kpi cannot tell either, and says so at the line (``ambiguous-number``)
+rather than rate a value that may be a thousand times off.
 
 Only delimited text is judged: a number typed into an Excel cell is a number, not text.
 """
@@ -26,6 +28,9 @@ _SETTLED = re.compile(
 )
 
 
+_WORD = {".": "comma", ",": "point"}  # the other mark's name: the one the file writes decimals with
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def _two_ways(text: str) -> str | None:
     """The mark of a number that reads two ways, else None."""
@@ -42,27 +47,30 @@ def _settled(text: str) -> str | None:
     return next((mark for mark in match.groups() if mark), None) if match else None
 
 
-def undecided(texts: Iterable[str]) -> dict[str, str]:
-    """Of one file's value texts, those that read two ways and that the file's own decimals do
-    not settle, each with why, in English as the other problems of a row."""
+def undecided(texts: Iterable[str], delimiter: str) -> dict[str, str]:
+    """Of one file's value texts, those that read two ways and that neither the file's own decimals
+    nor its ``delimiter`` settle, each with why, in English as the other problems of a row."""
     distinct = set(texts)
     doubtful = {text: mark for text in distinct if (mark := _two_ways(text))}
     if not doubtful:
         return {}
     marks = {mark for text in distinct if (mark := _settled(text))}
+    usual = {"." if delimiter == "," else ","}  # no decimal in the file: as Excel writes with this separator
     found: dict[str, str] = {}
     for text, mark in doubtful.items():
-        if marks == {mark}:  # the file writes its decimals with this mark: so does this number
+        if (marks or usual) == {mark}:  # the file writes its decimals with this mark: so does this number
             continue
         number = text.split()[0] if text[:1].isdigit() else text[0] + text[1:].split()[0]  # - 7,250 % -> -7,250
         whole, part = number.split(mark)
         grouped, decimal = f"{whole} {part}", f"{whole},{part}"
         if not marks:
-            why = "no other number in the file writes decimals"
+            separated = "tabs" if delimiter == "\t" else repr(delimiter)
+            written = f"decimal {_WORD[mark]}s"
+            why = f"no other number in the file writes decimals, and a file separated by {separated} writes {written}"
         elif mark in marks:
             why = "the file writes decimals both with a comma and with a point"
         else:
-            why = f"the file writes decimals with a {'comma' if mark == '.' else 'point'}"
+            why = f"the file writes decimals with a {_WORD[mark]}"
         found[text] = (
             f"value {excerpt(text, 40)} reads two ways, {decimal} or {grouped}, and {why}: "
             f"write {decimal} or {whole}{part}"

@@ -9,33 +9,39 @@ from kpi_cli.results.marks import undecided
 
 COMMA, POINT = "the file writes decimals with a comma", "the file writes decimals with a point"
 BOTH = "the file writes decimals both with a comma and with a point"
-NONE = "no other number in the file writes decimals"
+NONE = "no other number in the file writes decimals, and a file separated by {} writes decimal {}s"
 
 
 @pytest.mark.parametrize(
-    ("texts", "why"),
+    ("texts", "delimiter", "why"),
     [
         # the file's own decimals settle the mark: read as decimals, nothing said
-        (["4,51", "4,510"], {}),
-        (["4.5", "4.510", "12.500 %"], {}),
-        (["1.234,5", "2,250"], {}),  # 1.234,5 groups with the point: the comma is the decimal mark
-        # the other mark, both marks, or none: kpi cannot tell, and says so
-        (["4,51", "1.234"], {"1.234": ("1,234 or 1 234", COMMA, "1,234 or 1234")}),
-        (["4.51", "12,500"], {"12,500": ("12,500 or 12 500", POINT, "12,500 or 12500")}),
-        (["4,5", "4.72", "1.234"], {"1.234": ("1,234 or 1 234", BOTH, "1,234 or 1234")}),
-        (["12.500", "980"], {"12.500": ("12,500 or 12 500", NONE, "12,500 or 12500")}),
-        (["1.234,5", "2.250"], {"2.250": ("2,250 or 2 250", COMMA, "2,250 or 2250")}),
-        (["-7,250 %", "3.5"], {"-7,250 %": ("-7,250 or -7 250", POINT, "-7,250 or -7250")}),
+        (["4,51", "4,510"], ";", {}),
+        (["4.5", "4.510", "12.500 %"], ";", {}),
+        (["1.234,5", "2,250"], ",", {}),  # 1.234,5 groups with the point: the comma is the decimal mark
+        # no other decimal: the separator settles it, as Excel writes decimals with it
+        (["120", "8,333"], ";", {}),
+        (["120", "8,333"], "\t", {}),
+        (["120", "8.333"], ",", {}),
+        # the other mark, both marks, or against the separator: kpi cannot tell, and says so
+        (["4,51", "1.234"], ";", {"1.234": ("1,234 or 1 234", COMMA, "1,234 or 1234")}),
+        (["4.51", "12,500"], ";", {"12,500": ("12,500 or 12 500", POINT, "12,500 or 12500")}),
+        (["4,5", "4.72", "1.234"], ";", {"1.234": ("1,234 or 1 234", BOTH, "1,234 or 1234")}),
+        (["12.500", "980"], ";", {"12.500": ("12,500 or 12 500", NONE.format("';'", "comma"), "12,500 or 12500")}),
+        (["12.500"], "\t", {"12.500": ("12,500 or 12 500", NONE.format("tabs", "comma"), "12,500 or 12500")}),
+        (["12,500"], ",", {"12,500": ("12,500 or 12 500", NONE.format("','", "point"), "12,500 or 12500")}),
+        (["1.234,5", "2.250"], ";", {"2.250": ("2,250 or 2 250", COMMA, "2,250 or 2250")}),
+        (["-7,250 %", "3.5"], ";", {"-7,250 %": ("-7,250 or -7 250", POINT, "-7,250 or -7250")}),
         # never two ways: no whole part to group, four digits after the mark, or a group of two
-        (["0,125", "4,5125", "12,50", "1234", "1 234", ""], {}),
+        (["0,125", "4,5125", "12,50", "1234", "1 234", ""], ";", {}),
     ],
 )
-def test_a_number_that_reads_two_ways_is_read_only_where_the_file_settles_it(texts, why) -> None:
+def test_a_number_that_reads_two_ways_is_read_only_where_the_file_settles_it(texts, delimiter, why) -> None:
     said = {
         text: f"value '{text}' reads two ways, {readings}, and {reason}: write {write}"
         for text, (readings, reason, write) in why.items()
     }
-    assert undecided(texts) == said
+    assert undecided(texts, delimiter) == said
 
 
 def test_a_file_of_counts_grouped_with_points_is_rejected_at_each_line(kpi, tmp_path, assert_error) -> None:
@@ -47,6 +53,7 @@ def test_a_file_of_counts_grouped_with_points_is_rejected_at_each_line(kpi, tmp_
         result,
         [
             f"{path}:3: error: L.1.2: value '12.500' reads two ways, 12,500 or 12 500, and no other number in the "
-            "file writes decimals: write 12,500 or 12500 [ambiguous-number]"
+            "file writes decimals, and a file separated by ';' writes decimal commas: write 12,500 or 12500 "
+            "[ambiguous-number]"
         ],
     )
