@@ -29,8 +29,8 @@ from ..limits import MAX_FIELD_CHARS
 from ..model import Scorecard
 from ..rating.evaluate import evaluate
 from ..results import columns as columns_of
+from ..results import marks, values
 from ..results import read as reader
-from ..results import values
 from ..results.dialects import sniff_delimiter
 from .compiler import compile_sql
 from .expressions import NUMBER, both, cast, either, lit, when
@@ -45,9 +45,6 @@ PLAIN_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15})? ?%?"  # DECIMAL(38, 15): more de
 FLOATING_VALUE = r"-?[0-9]{1,15}([.,][0-9]+)? ?%?"  # a binary float's 17 digits are its noise
 DECIMAL_VALUE = r"-?[0-9]{1,15}([.,][0-9]{1,15}0*)? ?%?"  # a Parquet DECIMAL(38, 20) writes zeros to its scale
 TOO_SMALL = r"-?0+[.,]0{12,}[1-9][0-9]* ?%?"
-# 12.500 reads two ways (decimals or thousands): the Python reader weighs it against the file's
-# other numbers (results/marks.py), so a text file holding one is read there.
-TWO_WAYS = r"-?[1-9][0-9]{0,2}[.,][0-9]{3} ?%?"
 _YEAR = r"(19|20)[0-9]{2}(\.0)?"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _GLOB = re.compile(r"[\[*?]")  # what DuckDB expands in a path: [ opens a class, * and ? match
@@ -156,7 +153,6 @@ def _number(column: exp.Expr, pattern: str = PLAIN_VALUE) -> tuple[exp.Expr, exp
     readable = both(
         exp.func("REGEXP_FULL_MATCH", text, lit(pattern)),
         exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(TOO_SMALL))),
-        *([exp.not_(exp.func("REGEXP_FULL_MATCH", text, lit(TWO_WAYS)))] if pattern == PLAIN_VALUE else []),
     )
     number = cast(exp.func("REPLACE", exp.func("RTRIM", text, lit(" %")), lit(","), lit(".")), NUMBER)
     value = when((marker, exp.null()), (readable, number))
@@ -296,6 +292,8 @@ def rate(
     con = connection or duckdb.connect()
     try:
         sources = sources_of(con, paths, encoding, delimiter, columns)
+        if any(undecided_marks(con, source, reader_call(source).sql("duckdb")) for source in sources):
+            raise NeedsPython("a number reads two ways (12.500): the Python reader says so at its line")
         selects = [select_rows(source, year) for source in sources]
         union: exp.Expr = selects[0]
         for select in selects[1:]:
@@ -349,6 +347,17 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple
     columns = [list(column) for column in zip(*exact, strict=True)]
     unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
     con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
+
+
+def undecided_marks(con: duckdb.DuckDBPyConnection, source: Source, table: str) -> bool:
+    """Whether a CSV ``source`` holds a number that reads two ways, decimals or thousands (12.500),
+    which its other numbers do not settle (results/marks.py): a few distinct texts weighed in Python."""
+    if source.parquet or "value" not in source.columns:
+        return False
+    name = exp.to_identifier(source.columns["value"], quoted=True).sql("duckdb")
+    text = f"TRIM(CAST({name} AS VARCHAR))"
+    query = f"SELECT DISTINCT {text} FROM {table} WHERE regexp_matches({text}, '[0-9][.,][0-9]')"
+    return bool(marks.undecided((row[0] for row in con.execute(query).fetchall()), source.delimiter))
 
 
 def count_of(con: duckdb.DuckDBPyConnection, query: str) -> int:
