@@ -4,10 +4,11 @@ A number written with one mark and three digits after it (``1.234``, ``12,500``,
 reads two ways: the mark may end the whole number (decimals) or group its thousands. A careful
 reader decides by the file's other numbers: where they write decimals with the same mark
 (``4,51`` beside ``12,500``), so does this one. Where the file writes no decimal that settles it,
-its separator does as Excel's does: a file separated by ``;`` or tabs writes decimal commas
-(``8,333``), one separated by ``,`` decimal points. Where the file writes its decimals with the
-other mark (or with both), kpi cannot tell either, and says so at the line (``ambiguous-number``)
-rather than rate a value that may be a thousand times off.
+its dialect does, as kpi's own CSV reports and Excel write: a file separated by ``,`` holds
+decimal points; else a value column headed in English (``value``, ``result``) decimal points,
+and any other (``verdi``, ``resultat``) decimal commas (``8,333``). Where the file writes its
+decimals with the other mark (or with both), kpi cannot tell either, and says so at the line
+(``ambiguous-number``) rather than rate a value that may be a thousand times off.
 
 Only delimited text is judged: a number typed into an Excel cell is a number, not text.
 """
@@ -22,9 +23,13 @@ from ..inert import excerpt
 
 # One mark, three digits after it, an integer part that could be a thousands group (not 0,125).
 _TWO_WAYS = re.compile(r"^[-\u2212\u2013]?\s?[1-9]\d{0,2}(?P<mark>[.,])\d{3}(?![\d.,])")
-# A decimal that settles the mark: not three digits after it, or both marks (1.234,5: the last).
+# A decimal that settles the mark: not three digits after it, both marks (1.234,5: the last), four
+# digits or a space group before it (10000,125 and 1 234,567 group no further), or a whole part of 0.
 _SETTLED = re.compile(
-    r"\d(?P<mark>[.,])(?:\d{1,2}|\d{4,})(?![\d.,])|\d[.,]\d{3}(?P<last>[.,])\d|^[-\u2212\u2013]?\s?0(?P<zero>[.,])\d"
+    r"\d(?P<mark>[.,])(?:\d{1,2}|\d{4,})(?![\d.,])"
+    r"|\d[.,]\d{3}(?P<last>[.,])\d"
+    r"|(?:\d{4}|\d\s\d{3})(?P<grouped>[.,])\d"
+    r"|^[-\u2212\u2013]?\s?0(?P<zero>[.,])\d"
 )
 
 
@@ -47,26 +52,39 @@ def _settled(text: str) -> str | None:
     return next((mark for mark in match.groups() if mark), None) if match else None
 
 
-def undecided(texts: Iterable[str], delimiter: str) -> dict[str, str]:
+_HEADED = {"value": ".", "result": ".", "verdi": ",", "resultat": ","}  # the value column's name: its language
+
+
+def _usual(delimiter: str, header: str) -> tuple[str, str]:
+    """The decimal mark a file with no decimal of its own writes, and what says so: as kpi's CSV
+    reports and Excel write, points with ``,`` (a decimal comma would need quotes), else the
+    language of the value column, else commas."""
+    name = header.strip().lower()
+    if delimiter != "," and name in _HEADED:
+        return _HEADED[name], f"a value column headed {name!r}"
+    separated = "tabs" if delimiter == "\t" else repr(delimiter)
+    return ("." if delimiter == "," else ","), f"a file separated by {separated}"
+
+
+def undecided(texts: Iterable[str], delimiter: str, header: str = "") -> dict[str, str]:
     """Of one file's value texts, those that read two ways and that neither the file's own decimals
-    nor its ``delimiter`` settle, each with why, in English as the other problems of a row."""
+    nor its language (the value column's ``header``) or ``delimiter`` settle, each with why, in
+    English as the other problems of a row."""
     distinct = set(texts)
     doubtful = {text: mark for text in distinct if (mark := _two_ways(text))}
     if not doubtful:
         return {}
     marks = {mark for text in distinct if (mark := _settled(text))}
-    usual = {"." if delimiter == "," else ","}  # no decimal in the file: as Excel writes with this separator
+    usual, says = _usual(delimiter, header)
     found: dict[str, str] = {}
     for text, mark in doubtful.items():
-        if (marks or usual) == {mark}:  # the file writes its decimals with this mark: so does this number
+        if (marks or {usual}) == {mark}:  # the file writes its decimals with this mark: so does this number
             continue
         number = text.split()[0] if text[:1].isdigit() else text[0] + text[1:].split()[0]  # - 7,250 % -> -7,250
         whole, part = number.split(mark)
         grouped, decimal = f"{whole} {part}", f"{whole},{part}"
         if not marks:
-            separated = "tabs" if delimiter == "\t" else repr(delimiter)
-            written = f"decimal {_WORD[mark]}s"
-            why = f"no other number in the file writes decimals, and a file separated by {separated} writes {written}"
+            why = f"no other number in the file writes decimals, and {says} writes decimal {_WORD[mark]}s"
         elif mark in marks:
             why = "the file writes decimals both with a comma and with a point"
         else:

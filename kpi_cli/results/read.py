@@ -166,7 +166,7 @@ def read_results(
 def _reject_undecided(rows: list[ResultRow], start: int, log: FileLog, problems: Collector) -> None:
     """The rows of one delimited file from ``start`` whose value reads two ways (``12.500``) that
     the file's own decimals do not settle: rejected at their lines (results/marks.py)."""
-    found = undecided((row.raw for row in rows[start:]), log.delimiter)
+    found = undecided((row.raw for row in rows[start:]), log.delimiter, dict(log.columns).get("value", ""))
     if not found:
         return
     kept = []

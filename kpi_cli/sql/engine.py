@@ -357,7 +357,8 @@ def undecided_marks(con: duckdb.DuckDBPyConnection, source: Source, table: str) 
     name = exp.to_identifier(source.columns["value"], quoted=True).sql("duckdb")
     text = f"TRIM(CAST({name} AS VARCHAR))"
     query = f"SELECT DISTINCT {text} FROM {table} WHERE regexp_matches({text}, '[0-9][.,][0-9]')"
-    return bool(marks.undecided((row[0] for row in con.execute(query).fetchall()), source.delimiter))
+    texts = (row[0] for row in con.execute(query).fetchall())
+    return bool(marks.undecided(texts, source.delimiter, source.columns["value"]))
 
 
 def count_of(con: duckdb.DuckDBPyConnection, query: str) -> int:

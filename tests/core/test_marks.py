@@ -10,6 +10,7 @@ from kpi_cli.results.marks import undecided
 COMMA, POINT = "the file writes decimals with a comma", "the file writes decimals with a point"
 BOTH = "the file writes decimals both with a comma and with a point"
 NONE = "no other number in the file writes decimals, and a file separated by {} writes decimal {}s"
+HEADED = "no other number in the file writes decimals, and a value column headed {} writes decimal {}s"
 
 
 @pytest.mark.parametrize(
@@ -23,6 +24,9 @@ NONE = "no other number in the file writes decimals, and a file separated by {} 
         (["120", "8,333"], ";", {}),
         (["120", "8,333"], "\t", {}),
         (["120", "8.333"], ",", {}),
+        # four digits or a space group before the mark: a decimal, which settles the file's mark
+        (["10000,125", "4,510"], ",", {}),
+        (["1 234,567", "4,510"], ",", {}),
         # the other mark, both marks, or against the separator: kpi cannot tell, and says so
         (["4,51", "1.234"], ";", {"1.234": ("1,234 or 1 234", COMMA, "1,234 or 1234")}),
         (["4.51", "12,500"], ";", {"12,500": ("12,500 or 12 500", POINT, "12,500 or 12500")}),
@@ -37,11 +41,39 @@ NONE = "no other number in the file writes decimals, and a file separated by {} 
     ],
 )
 def test_a_number_that_reads_two_ways_is_read_only_where_the_file_settles_it(texts, delimiter, why) -> None:
-    said = {
-        text: f"value '{text}' reads two ways, {readings}, and {reason}: write {write}"
-        for text, (readings, reason, write) in why.items()
-    }
-    assert undecided(texts, delimiter) == said
+    assert undecided(texts, delimiter) == _said(why)
+
+
+@pytest.mark.parametrize(
+    ("texts", "delimiter", "header", "why"),
+    [
+        # with ; or tabs, the value column's language settles a file with no decimal (as kpi's own reports write)
+        (["1.000"], "\t", "value", {}),
+        (["1.000"], ";", "Value", {}),
+        (["1,000"], "\t", "resultat", {}),
+        (["1,000"], ";", "nøkkeltall", {}),  # a name in no language: commas
+        (["12.500"], ";", "verdi", {"12.500": ("12,500 or 12 500", HEADED.format("'verdi'", "comma"), "12,500")}),
+        (["12,500"], "\t", "value", {"12,500": ("12,500 or 12 500", HEADED.format("'value'", "point"), "12,500")}),
+        # with , a decimal comma would need quotes: points, whatever the header (kpi's nb report so too)
+        (["1.000"], ",", "verdi", {}),
+        # the file's own decimals come first
+        (["4,5", "1.000"], ";", "value", {"1.000": ("1,000 or 1 000", COMMA, "1,000 or 1000")}),
+    ],
+)
+def test_with_no_decimal_of_its_own_a_file_is_read_in_the_language_of_its_value_column(
+    texts, delimiter, header, why
+) -> None:
+    assert undecided(texts, delimiter, header) == _said(why)
+
+
+def _said(why: dict[str, tuple[str, str, str]]) -> dict[str, str]:
+    """The messages: readings, reason and what to write, whose second half (12500) is the first's
+    digits; given whole where it differs."""
+    said = {}
+    for text, (readings, reason, write) in why.items():
+        write = write if " or " in write else f"{write} or {write.replace(',', '')}"
+        said[text] = f"value '{text}' reads two ways, {readings}, and {reason}: write {write}"
+    return said
 
 
 def test_a_file_of_counts_grouped_with_points_is_rejected_at_each_line(kpi, tmp_path, assert_error) -> None:
@@ -53,7 +85,7 @@ def test_a_file_of_counts_grouped_with_points_is_rejected_at_each_line(kpi, tmp_
         result,
         [
             f"{path}:3: error: L.1.2: value '12.500' reads two ways, 12,500 or 12 500, and no other number in the "
-            "file writes decimals, and a file separated by ';' writes decimal commas: write 12,500 or 12500 "
+            "file writes decimals, and a value column headed 'verdi' writes decimal commas: write 12,500 or 12500 "
             "[ambiguous-number]"
         ],
     )
