@@ -174,7 +174,7 @@ def template(
     lang: str | None,
 ) -> None:
     """Write the results file to fill in for a year: one row per measure and directly
-    measured indicator active that year, with an empty value column.
+    measured indicator active that year, with empty value, comment and actions columns.
 
     Computed indicators are left out (their measures are asked for, with the year
     before for a change), and so are indicators not yet phased in. The filled file
