@@ -262,7 +262,9 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
             check_before(con, source)  # before its values are read: they may unpack to gigabytes
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
         run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
-        selects.append(select_rows(source, request.year, raw).sql("duckdb"))
+        # place: the row's key (file and line) that the compiled query carries to its result
+        rows = select_rows(source, request.year, raw).sql("duckdb")
+        selects.append(f"SELECT *, {number << 40} + line AS place FROM ({rows})")
     run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
     for number in range(len(selects)):
         run(con, f"DROP TABLE kpi_raw_{number}")
@@ -336,13 +338,13 @@ def _write(
     prefix = b""
     if fmt == "csv":  # each line made in SQL, written as it is
         line = result_csv.tables(con, scorecard, request.options)
-        query = f"SELECT {line} FROM kpi_rows r {result_csv.JOINS} ORDER BY r.year, r.unit_order, r.ord"
+        query = f"SELECT {line} FROM kpi_out r {result_csv.JOINS} ORDER BY r.year, r.unit_order, r.ord"
         _copy(
             con, query, Path(folder.name) / "results", "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01'"
         )
         prefix = result_csv.header(scorecard, request.options)
     else:
-        _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_rows {ORDER}", Path(folder.name) / "results", how)
+        _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_out {ORDER}", Path(folder.name) / "results", how)
     head = None
     if fmt == "json":
         head = head_document(con, scorecard, request.files, shown, gate, request.definitions)
@@ -386,7 +388,7 @@ def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) 
     """Each value beyond every band, located at its row, then the findings of the year shown:
     in the order the report path says them."""
     indicators = scorecard.indicator_map()
-    beyond = f"SELECT indicator, year, org_unit, value_text, path, line FROM kpi_rows WHERE beyond {ORDER}"
+    beyond = f"SELECT indicator, year, org_unit, value_text, path, line FROM kpi_out WHERE beyond {ORDER}"
     rows = con.execute(beyond).fetchall()
     for ident, year, unit, text, path, line in rows:
         value = parse_value(str(text))
@@ -408,9 +410,9 @@ def _accounting(con: duckdb.DuckDBPyConnection) -> Reconciliation:
     """What became of each row read: rated, shown but not rated, without a result, a measure's."""
     read = count_of(con, "SELECT count(*) FROM kpi_results")
     row: Any = con.execute(
-        "SELECT count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND rated),"
-        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND NOT rated),"
-        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NULL) FROM kpi_rows"
+        "SELECT count(*) FILTER (WHERE place IS NOT NULL AND value IS NOT NULL AND rated),"
+        " count(*) FILTER (WHERE place IS NOT NULL AND value IS NOT NULL AND NOT rated),"
+        " count(*) FILTER (WHERE place IS NOT NULL AND value IS NULL) FROM kpi_rows"
     ).fetchone()
     rated, not_rated, no_result = (int(n) for n in row)
     return Reconciliation(read, rated, not_rated, no_result, read - rated - not_rated - no_result, 0)
