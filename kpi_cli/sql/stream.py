@@ -276,7 +276,7 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
         if problems:
             raise Refused(problems)
         return "some rows are not plain: the Python reader reads them"
-    if count_of(con, _EXPONENT):
+    if _exponent(con):
         return EXPONENT_WHY
     latest = count_of(con, "SELECT max(year) FROM kpi_results")
     shown = request.year if request.year is not None else latest
@@ -310,15 +310,29 @@ _TEXTS = (
 # run to the report path. A change is the difference of two values of one indicator and org unit: it
 # can be that small only if two of them, next to each other in order, are that close.
 EXPONENT_WHY = "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it"
-_EXPONENT = """
-SELECT count(*) FROM (
-    SELECT value, n, value - lag(value) OVER (PARTITION BY coalesce(k.id, r.indicator), r.org_unit ORDER BY value)
-        AS step
-    FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator
-) WHERE (value <> trunc(value) AND (abs(value) < 0.0001 OR abs(value) >= 5e15))
-    OR (n <> trunc(n) AND (abs(n) < 0.0001 OR abs(n) >= 1e16))
-    OR (step > 0 AND step < 0.0001)
+_EXPONENT_CELLS = """
+SELECT count(*) FILTER (WHERE (value <> trunc(value) AND (abs(value) < 0.0001 OR abs(value) >= 5e15))
+                           OR (n <> trunc(n) AND (abs(n) < 0.0001 OR abs(n) >= 1e16))),
+       count(*) FILTER (WHERE value <> round(value, 4))
+FROM kpi_results
 """
+_EXPONENT_STEPS = """
+SELECT count(*) FROM (
+    SELECT value - lag(value) OVER (PARTITION BY coalesce(k.id, r.indicator), r.org_unit ORDER BY value) AS step
+    FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator
+) WHERE step > 0 AND step < 0.0001
+"""
+
+
+def _exponent(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a value, base or change would be written with an exponent. The changes are looked for
+    (a window sorting every value) only when some value has more than 4 decimals: two values of at
+    most 4 decimals differ by 0.0001 or more."""
+    row: Any = con.execute(_EXPONENT_CELLS).fetchone()
+    cells, finer = (int(n) for n in row)
+    return bool(cells or (finer and count_of(con, _EXPONENT_STEPS)))
+
+
 _ODD_TEXT = "SELECT count(*) FROM kpi_results WHERE " + " OR ".join(
     [
         *(f"{text} <> nfc_normalize({text})" for text in _TEXTS[:4]),
