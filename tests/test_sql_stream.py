@@ -283,6 +283,8 @@ ODD_FILES = [
     # numbers Python writes with an exponent: a value, and a change from the year before (issue 23's merge)
     pytest.param("indikator;år;enhet;verdi\nX.1;2014;a;0,000076\n", id="tiny-value"),
     pytest.param("indikator;år;enhet;verdi\nX.1;2013;a;4,00015\nX.1;2014;a;4,0001\n", id="tiny-change"),
+    # four decimals at most: no change below 0.0001, so the stream writes it without looking for one
+    pytest.param("indikator;år;enhet;verdi\nX.1;2013;a;4\nX.1;2014;a;4,0001\nX.1;2014;b;-0,0001\n", id="change-0.0001"),
     pytest.param("indikator;år;enhet;verdi;kommentar\nX.1;2014;a;6;" + "k" * (1 << 17 | 1) + "\n", id="long-field"),
 ]
 
