@@ -25,7 +25,8 @@ from kpi_cli.number_format import format_number
 from kpi_cli.rating.evaluate import evaluate_results
 from kpi_cli.render import Kind, RenderOptions, render_report
 from kpi_cli.results.read import read_results
-from kpi_cli.sql.stream import EXPONENT_WHY, Streamed, _one_line_rows, evaluate_streamed, why_not
+from kpi_cli.sql.plain_rows import EXPONENT_WHY
+from kpi_cli.sql.stream import Streamed, _one_line_rows, evaluate_streamed, why_not
 from kpi_cli.view import Gate, build
 
 BOUNDED = bounded(80, list(HealthCheck))
