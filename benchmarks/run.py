@@ -11,7 +11,7 @@ Times whole processes (median of ``--repeat``) and their peak memory: the floor 
 and a float per row), the peers of ``peers.py`` when installed (pandas, polars and DuckDB alone,
 each rating every value and writing Parquet), and ``kpi evaluate`` writing Parquet (``-o
 out.parquet``), ``--format csv``, ``jsonl`` and ``json`` with ``--engine auto``, and ``json``
-with ``--engine python`` (the core; skipped above ``--python-max``). Every peer's statuses are
+with ``--engine python`` (the core; skipped above ``--python-max``). Every peer's statuses and regressions are
 checked equal to kpi's Parquet (with DuckDB, when installed). Then start-up:
 ``kpi evaluate results/2014.csv`` (json and table) against ``python -c "import click, yaml"``.
 
@@ -114,13 +114,13 @@ def installed(*modules: str) -> bool:
 
 
 def differing(kpi: Path, peer: Path) -> int:
-    """How many results' statuses differ between kpi's Parquet and a peer's (or are in one only)."""
+    """How many results' statuses or regressions differ between kpi's Parquet and a peer's (or are in one only)."""
     import duckdb
 
     query = (
         f"SELECT count(*) FROM read_parquet('{kpi}') k FULL JOIN read_parquet('{peer}') p "
         "ON k.indicator = p.indicator AND k.year = p.year AND k.org_unit = p.org_unit "
-        "WHERE k.status IS DISTINCT FROM p.status"
+        "WHERE k.status IS DISTINCT FROM p.status OR k.regression IS DISTINCT FROM p.regression"
     )
     return int(duckdb.sql(query).fetchall()[0][0])
 
@@ -156,7 +156,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
-    print("| rows | indicators × org units × years | program | s | × floor | CPU s | peak MB | statuses as kpi's |")
+    print("| rows | indicators × org units × years | program | s | × floor | CPU s | peak MB | as kpi's |")
     print("|---:|---|---|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

@@ -132,6 +132,7 @@ def test_the_streams_engine_lines_in_the_language(kpi, tmp_path, lang):
         "some rows are not plain: the Python reader reads them",
         "a value lies outside its scale: the Python reader says where",
         "the fast reader is not sure of the input (results/2014.csv: a wide table)",
+        "a number reads two ways (12.500): the Python reader says so at its line",
     ],
 )
 def test_a_stream_reason_is_said_as_the_stream_words_it_in_english_and_otherwise_translated(reason):

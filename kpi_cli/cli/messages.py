@@ -128,6 +128,7 @@ _STREAM_WHY = [
         (r"^(?P<path>.+): encoding (?P<encoding>\S+) is read by the Python reader$", "stream.encoding"),
         (r"^(?P<path>.+): Windows-1252 letters are read by the Python reader$", "stream.cp1252"),
         (r"^a number below 0.0001 or from 10\^16 is written with an exponent", "stream.exponent"),
+        (r"^a number reads two ways \(12\.500\): ", "stream.two_ways"),
     )
 ]
 

@@ -61,8 +61,9 @@ def _cte(name: str, query: exp.Expr, materialized: bool = False) -> exp.CTE:
 # --- the steps of the query ----------------------------------------------------------
 
 
-def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
-    """The results rows of known ids, with their ids resolved, org unit '' for the municipality."""
+def _input(table: str, base_column: bool, uses_change: bool, streamed: bool = False) -> exp.Select:
+    """The results rows of known ids, with their ids resolved, org unit '' for the municipality
+    (``streamed``: with each row's ``place``, the stream's key for the row read)."""
     r, n = "r", "n"
     query = (
         exp.select(
@@ -72,6 +73,7 @@ def _input(table: str, base_column: bool, uses_change: bool) -> exp.Select:
             exp.func("COALESCE", exp.func("NULLIF", c("org_unit", r), lit("")), lit("")).as_("unit_key"),
             cast(c("value", r), NUMBER).as_("value"),
             (cast(c("n", r), NUMBER) if base_column else cast(exp.null(), NUMBER)).as_("n"),
+            *([c("place", r)] if streamed else []),
         )
         .from_(table_name(table).as_(r))
         .join(exp.to_table("kpi_names").as_(n), on=c("name", n).eq(c("indicator", r)))
@@ -168,12 +170,13 @@ def _in_force(alias: str, own: bool) -> exp.Expr:
     return both(c("indicator", v).eq(c("indicator", "i")), unit, started, not_ended)
 
 
-def _grid(methods: set[str], own_versions: bool, change: bool, width: int) -> exp.Select:
+def _grid(methods: set[str], own_versions: bool, change: bool, width: int, streamed: bool = False) -> exp.Select:
     """Each indicator × year × org unit, with its row, its inputs and the band version in force.
 
     The joins for measures, better_than's comparisons and org units' own bands are left out when
     no indicator needs them; ``change``: some indicator rates its change (``given_before``: the value
-    given the year before). The version's band edges (``width`` positions) ride along on the row.
+    given the year before). The version's band edges (``width`` positions) ride along on the row,
+    and for the stream the place of its row read (NULL for a result with no row).
     """
 
     def own_column(name: str) -> exp.Expr:
@@ -204,6 +207,7 @@ def _grid(methods: set[str], own_versions: bool, change: bool, width: int) -> ex
             *([c("prev_value", "r").as_("given_before")] if change else []),
             *([c("compared", "k"), c("better", "k")] if "better_than" in methods else []),
             c("n", "r").as_("n"),
+            *([c("place", "r")] if streamed else []),
             a.as_("a"),
             b.as_("b"),
             exp.func("COALESCE", own_column("version"), c("version", "gen")).as_("version"),
@@ -333,7 +337,8 @@ def build(
     year, region, value) of the benchmark regions' values that ``compute:
     better_than`` compares with; without it no better_than indicator has a value.
     ``streamed``: for ``kpi_cli.sql.stream``, rows in any order (it sorts where it writes) with
-    one more column, ``inside_at``: the position of the interval a value lies in.
+    two more columns, ``inside_at``: the position of the interval a value lies in, and ``place``:
+    the ``place`` column of the table's row (which ``table`` then has), NULL for a result with no row.
 
     Two queries: the general one, and a specialised one for scorecards with nothing computed and
     no org unit's own bands (``plain``): the row and its band version in force joined to each
@@ -353,14 +358,14 @@ def build(
     plain = not methods and not change and not own_versions
     ctes = [cte for each in tables(scorecard) for cte in _values_cte(each, dialect)]
     materialized = dialect in ("duckdb", "postgres", "sqlite")
-    ctes.append(_cte("kpi_input", _input(table, base_column, change or "change" in methods), materialized))
+    ctes.append(_cte("kpi_input", _input(table, base_column, change or "change" in methods, streamed), materialized))
     if "better_than" in methods:
         source = table_name(benchmarks) if benchmarks is not None else None
         ctes += [_cte("kpi_benchmarks", benchmark_values(source, dialect)), _cte("kpi_compared", comparisons())]
     ctes += [
         _cte("kpi_years", _years(year, methods)),
         _cte("kpi_units", _units()),
-        _cte("kpi_grid", _grid(methods, own_versions, change, width)),
+        _cte("kpi_grid", _grid(methods, own_versions, change, width, streamed)),
     ]
     # each step reads the columns of the one before many times (a value against every edge, the
     # neighbours' positions in every rank); PostgreSQL and SQLite inline a CTE read once, repeating

@@ -116,7 +116,7 @@ def judged(width: int) -> exp.Select:
 
 
 def final(view: bool, streamed: bool = False) -> exp.Select:
-    """The columns the query returns (``inside_at`` too when ``streamed``), in the report's order
+    """The columns the query returns (``inside_at`` and ``place`` too when ``streamed``), in the report's order
     unless it is a view or streamed."""
     rated = both(
         c("outside").eq(0),
@@ -147,6 +147,6 @@ def final(view: bool, streamed: bool = False) -> exp.Select:
         in_gap.as_("in_gap"),
         beyond.as_("beyond"),
         error.as_("error"),
-        *([c("inside_at")] if streamed else []),
+        *([c("inside_at"), c("place")] if streamed else []),
     ).from_("kpi_judged")
     return query if view or streamed else query.order_by(c("year"), c("unit_key"), c("ord"))

@@ -86,21 +86,30 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
     ]
     insert_rows(con, "kpi_csv_note", cells)
     states = {state.value: _joined([neutralise(say.state(state))], delimiter) for state in PhaseState}
+    # each org unit's and file's cell once, not once a row: two regular expressions a cell
+    for table, column, source in (("kpi_csv_unit", "org_unit", "kpi_rows"), ("kpi_csv_path", "path", "kpi_results")):
+        cell = _text(column, delimiter)
+        distinct = f"SELECT DISTINCT {column} FROM {source} WHERE {column} IS NOT NULL"
+        con.execute(f"CREATE TEMP TABLE {table} AS SELECT {column}, {cell} AS cell FROM ({distinct})")
     return _line(delimiter, mark, states)
 
 
-def _line(delimiter: str, mark: str, states: dict[str, str]) -> str:
-    """A result's CSV line (with its \\r\\n) from a row of ``kpi_rows`` joined to the tables above."""
-    sep = _literal(delimiter)
+def _text(column: str, delimiter: str) -> str:
+    """A text cell in SQL: empty for NULL, else neutralised, then quoted when it must be."""
     starts = "|".join(_regex(start) for start in FORMULA_STARTS)
+    plain = f"(CASE WHEN regexp_matches({column}, '^\\s*({starts})') THEN '''' ELSE '' END || {column})"
+    return (
+        f"(CASE WHEN {column} IS NULL THEN '' WHEN regexp_matches({plain}, '[{_regex(delimiter)}\"\\r\\n]') "
+        f"THEN '\"' || replace({plain}, '\"', '\"\"') || '\"' ELSE {plain} END)"
+    )
 
-    def text(column: str) -> str:  # neutralised, then quoted when it must be
-        value = f"coalesce({column}, '')"
-        plain = f"(CASE WHEN regexp_matches({value}, '^\\s*({starts})') THEN '''' ELSE '' END || {value})"
-        return (
-            f"(CASE WHEN regexp_matches({plain}, '[{_regex(delimiter)}\"\\r\\n]') "
-            f"THEN '\"' || replace({plain}, '\"', '\"\"') || '\"' ELSE {plain} END)"
-        )
+
+def _line(delimiter: str, mark: str, states: dict[str, str]) -> str:
+    """A result's CSV line (with its \\r\\n) from a row of ``kpi_out`` joined to the tables above."""
+    sep = _literal(delimiter)
+
+    def text(column: str) -> str:
+        return _text(column, delimiter)
 
     def number(text_column: str, value_column: str) -> str:  # format_number of the value as written
         return f"coalesce(kpi_as_written({text_column}, {value_column}, {_literal(mark)}), '')"
@@ -108,11 +117,11 @@ def _line(delimiter: str, mark: str, states: dict[str, str]) -> str:
     return " || ".join(
         [
             f"k.own || {sep}",
-            f"{text('r.org_unit')} || {sep} || r.year || {sep}",
+            f"coalesce(u.cell, '') || {sep} || r.year || {sep}",
             f"{number('r.value_text', 'r.value')} || {sep}",
             f"k.unit || {sep} || s.cells || {sep} || k.bands || {sep}",
             f"kpi_phase_state(r.year, r.phase_in) || {sep} || {_state_text(states)} || {sep}",
-            f"{text('r.path')} || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
+            f"coalesce(f.cell, '') || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
             f"{number('r.n_text', 'r.n')} || {sep} || coalesce(t.cells, '') || {sep}",
             f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || {sep}",
             f"{text('r.actions')} || {sep} || k.owner || chr(13)",
@@ -140,4 +149,5 @@ JOINS = (
     " AND k.from_key = coalesce(r.bands_from, -1) AND k.unit_key = coalesce(r.bands_org_unit, '')"
     " JOIN kpi_csv_status s ON s.indicator = r.indicator AND s.status = r.status"
     " LEFT JOIN kpi_csv_note t ON t.key = r.note_key AND t.year = r.note_year"
+    " LEFT JOIN kpi_csv_unit u ON u.org_unit = r.org_unit LEFT JOIN kpi_csv_path f ON f.path = r.path"
 )

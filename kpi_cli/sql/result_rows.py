@@ -1,13 +1,13 @@
 """JSON schema 2's results as DuckDB columns, for the streamed path (``kpi_cli.sql.stream``).
 
-``build_results`` turns the compiled query's rated rows (``kpi_rated``) and the rows
-read (``kpi_results``, with their text, comment, file and line) into ``kpi_rows``: one row
-per result with every field ``kpi_cli.render.json_output.result`` writes, and that
-object as JSON text. The reason a value lies in a band is composed in SQL from the
-interval's notation; the rare reasons about neighbours (a gap, beyond the bands) are
-worded by the core (``rating.rate``, ``Labels.reason``) for those rows only.
-``head_document`` builds the document's head from counts, with the JSON renderer's
-own functions for indicators and roll-ups.
+``build_results`` turns the compiled query's rated rows (``kpi_rated``) into ``kpi_rows``: one
+narrow row per result with what the rating gives it (status, the year before, change, regression,
+gate), and the view ``kpi_out``, which joins each result's row read (``kpi_results``: its text,
+comment, file and line, by the row's ``place``) where a result is written. The reason a value lies
+in a band is composed in SQL from the interval's notation; the rare reasons about neighbours (a
+gap, beyond the bands) are worded by the core (``rating.rate``, ``Labels.reason``) for those rows
+only. ``head_document`` builds the document's head from counts, with the JSON renderer's own
+functions for indicators and roll-ups.
 """
 
 from __future__ import annotations
@@ -37,51 +37,58 @@ if TYPE_CHECKING:
 
 _ROWS = """
 CREATE TEMP TABLE kpi_rows AS
-WITH input AS (
-    SELECT k.id AS indicator, x.year, coalesce(x.org_unit, '') AS unit_key,
-           x.value_text, x.comment, x.actions, x.path, x.line, x.n, x.n_text
-    FROM kpi_results x JOIN kpi_known k ON k.name = x.indicator
-), units AS (
+WITH units AS (
     SELECT org_unit, row_number() OVER (ORDER BY org_unit) AS unit_order
     FROM (SELECT DISTINCT org_unit FROM kpi_rated WHERE org_unit IS NOT NULL)
-), joined AS (
-    SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit, r.inside_at,
-           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond, i.value_text, i.comment, i.actions, i.path, i.line, i.n,
-           i.n_text,
-           info.ord, info.phase_in, k.kind, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
-           lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order
+), previous AS (
+    -- the year before with a value, found on the rated rows as the query gives them, before anything
+    -- is joined to them: a window sorts every column it is given
+    SELECT r.*,
+           last_value(CASE WHEN r.value IS NOT NULL THEN {'year': r.year, 'value': r.value, 'status': r.status,
+                      'bands_from': r.bands_from, 'bands_unit': r.bands_org_unit} END IGNORE NULLS)
+               OVER (PARTITION BY r.indicator, r.org_unit ORDER BY r.year
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS p
     FROM kpi_rated r
+), joined AS (
+    SELECT r.indicator, r.year, r.org_unit, r.value, r.status, r.bands_from, r.bands_org_unit, r.place,
+           r.in_gap = 1 AS in_gap, r.beyond = 1 AS beyond,
+           info.ord, info.phase_in, k.direction, k.desired, lv.id AS level, lv.rank AS rank,
+           lv.rank IS NOT NULL AS rated, coalesce(u.unit_order, 0) AS unit_order, b.notation AS inside,
+           r.p.year AS previous_year, r.p.value AS previous_value, pl.id AS previous_level,
+           r.p IS NOT NULL AND lv.rank IS NOT NULL AND pl.rank IS NOT NULL AND lv.rank > pl.rank AS regression,
+           CASE WHEN pk.kind = k.kind THEN r.value - r.p.value END AS delta
+    FROM previous r
     JOIN kpi_info info ON info.indicator = r.indicator
     JOIN kpi_level lv ON lv.status = r.status
     JOIN kpi_kind k ON k.indicator = r.indicator AND k.year = r.year AND k.from_key = coalesce(r.bands_from, -1)
      AND k.unit_key = coalesce(r.bands_org_unit, '')
+    LEFT JOIN kpi_level pl ON pl.status = r.p.status
+    LEFT JOIN kpi_kind pk ON pk.indicator = r.indicator AND pk.year = r.p.year
+     AND pk.from_key = coalesce(r.p.bands_from, -1) AND pk.unit_key = coalesce(r.p.bands_unit, '')
     LEFT JOIN units u ON u.org_unit = r.org_unit
-    LEFT JOIN input i ON i.indicator = r.indicator AND i.year = r.year AND i.unit_key = coalesce(r.org_unit, '')
-), placed AS (
-    SELECT j.*, b.notation AS inside,
-           last_value(CASE WHEN j.value IS NOT NULL THEN {'year': j.year, 'value': j.value, 'level': j.level,
-                      'rank': j.rank, 'kind': j.kind} END IGNORE NULLS)
-               OVER (PARTITION BY j.indicator, j.org_unit ORDER BY j.year
-                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous
-    FROM joined j
     LEFT JOIN kpi_band_text b
-      ON j.rated AND b.indicator = j.indicator AND b.from_key = coalesce(j.bands_from, -1)
-     AND b.unit_key = coalesce(j.bands_org_unit, '') AND b.position = j.inside_at
-), flagged AS (
-    SELECT *,
-           previous IS NOT NULL AND rated AND previous.rank IS NOT NULL AND rank > previous.rank AS regression,
-           CASE WHEN previous.kind = kind THEN value - previous.value END AS delta
-    FROM placed
+      ON lv.rank IS NOT NULL AND b.indicator = r.indicator AND b.from_key = coalesce(r.bands_from, -1)
+     AND b.unit_key = coalesce(r.bands_org_unit, '') AND b.position = r.inside_at
 )
 SELECT f.*,
        CASE WHEN f.delta = 0 THEN NULL WHEN f.direction = 'higher' THEN f.delta > 0
             WHEN f.direction = 'lower' THEN f.delta < 0
-            WHEN f.desired IS NOT NULL AND kpi_distance(f.value, f.desired) <> kpi_distance(f.previous.value, f.desired)
-            THEN kpi_distance(f.value, f.desired) < kpi_distance(f.previous.value, f.desired) END AS better,
+            WHEN f.desired IS NOT NULL AND kpi_distance(f.value, f.desired) <> kpi_distance(f.previous_value, f.desired)
+            THEN kpi_distance(f.value, f.desired) < kpi_distance(f.previous_value, f.desired) END AS better,
        f.year = $shown AND (f.level IN (SELECT id FROM kpi_fails) OR ($on_regression AND f.regression)) AS failing,
-       CASE WHEN f.rated AND f.inside IS NOT NULL THEN
-           kpi_as_written(f.value_text, f.value, '.') || ' lies in ' || f.inside END AS reason
-FROM flagged f
+       NULL::VARCHAR AS neighbours
+FROM joined f
+"""
+
+# kpi_rows holds what the rating gives a result, narrow (the counts, the head and the checks read
+# it); the texts of its row read (the value as written, comment, file and line) are joined by the
+# row's place only where a result is written, and so is the reason composed from them.
+_OUT = """
+CREATE TEMP VIEW kpi_out AS
+SELECT r.*, x.value_text, x.comment, x.actions, x.path, x.line, x.n, x.n_text,
+       CASE WHEN r.rated AND r.inside IS NOT NULL THEN
+           kpi_as_written(x.value_text, r.value, '.') || ' lies in ' || r.inside ELSE r.neighbours END AS reason
+FROM kpi_rows r LEFT JOIN kpi_results x ON x.place = r.place
 """
 
 # The order of the report's results: by year, the municipality then org units by name, the
@@ -114,8 +121,8 @@ RESULT_FIELDS = """
     kpi_phase_state(year, phase_in) AS phase_in_state,
     bands_from, bands_org_unit, in_gap, reason,
     CASE WHEN delta IS NOT NULL THEN {
-        'previous_year': previous.year, 'previous_value': kpi_number(previous.value),
-        'previous_status': previous.level, 'delta': kpi_number(delta), 'better': better} END AS change,
+        'previous_year': previous_year, 'previous_value': kpi_number(previous_value),
+        'previous_status': previous_level, 'delta': kpi_number(delta), 'better': better} END AS change,
     regression, failing, NULL::VARCHAR AS computed,
     CASE WHEN note_key IS NOT NULL THEN {'key': note_key, 'year': note_year, 'text': note_text} END AS note,
     kpi_number(n) AS base, comment, actions,
@@ -210,8 +217,9 @@ def build_results(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, gate: Ga
     _tables(con, scorecard, gate)
     con.execute(_ROWS, {"shown": shown, "on_regression": gate.regression}).fetchall()
     english = Labels("en", scorecard.levels)
-    _neighbour_reasons(con, scorecard, english)
     _notes(con, scorecard, english)
+    con.execute(_OUT)  # after the notes' columns: the view reads kpi_rows' columns as they are now
+    _neighbour_reasons(con, scorecard, english)
 
 
 def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, english: Labels) -> None:
@@ -222,7 +230,7 @@ def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, eng
     indicators = scorecard.indicator_map()
     key = "indicator, year, coalesce(bands_org_unit, '') AS bands_unit, value_text"
     neighbours = con.execute(
-        f"SELECT {key}, any_value(org_unit) FROM kpi_rows WHERE rated AND inside IS NULL GROUP BY ALL"
+        f"SELECT {key}, any_value(org_unit) FROM kpi_out WHERE rated AND inside IS NULL GROUP BY ALL"
     ).fetchall()
     if not neighbours:
         return
@@ -241,9 +249,9 @@ def _neighbour_reasons(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, eng
         list(columns),
     )
     con.execute(
-        "UPDATE kpi_rows r SET reason = n.reason FROM kpi_reasons n WHERE r.rated AND r.inside IS NULL"
-        " AND n.indicator = r.indicator AND n.year = r.year AND n.bands_unit = coalesce(r.bands_org_unit, '')"
-        " AND n.value_text = r.value_text"
+        "UPDATE kpi_rows r SET neighbours = n.reason FROM kpi_reasons n, kpi_results x WHERE r.rated"
+        " AND r.inside IS NULL AND x.place = r.place AND n.indicator = r.indicator AND n.year = r.year"
+        " AND n.bands_unit = coalesce(r.bands_org_unit, '') AND n.value_text = x.value_text"
     )
 
 

@@ -53,6 +53,7 @@ from .engine import (
     undecided_marks,
 )
 from .parquet_checks import Refused, cell_problems, check_before
+from .plain_rows import EXPONENT_WHY, exponent, odd_text
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
 from .tables import core_only
 
@@ -274,19 +275,21 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
         run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
         if undecided_marks(con, source, raw):
             return "a number reads two ways (12.500): the Python reader says so at its line"
-        selects.append(select_rows(source, request.year, raw).sql("duckdb"))
+        # place: the row's key (file and line) that the compiled query carries to its result
+        rows = select_rows(source, request.year, raw).sql("duckdb")
+        selects.append(f"SELECT *, {number << 40} + line AS place FROM ({rows})")
     run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
     for number in range(len(selects)):
         run(con, f"DROP TABLE kpi_raw_{number}")
     # every line number is read: from here DuckDB may work in any order, and what is read in
     # order says ORDER BY (result_rows.ORDER); writing the results in parallel halves their time
     run(con, "SET preserve_insertion_order = false")
-    if doubtful(con, request.scorecard) or count_of(con, _ODD_TEXT):
+    if doubtful(con, request.scorecard) or odd_text(con):
         problems = cell_problems(con, sources)  # Parquet: no other reader could say where
         if problems:
             raise Refused(problems)
         return "some rows are not plain: the Python reader reads them"
-    if count_of(con, _EXPONENT):
+    if exponent(con):
         return EXPONENT_WHY
     latest = count_of(con, "SELECT max(year) FROM kpi_results")
     shown = request.year if request.year is not None else latest
@@ -303,43 +306,6 @@ def _source_doubt(source: Source) -> str | None:
     return None
 
 
-# Texts the Python reader would normalise or read otherwise than plain: NFC, control characters,
-# whitespace left at either end after DuckDB's TRIM (str.strip() removes more kinds), a leading
-# apostrophe, a value with leading zeros (its reason names the value as written).
-_EDGE = r"[\s\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
-_TEXTS = (
-    "coalesce(org_unit, '')",
-    "indicator",
-    "coalesce(comment, '')",
-    "coalesce(actions, '')",
-    "value_text",
-    "n_text",
-)
-# Python writes a JSON number below 0.0001 or from 10^16 with an exponent (7.6e-05), DuckDB's JSON writer
-# without (0.000076): a value, base or change from the year before that Python would write so sends the
-# run to the report path. A change is the difference of two values of one indicator and org unit: it
-# can be that small only if two of them, next to each other in order, are that close.
-EXPONENT_WHY = "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it"
-_EXPONENT = """
-SELECT count(*) FROM (
-    SELECT value, n, value - lag(value) OVER (PARTITION BY coalesce(k.id, r.indicator), r.org_unit ORDER BY value)
-        AS step
-    FROM kpi_results r LEFT JOIN kpi_known k ON k.name = r.indicator
-) WHERE (value <> trunc(value) AND (abs(value) < 0.0001 OR abs(value) >= 5e15))
-    OR (n <> trunc(n) AND (abs(n) < 0.0001 OR abs(n) >= 1e16))
-    OR (step > 0 AND step < 0.0001)
-"""
-_ODD_TEXT = "SELECT count(*) FROM kpi_results WHERE " + " OR ".join(
-    [
-        *(f"{text} <> nfc_normalize({text})" for text in _TEXTS[:4]),
-        *(f"regexp_matches({text}, '^{_EDGE}|{_EDGE}$|[\\x00-\\x1f]')" for text in _TEXTS),
-        "starts_with(coalesce(comment, ''), '''')",
-        "starts_with(coalesce(actions, ''), '''')",
-        "regexp_matches(value_text, '^-?0[0-9]')",
-    ]
-)
-
-
 def _write(
     con: duckdb.DuckDBPyConnection, request: Request, shown: int, folder: tempfile.TemporaryDirectory[str]
 ) -> Streamed:
@@ -348,13 +314,14 @@ def _write(
     prefix = b""
     if fmt == "csv":  # each line made in SQL, written as it is
         line = result_csv.tables(con, scorecard, request.options)
-        query = f"SELECT {line} FROM kpi_rows r {result_csv.JOINS} ORDER BY r.year, r.unit_order, r.ord"
+        query = f"SELECT {line} FROM kpi_out r {result_csv.JOINS} ORDER BY r.year, r.unit_order, r.ord"
         _copy(
             con, query, Path(folder.name) / "results", "FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01'"
         )
         prefix = result_csv.header(scorecard, request.options)
-    else:
-        _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_rows {ORDER}", Path(folder.name) / "results", how)
+    else:  # Parquet unsorted (docs/reference/output-order.md): sorting the wide rows cost more than writing them
+        order = "" if fmt == "parquet" else ORDER
+        _copy(con, f"SELECT {RESULT_FIELDS} FROM kpi_out {order}", Path(folder.name) / "results", how)
     head = None
     if fmt == "json":
         head = head_document(con, scorecard, request.files, shown, gate, request.definitions)
@@ -398,7 +365,7 @@ def _warnings(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, shown: int) 
     """Each value beyond every band, located at its row, then the findings of the year shown:
     in the order the report path says them."""
     indicators = scorecard.indicator_map()
-    beyond = f"SELECT indicator, year, org_unit, value_text, path, line FROM kpi_rows WHERE beyond {ORDER}"
+    beyond = f"SELECT indicator, year, org_unit, value_text, path, line FROM kpi_out WHERE beyond {ORDER}"
     rows = con.execute(beyond).fetchall()
     for ident, year, unit, text, path, line in rows:
         value = parse_value(str(text))
@@ -420,9 +387,9 @@ def _accounting(con: duckdb.DuckDBPyConnection) -> Reconciliation:
     """What became of each row read: rated, shown but not rated, without a result, a measure's."""
     read = count_of(con, "SELECT count(*) FROM kpi_results")
     row: Any = con.execute(
-        "SELECT count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND rated),"
-        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NOT NULL AND NOT rated),"
-        " count(*) FILTER (WHERE line IS NOT NULL AND value IS NULL) FROM kpi_rows"
+        "SELECT count(*) FILTER (WHERE place IS NOT NULL AND value IS NOT NULL AND rated),"
+        " count(*) FILTER (WHERE place IS NOT NULL AND value IS NOT NULL AND NOT rated),"
+        " count(*) FILTER (WHERE place IS NOT NULL AND value IS NULL) FROM kpi_rows"
     ).fetchone()
     rated, not_rated, no_result = (int(n) for n in row)
     return Reconciliation(read, rated, not_rated, no_result, read - rated - not_rated - no_result, 0)
