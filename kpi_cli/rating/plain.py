@@ -36,13 +36,13 @@ def plain(indicator: Indicator, year: int, ratings: Ratings, due: Collection[str
     state = in_force.state(year)
     rated = in_force.has_bands
     no_target = None if rated else no_target_note(indicator, year)
-    min_base = indicator.min_base
+    min_base, scale, rate_value = indicator.min_base, in_force.scale, ratings.of(in_force)
 
     def rate(org_unit: str | None, row: ResultRow | None) -> Result:
         value = None if row is None else row.value
         cases = None if row is None else row.base
-        if value is not None:
-            check_scale(in_force, value)
+        if value is not None and scale is not None and not scale.contains(value):
+            check_scale(in_force, value)  # raises
         if state is PhaseState.PENDING:
             return Result(in_force, year, org_unit, value, Status.NOT_PHASED_IN, state, None, row)
         if cases is not None and min_base and cases < min_base:
@@ -52,7 +52,7 @@ def plain(indicator: Indicator, year: int, ratings: Ratings, due: Collection[str
             return Result(in_force, year, org_unit, value, Status.NO_TARGET, state, None, row, None, no_target)
         if value is None:
             return Result(in_force, year, org_unit, value, Status.MISSING, state, None, row)
-        rating = ratings(in_force, value)
+        rating = rate_value(value)
         return Result(in_force, year, org_unit, value, rating.status, state, rating, row)
 
     return rate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -80,18 +81,26 @@ class Ratings:
         self.numbers = itertools.count()
 
     def __call__(self, indicator: Indicator, value: Decimal) -> Rating:
+        return self.of(indicator)(value)
+
+    def of(self, indicator: Indicator) -> Callable[[Decimal], Rating]:
+        """``rate(indicator, value)`` remembered, for the values of one indicator."""
         known = self.kinds.get(id(indicator))
         if known is None or known[0] is not indicator:
             known = self._kind(indicator)
-        key = (known[1], value)
-        hit = self.found.get(key)
-        if hit is not None and hit.value is value:
-            return hit
-        rating = rate(indicator, value)
-        if len(self.found) >= self.LIMIT:
-            self.found.clear()
-        self.found[key] = rating
-        return rating
+        kind, found, limit = known[1], self.found, self.LIMIT
+
+        def rate_value(value: Decimal) -> Rating:
+            hit = found.get((kind, value))
+            if hit is not None and hit.value is value:
+                return hit
+            rating = rate(indicator, value)
+            if len(found) >= limit:
+                found.clear()
+            found[(kind, value)] = rating
+            return rating
+
+        return rate_value
 
     def _kind(self, indicator: Indicator) -> tuple[Indicator, int]:
         bands = (indicator.bands, indicator.scale, indicator.gap_policy)
