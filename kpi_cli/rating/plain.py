@@ -5,7 +5,7 @@ no deadline, no org unit's own bands. For such an indicator in a year, the bands
 phase-in state and the note of a result without a target are the same for every org unit, so
 :func:`plain` works them out once and the million results of a large input each take only what
 is their own: the row, its value checked against the scale, the rating. ``rate_one`` gives the
-same Result for every one of them (tests/core/test_evaluate.py holds the two to each other).
+same Result for every one of them (tests/core/test_plain.py holds the two to each other).
 """
 
 from __future__ import annotations
