@@ -418,7 +418,7 @@ def test_relative_bands_without_direction_is_an_error() -> None:
 def test_ratings_share_one_rating_between_indicators_with_equal_bands(l11: Indicator, seed) -> None:
     """``Ratings`` remembers a rating by the bands, scale and gap policy: another indicator with the
     same bands gets the same Rating for the same value object; other bands, another gap policy, or
-    an equal value written differently (4,50 for 4,5) get their own, each as ``rate`` gives it."""
+    an equal value written differently (4,470 for 4,47) get their own, each as ``rate`` gives it."""
     ratings = Ratings()
     twin = dataclasses.replace(l11, id="X.1.1", name="made up: L.1.1's bands")
     value = D("4.47")
