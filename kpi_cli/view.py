@@ -241,9 +241,8 @@ class View:
 
         Worked out as they are read, not kept: a million results' entries would double the
         memory a large JSON or CSV report takes, and each is written once."""
-        for entry in _walk(self.report, self.gate):
-            if org_units is None or entry.result.org_unit in org_units:
-                yield entry
+        entries = _walk(self.report, self.gate)
+        return entries if org_units is None else (e for e in entries if e.result.org_unit in org_units)
 
     def band_version(self, result: Result) -> BandVersion | None:
         """The band version ``result`` was rated by; None for an indicator without versions."""

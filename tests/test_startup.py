@@ -51,6 +51,7 @@ JSON_MODULES = [
     "kpi_cli.rating.evaluate",
     "kpi_cli.rating.history",
     "kpi_cli.rating.phase_in",
+    "kpi_cli.rating.plain",  # issue 23: a plain indicator's year worked out once (a small module, no import of its own)
     "kpi_cli.rating.rate",
     "kpi_cli.render",
     "kpi_cli.render.json_output",

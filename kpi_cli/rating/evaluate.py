@@ -23,6 +23,7 @@ from .checks import findings, unsilenced
 from .compute import Benchmarks, agrees, base, compute, year_change
 from .deadlines import Paths
 from .phase_in import no_target_note
+from .plain import plain
 from .rate import Ratings, UnratableValue, beyond_warning, check_scale, rate
 
 
@@ -188,9 +189,10 @@ def evaluate(
     paths = Paths(scorecard, index.items())
     indicators = list(scorecard.indicators())
     for each_year in sorted(years):
+        plans = [(item, item.id, plain(item, each_year, ratings, paths.due)) for item in indicators]
         for org_unit in org_units:
-            for indicator in indicators:
-                row = index.get((indicator.id, each_year, org_unit))
+            for indicator, ident, rate_plain in plans:
+                row = index.get((ident, each_year, org_unit))
                 if row is None and org_unit is not None and not indicator.per_org_unit:
                     continue  # measured for the whole municipality only: not missing here
                 outcome = None
@@ -199,8 +201,11 @@ def evaluate(
                 if indicator.rate_change:
                     outcome = year_change(indicator, each_year, org_unit, index)
                 try:
-                    path = paths(indicator, each_year, org_unit)
-                    result = rate_one(indicator, each_year, org_unit, row, outcome, ratings, path)
+                    if rate_plain is not None:
+                        result = rate_plain(org_unit, row)
+                    else:
+                        path = paths(indicator, each_year, org_unit)
+                        result = rate_one(indicator, each_year, org_unit, row, outcome, ratings, path)
                 except UnratableValue as exc:
                     problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
                     counts["rejected"] += 1

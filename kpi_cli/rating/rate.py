@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -61,28 +63,55 @@ def rate(indicator: Indicator, value: Decimal, policy: GapPolicy | None = None) 
 
 class Ratings:
     """``rate`` remembered for one evaluation: a million values rated against a few hundred band
-    versions repeat a few thousand (indicator, value) pairs, and each pair shares one Rating.
+    versions repeat a few thousand (bands, value) pairs, and each pair shares one Rating.
 
-    Keyed by the indicator's identity (it is kept with the rating, so the identity stays its own)
-    and the value; a hit must be the very value object, since equal values can be written
-    differently (4,5 and 4,50) and a rating words its value as written.
+    A rating depends on the bands, the scale and the gap policy only, so indicators whose bands
+    are equal (compared by value once per indicator) share one Rating for one value. A hit must
+    be the very value object, since equal values can be written differently (4,5 and 4,50) and a
+    rating words its value as written. Indicators are remembered by identity, kept with what
+    they map to so the identity stays their own.
     """
 
     LIMIT = 100_000  # pairs remembered at most: then forgotten, so any input keeps the memory small
 
     def __init__(self) -> None:
-        self.found: dict[tuple[int, Decimal], tuple[Indicator, Rating]] = {}
+        self.found: dict[tuple[int, Decimal], Rating] = {}
+        self.kinds: dict[int, tuple[Indicator, int]] = {}  # id(indicator) -> (indicator, its bands' kind)
+        self.by_bands: dict[tuple[object, ...], int] = {}  # (bands, scale, gap policy) -> kind
+        self.numbers = itertools.count()
 
     def __call__(self, indicator: Indicator, value: Decimal) -> Rating:
-        key = (id(indicator), value)
-        hit = self.found.get(key)
-        if hit is not None and hit[0] is indicator and hit[1].value is value:
-            return hit[1]
-        rating = rate(indicator, value)
-        if len(self.found) >= self.LIMIT:
-            self.found.clear()
-        self.found[key] = (indicator, rating)
-        return rating
+        return self.of(indicator)(value)
+
+    def of(self, indicator: Indicator) -> Callable[[Decimal], Rating]:
+        """``rate(indicator, value)`` remembered, for the values of one indicator."""
+        known = self.kinds.get(id(indicator))
+        if known is None or known[0] is not indicator:
+            known = self._kind(indicator)
+        kind, found, limit = known[1], self.found, self.LIMIT
+
+        def rate_value(value: Decimal) -> Rating:
+            hit = found.get((kind, value))
+            if hit is not None and hit.value is value:
+                return hit
+            rating = rate(indicator, value)
+            if len(found) >= limit:
+                found.clear()
+            found[(kind, value)] = rating
+            return rating
+
+        return rate_value
+
+    def _kind(self, indicator: Indicator) -> tuple[Indicator, int]:
+        bands = (indicator.bands, indicator.scale, indicator.gap_policy)
+        kind = self.by_bands.get(bands)
+        if kind is None:  # numbered for good: a kind forgotten below is never confused with a new one
+            kind = self.by_bands[bands] = next(self.numbers)
+        if len(self.kinds) >= self.LIMIT:  # an indicator with versions is made anew for each result
+            self.kinds.clear()
+            self.by_bands.clear()
+        known = self.kinds[id(indicator)] = (indicator, kind)
+        return known
 
 
 def _rating(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import RATED, Scorecard, Status
 from ..number_format import DECIMAL_COMMA, format_number
@@ -219,12 +219,13 @@ def _header(view: View) -> tuple[str, ...]:
     return evaluation_header(view.report.scorecard, ssb_header(view))
 
 
-def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> list[list[Cell]]:
+def _rows(view: View, entries: Iterable[Entry], options: RenderOptions) -> Iterator[list[Cell]]:
     say = Labels(options.lang, view.report.scorecard.levels)
     _, mark = dialect(options)
     # Oldest year first; within a year the evaluation's order: the municipality, then
     # each org unit, indicators as the definitions list them.
-    return [[*row(entry, say, mark), *ssb_cells(entry, view, mark)] for entry in entries]
+    # Made as the writer takes them: a million rows are never held as lists at once.
+    return ([*row(entry, say, mark), *ssb_cells(entry, view, mark)] for entry in entries)
 
 
 def evaluation(view: View, options: RenderOptions) -> str:

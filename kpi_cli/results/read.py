@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -213,10 +213,14 @@ def _rows(
     log.file_year = file_year(path)
     shown = path if log.sheet is None else f"{path}[{log.sheet}]"
     table: _Table | None = None
+    plain: Callable[[int, list[str]], ResultRow | None] | None = None
     title: ResultsError | None = None  # why the line above the header, skipped as a title, is none
     for line, record in records:
         if table is not None:
-            if "".join(record).strip():  # a line of empty cells is no row
+            row = plain(line, record) if plain is not None else None
+            if row is not None:
+                yield row
+            elif "".join(record).strip():  # a line of empty cells is no row
                 yield from _record_rows(table, line, record)
             continue
         filled = sum(1 for cell in record if cell.strip())
@@ -240,6 +244,7 @@ def _rows(
             table = _Table(
                 shown, len(record), columns, wide_years, fallback, comma, bands, verdicts=frozenset(verdicts)
             )
+            plain = _plain_rows(table)
             if "year" not in columns and not wide_years and fallback is None:
                 raise ResultsError(
                     "no year: add a year column (år), put the year in the file name (results/2014.csv) or give --year",
@@ -249,6 +254,39 @@ def _rows(
                 )
     if table is None and title is not None:
         raise title
+
+
+_PLAIN_ROLES = {"indicator", "year", "value", "org_unit"}
+
+
+def _plain_rows(table: _Table) -> Callable[[int, list[str]], ResultRow | None] | None:
+    """For a long table of ids, years, values and org units only: ``read(line, record)``, the row
+    ``_record_rows`` gives for a plain line (as wide as the header, an id, a year read before, a
+    value read without a note), else None for ``_record_rows`` to read it; None for other tables."""
+    columns = table.columns
+    if table.wide_years or not {"year", "value"} <= columns.keys() or columns.keys() - _PLAIN_ROLES:
+        return None
+    at_id, at_year, at_value, at_unit = columns["indicator"], columns["year"], columns["value"], columns.get("org_unit")
+    width, years, verdicts, shown, intern = table.width, table.years, table.verdicts, table.shown, sys.intern
+
+    def read(line: int, record: list[str]) -> ResultRow | None:
+        if len(record) != width:
+            return None
+        indicator = intern(record[at_id].strip())
+        year = years.get(record[at_year].strip())
+        cell = record[at_value]
+        if not indicator or year is None or indicator in verdicts or isinstance(cell, DateCell):
+            return None
+        try:
+            value, note = read_value(cell)
+        except ValueError:
+            return None
+        if note is not None:
+            return None
+        org_unit = None if at_unit is None else (intern(record[at_unit].strip()) or None)
+        return ResultRow(indicator, year, value, org_unit, intern(cell.strip()), Location(shown, line))
+
+    return read
 
 
 def _second(pair: tuple[str, int]) -> int:

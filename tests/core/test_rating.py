@@ -3,6 +3,8 @@ lower is better, and the gap policies."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from band_cases import (
     ACCEPTED,
@@ -27,7 +29,7 @@ from band_cases import (
 
 from kpi_cli.definitions.load import load_definitions
 from kpi_cli.model import Direction, GapPolicy, Indicator, Status
-from kpi_cli.rating.rate import UnratableValue, describe, rate
+from kpi_cli.rating.rate import Ratings, UnratableValue, describe, rate
 
 
 @pytest.fixture(scope="module")
@@ -411,3 +413,25 @@ def test_relative_bands_without_direction_is_an_error() -> None:
     )
     assert (error.line, error.column) == position(text, "bands:")
     assert error.path == "test.yaml"
+
+
+def test_ratings_share_one_rating_between_indicators_with_equal_bands(l11: Indicator, seed) -> None:
+    """``Ratings`` remembers a rating by the bands, scale and gap policy: another indicator with the
+    same bands gets the same Rating for the same value object; other bands, another gap policy, or
+    an equal value written differently (4,470 for 4,47) get their own, each as ``rate`` gives it."""
+    ratings = Ratings()
+    twin = dataclasses.replace(l11, id="X.1.1", name="made up: L.1.1's bands")
+    value = D("4.47")
+    first = ratings(l11, value)
+    assert ratings(twin, value) is first
+    assert first == rate(twin, value)
+    nearest = dataclasses.replace(l11, gap_policy=GapPolicy.NEAREST)
+    assert ratings(nearest, value) == rate(nearest, value) != first
+    other = seed.indicator_map()["L.2.1"]
+    assert ratings(other, value) == rate(other, value)
+    written_apart = D("4.470")
+    assert ratings(twin, written_apart) is not first
+    assert (
+        describe(ratings(twin, written_apart))
+        == "4,470 lies between accepted 4 - 4,4 and desired 4,5 - 6; gap policy worse"
+    )

@@ -319,3 +319,52 @@ def test_read_unknown_encoding(write, name):
     assert raised.value.format() == (
         f"kpi: error: --encoding {name}: not a text encoding (try utf-8, cp1252 or latin-1) [usage]"
     )
+
+
+# --- the plain rows of a long table read without the general path's checks ----------------------
+
+PLAIN_TABLE = """indikator;år;enhet;verdi
+L.1.1;2014;Skole A;4,5
+L.1.1;2014;Skole B;4,50
+L.1.1;2013;Skole B;
+L.1.1;2013;Skole C;3,9;
+L.1.1;2013;Skole D;3,9;;x
+L.1.1;2013;Skole E
+;2013;Skole F;4
+L.1.2;2013;;4
+L.1.2;2013; ;4
+L.1.2;2013;Skole G;56 %***
+L.1.2;2013;Skole H;ikke målt
+L.1.2;2013;Skole I;Resultat for 2013 foreligger ikke
+L.1.2;2013;Skole J;> 70 %
+L.1.2;2013;Skole K;fire
+L.1.2;år;Skole L;4
+L.1.2; 2013 ;Skole M; 4,1 \n  ;  ;  ;  ;
+L.1.2;2012;Skole N;4,2
+"""
+
+
+WITHOUT_ORG_UNITS = "".join(
+    ";".join(c for i, c in enumerate(line.split(";")) if i != 2) for line in PLAIN_TABLE.splitlines(True)
+)
+
+
+@pytest.mark.parametrize("table", [PLAIN_TABLE, WITHOUT_ORG_UNITS])
+def test_plain_rows_are_read_as_the_general_path_reads_them(tmp_path, table, monkeypatch):
+    """Made-up lines: plain ones, and every kind the plain reader hands to ``_record_rows`` (a wider
+    or shorter record, no id, a year not read before, a value with a note or an error)."""
+    from kpi_cli.results import read as reading
+
+    path = tmp_path / "made-up.csv"
+    path.write_text(table, encoding="utf-8")
+
+    def outcome():
+        found = read_results([path])
+        errors = [(e.code, e.line, str(e)) for e in found.errors]
+        logs = [(log.encoding, log.columns, log.results_read, len(log.rejected)) for log in found.logs]
+        return found.rows, errors, found.notes, logs
+
+    fast = outcome()
+    monkeypatch.setattr(reading, "_plain_rows", lambda table: None)
+    assert outcome() == fast
+    assert len(fast[0]) > 8
