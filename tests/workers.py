@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from xdist.scheduler import LoadGroupScheduling
 
-# module -> group. One Spark JVM: some 1 GB, and 15-25 s to start and warm up (BENCHMARKS.md).
+# module -> group. One Spark JVM: some 1 GB for the rest of the run (pyspark keeps it
+# until the process ends), 13-25 s to start and warm up (BENCHMARKS.md).
 ONE_WORKER = {"tests/test_sql_spark.py": "spark"}
 
 
