@@ -96,6 +96,16 @@ SEED_GAP_NOTE_NB = (
 SEED_IDS = ["L.1.1", "L.1.2", "L.2.1", "L.2.2", "L.2.3"]
 
 
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under pytest-xdist with --dist loadgroup (.ci/run), the scheduler of tests/workers.py."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from workers import Scheduling
+
+    return Scheduling(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _json_follows_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every `--format json` or `jsonl` output of a CliRunner run is validated against the JSON

@@ -33,7 +33,7 @@ _HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<word>\w+)\1")
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 # What a copy of the repository leaves out: history, environments, caches and built docs.
 _NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "_build", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis", "artifacts", ".coverage"
+    ".git", ".venv", "_build", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis", "artifacts", ".coverage*"
 )
 
 
