@@ -37,7 +37,7 @@ def test_auto_takes_python_for_csv_of_any_size(tmp_path: Path) -> None:
     """Measured: through a report DuckDB is slower at every size (BENCHMARKS.md), so no threshold."""
     small = made_up(tmp_path, "small-2014.csv", 2_000)
     large = made_up(tmp_path, "large-2014.csv", 3_000_000)
-    auto = Choice("python", "engine: python (auto: DuckDB streams json, jsonl and csv from 5 MB of CSV, or Parquet)")
+    auto = Choice("python", "engine: python (auto: DuckDB streams csv from 5 MB of CSV, or Parquet)")
     assert choose([small]) == choose([large]) == choose([tmp_path]) == auto
     assert choose([large], "python") == Choice("python", "engine: python (--engine python)")
     assert choose([small], "duckdb") == Choice("duckdb", "engine: duckdb (--engine duckdb)")
@@ -83,5 +83,9 @@ def test_auto_streams_csv_from_5_mb_and_parquet_out_always(tmp_path: Path) -> No
     over = made_up(tmp_path, "over-2014.csv", 6_000_000)
     assert choice.choose_streaming([under], "auto", "json") is None
     assert choice.choose_streaming([over], "auto", "csv") == "duckdb (auto: 6.0 MB of input)"
+    # json and jsonl: the core's, at any size, since the core got faster (issue 23)
+    assert choice.choose_streaming([over], "auto", "json") is None
+    assert choice.choose_streaming([over], "auto", "jsonl") is None
+    assert choice.choose_streaming([over], "duckdb", "json") == "duckdb (--engine duckdb)"
     assert choice.choose_streaming([under], "auto", "parquet") == "duckdb (auto: Parquet output)"
     assert choice.choose_streaming([over], "python", "json") is None

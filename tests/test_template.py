@@ -439,7 +439,7 @@ def test_round_trip_2016(kpi, workdir):
         "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 results",
         "filled.csv: read the columns indicator 'indikator', year 'år', value 'verdi', "
         "comment 'kommentar', actions 'tiltak', name 'navn'",
-        "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 5 MB of CSV, or Parquet)",
+        "kpi: engine: python (auto: DuckDB streams csv from 5 MB of CSV, or Parquet)",
         "kpi: 4 results read = 2 rated + 0 shown, not rated + 0 without a result + 2 measure values + 0 rejected",
     ]
 

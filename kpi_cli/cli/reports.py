@@ -166,8 +166,8 @@ def read(
     type=Choice(["auto", "python", "duckdb"]),
     default="auto",
     show_default=True,
-    help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for json, jsonl, csv or -o x.parquet "
-    "from Parquet or CSV files of 5 MB or more, else Python.",
+    help="Rate with the Python core or DuckDB (the scale extra). auto: DuckDB for Parquet in or out "
+    "(-o x.parquet), and for --format csv from CSV files of 5 MB or more; else Python.",
 )
 @ignore_option
 @lang_option

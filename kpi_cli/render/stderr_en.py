@@ -27,7 +27,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "engine: {engine} ({why})",
     "engine.not_installed": "auto: duckdb is not installed",
     "engine.parquet": "auto: Parquet input",
-    "engine.small": "auto: DuckDB streams json, jsonl and csv from {mb} MB of CSV, or Parquet",
+    "engine.small": "auto: DuckDB streams csv from {mb} MB of CSV, or Parquet",
     "msg.engine.streamed": "engine: {engine} ({why}), streamed (rated and written by DuckDB)",
     "msg.engine.report": "engine: {engine} ({why}), through the report: {reason}",
     "engine.parquet_out": "auto: Parquet output",

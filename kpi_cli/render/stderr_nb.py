@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb er ikke installert",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB strømmer json, jsonl og csv fra {mb} MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB strømmer csv fra {mb} MB CSV, eller Parquet",
     "msg.engine.streamed": "motor: {engine} ({why}), strømmet (vurdert og skrevet av DuckDB)",
     "msg.engine.report": "motor: {engine} ({why}), gjennom rapporten: {reason}",
     "engine.parquet_out": "auto: Parquet-utdata",

@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb er ikkje installert",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB straumar json, jsonl og csv frå {mb} MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB straumar csv frå {mb} MB CSV, eller Parquet",
     "msg.engine.streamed": "motor: {engine} ({why}), straumt (vurdert og skrive av DuckDB)",
     "msg.engine.report": "motor: {engine} ({why}), gjennom rapporten: {reason}",
     "engine.parquet_out": "auto: Parquet-utdata",

@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "msg.engine": "motor: {engine} ({why})",
     "engine.not_installed": "auto: duckdb är inte installerat",
     "engine.parquet": "auto: Parquet-filer",
-    "engine.small": "auto: DuckDB strömmar json, jsonl och csv från {mb} MB CSV, eller Parquet",
+    "engine.small": "auto: DuckDB strömmar csv från {mb} MB CSV, eller Parquet",
     "msg.engine.streamed": "motor: {engine} ({why}), strömmad (bedömd och skriven av DuckDB)",
     "msg.engine.report": "motor: {engine} ({why}), via rapporten: {reason}",
     "engine.parquet_out": "auto: Parquet-utdata",

@@ -2,8 +2,9 @@
 so asking costs a small run nothing.
 
 Two DuckDB paths. The streamed one (``kpi_cli.sql.stream``) rates and writes json, jsonl, csv
-and Parquet itself; ``auto`` takes it (when the ``scale`` extra is installed) for Parquet input and
-for inputs from ``STREAM_FROM_BYTES``, measured in BENCHMARKS.md ("auto's threshold").
+and Parquet itself; ``auto`` takes it (when the ``scale`` extra is installed) for Parquet in or
+out, and for csv from ``STREAM_FROM_BYTES``, measured in BENCHMARKS.md ("auto's threshold", and
+"auto after the core got faster": json and jsonl are the core's again).
 The report path turns DuckDB's ratings back into the core's results, so that every format prints
 the same bytes; the Python reader still reads every row for its file and line, and DuckDB's
 reading and query then cost more than the rating they save (100 000 rows: 3.97 s against
@@ -29,12 +30,13 @@ if TYPE_CHECKING:
     from ..results.read import ResultSet
 
 ENGINES = ("auto", "python", "duckdb")
-# auto streams from 5 MB of CSV (about 180 000 rows of a municipality's long table): from there the
-# stream is faster than the core on every shape measured (50 indicators × 4 years with many org units,
-# 500 indicators × 10 years), in CPU and in wall-clock seconds; at 100 000-140 000 rows they are even
-# on the first shape (BENCHMARKS.md, "auto's threshold").
+# auto streams csv from 5 MB of CSV (about 180 000 rows of a municipality's long table): from there the
+# stream writes csv faster than the core on every shape measured, in CPU and in wall-clock seconds.
+# json and jsonl it does not stream: since the core's rating and JSON writer got faster (issue 23)
+# the stream takes more CPU for them at 200 000 and 1 000 000 rows (BENCHMARKS.md).
 STREAM_FROM_BYTES = 5 << 20
-AUTO_STREAMS = f"DuckDB streams json, jsonl and csv from {STREAM_FROM_BYTES >> 20} MB of CSV, or Parquet"
+AUTO_STREAMS = f"DuckDB streams csv from {STREAM_FROM_BYTES >> 20} MB of CSV, or Parquet"
+AUTO_FORMATS = ("csv",)  # what auto streams from STREAM_FROM_BYTES; Parquet in or out always
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,8 @@ STREAMED = ("json", "jsonl", "csv", "parquet")  # what DuckDB writes itself (kpi
 
 def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> str | None:
     """Whether DuckDB should rate and write this run itself (``kpi_cli.sql.stream``), said as ``-v``
-    says it; None for the report path. ``auto`` streams Parquet in or out, and CSV from
-    ``STREAM_FROM_BYTES``."""
+    says it; None for the report path. ``auto`` streams Parquet in or out, and csv
+    (``AUTO_FORMATS``) from ``STREAM_FROM_BYTES`` of CSV."""
     if engine == "python" or fmt not in STREAMED:
         return None
     if not installed():
@@ -112,6 +114,8 @@ def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str
     files = expand_paths(paths)
     if any(path.lower().endswith(".parquet") for path in files):
         return "duckdb (auto: Parquet input)"
+    if fmt not in AUTO_FORMATS:
+        return None
     size = sum(os.path.getsize(path) for path in files if os.path.isfile(path))
     if size >= STREAM_FROM_BYTES:
         return f"duckdb (auto: {size / 1e6:.1f} MB of input)"

@@ -661,7 +661,7 @@ def test_cli_verbose_counts_measure_rows(kpi, write, workdir):
     assert result.stderr.splitlines() == [
         "r.csv: read encoding utf-8, delimiter ';', long table, 5 results",
         "r.csv: read the columns indicator 'indikator', year 'år', value 'verdi'",
-        "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 5 MB of CSV, or Parquet)",
+        "kpi: engine: python (auto: DuckDB streams csv from 5 MB of CSV, or Parquet)",
         "kpi: 5 results read = 1 rated + 0 shown, not rated + 1 without a result + 3 measure values + 0 rejected",
     ]
 
