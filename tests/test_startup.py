@@ -52,6 +52,7 @@ JSON_MODULES = [
     "kpi_cli.rating.history",
     "kpi_cli.rating.phase_in",
     "kpi_cli.rating.rate",
+    "kpi_cli.records",
     "kpi_cli.render",
     "kpi_cli.render.json_output",
     "kpi_cli.render.json_results",

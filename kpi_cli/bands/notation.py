@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..inert import excerpt
 from ..limits import EXCERPT_CHARS
 from ..model import Direction, Interval
 from ..number_format import NUMBER_PATTERN, format_number, parse_number
+from ..records import dataclass
 
 
 class BandSyntaxError(ValueError):

@@ -10,9 +10,9 @@ left, none of those and no known unit (nor a word of the indicator's own unit), 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..number_format import NUMBER_PATTERN
+from ..records import dataclass
 from .notation import FORMS_BY_NAME, WORDINGS, band_lines, normalise
 
 # Units and unit words that published bands write after a number, in nb, nn, sv and en.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..bands import order as bands
 from ..errors import UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard
+from ..records import dataclass
 from ..report import Rating
 from ..results.values import read_value
 from .rate import UnratableValue, rate

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -13,6 +12,7 @@ from ..bands.notation import format_interval
 from ..model import DEFAULT_LEVELS, GapPolicy, Indicator, Interval, Level, Measure, PhaseState, Status, level_ids
 from ..number_format import DECIMAL_COMMA, format_number
 from ..rating.history import Rollup, Trend
+from ..records import dataclass
 from ..report import Computed, Note, Rating, Result, TableSource
 from .words import WORDS
 

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from ..codes import Severity
 from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError
 from ..inert import excerpt
 from ..model import Location, Status
+from ..records import dataclass
 from ..report import ResultRow
 from ..text import starts_formula
 from .columns import column_names, file_year, header_layout
