@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -104,7 +103,7 @@ def _replace(path: str, target: Path, text: Text, old: os.stat_result | None) ->
     if not folder.is_dir():
         raise UsageError(f"no such folder: {folder}", path=path)
     remove_stale(folder)
-    temporary = folder / f".kpi-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = folder / f".kpi-{os.getpid()}-{os.urandom(4).hex()}.tmp"  # secrets.token_hex, not imported
     try:
         with open(temporary, "xb") as stream:
             _write_stream(stream, text)
