@@ -76,9 +76,9 @@ def said(key: str, **values: object) -> str:
 
 
 def _words(say: Labels) -> dict[str, str]:
-    from ..render.words import WORDS
+    from ..render.words import catalogue
 
-    return WORDS.get(say.lang, WORDS["en"])
+    return catalogue(say.lang, "en")
 
 
 def problem_line(problem: Problem) -> str:

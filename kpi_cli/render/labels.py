@@ -14,7 +14,7 @@ from ..number_format import DECIMAL_COMMA, format_number
 from ..rating.history import Rollup, Trend
 from ..records import dataclass
 from ..report import Computed, Note, Rating, Result, TableSource
-from .words import WORDS
+from .words import catalogue
 
 if TYPE_CHECKING:
     from ..rating.phase_in import IndicatorState
@@ -98,7 +98,7 @@ class Labels:
     levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's own levels, best first
 
     def __call__(self, key: str, **values: object) -> str:
-        words = WORDS.get(self.lang, WORDS["nb"])
+        words = catalogue(self.lang, "nb")
         level = self._level(key)
         if level is not None:
             return level
