@@ -349,7 +349,7 @@ def _row(
         return (row,)
     values: tuple[tuple[str, str], ...] = (("indicator", indicator), ("text", excerpt(text)))  # Problem.key
     if note == "footnote-mark":
-        read_as = excerpt(FOOTNOTE.sub("", " ".join(text.split())))
+        read_as = excerpt(re.sub(FOOTNOTE, "", " ".join(text.split())))
         values += (("read", read_as),)
         said = f"footnote marks dropped from {excerpt(text)}: read as {read_as}"
     elif note == "result-text":
