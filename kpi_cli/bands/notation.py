@@ -102,7 +102,7 @@ def _form(
 
 def _number_first(text: str) -> bool:
     """Whether ``text`` starts as a number may: a digit or a minus sign."""
-    return text[:1].isdecimal() or (text[:1] != "" and text[0] in MINUS_SIGNS)
+    return text[:1].isdecimal() or text.startswith(tuple(MINUS_SIGNS))
 
 
 def _word_first(text: str) -> bool:
