@@ -4,9 +4,10 @@ The standard ``dataclasses.dataclass`` writes the source of a class's ``__init__
 ``__eq__``, ``__hash__`` (and, frozen, ``__setattr__`` and ``__delattr__``) and compiles each
 with ``exec`` while the module is imported: about four million instructions a class, and
 ``kpi evaluate`` imports some sixty (a third of its start-up, BENCHMARKS.md "Start-up"). Here
-those methods are written once for every class (they read the class's fields), and only
-``__init__`` is compiled per class, on its first call, from the same code the standard library
-writes: building an instance costs what it did.
+``__repr__`` and the frozen ones are written once for every class (they read the class's
+fields), and ``__init__``, ``__eq__`` and ``__hash__``, which a large run calls millions of
+times, are compiled from the code the standard library writes on their first call: as fast as
+before, and paid for only by the classes a run builds or compares.
 
 Type checkers see the standard decorator (the same fields, signatures and frozenness), and
 ``dataclasses.fields``, ``replace``, ``asdict`` and ``is_dataclass`` work on the classes as before.
@@ -22,7 +23,6 @@ import dataclasses
 import inspect
 import reprlib
 from collections.abc import Callable
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 Cls = TypeVar("Cls", bound=type)
@@ -80,9 +80,9 @@ def _build(cls: Cls, *, frozen: bool, slots: bool, eq: bool, unsafe_hash: bool) 
     if "__repr__" not in cls.__dict__:
         methods["__repr__"] = _repr(tuple(field.name for field in fields if field.repr))
     if eq:
-        methods["__eq__"] = _eq(_key(tuple(field.name for field in fields if field.compare)))
+        methods["__eq__"] = _eq(tuple(field.name for field in fields if field.compare))
         hashed = tuple(field.name for field in fields if (field.compare if field.hash is None else field.hash))
-        methods["__hash__"] = _hash(_key(hashed)) if frozen or unsafe_hash else None
+        methods["__hash__"] = _hash(hashed) if frozen or unsafe_hash else None
     made: Any = cls
     if slots:  # a new class, as dataclasses makes: the fields are slots, their defaults live in __init__
         body = {key: value for key, value in cls.__dict__.items() if key not in (*names, "__dict__", "__weakref__")}
@@ -102,30 +102,36 @@ def _build(cls: Cls, *, frozen: bool, slots: bool, eq: bool, unsafe_hash: bool) 
     return made  # type: ignore[no-any-return]
 
 
-def _key(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """The tuple of an instance's ``names``, as the standard ``__eq__`` and ``__hash__`` compare."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    if names:
-        one = attrgetter(names[0])
-        return lambda instance: (one(instance),)
-    return lambda instance: ()
+def _lazy(name: str, source: str) -> Callable[..., Any]:
+    """A method that compiles ``source`` (the class's own ``name``, as dataclasses writes it) on its
+    first call and puts it in its place: as fast as the standard one, paid for only when used."""
+
+    def first_call(self: Any, *args: Any) -> Any:
+        scope: dict[str, Any] = {}
+        exec(source, scope)
+        method = scope[name]
+        method.__qualname__ = f"{type(self).__qualname__}.{name}"
+        setattr(type(self), name, method)
+        return method(self, *args)
+
+    first_call.__name__ = name
+    return first_call
 
 
-def _eq(key: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, object], Any]:
-    def __eq__(self: Any, other: object) -> Any:
-        if other.__class__ is self.__class__:
-            return key(self) == key(other)
-        return NotImplemented
-
-    return __eq__
+def _fields_tuple(names: tuple[str, ...], of: str) -> str:
+    return "(" + "".join(f"{of}.{name}," for name in names) + ")"
 
 
-def _hash(key: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
-    def __hash__(self: Any) -> int:
-        return hash(key(self))
+def _eq(names: tuple[str, ...]) -> Callable[..., Any]:
+    return _lazy(
+        "__eq__",
+        "def __eq__(self, other):\n    if other.__class__ is self.__class__:\n"
+        f"        return {_fields_tuple(names, 'self')} == {_fields_tuple(names, 'other')}\n    return NotImplemented",
+    )
 
-    return __hash__
+
+def _hash(names: tuple[str, ...]) -> Callable[..., Any]:
+    return _lazy("__hash__", f"def __hash__(self):\n    return hash({_fields_tuple(names, 'self')})")
 
 
 def _repr(names: tuple[str, ...]) -> Callable[[Any], str]:
