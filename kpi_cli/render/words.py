@@ -30,12 +30,12 @@ def _stderr(words: dict[str, str]) -> dict[str, str]:
 def catalogue(lang: str, fallback: str) -> dict[str, str]:
     """The words of ``lang`` (of ``fallback`` for a language not in the catalogue): the reports'
     words (words_<lang>.py) and the stderr lines' (stderr_<lang>.py), kept apart, one module each."""
-    found = _READ.get(lang)
+    read = lang if lang in LANGUAGES else fallback
+    found = _READ.get(read)
     if found is None:
-        read = lang if lang in LANGUAGES else fallback
         reports = importlib.import_module(f"{__package__}.words_{read}")
         stderr = importlib.import_module(f"{__package__}.stderr_{read}")
-        found = _READ[lang] = {**reports.WORDS, **_stderr(stderr.WORDS)}
+        found = _READ[read] = {**reports.WORDS, **_stderr(stderr.WORDS)}
     return found
 
 
