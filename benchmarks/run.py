@@ -18,6 +18,7 @@ checked equal to kpi's Parquet (with DuckDB, when installed). Then start-up:
     python benchmarks/run.py                               # 100 000 and 1 000 000 rows
     python benchmarks/run.py --sizes 10000000 --repeat 1   # the core skipped (--python-max)
     python benchmarks/run.py --sizes 20000 50000 --only kpi-json core   # where auto's threshold lies
+    python benchmarks/run.py --only startup                # the start-up rows alone
 """
 
 from __future__ import annotations
@@ -156,6 +157,12 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print()
+    if args.only != ["startup"]:
+        sizes(args)
+    startup()
+
+
+def sizes(args: argparse.Namespace) -> None:
     print("| rows | indicators × org units × years | program | s | × floor | CPU s | peak MB | as kpi's |")
     print("|---:|---|---|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
@@ -184,16 +191,21 @@ def main() -> None:
                 cells = f"{where} | {name} | {seconds:.2f} | {seconds / floor:.1f}× | {cpu:.2f} | {peak:.0f} | {same}"
                 print(f"| {cells.replace(',', ' ')} |", flush=True)
     print()
-    baseline, *_ = median_run([sys.executable, "-c", "import click, yaml"], 7)
+
+
+def startup() -> None:
+    """``kpi evaluate results/2014.csv`` (json and table) against ``python -c "import click, yaml"``:
+    median wall and CPU seconds of 7 runs each (the CPU time moves less on a loaded machine)."""
+    baseline, baseline_cpu, _ = median_run([sys.executable, "-c", "import click, yaml"], 7)
     seed = [sys.executable, "-m", "kpi_cli", "evaluate", str(ROOT / "results" / "2014.csv")]
     seed += ["--indicators", str(ROOT / "indicators.yaml")]
-    as_json, *_ = median_run([*seed, "--format", "json"], 7)
-    as_table, *_ = median_run(seed, 7)
-    print("| start-up | seconds | ratio to `import click, yaml` |")
-    print("|---|---:|---:|")
-    print(f"| python -c 'import click, yaml' | {baseline:.3f} | 1.0x |")
-    print(f"| kpi evaluate results/2014.csv --format json | {as_json:.3f} | {as_json / baseline:.2f}x |")
-    print(f"| kpi evaluate results/2014.csv (table) | {as_table:.3f} | {as_table / baseline:.2f}x |")
+    print("| start-up | seconds | ratio to `import click, yaml` | CPU seconds | CPU ratio |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| python -c 'import click, yaml' | {baseline:.3f} | 1.0x | {baseline_cpu:.3f} | 1.0x |")
+    for name, command in (("--format json", [*seed, "--format", "json"]), ("(table)", seed)):
+        wall, cpu, _ = median_run(command, 7)
+        cells = f"{wall:.3f} | {wall / baseline:.2f}x | {cpu:.3f} | {cpu / baseline_cpu:.2f}x"
+        print(f"| kpi evaluate results/2014.csv {name} | {cells} |")
 
 
 if __name__ == "__main__":

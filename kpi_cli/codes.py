@@ -9,7 +9,8 @@ errors cannot. Add a code here before raising a problem with it.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from .records import dataclass
 
 
 class Severity(str, enum.Enum):

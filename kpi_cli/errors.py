@@ -11,9 +11,9 @@ Warnings are plain Problems that the caller prints.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .codes import CODES, Severity
+from .records import dataclass
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
+
+from .records import dataclass
 
 
 class Status(str, enum.Enum):

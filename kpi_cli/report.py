@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from .errors import KpiError, Problem
 from .model import Band, Computation, GapPolicy, Indicator, Interval, Location, PhaseState, Scorecard, Status
+from .records import dataclass
 
 
 # ResultRow, Result and kpi_cli.view.Entry: one per row, result and entry, millions for a large

@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import attrgetter
 
 from .errors import UsageError
 from .model import DEFAULT_LEVELS, RATED, BandVersion, Indicator, Level, Measure, Status
 from .rating.history import Key, Rollup, Rollups, Trend, is_regression, previous_results, rollups, trend
 from .rating.phase_in import IndicatorState
+from .records import dataclass
 from .report import Benchmark, Report, Result
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..inert import excerpt
 from ..limits import EXCERPT_CHARS
 from ..model import Direction, Interval
-from ..number_format import NUMBER_PATTERN, format_number, parse_number
+from ..number_format import MINUS_SIGNS, NUMBER_PATTERN, format_number, parse_number
+from ..records import dataclass
 
 
 class BandSyntaxError(ValueError):
@@ -79,21 +79,38 @@ def _below(a: Decimal) -> Interval:
 
 @dataclass(frozen=True)
 class Form:
-    """One way of writing a band: a name, a pattern and what it means."""
+    """One way of writing a band: a name, a pattern and what it means, and how a text it can
+    read starts (a test that never says no to one: tests/properties/test_band_properties.py)."""
 
     name: str
     example: str
     source: str
     build: Callable[[re.Match[str]], Piece]
+    starts: Callable[[str], bool]
 
     def match(self, text: str) -> re.Match[str] | None:
-        # Compiled on first use and kept by re's cache: a file whose bands are all ranges
-        # never pays for compiling the other forms (start-up matters).
-        return re.match(self.source, text, re.IGNORECASE)
+        # Compiled on first use and kept by re's cache, and only for a text that starts as the form
+        # does: compiling a form costs more than reading a file's bands (start-up matters).
+        return re.match(self.source, text, re.IGNORECASE) if self.starts(text) else None
 
 
-def _form(name: str, example: str, pattern: str, build: Callable[[re.Match[str]], Piece]) -> Form:
-    return Form(name, example, rf"^{pattern}$", build)
+def _form(
+    name: str, example: str, pattern: str, build: Callable[[re.Match[str]], Piece], starts: Callable[[str], bool]
+) -> Form:
+    return Form(name, example, rf"^{pattern}$", build, starts)
+
+
+def _number_first(text: str) -> bool:
+    """Whether ``text`` starts as a number may: a digit or a minus sign."""
+    return text[:1].isdecimal() or text.startswith(tuple(MINUS_SIGNS))
+
+
+def _word_first(text: str) -> bool:
+    return text[:1].isalpha()
+
+
+def _signs(*signs: str) -> Callable[[str], bool]:
+    return lambda text: text.startswith(signs)
 
 
 def _num(match: re.Match[str], group: str = "a") -> Decimal:
@@ -149,38 +166,66 @@ WORDINGS: dict[str, tuple[str, ...]] = {
 
 FORMS: tuple[Form, ...] = (
     _form(
-        "range", "4,5 - 6", rf"(?:(?:fra|frå|från|from)\s+)?{_A}{_DASH}{_B}", lambda m: _closed(_num(m), _num(m, "b"))
+        "range",
+        "4,5 - 6",
+        rf"(?:(?:fra|frå|från|from)\s+)?{_A}{_DASH}{_B}",
+        lambda m: _closed(_num(m), _num(m, "b")),
+        lambda text: _number_first(text) or _word_first(text),
     ),
-    _form("interval", "(4,9, 5]", rf"(?P<lo>[\[(])\s*{_A}\s*[;,]\s+{_B}\s*(?P<hi>[\])])", _bracketed),
-    _form(">=", ">= 80 %", rf"(?:>=|=>|\u2265)\s*{_A}", lambda m: _at_least(_num(m))),
-    _form("<=", "<= 7,5", rf"(?:<=|=<|\u2264)\s*{_A}", lambda m: _at_most(_num(m))),
-    _form(">", "> 5 %poeng", rf">\s*{_A}", lambda m: _above(_num(m))),
-    _form("<", "< 2 %poeng", rf"<\s*{_A}", lambda m: _below(_num(m))),
-    _form("minst", "minst 10", rf"{_words('at least')}\s*{_A}", lambda m: _at_least(_num(m))),
-    _form("mer enn", "mer enn 1,11", rf"{_words('above')}\s*{_A}", lambda m: _above(_num(m))),
-    _form("mindre enn", "mindre enn 1", rf"{_words('below')}\s*{_A}", lambda m: _below(_num(m))),
-    _form("høyst", "høyst 7", rf"{_words('at most')}\s*{_A}", lambda m: _at_most(_num(m))),
-    _form("eller mer", "10 eller mer", rf"{_A}\s+{_words('or more')}", lambda m: _at_least(_num(m))),
-    _form("eller mindre", "7 eller mindre", rf"{_A}\s+{_words('or less')}", lambda m: _at_most(_num(m))),
-    _form("eller bedre", "4,5 eller bedre", rf"{_A}\s+{_words('or better')}", lambda m: Relative(_num(m), True)),
     _form(
-        "eller dårligere", "3,9 eller dårligere", rf"{_A}\s+{_words('or worse')}", lambda m: Relative(_num(m), False)
+        "interval",
+        "(4,9, 5]",
+        rf"(?P<lo>[\[(])\s*{_A}\s*[;,]\s+{_B}\s*(?P<hi>[\])])",
+        _bracketed,
+        _signs("[", "("),
     ),
-    _form("exactly", "0", rf"=?\s*{_A}", lambda m: _closed(_num(m), _num(m))),
+    _form(">=", ">= 80 %", rf"(?:>=|=>|\u2265)\s*{_A}", lambda m: _at_least(_num(m)), _signs(">=", "=>", "\u2265")),
+    _form("<=", "<= 7,5", rf"(?:<=|=<|\u2264)\s*{_A}", lambda m: _at_most(_num(m)), _signs("<=", "=<", "\u2264")),
+    _form(">", "> 5 %poeng", rf">\s*{_A}", lambda m: _above(_num(m)), _signs(">")),
+    _form("<", "< 2 %poeng", rf"<\s*{_A}", lambda m: _below(_num(m)), _signs("<")),
+    _form("minst", "minst 10", rf"{_words('at least')}\s*{_A}", lambda m: _at_least(_num(m)), _word_first),
+    _form("mer enn", "mer enn 1,11", rf"{_words('above')}\s*{_A}", lambda m: _above(_num(m)), _word_first),
+    _form("mindre enn", "mindre enn 1", rf"{_words('below')}\s*{_A}", lambda m: _below(_num(m)), _word_first),
+    _form("høyst", "høyst 7", rf"{_words('at most')}\s*{_A}", lambda m: _at_most(_num(m)), _word_first),
+    _form("eller mer", "10 eller mer", rf"{_A}\s+{_words('or more')}", lambda m: _at_least(_num(m)), _number_first),
+    _form("eller mindre", "7 eller mindre", rf"{_A}\s+{_words('or less')}", lambda m: _at_most(_num(m)), _number_first),
+    _form(
+        "eller bedre",
+        "4,5 eller bedre",
+        rf"{_A}\s+{_words('or better')}",
+        lambda m: Relative(_num(m), True),
+        _number_first,
+    ),
+    _form(
+        "eller dårligere",
+        "3,9 eller dårligere",
+        rf"{_A}\s+{_words('or worse')}",
+        lambda m: Relative(_num(m), False),
+        _number_first,
+    ),
+    _form(
+        "exactly",
+        "0",
+        rf"=?\s*{_A}",
+        lambda m: _closed(_num(m), _num(m)),
+        lambda text: _number_first(text.removeprefix("=").lstrip()),
+    ),
     # As printed in real tables (docs/how-to/printed-scorecard.md):
-    _form("\u2039", "\u2039 249", rf"\u2039\s*{_A}", lambda m: _below(_num(m))),
-    _form("\u203a", "\u203a 2,00 %", rf"\u203a\s*{_A}", lambda m: _above(_num(m))),
+    _form("\u2039", "\u2039 249", rf"\u2039\s*{_A}", lambda m: _below(_num(m)), _signs("\u2039")),
+    _form("\u203a", "\u203a 2,00 %", rf"\u203a\s*{_A}", lambda m: _above(_num(m)), _signs("\u203a")),
     _form(
         GLUED,
         "<1,00 - 1,29 %",
         rf"(?P<sign>[<>\u2039\u203a])\s*{_A}{_DASH}{_B}",
         lambda m: _closed(_num(m), _num(m, "b")),
+        _signs("<", ">", "\u2039", "\u203a"),
     ),
     _form(
         "labelled",
         "Meget bra (81-100 poeng)",
         r"(?P<label>[^\W\d_][^\d()\[\]]*?)\s*\((?P<inner>[^()]*\d[^()]*)\)",
         lambda m: parse_piece(m.group("inner")),
+        lambda text: text[:1].isalnum(),  # [^\W\d_]: a letter, or a digit that is no decimal digit (²)
     ),
 )
 

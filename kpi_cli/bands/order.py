@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from ..model import Band, Direction, GapPolicy, Interval, Status, worse
+from ..records import dataclass
 from .notation import Piece, Relative, format_interval, normalise
 
 

@@ -12,11 +12,11 @@ keeps its sign. The rating always uses the exact intervals. See docs/explanation
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Interval
 from ..number_format import NUMBER_PATTERN, format_number, parse_number
+from ..records import dataclass
 from .notation import _SPLIT, FORMS, band_lines, normalise
 from .words import unread_words
 

@@ -10,9 +10,9 @@ left, none of those and no known unit (nor a word of the indicator's own unit), 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..number_format import NUMBER_PATTERN
+from ..records import dataclass
 from .notation import FORMS_BY_NAME, WORDINGS, band_lines, normalise
 
 # Units and unit words that published bands write after a number, in nb, nn, sv and en.
@@ -29,14 +29,15 @@ KNOWN_UNITS = frozenset(
     }
 )
 
-_NUMBER = re.compile(NUMBER_PATTERN)
-_SIGNS = re.compile(r"[<>=\u2264\u2265\u2039\u203a\-\u2013\u2014\u2212()\[\];,:/]")
+# Patterns as text, compiled on first use by re (and kept in its cache): the words of most files
+# are never asked for, and compiling these costs a run's start-up more than reading its bands.
+_SIGNS = r"[<>=\u2264\u2265\u2039\u203a\-\u2013\u2014\u2212()\[\];,:/]"
 _JOINS = frozenset({"til", "till", "to", "og", "och", "and", "fra", "frå", "från", "from"})
 
 
-def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+def _phrases(words: tuple[str, ...]) -> str:
     alternatives = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+    return rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"
 
 
 _COMPARISONS = _phrases(tuple(word for words in WORDINGS.values() for word in words))
@@ -58,10 +59,8 @@ _TERM_END = (
     *("vid mandatperiodens slut", "vid periodens slut", "under mandatperioden", "vid planperiodens slut"),
     *("by the end of the term", "by the end of the period", "by the end of the plan period", "within the term"),
 )
-_YEAR_PHRASE = re.compile(
-    rf"\s+(?P<words>{_phrases(_BY_YEAR).pattern})\s+(?P<year>(?:19|20|21)\d\d)\s*\.?$", re.IGNORECASE
-)
-_TERM_PHRASE = re.compile(rf"\s+(?P<words>{_phrases(_TERM_END).pattern})\s*\.?$", re.IGNORECASE)
+_YEAR_PHRASE = rf"\s+(?P<words>{_phrases(_BY_YEAR)})\s+(?P<year>(?:19|20|21)\d\d)\s*\.?$"
+_TERM_PHRASE = rf"\s+(?P<words>{_phrases(_TERM_END)})\s*\.?$"
 
 
 @dataclass(frozen=True)
@@ -78,10 +77,10 @@ def deadline(text: str) -> Deadline | None:
     """The deadline phrase at the end of ``text``, or None: ``35 500 innen 2030`` gives
     ('35 500', 2030); ``35 500 personer vid mandatperiodens slut`` gives ('35 500 personer', None)."""
     clean = normalise(text)
-    found = _YEAR_PHRASE.search(clean)
+    found = re.search(_YEAR_PHRASE, clean, re.IGNORECASE)
     if found is not None and any(ch.isdigit() for ch in clean[: found.start()]):
         return Deadline(clean[: found.start()].strip(), int(found.group("year")), found.group("words"))
-    found = _TERM_PHRASE.search(clean)
+    found = re.search(_TERM_PHRASE, clean, re.IGNORECASE)
     if found is not None and any(ch.isdigit() for ch in clean[: found.start()]):
         return Deadline(clean[: found.start()].strip(), None, found.group("words"))
     return None
@@ -103,7 +102,8 @@ def unread_words(text: str, unit: str | None = None, with_deadline: bool = False
         labelled = FORMS_BY_NAME["labelled"].match(normalise(line))
         if labelled is not None:
             line = labelled.group("inner")
-        rest = _SIGNS.sub(" ", _NUMBER.sub(" ", _COMPARISONS.sub(" ", line)))
+        words = re.sub(_COMPARISONS, " ", line, flags=re.IGNORECASE)
+        rest = re.sub(_SIGNS, " ", re.sub(NUMBER_PATTERN, " ", words))
         for word in rest.split():
             bare = word.lower().rstrip(".")
             if word.lower() in KNOWN_UNITS or bare in KNOWN_UNITS or bare in own or word.lower() in own:

@@ -13,7 +13,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
@@ -22,6 +21,7 @@ from ..codes import Severity
 from ..errors import KpiError, Problem, one_line
 from ..inert import inert_rendered, message_line
 from ..model import DEFAULT_LEVELS, Level, Status
+from ..records import dataclass
 from ..render import Output
 from ..render.labels import Labels
 from ..sql.choice import AUTO_STREAMS, STREAM_FROM_BYTES
@@ -76,9 +76,9 @@ def said(key: str, **values: object) -> str:
 
 
 def _words(say: Labels) -> dict[str, str]:
-    from ..render.words import WORDS
+    from ..render.words import catalogue
 
-    return WORDS.get(say.lang, WORDS["en"])
+    return catalogue(say.lang, "en")
 
 
 def problem_line(problem: Problem) -> str:

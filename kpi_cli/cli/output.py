@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -104,7 +103,7 @@ def _replace(path: str, target: Path, text: Text, old: os.stat_result | None) ->
     if not folder.is_dir():
         raise UsageError(f"no such folder: {folder}", path=path)
     remove_stale(folder)
-    temporary = folder / f".kpi-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = _temporary(folder)
     try:
         with open(temporary, "xb") as stream:
             _write_stream(stream, text)
@@ -131,8 +130,7 @@ def write_new(path: str, text: str) -> None:
     The text goes to a temporary file first, which is then hard-linked to ``path``: the link fails
     when ``path`` exists, so even a file made meanwhile is kept. Raises FileExistsError or OSError.
     """
-    folder = Path(path).parent
-    temporary = folder / f".kpi-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = _temporary(Path(path).parent)
     try:
         with open(temporary, "x", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -145,6 +143,11 @@ def write_new(path: str, text: str) -> None:
                 stream.write(text)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _temporary(folder: Path) -> Path:
+    """A temporary file's name in ``folder``, which ``remove_stale`` knows (``_TEMPORARY``)."""
+    return folder / f".kpi-{os.getpid()}-{os.urandom(4).hex()}.tmp"  # secrets.token_hex, not imported
 
 
 def remove_stale(folder: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
-import shlex
 import sys
 from typing import TYPE_CHECKING
 
@@ -59,6 +57,8 @@ def load(path: str, lang: str | None = None) -> Scorecard:
     from ..definitions.load import load_definitions
 
     if os.path.basename(path) == "indicators.yaml" and not os.path.lexists(path):
+        import shlex  # only for this message
+
         folder = os.path.dirname(path)
         command = f"kpi init {shlex.quote(folder)}" if folder else "kpi init"
         raise DefinitionError(
@@ -365,6 +365,8 @@ def _fail_on(value: str | None, scorecard: Scorecard) -> str:
     folded = {choice.lower(): choice for choice in choices}
     if value.strip().lower() in folded:
         return folded[value.strip().lower()]
+    import difflib  # only when --fail-on is refused
+
     close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     offered = ", ".join(f"'{choice}'" for choice in choices)

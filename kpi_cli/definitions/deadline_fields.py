@@ -8,7 +8,6 @@ docs/explanation/deadline-targets.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 import yaml
@@ -16,6 +15,7 @@ import yaml
 from ..bands.notation import normalise
 from ..bands.words import deadline
 from ..model import Interval
+from ..records import dataclass
 from .yaml_nodes import MAPPING, Nodes
 
 # How a structured deadline is shown after the target, in the file's language.

@@ -6,8 +6,6 @@ The bands are read by :mod:`kpi_cli.definitions.band_fields`; the generic shapes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import yaml
 
 from ..codes import not_ignorable
@@ -23,6 +21,7 @@ from ..model import (
     PhaseIn,
     Verdicts,
 )
+from ..records import dataclass
 from .band_fields import band_versions, check_versions, read_scale
 from .target_fields import read_tolerance, target_versions
 from .verdict_fields import read_verdict_words, verdicts

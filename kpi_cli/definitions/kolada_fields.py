@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
 import yaml
 
 from ..model import Location
+from ..records import dataclass
 
 GENDERS = ("T", "K", "M")  # Kolada's: totalt, kvinnor, män
 _KEYS = ("kpi", "gender")

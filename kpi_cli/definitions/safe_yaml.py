@@ -4,11 +4,18 @@ Only nodes are composed (nothing is constructed, no tag runs code), and three th
 hostile file could do are bounded, each a located error: its size, its nesting (PyYAML's
 composer recurses), and what its aliases expand to: a few KB of ``&a [*b, *b, ...]``
 fanned out over goals and indicators otherwise costs minutes and gigabytes to walk.
+
+When PyYAML has libyaml, the composer reads libyaml's events (its C scanner and parser take a
+tenth of the pure-Python ones' time, which was a sixth of a small run's). The texts libyaml reads
+otherwise (``_pure_only``), and any file libyaml or the limits refuse, are composed by the
+pure-Python loader, so the nodes and every error are PyYAML's, at the same places, with libyaml
+or without (tests/properties/test_yaml_parsers.py).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
@@ -44,17 +51,16 @@ def read_text(path: str) -> str:
         ) from None
 
 
-class _Composer(yaml.SafeLoader):
-    """The safe loader's composer, counting depth and remembering where aliases are."""
+class _Limits(yaml.composer.Composer):
+    """PyYAML's composer, counting depth and remembering where aliases are."""
 
-    def __init__(self, text: str, path: str) -> None:
-        super().__init__(text)
+    def limits(self, path: str) -> None:
         self.path = path
         self.depth = 0
         self.aliases: list[tuple[int, int]] = []  # (line, column) of each, 1-based
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, PyYAML's or libyaml's
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) and mark is not None:
             self.aliases.append((mark.line + 1, mark.column + 1))
@@ -74,13 +80,48 @@ class _Composer(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _Composer(_Limits, yaml.SafeLoader):
+    """The composer over PyYAML's own reader, scanner and parser (pure Python)."""
+
+    def __init__(self, text: str, path: str) -> None:
+        yaml.SafeLoader.__init__(self, text)
+        self.limits(path)
+
+
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # not in the stubs' __all__
+except ImportError:  # PyYAML built without libyaml
+    _FAST: type[_Limits] | None = None
+else:
+
+    class _FastComposer(_Limits, CParser, yaml.resolver.Resolver):
+        """The composer over libyaml's events."""
+
+        def __init__(self, text: str, path: str) -> None:
+            CParser.__init__(self, text)
+            _Limits.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.limits(path)
+
+        def compose_scalar_node(self, anchor: dict[Any, yaml.Node]) -> yaml.ScalarNode:
+            event = self.peek_event()
+            if isinstance(event, yaml.ScalarEvent) and not event.value and not event.style:  # plain: style ''
+                raise _Unsure
+            return super().compose_scalar_node(anchor)
+
+    _FAST = _FastComposer
+
+
 def compose(text: str, path: str) -> yaml.Node | None:
     """The document's node tree (None when empty); aliases may share nodes but not expand it
     beyond :data:`MAX_YAML_NODES` more nodes than it has."""
-    loader: _Composer | None = None
+    if _FAST is not None and not _pure_only(text):
+        try:
+            return _composed(_FAST, text, path)
+        except (yaml.YAMLError, DefinitionError, _Unsure):
+            pass  # composed again below: the pure-Python loader says what is wrong and where, in its words
     try:
-        loader = _Composer(text, path)  # checks every character first
-        root: yaml.Node | None = loader.get_single_node()
+        return _composed(_Composer, text, path)  # checks every character first
     except yaml.MarkedYAMLError as exc:
         slip = unquoted_value(text, exc)
         if slip is not None:
@@ -108,9 +149,35 @@ def compose(text: str, path: str) -> yaml.Node | None:
         ) from None
     except yaml.YAMLError as exc:
         raise DefinitionError(f"invalid YAML: {exc}", code="yaml-syntax", path=path) from None
+
+
+def _pure_only(text: str) -> bool:
+    """Text only the pure-Python loader composes, because libyaml reads it otherwise (found by
+    comparing the two, tests/properties/test_yaml_parsers.py): what PyYAML's reader refuses; a
+    tab, ``!`` (a tag), ``?`` (in a ``{ }``) and a comment glued to a block scalar's ``>`` or ``|``,
+    which libyaml takes where PyYAML refuses them; and a last line without a line break, where
+    libyaml puts an empty value a line further down than PyYAML does."""
+    return (
+        not text.endswith("\n")
+        or _PURE_ONLY.search(text) is not None
+        or yaml.reader.Reader.NON_PRINTABLE.search(text) is not None
+    )
+
+
+_PURE_ONLY = re.compile(r"[\t!?]|[>|][-+0-9]*#")
+
+
+class _Unsure(Exception):
+    """An empty value: libyaml places one in a ``{ }`` elsewhere than PyYAML (at the next sign, not
+    after the ``:``), so a file with an empty value is composed by the pure-Python loader."""
+
+
+def _composed(composer: type[_Limits], text: str, path: str) -> yaml.Node | None:
+    loader = composer(text, path)  # type: ignore[call-arg]
+    try:
+        root: yaml.Node | None = loader.get_single_node()
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()  # type: ignore[attr-defined]
     if root is not None and loader.aliases:
         _check_expansion(root, loader.aliases[0], path)
     return root

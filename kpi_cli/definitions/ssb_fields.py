@@ -17,13 +17,13 @@ indicator is any mapping with an ``id`` and an ``ssb`` key, wherever it is.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import yaml
 
 from ..errors import Collector, DefinitionError
 from ..inert import excerpt
 from ..model import Location
+from ..records import dataclass
 from .kolada_fields import KoladaSource, read_benchmarks, read_municipality, read_source
 from .yaml_nodes import CONTROL_CHARACTER
 

@@ -12,7 +12,6 @@ target from 2016). See docs/explanation/levels-and-targets.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
@@ -34,6 +33,7 @@ from ..bands.printed_text import Wording
 from ..bands.words import unread_words
 from ..model import Band, BandVersion, Deadline, Direction, Interval, Status
 from ..number_format import parse_number
+from ..records import dataclass
 from .deadline_fields import one_sided, read_written
 from .yaml_nodes import MAPPING, SCALAR, SEQUENCE, Field, Nodes, is_null
 

@@ -11,7 +11,6 @@ modules that read each level of the file build on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
@@ -21,6 +20,7 @@ from ..errors import Collector, DefinitionError, closest
 from ..inert import excerpt
 from ..model import DEFAULT_LEVELS, Level, Location, Status
 from ..number_format import parse_number
+from ..records import dataclass
 from ..text import starts_formula
 
 T = TypeVar("T")

@@ -4,12 +4,13 @@ their bands and phase-in, the results printed, and what is left to finish by han
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..bands.notation import BandSyntaxError, band_lines, parse_band_text
 from ..codes import Severity
 from ..errors import KpiError, Problem
 from ..inert import excerpt
+from ..records import dataclass
 from ..results.values import read_value
 from .cells import BANDS, GOAL, INDICATOR, TARGET, UNIT, Block, Cell, Entry, Item, Unplaced, result_year
 from .patterns import CELL_ID, PHASE_IN, POSTPONED, TEXT_ID, area_name, clean_name, focus_goal

@@ -13,9 +13,10 @@ import email.utils
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..errors import UsageError
+from ..records import dataclass
 
 try:
     import requests

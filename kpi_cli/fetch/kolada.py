@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from ..definitions.kolada_fields import KoladaSource
 from ..definitions.ssb_fields import SsbMapping
 from ..errors import KpiError, ResultsError, UsageError
+from ..records import dataclass
 from ..results.ssb.provenance import SUFFIX
 from .plan import MAX_URL
 from .run import Getter, Outcome, _now, _said

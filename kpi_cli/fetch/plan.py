@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from urllib.parse import quote
 
 from ..definitions.ssb_fields import SsbSource
 from ..errors import ResultsError
 from ..model import Scorecard
+from ..records import dataclass
 from .tables import TableMeta, located, regions_present, resolve
 
 MAX_CELLS = 800_000  # PxWebApi v2: cells in one answer

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Protocol
 
 from ..definitions.ssb_fields import SsbMapping, SsbSource
 from ..errors import KpiError
+from ..records import dataclass
 from .plan import Wanted, plan_table
 from .store import Provenance, part_path, read_provenance, remove, save, saved_parts
 from .tables import TableMeta, located, read_metadata

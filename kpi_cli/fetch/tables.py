@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..definitions.ssb_fields import SsbSource
 from ..errors import ResultsError, UsageError
+from ..records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..bands import order as bands
@@ -11,6 +10,7 @@ from ..definitions.target_fields import path_bands, path_value
 from ..errors import UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard
+from ..records import dataclass
 from ..report import Rating
 from ..results.values import read_value
 from .rate import UnratableValue, rate

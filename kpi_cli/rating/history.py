@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 
 from ..model import RANKS, RATED, Direction, Interval, Scorecard, Status
+from ..records import dataclass
 from ..report import Report, Result
 
 Key = tuple[str, str | None]  # (indicator id, org unit)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..model import Indicator, PhaseState, Scorecard
+from ..records import dataclass
 from ..report import Note
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import enum
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..limits import MAX_TABLE_WIDTH
+from ..records import dataclass
 
 if TYPE_CHECKING:
     from ..view import StatusView, View

@@ -9,10 +9,10 @@ units, paths) goes through :func:`_e`, so nothing in a file can add markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..model import Status
 from ..rating import history as hist
+from ..records import dataclass
 from ..report import Result
 from ..view import Entry, UnitView, View, alarm_years, for_people
 from . import Renderer, RenderOptions

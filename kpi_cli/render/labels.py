@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -13,8 +12,9 @@ from ..bands.notation import format_interval
 from ..model import DEFAULT_LEVELS, GapPolicy, Indicator, Interval, Level, Measure, PhaseState, Status, level_ids
 from ..number_format import DECIMAL_COMMA, format_number
 from ..rating.history import Rollup, Trend
+from ..records import dataclass
 from ..report import Computed, Note, Rating, Result, TableSource
-from .words import WORDS
+from .words import catalogue
 
 if TYPE_CHECKING:
     from ..rating.phase_in import IndicatorState
@@ -98,7 +98,7 @@ class Labels:
     levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's own levels, best first
 
     def __call__(self, key: str, **values: object) -> str:
-        words = WORDS.get(self.lang, WORDS["nb"])
+        words = catalogue(self.lang, "nb")
         level = self._level(key)
         if level is not None:
             return level

@@ -5,11 +5,11 @@ words of the list of what needs attention. It arranges; each document formats.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import FocusArea, Status
 from ..rating import history as hist
+from ..records import dataclass
 from ..view import Attention, Entry, UnitView, View
 from .labels import SYMBOLS, Labels
 

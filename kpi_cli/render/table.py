@@ -13,13 +13,12 @@ A result's comment is a line of its own under its row, in the name column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Indicator, Status
+from ..records import dataclass
 from ..report import Result
 from ..view import Entry, UnitView, View, for_people
 from . import Renderer, RenderOptions

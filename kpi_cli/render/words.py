@@ -2,16 +2,17 @@
 nynorsk (nn) and Swedish (sv).
 
 Every language has the same keys (a test checks it). Renderers get words through
-:class:`kpi_cli.render.labels.Labels`, never from here directly.
+:class:`kpi_cli.render.labels.Labels`, never from here directly. A language's modules are
+imported when it is first asked for: a run speaks one or two (start-up, tests/test_startup.py).
 """
 
 from __future__ import annotations
 
-from . import stderr_en, stderr_nb, stderr_nn, stderr_sv
-from .words_en import WORDS as EN
-from .words_nb import WORDS as NB
-from .words_nn import WORDS as NN
-from .words_sv import WORDS as SV
+import importlib
+from collections.abc import Iterator, Mapping
+
+LANGUAGES = ("nb", "en", "nn", "sv")
+_READ: dict[str, dict[str, str]] = {}
 
 
 def _stderr(words: dict[str, str]) -> dict[str, str]:
@@ -26,10 +27,31 @@ def _stderr(words: dict[str, str]) -> dict[str, str]:
     }
 
 
-# The reports' words, and the stderr lines' (kept apart, one module per language).
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {**NB, **_stderr(stderr_nb.WORDS)},
-    "en": {**EN, **_stderr(stderr_en.WORDS)},
-    "nn": {**NN, **_stderr(stderr_nn.WORDS)},
-    "sv": {**SV, **_stderr(stderr_sv.WORDS)},
-}
+def catalogue(lang: str, fallback: str) -> dict[str, str]:
+    """The words of ``lang`` (of ``fallback`` for a language not in the catalogue): the reports'
+    words (words_<lang>.py) and the stderr lines' (stderr_<lang>.py), kept apart, one module each."""
+    read = lang if lang in LANGUAGES else fallback
+    found = _READ.get(read)
+    if found is None:
+        reports = importlib.import_module(f"{__package__}.words_{read}")
+        stderr = importlib.import_module(f"{__package__}.stderr_{read}")
+        found = _READ[read] = {**reports.WORDS, **_stderr(stderr.WORDS)}
+    return found
+
+
+class _Catalogues(Mapping[str, dict[str, str]]):
+    """Every language's words by language (``WORDS["sv"]``), each read when first asked for."""
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return catalogue(lang, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+WORDS: Mapping[str, dict[str, str]] = _Catalogues()

@@ -24,10 +24,11 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..errors import KpiError, ResultsError, UsageError
 from ..limits import MAX_COLUMNS, MAX_FIELD_CHARS, MAX_LINE_BYTES, size
+from ..records import dataclass
 
 RESULT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 

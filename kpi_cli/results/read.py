@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from ..codes import Severity
 from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError
 from ..inert import excerpt
 from ..model import Location, Status
+from ..records import dataclass
 from ..report import ResultRow
 from ..text import starts_formula
 from .columns import column_names, file_year, header_layout
@@ -415,7 +416,7 @@ def _row(
         return (row,)
     values: tuple[tuple[str, str], ...] = (("indicator", indicator), ("text", excerpt(text)))  # Problem.key
     if note == "footnote-mark":
-        read_as = excerpt(FOOTNOTE.sub("", " ".join(text.split())))
+        read_as = excerpt(re.sub(FOOTNOTE, "", " ".join(text.split())))
         values += (("read", read_as),)
         said = f"footnote marks dropped from {excerpt(text)}: read as {read_as}"
     elif note == "result-text":

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..model import PhaseState, Scorecard
+from ..records import dataclass
 
 
 @dataclass(frozen=True)

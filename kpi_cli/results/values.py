@@ -28,13 +28,15 @@ _VALUE = re.compile(
 # Units written without a space after the number (5kr, 12mill.): any other word glued to the
 # digits is a typing error (1O for 10, 0x10), not a unit.
 GLUED_UNITS = {"kr", "nok", "mill", "mrd", "pst", "poeng", "prosent", "t", "timer", "min", "dager", "år", "stk"}
+# The forms below are tried only when a cell is not a plain value: patterns as text, compiled by re
+# on first use (and kept in its cache), so a file of plain values never pays for compiling them.
 # Marks after a value that point to a footnote: 56 %***, 72 % ****.
-FOOTNOTE = re.compile(r"(?<=\S)\s*\*+$")
+FOOTNOTE = r"(?<=\S)\s*\*+$"
 # A sentence in a result cell: a word first, three or more in all, two of them words of letters
 # (Resultat for 2018 foreligger ikke), so a value with a word before it (ca 45 %) stays an error.
-_SENTENCE = re.compile(r"^(?=[^\W\d_])(?=(?:.*?\b[^\W\d_]{2,}\b){2})\S+(?:\s+\S+){2,}$")
+_SENTENCE = r"^(?=[^\W\d_])(?=(?:.*?\b[^\W\d_]{2,}\b){2})\S+(?:\s+\S+){2,}$"
+_SIGNED = rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}"
 _DIGIT = re.compile(r"\d")
-_SIGNED = re.compile(rf"^[<>\u2264\u2265\u2039\u203a]=?\s*{NUMBER_PATTERN}")
 # A result has fewer than 16 digits before the decimal mark and its first digit within 12 places
 # after it: 4,51, 12 345 678 901,5 kr, 0,000001 %. Beyond that a cell is a typing or export error.
 MAX_DIGITS = 15
@@ -78,13 +80,13 @@ def read_value(text: str) -> tuple[Decimal | None, str | None]:
     match = _VALUE.match(clean)
     match = _unit_checked(match)
     if match is None:  # the forms of printed tables, tried only when a plain value is not there
-        if _SENTENCE.match(clean):
+        if re.match(_SENTENCE, clean):
             return None, "result-text"
-        if _SIGNED.match(clean):
+        if re.match(_SIGNED, clean):
             raise SignedValue(
                 f"value {excerpt(clean, 40)} is written with a sign: write the number itself, without {clean[0]!r}"
             )
-        bare = FOOTNOTE.sub("", clean)
+        bare = re.sub(FOOTNOTE, "", clean)
         match = _unit_checked(_VALUE.match(bare)) if bare != clean else None
         if match is None:
             raise ValueError(f"value {excerpt(clean, 40)} is not a number")

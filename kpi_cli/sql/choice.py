@@ -17,11 +17,11 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..records import dataclass
 from ..results.read import expand_paths
 
 if TYPE_CHECKING:

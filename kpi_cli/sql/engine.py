@@ -17,7 +17,6 @@ import io
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from ..errors import KpiError, KpiErrors
 from ..limits import MAX_FIELD_CHARS
 from ..model import Scorecard
 from ..rating.evaluate import evaluate
+from ..records import dataclass
 from ..results import columns as columns_of
 from ..results import marks, values
 from ..results import read as reader

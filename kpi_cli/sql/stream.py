@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from ..rating.accounting import Reconciliation
 from ..rating.checks import findings
 from ..rating.evaluate import beyond_problem
 from ..rating.rate import rate
+from ..records import dataclass
 from ..render import RenderOptions
 from ..report import ResultRow
 from ..results import read as reader

@@ -20,11 +20,11 @@ tables are what the query joins the results against:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..bands.order import placed
 from ..model import BandVersion, Direction, GapPolicy, Indicator, Interval, Scorecard
+from ..records import dataclass
 
 # Each row is a tuple of plain values; None is SQL NULL.
 Cell = str | int | Decimal | None

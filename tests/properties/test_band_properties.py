@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_cli.bands.notation import FORMS, display_text, format_interval, parse_band_text, parse_piece
+from kpi_cli.bands.notation import FORMS, Form, display_text, format_interval, parse_band_text, parse_piece
 from kpi_cli.bands.order import gaps, holds_written_value, infer_direction, overlaps
 from kpi_cli.model import RATED, Band, Direction, GapPolicy, Indicator, Interval, Status, worse
 from kpi_cli.rating.rate import rate
@@ -240,3 +241,21 @@ def test_a_gap_holds_a_written_value_exactly_when_one_lies_in_it(
     candidates = range(int(gap.low / step) - 1, int(gap.high / step) + 2)
     expected = any(gap.contains(k * step) for k in candidates)
     assert holds_written_value(gap, decimals) is expected
+
+
+# Text that starts as a band does, or nearly: signs, digits, minus signs, spaces, words and letters
+# of the forms, and characters that fold or count as digits in surprising ways.
+BAND_START = st.lists(
+    st.sampled_from(
+        [*"<>=≤≥‹›()[]-−–— ,.;%", *"0459²٣", *"fFmMhHeEsSıİſK", "fra ", "minst ", "eller mer", "Meget bra ("]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@MODEST
+@given(BAND_START, st.sampled_from(FORMS))
+def test_a_form_is_tried_on_every_text_its_pattern_reads(text: str, form: Form) -> None:
+    """Form.starts only spares compiling a form's pattern: it never says no to a text the pattern reads."""
+    for candidate in (text, f"{text} 5", f"{text}5 - 6", f"{text}(1-2)"):
+        assert form.starts(candidate) or re.match(form.source, candidate, re.IGNORECASE) is None

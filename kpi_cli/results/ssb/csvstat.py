@@ -23,12 +23,13 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 
 from ...errors import Collector, ResultsError
 from ...number_format import parse_number
+from ...records import dataclass
 from .detect import TIME_CODE, delimiter_of, head, is_region_name, is_time_name, table_id_from
 from .table import NOT_AVAILABLE, Cell, Dimension, SsbTable, split_region, symbol
 

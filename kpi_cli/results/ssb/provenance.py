@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
 from pathlib import Path
+
+from ...records import dataclass
 
 SUFFIX = ".provenance"  # not a results file's suffix: `kpi evaluate results/` never reads it as results
 REVISED_BY = (6, 15)  # month, day of the year after a figure's year

@@ -10,13 +10,14 @@ municipality (``"3203 Asker"``). Every cell not used is counted by reason.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ...definitions.ssb_fields import SsbMapping, SsbSource
 from ...errors import KpiError, ResultsError, closest
 from ...inert import excerpt
 from ...model import Location
+from ...records import dataclass
 from ...report import ResultRow
 from .table import Cell, SsbTable, is_municipality, region_key
 

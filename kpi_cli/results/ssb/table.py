@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+from ...records import dataclass
 
 NOT_APPLICABLE = "not_applicable"
 NOT_AVAILABLE = "not_available"
