@@ -53,6 +53,11 @@ JSON_MODULES = [
     "kpi_cli.rating.phase_in",
     "kpi_cli.rating.rate",
     "kpi_cli.render",
+    # the sentences of the errors that stop a run, beside the stderr lines: four dicts, part of the catalogue
+    "kpi_cli.render.errors_en",
+    "kpi_cli.render.errors_nb",
+    "kpi_cli.render.errors_nn",
+    "kpi_cli.render.errors_sv",
     "kpi_cli.render.json_output",
     "kpi_cli.render.json_results",
     "kpi_cli.render.labels",

@@ -92,8 +92,11 @@ def problem_line(problem: Problem) -> str:
     for name, value in problem.values:
         if name.endswith("_status") and say.lang != "en":  # English messages name a status by its id
             values[name] = say.short(Status(value))
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit() and str(int(value)) == value:  # a count, for its noun
             values[name] = int(value)
+    for name, value in reversed(problem.values):  # a part of the sentence ("did you mean"), which may
+        if name.endswith("_key"):  # hold a part named after it
+            values[name.removesuffix("_key")] = said(f"problem.{value}", **values) if value else ""
     return dataclasses.replace(problem, message=said(f"problem.{problem.key}", **values)).format()
 
 

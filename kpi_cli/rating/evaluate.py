@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..codes import Severity
 from ..definitions.target_fields import path_bands
 from ..definitions.verdict_fields import word_key
-from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, UsageError, closest
+from ..errors import Collector, KpiError, KpiErrors, Problem, ResultsError, Said, UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard, Status
 from ..number_format import format_number
@@ -55,7 +55,15 @@ def check_rows(
             )
             unit = f" for {row.org_unit}" if row.org_unit else ""
             message = f"duplicate result for {row.indicator} {row.year}{unit}: already given at {first_at}"
-            found.append(_row_error(row, "duplicate-result", message))
+            unit_key = "duplicate-result.unit" if unit else ""
+            said = (
+                ("indicator", row.indicator),
+                ("year", str(row.year)),
+                ("org_unit", row.org_unit or ""),
+                ("unit_key", unit_key),
+                ("first", first_at),
+            )
+            found.append(_row_error(row, "duplicate-result", message, "duplicate-result", said))
             continue
         index[key] = row
     taken = _Taken(index, known)
@@ -126,16 +134,21 @@ class _Hints:
     SHOWN_IDS = 10
 
     def __init__(self, ids: list[str], choices: list[str]) -> None:
-        more = f" ... and {len(ids) - self.SHOWN_IDS} more" if len(ids) > self.SHOWN_IDS else ""
-        self.known = f"; known ids: {', '.join(ids[: self.SHOWN_IDS])}{more}"
+        others = len(ids) - self.SHOWN_IDS
+        more = f" ... and {others} more" if others > 0 else ""
+        shown = ", ".join(ids[: self.SHOWN_IDS])
+        said: Said = (("hint_key", "unknown-indicator.known"), ("ids", shown), ("others", str(others)))
+        self.known = f"; known ids: {shown}{more}", (*said, ("more_key", "unknown-indicator.more" if more else ""))
         self.choices = choices
-        self.found: dict[tuple[str, frozenset[str]], str] = {}
+        self.found: dict[tuple[str, frozenset[str]], tuple[str, Said]] = {}
 
-    def __call__(self, word: str, taken: frozenset[str] = frozenset()) -> str:
+    def __call__(self, word: str, taken: frozenset[str] = frozenset()) -> tuple[str, Said]:
+        """The hint, and its values for the catalogue's sentence."""
         if (word, taken) not in self.found:
             choices = [choice for choice in self.choices if choice not in taken]
             close = closest(word, choices) if len(self.found) < self.MAX_LOOKUPS else None
-            self.found[word, taken] = f" (did you mean {close}?)" if close else self.known
+            near = f" (did you mean {close}?)", (("hint_key", "unknown-indicator.close"), ("close", str(close)))
+            self.found[word, taken] = near if close else self.known
         return self.found[word, taken]
 
 
@@ -146,8 +159,15 @@ def _unknown(row: ResultRow, hints: _Hints, taken: frozenset[str], by_name: str 
     cell = " ".join(row.indicator.split())
     ident = leading_id(cell)
     what = excerpt(cell) if ident == cell else f"{excerpt(ident)} (from {excerpt(cell, 39)})"
-    hint = f" (did you mean {by_name}? the name column names it)" if by_name and by_name not in taken else None
-    return _row_error(row, "unknown-indicator", f"unknown indicator {what}{hint or hints(ident, taken)}")
+    said: Said = (("id", excerpt(ident)), ("cell", excerpt(cell, 39)))
+    said += (("from_key", "" if ident == cell else "unknown-indicator.from"),)
+    if by_name and by_name not in taken:
+        hint = f" (did you mean {by_name}? the name column names it)"
+        parts: Said = (("hint_key", "unknown-indicator.named"), ("close", by_name))
+    else:
+        hint, parts = hints(ident, taken)
+    message = f"unknown indicator {what}{hint}"
+    return _row_error(row, "unknown-indicator", message, "unknown-indicator", (*said, *parts))
 
 
 def evaluate(
@@ -202,7 +222,8 @@ def evaluate(
                     path = paths(indicator, each_year, org_unit)
                     result = rate_one(indicator, each_year, org_unit, row, outcome, ratings, path)
                 except UnratableValue as exc:
-                    problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}"))
+                    said = (("indicator", indicator.id), *exc.values)
+                    problems.add(_row_error(row, exc.code, f"{indicator.id}: {exc}", exc.key, said))
                     counts["rejected"] += 1
                     continue
                 if result.rating is not None and result.rating.beyond:
@@ -298,10 +319,14 @@ def rate_one(
     if computed is not None:
         exact = computed.exact if computed.exact is not None else computed.value
         if value is not None and not agrees(exact, value):
+            given, inputs = format_number(value), _inputs(computed)
+            said = (("value", given), ("computed", format_number(computed.value)), ("inputs", inputs))
             raise UnratableValue(
                 f"the value {format_number(value)} given does not agree with "
                 f"{format_number(computed.value)} computed from {_inputs(computed)}",
                 "value-disagrees",
+                "value-disagrees",
+                said,
             )
         value = computed.value
     cases = row.base if row is not None and row.base is not None else base(computed) if computed else None
@@ -390,9 +415,10 @@ def evaluate_results(scorecard: Scorecard, read: ResultSet, year: int, *, strict
     return dataclasses.replace(report, errors=tuple(errors), tables=tables, municipality=municipality)
 
 
-def _row_error(row: ResultRow | None, code: str, message: str) -> KpiError:
+def _row_error(row: ResultRow | None, code: str, message: str, key: str = "", said: Said = ()) -> KpiError:
     where = row.location if row else None
-    return ResultsError(message, code=code, path=where.path if where else None, line=where.line if where else None)
+    path, line = (where.path, where.line) if where else (None, None)
+    return ResultsError(message, code=code, path=path, line=line, key=key, values=said)
 
 
 def beyond_problem(row: ResultRow | None, indicator: Indicator, rating: Rating) -> Problem:

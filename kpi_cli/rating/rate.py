@@ -15,9 +15,9 @@ from ..report import Rating
 class UnratableValue(ValueError):
     """A value that no band can rate (outside the scale); ``code`` says why."""
 
-    def __init__(self, message: str, code: str) -> None:
+    def __init__(self, message: str, code: str, key: str = "", values: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(message)
-        self.code = code
+        self.code, self.key, self.values = code, key, values  # Problem.key
 
 
 def check_scale(indicator: Indicator, value: Decimal) -> None:
@@ -25,9 +25,12 @@ def check_scale(indicator: Indicator, value: Decimal) -> None:
     scale = indicator.scale
     if scale is not None and not scale.contains(value):
         unit = f" ({indicator.unit})" if indicator.unit else ""
+        said = (("value", format_number(value)), ("scale", format_interval(scale)), ("unit", unit))
         raise UnratableValue(
             f"value {format_number(value)} is outside the scale {format_interval(scale)}{unit}: a typing error?",
             "value-outside-scale",
+            "value-outside-scale",
+            said,
         )
 
 

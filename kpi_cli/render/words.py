@@ -7,7 +7,7 @@ Every language has the same keys (a test checks it). Renderers get words through
 
 from __future__ import annotations
 
-from . import stderr_en, stderr_nb, stderr_nn, stderr_sv
+from . import errors_en, errors_nb, errors_nn, errors_sv, stderr_en, stderr_nb, stderr_nn, stderr_sv
 from .words_en import WORDS as EN
 from .words_nb import WORDS as NB
 from .words_nn import WORDS as NN
@@ -26,10 +26,10 @@ def _stderr(words: dict[str, str]) -> dict[str, str]:
     }
 
 
-# The reports' words, and the stderr lines' (kept apart, one module per language).
+# The reports' words, the stderr lines' and the errors' (kept apart, one module per language).
 WORDS: dict[str, dict[str, str]] = {
-    "nb": {**NB, **_stderr(stderr_nb.WORDS)},
-    "en": {**EN, **_stderr(stderr_en.WORDS)},
-    "nn": {**NN, **_stderr(stderr_nn.WORDS)},
-    "sv": {**SV, **_stderr(stderr_sv.WORDS)},
+    "nb": {**NB, **_stderr(stderr_nb.WORDS), **errors_nb.WORDS},
+    "en": {**EN, **_stderr(stderr_en.WORDS), **errors_en.WORDS},
+    "nn": {**NN, **_stderr(stderr_nn.WORDS), **errors_nn.WORDS},
+    "sv": {**SV, **_stderr(stderr_sv.WORDS), **errors_sv.WORDS},
 }

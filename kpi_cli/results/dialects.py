@@ -88,11 +88,14 @@ def read_records(
     try:
         binary = open(path, "rb")  # noqa: SIM115 - closed by _csv_records
     except FileNotFoundError:
-        raise ResultsError("results file not found", path=path) from None
+        raise ResultsError("results file not found", path=path, key="not-found") from None
     except IsADirectoryError:
-        raise ResultsError(f"is a folder with no results files ({', '.join(RESULT_SUFFIXES)})", path=path) from None
+        suffixes = (("suffixes", ", ".join(RESULT_SUFFIXES)),)
+        message = f"is a folder with no results files ({suffixes[0][1]})"
+        raise ResultsError(message, path=path, key="empty-folder", values=suffixes) from None
     except OSError as exc:
-        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path) from None
+        why = (("why", str(exc.strerror)),)
+        raise ResultsError(f"cannot read results file: {why[0][1]}", path=path, key="cannot-read", values=why) from None
     decoding = Decoding("utf-8")
     lines = text_lines(path, binary, encoding, decoding)
     try:
@@ -123,7 +126,9 @@ def _csv_records(
         code = "over-limit" if "field limit" in str(exc) else "csv-syntax"
         raise ResultsError(f"cannot read CSV: {exc}", code=code, path=path, line=start) from None
     except OSError as exc:
-        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path, line=start) from None
+        why = (("why", str(exc.strerror)),)
+        message = f"cannot read results file: {why[0][1]}"
+        raise ResultsError(message, path=path, line=start, key="cannot-read", values=why) from None
     finally:
         log.encoding = decoding.name
         binary.close()
