@@ -52,6 +52,7 @@ JSON_MODULES = [
     "kpi_cli.rating.history",
     "kpi_cli.rating.phase_in",
     "kpi_cli.rating.rate",
+    "kpi_cli.rating.rows",  # which result is which indicator's: moved out of rating.evaluate, not new
     "kpi_cli.render",
     # the sentences of the errors that stop a run, beside the stderr lines: four dicts, part of the catalogue
     "kpi_cli.render.errors_en",
