@@ -314,8 +314,8 @@ def test_invalid_definitions_stop_evaluate(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "broken.yaml:5:5: error: focus area: unknown key 'colour'; "
-            "allowed: id, name, focus_goal, goals, description [unknown-key]"
+            "broken.yaml:5:5: error: fokusområde: ukjent nøkkel 'colour'; "
+            "tillatt: id, name, focus_goal, goals, description [unknown-key]"
         ],
     )
 
@@ -791,10 +791,10 @@ def test_explain_pending_year_notes_it(kpi, repo_root, assert_ok):
 def test_explain_unknown_indicator(kpi, repo_root, assert_error):
     assert_error(
         kpi("explain", "L.9", "4"),
-        ["kpi: error: unknown indicator 'L.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]"],
+        ["kpi: error: ukjent indikator 'L.9'; kjente id-er: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]"],
     )
     assert_error(
-        kpi("explain", "L1.1", "4"), ["kpi: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]"]
+        kpi("explain", "L1.1", "4"), ["kpi: error: ukjent indikator 'L1.1' (mente du L.1.1?) [unknown-indicator]"]
     )
 
 

@@ -16,7 +16,8 @@ import pytest
 from conftest import REPO_ROOT
 
 from kpi_cli.cli import messages
-from kpi_cli.definitions.load import load_definitions
+from kpi_cli.definitions.indicator_fields import INDICATOR_KEYS, POLICIES
+from kpi_cli.definitions.load import SCORECARD_KEYS, load_definitions, parse_definitions
 from kpi_cli.errors import KpiError
 from kpi_cli.rating.checks import gap_note, gap_warnings, reading_notes
 from kpi_cli.rating.evaluate import evaluate_results
@@ -191,6 +192,81 @@ def test_in_english_an_error_says_what_the_core_says(workdir, name, text, key):
     assert messages.problem_line(error.problem) == error.format()
     parts = dict(error.problem.values).values()  # the parts of the sentence (NAME_key)
     assert key == error.problem.key or (key.startswith(f"{error.problem.key}.") and key in parts)
+
+
+# A made-up definitions file, and ways to break it that users meet: (find, replace, the key said).
+DEFINITIONS = """scorecard: Eksempelby
+focus_areas:
+  - id: A
+    name: Alt
+    goals:
+      - id: A.1
+        name: Mål
+        indicators:
+          - id: A.1.1
+            name: Andel
+            bands: {desired: "> 5", accepted: "(3, 5]", not_approved: "<= 3"}
+"""
+BANDS = '            bands: {desired: "> 5", accepted: "(3, 5]", not_approved: "<= 3"}'
+FILE_WORDS = words([" ".join((*SCORECARD_KEYS, *INDICATOR_KEYS, *POLICIES, "goals", "indicators"))])
+DEFINITION_ERRORS = [
+    (BANDS, "            target: > 85 %", "yaml.unquoted"),
+    ("    name: Alt", "\tname: Alt", "yaml.tab"),
+    (BANDS, BANDS + '\n            unit: "%', "yaml.quote"),
+    ("            name: Andel", "            name: Andel\n            tagret: 5", "field.close"),
+    ("scorecard: Eksempelby", "scorecard: Eksempelby\nnavn: x", "field.allowed"),
+    ("    name: Alt\n", "", "field.missing-key"),
+    ("            name: Andel", "            name: Andel\n            name: Andel", "field.duplicate-key"),
+    ("    name: Alt", "    name: Alt\n    description: [1]", "field.text"),
+    ("            name: Andel", "            name: ''", "field.empty"),
+    ("        name: Mål", "        name: Mål\n        indicators: 5", "field.list"),
+    ("          - id: A.1.1", "          - 5\n          - id: A.1.1", "field.mapping"),
+    (BANDS, BANDS + "\n            phase_in: {year: tjue}", "field.whole"),
+    (BANDS, BANDS + "\n            phase_in: {year: 2015, postponed: kanskje}", "field.boolean"),
+    ("scorecard: Eksempelby", "scorecard: Eksempelby\ngap_policy: kanskje", "field.choice"),
+]
+
+
+@pytest.mark.parametrize(("find", "put", "key"), DEFINITION_ERRORS, ids=[key for _, _, key in DEFINITION_ERRORS])
+@pytest.mark.parametrize("lang", ["nb", "nn", "sv"])
+def test_an_error_in_the_definitions_is_said_in_their_language(kpi, tmp_path, find, put, key, lang):
+    """--lang, else the file's own language: line, even when the rest is no valid YAML."""
+    path = tmp_path / "indicators.yaml"
+    path.write_text(f"language: {lang}\n" + DEFINITIONS.replace(find, put), encoding="utf-8")
+    said = kpi("validate", "--indicators", str(path)).stderr.splitlines()
+    english = kpi("validate", "--indicators", str(path), "--lang", "en").stderr.splitlines()
+    assert said == kpi("validate", "--indicators", str(path), "--lang", lang).stderr.splitlines()
+    errors = [line for line in said if " error: " in line]
+    assert errors and not set(errors) & set(english), said
+    for line in errors:  # the file's keys and the words it may hold (gap_policy: worse) stay as they are
+        assert not words([what_kpi_says(line)]) - FILE_WORDS & english_words(lang), line
+
+
+@pytest.mark.parametrize(("find", "put", "key"), DEFINITION_ERRORS, ids=[key for _, _, key in DEFINITION_ERRORS])
+def test_in_english_a_definitions_error_says_what_the_core_says(find, put, key):
+    with pytest.raises(KpiError) as raised:
+        parse_definitions(DEFINITIONS.replace(find, put))
+    messages.speak("en")
+    for error in raised.value.errors:
+        assert messages.problem_line(error.problem) == error.format()
+    assert any(key in (error.problem.key, *dict(error.problem.values).values()) for error in raised.value.errors)
+
+
+def test_kpi_explain_says_an_unknown_id_in_the_output_language(kpi, repo_root):
+    close = kpi("explain", "L.1.x", "4", "--lang", "nn")
+    assert (close.exit_code, close.stderr) == (
+        2,
+        "kpi: error: ukjend indikator 'L.1.x' (meinte du L.1.2?) [unknown-indicator]\n",
+    )
+    known = kpi("explain", "Q", "4", "--lang", "sv").stderr
+    assert (
+        known == "kpi: error: okänd indikator 'Q'; kända id:n: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]\n"
+    )
+    english = kpi("explain", "Q", "4", "--lang", "en").stderr
+    assert (
+        english
+        == "kpi: error: unknown indicator 'Q'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]\n"
+    )
 
 
 @pytest.mark.parametrize(("definitions", "results"), RUNS)

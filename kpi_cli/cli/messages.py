@@ -94,10 +94,23 @@ def problem_line(problem: Problem) -> str:
             values[name] = say.short(Status(value))
         elif value.isascii() and value.isdigit() and str(int(value)) == value:  # a count, for its noun
             values[name] = int(value)
-    for name, value in reversed(problem.values):  # a part of the sentence ("did you mean"), which may
-        if name.endswith("_key"):  # hold a part named after it
-            values[name.removesuffix("_key")] = said(f"problem.{value}", **values) if value else ""
-    return dataclasses.replace(problem, message=said(f"problem.{problem.key}", **values)).format()
+    try:
+        message = _filled(problem, values)
+    except (KeyError, IndexError, ValueError, TypeError):  # a sentence and values that do not fit: as the core says
+        return problem.format()
+    return dataclasses.replace(problem, message=message).format()
+
+
+def _filled(problem: Problem, values: dict[str, object]) -> str:
+    """The problem's sentence filled with ``values``: first its parts (a value ``NAME_key`` is the
+    sentence ``problem.VALUE``, last first, so that a part may hold one named after it; "" keeps
+    the value NAME as given), then the sentence."""
+    for name, value in reversed(problem.values):
+        if name.endswith("_key") and value:
+            values[name.removesuffix("_key")] = said(f"problem.{value}", **values)
+        elif name.endswith("_key"):
+            values.setdefault(name.removesuffix("_key"), "")
+    return said(f"problem.{problem.key}", **values)
 
 
 # -v's engine line as sql/choice.py words it, and its words in the catalogue ("engine.*").

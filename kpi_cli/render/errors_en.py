@@ -43,4 +43,43 @@ WORDS: dict[str, str] = {
     "problem.value-disagrees": (
         "{indicator}: the value {value} given does not agree with {computed} computed from {inputs}"
     ),
+    # the definitions file: its YAML, and the fields every part of it has
+    "problem.yaml.unquoted": "invalid YAML: quote the value: {shown}",
+    "problem.yaml.tab": "invalid YAML: a tab character: YAML indents with spaces only; use spaces",
+    "problem.yaml.indent": (
+        "invalid YAML: the indentation does not match the lines above; indent by the same number of spaces"
+    ),
+    "problem.yaml.colon": "invalid YAML: a ':' where none can be; check the indentation, or quote the text",
+    "problem.yaml.no-colon": "invalid YAML: a key without ':'; write 'key: value'",
+    "problem.yaml.quote": "invalid YAML: a quote is not closed",
+    "problem.yaml.list": "invalid YAML: a list in [ ] is not closed with ']'",
+    "problem.yaml.mapping": "invalid YAML: a mapping in {{ }} is not closed with '}}'",
+    "problem.field.mapping": "{what} must be a mapping (key: value lines)",
+    "problem.field.duplicate-key": "{what}: key {field} is given twice",
+    "problem.field.unknown-key": "{what}: unknown key {field}{hint}",
+    "problem.field.close": " (did you mean {close}?)",
+    "problem.field.allowed": "; allowed: {allowed}",
+    "problem.field.missing-key": "{what}: missing required key {field}",
+    "problem.field.list": "{what} must be a list",
+    "problem.field.text": "{what} must be text",
+    "problem.field.empty": "{what} must not be empty",
+    "problem.field.whole": "{what} must be a whole number, not {shown}",
+    "problem.field.number": "{what} must be a number, not {shown}",
+    "problem.field.boolean": "{what} must be true or false, not {shown}",
+    "problem.field.choice": "{what} must be one of {choices}, not {shown}",
+    "problem.field.a-list": "a list",
+    "problem.field.a-mapping": "a mapping",
+    # what a problem in the definitions is about, when it is a part with no key of its own
+    "problem.field.what.definitions": "definitions",
+    "problem.field.what.indicator": "indicator",
+    "problem.field.what.indicator-id": "indicator id",
+    "problem.field.what.indicator-named": "indicator {rest}",
+    "problem.field.what.focus-area": "focus area",
+    "problem.field.what.focus-area-id": "focus area id",
+    "problem.field.what.goal": "goal",
+    "problem.field.what.goal-id": "goal id",
+    "problem.field.what.measure": "measure",
+    "problem.field.what.measure-id": "measure id",
+    "problem.field.what.level": "level",
+    "problem.field.what.level-id": "level id",
 }

@@ -42,4 +42,43 @@ WORDS: dict[str, str] = {
     "problem.value-disagrees": (
         "{indicator}: verdien {value} som er oppgitt, stemmer ikke med {computed} beregnet fra {inputs}"
     ),
+    # the definitions file: its YAML, and the fields every part of it has
+    "problem.yaml.unquoted": "ugyldig YAML: sett verdien i anførselstegn: {shown}",
+    "problem.yaml.tab": "ugyldig YAML: et tabulatortegn: YAML rykker inn med mellomrom; bruk mellomrom",
+    "problem.yaml.indent": "ugyldig YAML: innrykket stemmer ikke med linjene over; rykk inn med like mange mellomrom",
+    "problem.yaml.colon": (
+        "ugyldig YAML: et ':' der det ikke kan stå; sjekk innrykket, eller sett teksten i anførselstegn"
+    ),
+    "problem.yaml.no-colon": "ugyldig YAML: en nøkkel uten ':'; skriv 'nøkkel: verdi'",
+    "problem.yaml.quote": "ugyldig YAML: et anførselstegn er ikke lukket",
+    "problem.yaml.list": "ugyldig YAML: en [ ]-liste er ikke lukket med ']'",
+    "problem.yaml.mapping": "ugyldig YAML: en {{ }}-blokk er ikke lukket med '}}'",
+    "problem.field.mapping": "{what} må være nøkler med verdier (linjer med nøkkel: verdi)",
+    "problem.field.duplicate-key": "{what}: nøkkelen {field} er gitt to ganger",
+    "problem.field.unknown-key": "{what}: ukjent nøkkel {field}{hint}",
+    "problem.field.close": " (mente du {close}?)",
+    "problem.field.allowed": "; tillatt: {allowed}",
+    "problem.field.missing-key": "{what}: mangler den påkrevde nøkkelen {field}",
+    "problem.field.list": "{what} må være en liste",
+    "problem.field.text": "{what} må være tekst",
+    "problem.field.empty": "{what} kan ikke være tom",
+    "problem.field.whole": "{what} må være et heltall, ikke {shown}",
+    "problem.field.number": "{what} må være et tall, ikke {shown}",
+    "problem.field.boolean": "{what} må være true eller false, ikke {shown}",
+    "problem.field.choice": "{what} må være en av {choices}, ikke {shown}",
+    "problem.field.a-list": "en liste",
+    "problem.field.a-mapping": "nøkler med verdier",
+    # what a problem in the definitions is about, when it is a part with no key of its own
+    "problem.field.what.definitions": "definisjonene",
+    "problem.field.what.indicator": "indikator",
+    "problem.field.what.indicator-id": "indikator-id",
+    "problem.field.what.indicator-named": "indikator {rest}",
+    "problem.field.what.focus-area": "fokusområde",
+    "problem.field.what.focus-area-id": "fokusområde-id",
+    "problem.field.what.goal": "mål",
+    "problem.field.what.goal-id": "mål-id",
+    "problem.field.what.measure": "måletall",
+    "problem.field.what.measure-id": "måletall-id",
+    "problem.field.what.level": "nivå",
+    "problem.field.what.level-id": "nivå-id",
 }

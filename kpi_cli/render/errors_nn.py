@@ -42,4 +42,43 @@ WORDS: dict[str, str] = {
     "problem.value-disagrees": (
         "{indicator}: verdien {value} som er oppgitt, stemmer ikkje med {computed} rekna ut frå {inputs}"
     ),
+    # the definitions file: its YAML, and the fields every part of it has
+    "problem.yaml.unquoted": "ugyldig YAML: set verdien i hermeteikn: {shown}",
+    "problem.yaml.tab": "ugyldig YAML: eit tabulatorteikn: YAML rykkjer inn med mellomrom; bruk mellomrom",
+    "problem.yaml.indent": "ugyldig YAML: innrykket stemmer ikkje med linjene over; rykk inn med like mange mellomrom",
+    "problem.yaml.colon": (
+        "ugyldig YAML: eit ':' der det ikkje kan stå; sjekk innrykket, eller set teksten i hermeteikn"
+    ),
+    "problem.yaml.no-colon": "ugyldig YAML: ein nøkkel utan ':'; skriv 'nøkkel: verdi'",
+    "problem.yaml.quote": "ugyldig YAML: eit hermeteikn er ikkje lukka",
+    "problem.yaml.list": "ugyldig YAML: ei [ ]-liste er ikkje lukka med ']'",
+    "problem.yaml.mapping": "ugyldig YAML: ei {{ }}-blokk er ikkje lukka med '}}'",
+    "problem.field.mapping": "{what} må vere nøklar med verdiar (liner med nøkkel: verdi)",
+    "problem.field.duplicate-key": "{what}: nøkkelen {field} er gitt to gonger",
+    "problem.field.unknown-key": "{what}: ukjend nøkkel {field}{hint}",
+    "problem.field.close": " (meinte du {close}?)",
+    "problem.field.allowed": "; tillate: {allowed}",
+    "problem.field.missing-key": "{what}: manglar den påkravde nøkkelen {field}",
+    "problem.field.list": "{what} må vere ei liste",
+    "problem.field.text": "{what} må vere tekst",
+    "problem.field.empty": "{what} kan ikkje vere tom",
+    "problem.field.whole": "{what} må vere eit heiltal, ikkje {shown}",
+    "problem.field.number": "{what} må vere eit tal, ikkje {shown}",
+    "problem.field.boolean": "{what} må vere true eller false, ikkje {shown}",
+    "problem.field.choice": "{what} må vere ein av {choices}, ikkje {shown}",
+    "problem.field.a-list": "ei liste",
+    "problem.field.a-mapping": "nøklar med verdiar",
+    # what a problem in the definitions is about, when it is a part with no key of its own
+    "problem.field.what.definitions": "definisjonane",
+    "problem.field.what.indicator": "indikator",
+    "problem.field.what.indicator-id": "indikator-id",
+    "problem.field.what.indicator-named": "indikator {rest}",
+    "problem.field.what.focus-area": "fokusområde",
+    "problem.field.what.focus-area-id": "fokusområde-id",
+    "problem.field.what.goal": "mål",
+    "problem.field.what.goal-id": "mål-id",
+    "problem.field.what.measure": "måletal",
+    "problem.field.what.measure-id": "måletal-id",
+    "problem.field.what.level": "nivå",
+    "problem.field.what.level-id": "nivå-id",
 }

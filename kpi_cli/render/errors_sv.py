@@ -42,4 +42,43 @@ WORDS: dict[str, str] = {
     "problem.value-disagrees": (
         "{indicator}: det angivna värdet {value} stämmer inte med {computed} beräknat från {inputs}"
     ),
+    # the definitions file: its YAML, and the fields every part of it has
+    "problem.yaml.unquoted": "ogiltig YAML: sätt värdet inom citattecken: {shown}",
+    "problem.yaml.tab": "ogiltig YAML: ett tabbtecken: YAML drar in med mellanslag; använd mellanslag",
+    "problem.yaml.indent": "ogiltig YAML: indraget stämmer inte med raderna ovanför; dra in med lika många mellanslag",
+    "problem.yaml.colon": (
+        "ogiltig YAML: ett ':' där inget får stå; kontrollera indraget eller sätt texten inom citattecken"
+    ),
+    "problem.yaml.no-colon": "ogiltig YAML: en nyckel utan ':'; skriv 'nyckel: värde'",
+    "problem.yaml.quote": "ogiltig YAML: ett citattecken är inte stängt",
+    "problem.yaml.list": "ogiltig YAML: en [ ]-lista är inte stängd med ']'",
+    "problem.yaml.mapping": "ogiltig YAML: ett {{ }}-block är inte stängt med '}}'",
+    "problem.field.mapping": "{what} måste vara nycklar med värden (rader med nyckel: värde)",
+    "problem.field.duplicate-key": "{what}: nyckeln {field} anges två gånger",
+    "problem.field.unknown-key": "{what}: okänd nyckel {field}{hint}",
+    "problem.field.close": " (menade du {close}?)",
+    "problem.field.allowed": "; tillåtna: {allowed}",
+    "problem.field.missing-key": "{what}: den obligatoriska nyckeln {field} saknas",
+    "problem.field.list": "{what} måste vara en lista",
+    "problem.field.text": "{what} måste vara text",
+    "problem.field.empty": "{what} får inte vara tom",
+    "problem.field.whole": "{what} måste vara ett heltal, inte {shown}",
+    "problem.field.number": "{what} måste vara ett tal, inte {shown}",
+    "problem.field.boolean": "{what} måste vara true eller false, inte {shown}",
+    "problem.field.choice": "{what} måste vara en av {choices}, inte {shown}",
+    "problem.field.a-list": "en lista",
+    "problem.field.a-mapping": "nycklar med värden",
+    # what a problem in the definitions is about, when it is a part with no key of its own
+    "problem.field.what.definitions": "definitionerna",
+    "problem.field.what.indicator": "indikator",
+    "problem.field.what.indicator-id": "indikator-id",
+    "problem.field.what.indicator-named": "indikator {rest}",
+    "problem.field.what.focus-area": "fokusområde",
+    "problem.field.what.focus-area-id": "fokusområde-id",
+    "problem.field.what.goal": "mål",
+    "problem.field.what.goal-id": "mål-id",
+    "problem.field.what.measure": "mätvärde",
+    "problem.field.what.measure-id": "mätvärde-id",
+    "problem.field.what.level": "nivå",
+    "problem.field.what.level-id": "nivå-id",
 }

@@ -280,8 +280,8 @@ EXPECTED_COMPUTE_ERRORS = {
     "two inputs wanted": "defs.yaml:21:22: error: indicator X.1.2: compute share: give a list of two measure ids, "
     "[numerator, denominator] [invalid-compute]",
     "two methods": "defs.yaml:25:15: error: indicator X.1.3: compute: give one computation, not 2 [invalid-compute]",
-    "unknown method": "defs.yaml:30:15: error: indicator X.1.4: compute: unknown key 'product'; "
-    "allowed: change, share, ratio, difference, better_than"
+    "unknown method": "defs.yaml:30:15: error: indikator X.1.4: compute: ukjent nøkkel 'product'; "
+    "tillatt: change, share, ratio, difference, better_than"
     " [unknown-key]",
     "one input wanted": "defs.yaml:34:23: error: indicator X.1.5: compute change: give one measure id"
     " [invalid-compute]",
