@@ -194,6 +194,29 @@ def test_in_english_an_error_says_what_the_core_says(workdir, name, text, key):
     assert key == error.problem.key or (key.startswith(f"{error.problem.key}.") and key in parts)
 
 
+def test_a_date_in_excel_where_a_value_belongs_is_said_in_every_language(tmp_path):
+    import datetime
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["indikator", "verdi"])
+    book.active.append(["L.1.1", datetime.datetime(2015, 3, 5)])  # 3.5 typed in a Norwegian Excel
+    book.save(tmp_path / "2015.xlsx")
+    (error,) = read_results([tmp_path / "2015.xlsx"]).errors
+    said = {}
+    for lang in ("en", "nb", "nn", "sv"):
+        messages.speak(lang)
+        said[lang] = messages.problem_line(error.problem)
+    assert said["en"] == error.format()
+    assert said["nb"] == (
+        f"{tmp_path / '2015.xlsx'}[Sheet]:2:2: error: L.1.1: verdicellen inneholder en dato eller et klokkeslett i "
+        "Excel ('2015-03-05'), ikke et tall: skriv tallet på nytt i en celle formatert som tall eller tekst "
+        "[invalid-value]"
+    )
+    for lang in ("nn", "sv"):
+        assert said[lang] != said["en"] and not words([what_kpi_says(said[lang])]) & english_words(lang)
+
+
 # A made-up definitions file, and ways to break it that users meet: (find, replace, the key said).
 DEFINITIONS = """scorecard: Eksempelby
 focus_areas:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..bands.notation import format_interval
 from ..bands.order import placed
+from ..errors import Said
 from ..model import GapPolicy, Indicator, Interval, Status, worse
 from ..number_format import format_number
 from ..report import Rating
@@ -15,7 +16,7 @@ from ..report import Rating
 class UnratableValue(ValueError):
     """A value that no band can rate (outside the scale); ``code`` says why."""
 
-    def __init__(self, message: str, code: str, key: str = "", values: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(self, message: str, code: str, key: str = "", values: Said = ()) -> None:
         super().__init__(message)
         self.code, self.key, self.values = code, key, values  # Problem.key
 

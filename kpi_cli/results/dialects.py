@@ -90,12 +90,12 @@ def read_records(
     except FileNotFoundError:
         raise ResultsError("results file not found", path=path, key="not-found") from None
     except IsADirectoryError:
-        suffixes = (("suffixes", ", ".join(RESULT_SUFFIXES)),)
-        message = f"is a folder with no results files ({suffixes[0][1]})"
-        raise ResultsError(message, path=path, key="empty-folder", values=suffixes) from None
+        suffixes = ", ".join(RESULT_SUFFIXES)
+        message = f"is a folder with no results files ({suffixes})"
+        raise ResultsError(message, path=path, key="empty-folder", values=(("suffixes", suffixes),)) from None
     except OSError as exc:
-        why = (("why", str(exc.strerror)),)
-        raise ResultsError(f"cannot read results file: {why[0][1]}", path=path, key="cannot-read", values=why) from None
+        message, why = f"cannot read results file: {exc.strerror}", (("why", str(exc.strerror)),)
+        raise ResultsError(message, path=path, key="cannot-read", values=why) from None
     decoding = Decoding("utf-8")
     lines = text_lines(path, binary, encoding, decoding)
     try:
@@ -126,8 +126,7 @@ def _csv_records(
         code = "over-limit" if "field limit" in str(exc) else "csv-syntax"
         raise ResultsError(f"cannot read CSV: {exc}", code=code, path=path, line=start) from None
     except OSError as exc:
-        why = (("why", str(exc.strerror)),)
-        message = f"cannot read results file: {why[0][1]}"
+        message, why = f"cannot read results file: {exc.strerror}", (("why", str(exc.strerror)),)
         raise ResultsError(message, path=path, line=start, key="cannot-read", values=why) from None
     finally:
         log.encoding = decoding.name

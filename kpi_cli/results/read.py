@@ -290,8 +290,8 @@ def _date_error(indicator: str, cell: str, where: Location, index: int) -> Resul
         " type the number again in a cell formatted as a number or as text"
     )
     parts = (("indicator", indicator), ("text", excerpt(cell, 40)))
-    at = (where.path, where.line, index + 1)
-    return ResultsError(message, code="invalid-value", path=at[0], line=at[1], column=at[2], key="date", values=parts)
+    path, line, column = where.path, where.line, index + 1
+    return ResultsError(message, code="invalid-value", path=path, line=line, column=column, key="date", values=parts)
 
 
 def _plain(text: str) -> str:
@@ -354,9 +354,9 @@ def _row(
         parts = (("indicator", indicator), *parts)
         return (ResultsError(message, code=code, path=where.path, line=where.line, key=key, values=parts),)
     if base is not None and base < 0:
-        parts = (("indicator", indicator), ("text", excerpt(base_cell.strip(), 40)))
-        message = f"{indicator}: n (the base) {parts[1][1]} is negative"
-        key = "negative-base"
+        shown = excerpt(base_cell.strip(), 40)
+        message = f"{indicator}: n (the base) {shown} is negative"
+        key, parts = "negative-base", (("indicator", indicator), ("text", shown))
         return (ResultsError(message, code="invalid-value", path=where.path, line=where.line, key=key, values=parts),)
     text = sys.intern(cell.strip())
     row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment, name=name)
