@@ -105,6 +105,11 @@ CODES: dict[str, Code] = {
         Code("field-count", _E, "a row with more fields than the header"),
         Code("no-indicator", _E, "a row with no indicator id"),
         Code("invalid-value", _E, "a value or n (base) that is not a plausible number"),
+        Code(
+            "ambiguous-number",
+            _E,
+            "a value (12.500) that reads two ways, decimals or thousands, which the file's other numbers do not settle",
+        ),
         Code("unknown-verdict", _E, "rate: verdict: a result cell whose word is none of the verdict words accepted"),
         Code("unknown-indicator", _E, "a row for an id that is neither an indicator nor a measure"),
         Code("duplicate-result", _E, "two results for the same indicator, year and org unit"),

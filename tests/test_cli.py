@@ -707,7 +707,9 @@ def test_validate_seed(kpi, repo_root, assert_ok):
     result = kpi("validate")
     assert_ok(result, 0)
     assert result.stderr.splitlines() == [*SEED_GAP_WARNINGS_NB, SEED_GAP_NOTE_NB]  # the definitions' language
-    assert result.stdout == "indicators.yaml: ok: 1 focus area, 2 goals, 5 indicators, 1 warning\n"
+    assert result.stdout == "indicators.yaml: ok: 1 fokusområde, 2 mål, 5 indikatorer, 1 advarsel\n"
+    english = kpi("validate", "--lang", "en")
+    assert english.stdout == "indicators.yaml: ok: 1 focus area, 2 goals, 5 indicators, 1 warning\n"
 
 
 def test_validate_seed_by_path(kpi, repo_root, assert_ok):

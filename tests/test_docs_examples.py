@@ -54,7 +54,7 @@ def test_the_tutorial_goes_from_the_print_to_the_report_with_what_kpi_init_print
         c for block in blocks(REPO_ROOT / "docs" / "tutorial" / "from-the-printed-table.md") for c in block.commands()
     ]
     init = next(c for c in commands if "kpi init --from" in c.text)
-    printed = [line.strip() for line in init.expected[init.expected.index("next:") + 1 :]]
+    printed = [line.strip() for line in init.expected[init.expected.index("neste:") + 1 :]]
     run_after = [c.text.removeprefix("cd asker && ") for c in commands[commands.index(init) + 1 :]]
     assert (
         [c for c in run_after if c in printed]

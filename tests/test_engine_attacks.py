@@ -87,9 +87,9 @@ def test_verbose_quotes_only_an_excerpt_of_duckdbs_error(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = kpi("evaluate", str(path), "--indicators", str(defs), "--engine", "duckdb", "-v", "--format", "json")
     assert result.exit_code == 2
-    said = [line for line in result.stderr.splitlines() if "through the report" in line]
+    said = [line for line in result.stderr.splitlines() if "gjennom rapporten" in line]  # nb, as the definitions
     assert len(said) == 1
-    assert said[0].startswith("kpi: engine: duckdb (--engine duckdb), through the report: DuckDB could not read")
+    assert said[0].startswith("kpi: motor: duckdb (--engine duckdb), gjennom rapporten: DuckDB kunne ikke lese")
     assert len(said[0]) < 200
     assert "x" * 81 not in result.stderr
     assert all(line.startswith(("kpi: ", str(path))) for line in result.stderr.splitlines())

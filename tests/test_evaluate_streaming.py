@@ -17,7 +17,9 @@ from kpi_cli.sql import choice
 duckdb = pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")
 
-STREAMED = "kpi: engine: duckdb (--engine duckdb), streamed (rated and written by DuckDB)"
+# -v in the examples' language, nb (issue 24: every line in the output language)
+STREAMED = "kpi: motor: duckdb (--engine duckdb), strømmet (vurdert og skrevet av DuckDB)"
+STREAMED_EN = "kpi: engine: duckdb (--engine duckdb), streamed (rated and written by DuckDB)"
 # Made-up examples the stream writes (target ranges, band versions by year and org unit,
 # values beyond every band, gaps, tolerance levels).
 EXAMPLES = {
@@ -49,7 +51,7 @@ def test_the_stream_prints_what_the_report_prints(
     args = [results, "--indicators", definitions, "--format", fmt, *gate, "--lang", "en"]
     python = kpi("evaluate", *args, "--engine", "python")
     streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")
-    assert STREAMED in streamed.stderr.splitlines()
+    assert STREAMED_EN in streamed.stderr.splitlines()
     assert streamed.stdout_bytes == python.stdout_bytes
     assert streamed.exit_code == python.exit_code
     python_v = kpi("evaluate", *args, "--engine", "python", "-v")
@@ -75,8 +77,8 @@ def test_a_file_with_quotes_goes_through_the_report(kpi: Callable[..., Result], 
     definitions = REPO_ROOT / "examples/tolerance/indicators.yaml"
     args = [str(path), "--indicators", str(definitions), "--format", "json", "--year", "2014"]
     streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")
-    why = f"{path} has quotes or blank lines: its rows' line numbers come from the Python reader"
-    assert f"kpi: engine: duckdb (--engine duckdb), through the report: {why}" in streamed.stderr.splitlines()
+    why = f"{path} har anførselstegn eller tomme linjer: radenes linjenumre kommer fra Python-leseren"
+    assert f"kpi: motor: duckdb (--engine duckdb), gjennom rapporten: {why}" in streamed.stderr.splitlines()
     assert streamed.stdout_bytes == kpi("evaluate", *args, "--engine", "python").stdout_bytes
 
 
@@ -119,7 +121,7 @@ def test_parquet_in_jsonl_out(kpi: Callable[..., Result], tmp_path: Path) -> Non
     )
     definitions = EXAMPLES["tolerance"][1]
     result = kpi("evaluate", str(path), "--indicators", definitions, "--format", "jsonl", "-v")
-    assert "kpi: engine: duckdb (auto: Parquet input), streamed (rated and written by DuckDB)" in result.stderr
+    assert "kpi: motor: duckdb (auto: Parquet-filer), strømmet (vurdert og skrevet av DuckDB)" in result.stderr
     same_csv = tmp_path / "2014.csv"
     same_csv.write_text("indikator;år;verdi\nK.2.1;2016;4,51\nK.1.1;2016;91 %\n", encoding="utf-8")
     python = kpi("evaluate", str(same_csv), "--indicators", definitions, "--format", "jsonl", "--engine", "python")
@@ -156,7 +158,7 @@ def test_auto_writes_parquet_from_a_small_csv(kpi: Callable[..., Result], tmp_pa
     results, definitions = EXAMPLES["tolerance"]
     out = tmp_path / "rated.parquet"
     written = kpi("evaluate", results, "--indicators", definitions, "-o", str(out), "-v")
-    assert "kpi: engine: duckdb (auto: Parquet output), streamed (rated and written by DuckDB)" in written.stderr
+    assert "kpi: motor: duckdb (auto: Parquet-utdata), strømmet (vurdert og skrevet av DuckDB)" in written.stderr
     python = kpi("evaluate", results, "--indicators", definitions, "--format", "jsonl", "--engine", "python")
     assert written.exit_code == python.exit_code
     statuses = duckdb.sql(f"SELECT indicator, org_unit, status FROM '{out}'").fetchall()
@@ -172,7 +174,8 @@ def test_auto_streams_from_a_size(kpi: Callable[..., Result], tmp_path: Path, mo
     monkeypatch.setattr(choice, "STREAM_FROM_BYTES", Path(results).stat().st_size)
     large = kpi("evaluate", results, "--indicators", definitions, "--format", "json", "-v")
     size = Path(results).stat().st_size / 1e6
-    assert f"kpi: engine: duckdb (auto: {size:.1f} MB of input), streamed (rated and written by DuckDB)" in (
+    mb = f"{size:.1f}".replace(".", ",")
+    assert f"kpi: motor: duckdb (auto: {mb} MB inndata), strømmet (vurdert og skrevet av DuckDB)" in (
         large.stderr.splitlines()
     )
     assert large.stdout_bytes == small.stdout_bytes
@@ -215,8 +218,8 @@ def test_text_the_python_reader_would_read_otherwise_goes_through_the_report(
     streamed = kpi("evaluate", *args, "--engine", "duckdb", "-v")
     said = {
         "streamed": STREAMED,
-        "report": "kpi: engine: duckdb (--engine duckdb), through the report: some rows are not plain: "
-        "the Python reader reads them",
+        "report": "kpi: motor: duckdb (--engine duckdb), gjennom rapporten: noen rader er ikke enkle: "
+        "Python-leseren leser dem",
     }[path]
     assert said in streamed.stderr.splitlines()
     assert streamed.stdout_bytes == kpi("evaluate", *args, "--engine", "python").stdout_bytes

@@ -117,7 +117,7 @@ def test_fetch_asks_for_the_cells_named_and_saves_the_answer_unedited(kpi, serve
     provenance = json.loads((scorecard / "results" / "ssb" / "12191.json.provenance").read_text())
     assert provenance["url"] == base.removesuffix("/api/pxwebapi/v2") + DATA_PATH
     assert provenance["updated"] == "2021-06-13T22:00:00Z"
-    assert result.stdout == f"{Path('results/ssb/12191.json')}: fetched\n"
+    assert result.stdout == f"{Path('results/ssb/12191.json')}: hentet\n"  # in the definitions' language (nb)
 
 
 def test_evaluate_reads_the_fetched_folder(kpi, server, sleeps, scorecard):
@@ -139,10 +139,10 @@ def test_a_second_fetch_asks_only_whether_the_table_changed(kpi, server, sleeps,
     again = fetch(kpi, base)
     assert again.exit_code == 0
     assert replay.asked == [META_PATH]
-    assert again.stdout == f"{Path('results/ssb/12191.json')}: unchanged\n"
+    assert again.stdout == f"{Path('results/ssb/12191.json')}: uendret\n"
     refreshed = fetch(kpi, base, "--refresh")
     assert replay.asked == [META_PATH, META_PATH, DATA_PATH]
-    assert refreshed.stdout.endswith("fetched\n")
+    assert refreshed.stdout.endswith("hentet\n")
 
 
 def test_a_newer_table_is_downloaded_again(kpi, server, sleeps, scorecard):
@@ -219,7 +219,7 @@ def test_offline_with_a_cache_makes_no_request(kpi, server, sleeps, scorecard):
     result = kpi("fetch", "--offline", env={"KPI_SSB_URL": base})
     assert result.exit_code == 0
     assert replay.asked == []
-    assert result.stdout == f"{Path('results/ssb/12191.json')}: saved\n"
+    assert result.stdout == f"{Path('results/ssb/12191.json')}: lagret fra før\n"
 
 
 def test_an_unknown_category_is_located_at_its_indicator(kpi, server, sleeps, scorecard):

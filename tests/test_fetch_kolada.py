@@ -83,7 +83,7 @@ def test_one_request_for_every_key_figure_its_pages_followed_and_saved_unedited(
     result = fetch(kpi, kolada)
     assert result.exit_code == 0, result.stderr
     assert kolada.asked == [FIRST, SECOND]  # N00945 twice (T and M) and N07403: one request, two pages
-    assert result.stdout == "".join(f"{path}: fetched\n" for path in SAVED)
+    assert result.stdout == "".join(f"{path}: hämtad\n" for path in SAVED)  # the definitions' sv
     assert [(scorecard / path).read_bytes() for path in SAVED] == [kolada.pages[FIRST], kolada.pages[SECOND]]
     provenance = json.loads((scorecard / "results/kolada/kolada-1_page2.json.provenance").read_text())
     assert provenance["url"] == kolada.base + SECOND[3:]
@@ -96,7 +96,7 @@ def test_a_second_fetch_makes_no_request(kpi, kolada, scorecard):
     again = fetch(kpi, kolada)
     assert again.exit_code == 0
     assert kolada.asked == []
-    assert again.stdout == "".join(f"{path}: unchanged\n" for path in SAVED)
+    assert again.stdout == "".join(f"{path}: oförändrad\n" for path in SAVED)
     assert fetch(kpi, kolada, "--refresh").exit_code == 0
     assert kolada.asked == [FIRST, SECOND]
 
@@ -158,7 +158,7 @@ def test_offline_with_a_cache_makes_no_request(kpi, kolada, scorecard):
     result = kpi("fetch", "--offline", env={"KPI_KOLADA_URL": kolada.base})
     assert result.exit_code == 0, result.stderr
     assert kolada.asked == []
-    assert result.stdout == "".join(f"{path}: saved\n" for path in SAVED)
+    assert result.stdout == "".join(f"{path}: sparad sedan tidigare\n" for path in SAVED)
 
 
 def test_many_key_figures_are_grouped_under_the_url_limit() -> None:
@@ -193,7 +193,7 @@ def test_a_shorter_answer_removes_the_pages_of_the_longer_one_before(kpi, kolada
         "kolada-1.json.provenance",
     ]
     offline = kpi("fetch", "--offline")
-    assert offline.stdout == f"{SAVED[0]}: saved\n"
+    assert offline.stdout == f"{SAVED[0]}: sparad sedan tidigare\n"
 
 
 BENCHMARKED = "/v2/data/kpi/N00945,N07403/municipality/0180,0184/year/2022,2023"

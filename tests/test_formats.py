@@ -44,6 +44,7 @@ HEADER = [
     "accepted",
     "not_approved",
     "phase_in_state",
+    "phase_in_text",  # the phase-in state in the output language, beside its id (issue 24)
     "source_file",
     "source_line",
     "n",
@@ -69,6 +70,7 @@ HEADER_NB = [
     "laveste_akseptert",
     "ikke_godkjent",
     "innfasing",
+    "innfasingstekst",
     "kildefil",
     "kildelinje",
     "n",
@@ -359,7 +361,7 @@ def test_markdown_a_section_per_org_unit(kpi, assert_ok):
     )
     kultur = lines[lines.index("## Kultur") : lines.index("## Oppvekst")]
     assert f"| L.1.2 | {L12}{made_up} | 4 - 5 | 3,5 - 3,9 | 1 - 3,4 | 4,3 ● | – |  | ? Mangler resultat |" in kultur
-    assert "| **L** | **Læring og fornyelse** |  |  |  |  |  |  | ● 1 av 2 ønsket · 1 mangler |" in kultur
+    assert "| **L** | **Læring og fornyelse** |  |  |  |  |  |  | ? 1 av 2 ønsket · 1 mangler |" in kultur
 
 
 def test_markdown_escapes_text_from_files(kpi, hostile, assert_ok):
@@ -410,14 +412,16 @@ def test_csv_seed_norwegian(kpi, repo_root, assert_ok):
     assert_ok(result, 0)
     assert raw(result).split("\r\n") == [
         ";".join(HEADER_NB),
-        f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
+        f"L.1.1;{L11};L.1;L;;2014;4,51;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;aktiv;"
         "results/2014.csv;2;;;false;;;",
-        f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;"
+        f"L.1.2;{L12};L.1;L;;2014;4,72;score 1-6;desired;Ønsket resultat;{SCORE_BANDS_CSV};active;aktiv;"
         "results/2014.csv;3;;;false;;;",
         f"L.2.1;{L21};L.2;L;;2014;;%poeng;not_phased_in;Innfases 2015;> 5 %poeng;2 - 4,9 %poeng;< 2 %poeng;pending;"
-        "results/2014.csv;4;;;false;;;",
-        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;5;;;false;;;",
-        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;results/2014.csv;6;;;false;;;",
+        "ikke innfaset;results/2014.csv;4;;;false;;;",
+        f"L.2.2;{L22};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;ikke innfaset;"
+        "results/2014.csv;5;;;false;;;",
+        f"L.2.3;{L23};L.2;L;;2014;;;not_phased_in;Innfases 2017 (utsatt);;;;pending;ikke innfaset;"
+        "results/2014.csv;6;;;false;;;",
         "",
     ]
 
@@ -429,7 +433,7 @@ def test_csv_seed_english(kpi, repo_root, assert_ok):
     assert lines[0] == ",".join(HEADER)
     # A comma separator: decimal points, unquoted; texts with a comma quoted.
     assert lines[1] == (
-        f'L.1.1,"{L11}",L.1,L,,2014,4.51,score 1-6,desired,Desired result,"4,5 - 6","4 - 4,4","0 - 3,9",active,'
+        f'L.1.1,"{L11}",L.1,L,,2014,4.51,score 1-6,desired,Desired result,"4,5 - 6","4 - 4,4","0 - 3,9",active,active,'
         "results/2014.csv,2,,,false,,,"
     )
     records = csv_records(result.stdout, ",")
@@ -495,7 +499,10 @@ def test_csv_every_year_and_org_unit(kpi, assert_ok):
     assert (kultur["value"], kultur["status"], kultur["source_line"]) == ("", "missing", "28")
     l21 = cells[("L.2.1", "", 2017)]
     assert (l21["value"], l21["status"], l21["phase_in_state"], l21["goal"]) == ("1,5", "not_approved", "active", "L.2")
-    assert cells[("L.2.1", "", 2015)]["phase_in_state"] == "new"
+    assert (cells[("L.2.1", "", 2015)]["phase_in_state"], cells[("L.2.1", "", 2015)]["phase_in_text"]) == (
+        "new",
+        "ny i år",
+    )
     assert not any(key[0] == "L.2.1" and key[1] for key in cells)
     assert cells[("L.1.1", "Samfunnsutvikling", 2017)]["value"] == "3,95"
 
@@ -898,16 +905,31 @@ def test_status_csv(kpi, repo_root, assert_ok):
         "phase_in",
         "planned",
         "state",
+        "state_text",
         "postponed",
         "has_bands",
         "reason",
     ]
-    assert [(r[0], r[4], r[5], r[7], r[8], r[9]) for r in rows] == [
-        ("L.1.1", "2016", "", "active", "false", "true"),
-        ("L.1.2", "2016", "", "active", "false", "true"),
-        ("L.2.1", "2016", "2015", "active", "false", "true"),
-        ("L.2.2", "2016", "2017", "pending", "true", "false"),
-        ("L.2.3", "2016", "2017", "pending", "true", "false"),
+    assert [(r[0], r[4], r[5], r[7], r[8], r[9], r[10]) for r in rows] == [
+        ("L.1.1", "2016", "", "active", "active", "false", "true"),
+        ("L.1.2", "2016", "", "active", "active", "false", "true"),
+        ("L.2.1", "2016", "2015", "active", "active", "false", "true"),
+        ("L.2.2", "2016", "2017", "pending", "not phased in", "true", "false"),
+        ("L.2.3", "2016", "2017", "pending", "not phased in", "true", "false"),
+    ]
+
+
+def test_status_csv_says_the_state_in_the_output_language_beside_its_id(kpi, repo_root, assert_ok):
+    result = kpi("status", "--year", "2015", "--format", "csv")
+    assert_ok(result, 0)
+    header, *rows = csv_rows(result.stdout, ";")
+    assert header[7:9] == ["tilstand", "tilstandstekst"]
+    assert [(r[0], r[7], r[8]) for r in rows] == [
+        ("L.1.1", "active", "aktiv"),
+        ("L.1.2", "active", "aktiv"),
+        ("L.2.1", "new", "ny i år"),
+        ("L.2.2", "pending", "ikke innfaset"),
+        ("L.2.3", "pending", "ikke innfaset"),
     ]
 
 

@@ -11,12 +11,30 @@ import pytest
 
 from kpi_cli.drafting.starter import _WORDS, LANGUAGES, starter_yaml
 
-NEXT = [
-    "next:",
+COMMANDS = [
     "  kpi validate",
     "  kpi evaluate results/2030.csv",
     "  kpi evaluate results/2030.csv --format html -o report.html",
 ]
+# What kpi init says, in the --language it writes (issue 24: every line in the output language).
+SAID = {
+    "nb": (
+        ["skrev indicators.yaml", "skrev results/2030.csv", "neste:"],
+        "1 fokusområde, 1 mål, 3 indikatorer, 0 advarsler",
+    ),
+    "nn": (
+        ["skreiv indicators.yaml", "skreiv results/2030.csv", "neste:"],
+        "1 fokusområde, 1 mål, 3 indikatorar, 0 åtvaringar",
+    ),
+    "sv": (
+        ["skrev indicators.yaml", "skrev results/2030.csv", "nästa:"],
+        "1 fokusområde, 1 mål, 3 indikatorer, 0 varningar",
+    ),
+    "en": (
+        ["wrote indicators.yaml", "wrote results/2030.csv", "next:"],
+        "1 focus area, 1 goal, 3 indicators, 0 warnings",
+    ),
+}
 
 
 def test_every_language_has_every_text() -> None:
@@ -40,7 +58,8 @@ def test_init_writes_definitions_and_a_results_file_that_evaluate(
     monkeypatch.chdir(tmp_path)
     result = kpi("init", "--language", language, "--year", "2030")
     assert_ok(result, 0)
-    assert result.stdout.splitlines() == ["wrote indicators.yaml", "wrote results/2030.csv", *NEXT]
+    wrote, counts = SAID[language]
+    assert result.stdout.splitlines() == [*wrote, *COMMANDS]
     assert result.stderr == ""
     text = (tmp_path / "indicators.yaml").read_text(encoding="utf-8")
     assert comment in text
@@ -53,7 +72,7 @@ def test_init_writes_definitions_and_a_results_file_that_evaluate(
     assert [line.split(separator)[:3] for line in lines[1:]] == [["S.1.1", "2030", ""], ["S.1.2", "2030", ""]]
     validated = kpi("validate")
     assert_ok(validated, 0)
-    assert validated.stdout == "indicators.yaml: ok: 1 focus area, 1 goal, 3 indicators, 0 warnings\n"
+    assert validated.stdout == f"indicators.yaml: ok: {counts}\n"
     evaluated = kpi("evaluate", "results/2030.csv", "--format", "csv")
     assert_ok(evaluated, 0)
     statuses = [line.split(separator)[8] for line in evaluated.stdout.splitlines()[1:]]
@@ -66,9 +85,9 @@ def test_init_in_a_folder_and_this_year_by_default(kpi, tmp_path, monkeypatch, a
     result = kpi("init", "mitt kart")
     assert_ok(result, 0)
     assert result.stdout.splitlines()[:3] == [
-        "wrote mitt kart/indicators.yaml",
-        f"wrote mitt kart/results/{year}.csv",
-        "next, in mitt kart:",
+        "skrev mitt kart/indicators.yaml",  # --language nb, the default
+        f"skrev mitt kart/results/{year}.csv",
+        "neste, i mitt kart:",
     ]
     assert (tmp_path / "mitt kart" / "results" / f"{year}.csv").is_file()
     assert f"phase_in: {year + 1}" in (tmp_path / "mitt kart" / "indicators.yaml").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ The examples under examples/ are made up (they say so); the seed is Asker's publ
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -37,6 +38,7 @@ CATALOGUES = {
     "nn": {**stderr_nn.WORDS, **errors_nn.WORDS},
     "sv": {**stderr_sv.WORDS, **errors_sv.WORDS},
 }
+DUCKDB = all(importlib.util.find_spec(name) for name in ("duckdb", "sqlglot"))
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -67,6 +69,8 @@ def test_no_english_sentence_on_stderr(kpi, repo_root, definitions, results, lan
         ("evaluate", results, "--fail-on-regression", "--format", "json", "--lang", lang),
         ("history", results, "--format", "json", "--lang", lang),
     ]
+    if DUCKDB:  # -v's engine line on the stream: streamed, or through the report and why
+        runs.append(("evaluate", results, "-v", "--engine", "duckdb", "--format", "json", "--lang", lang))
     english = english_words(lang)
     for args in runs:
         result = kpi(*args, "--indicators", definitions)
@@ -84,8 +88,67 @@ def test_validate_speaks_the_definitions_language(kpi, repo_root, definitions):
     result = kpi("validate", "--indicators", definitions)
     assert result.exit_code == 0, result.stderr
     english = english_words(scorecard.language) if scorecard.language != "en" else set()
-    for line in result.stderr.splitlines():
+    for line in [*result.stderr.splitlines(), *result.stdout.splitlines()]:  # stdout: the 'ok:' line
         assert not words([what_kpi_says(line)]) & english, line
+    assert result.stdout.startswith(f"{definitions}: ok: ")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "sv"])
+def test_init_and_validate_say_their_lines_in_the_language(kpi, tmp_path, monkeypatch, lang):
+    """kpi init's 'wrote' and 'next' and validate's counts: stdout, but words all the same."""
+    monkeypatch.chdir(tmp_path)
+    english = english_words(lang)
+    for args in (("init", "--language", lang, "--year", "2030"), ("init", "mappe", "--language", lang), ("validate",)):
+        result = kpi(*args)
+        assert result.exit_code == 0, result.stderr
+        for line in [*result.stdout.splitlines(), *result.stderr.splitlines()]:
+            assert not words([what_kpi_says(line)]) & english, line
+
+
+@pytest.mark.skipif(not DUCKDB, reason="the stream needs duckdb and sqlglot (the scale extra)")
+@pytest.mark.parametrize("lang", ["nb", "nn", "sv"])
+def test_the_streams_engine_lines_in_the_language(kpi, tmp_path, lang):
+    """-v's engine lines of the stream: streamed, written as Parquet, or left to the report and why
+    (a quoted cell, a computed indicator). The quoted file is made up."""
+    tolerance = ("--indicators", str(REPO_ROOT / "examples" / "tolerance" / "indicators.yaml"))
+    quoted = tmp_path / "2016.csv"
+    quoted.write_text('indikator;år;verdi\n"K.1.1";2016;91 %\n', encoding="utf-8")
+    results = str(REPO_ROOT / "examples" / "tolerance" / "results.csv")
+    seed = (str(REPO_ROOT / "results" / "2014.csv"), "--indicators", str(REPO_ROOT / "indicators.yaml"))
+    runs = [
+        (str(quoted), *tolerance, "--engine", "duckdb", "--format", "json"),  # quotes: through the report
+        (results, *tolerance, "--engine", "duckdb", "--format", "csv"),  # streamed
+        (results, *tolerance, "-o", str(tmp_path / "rated.parquet")),  # auto: Parquet output
+        (*seed, "--engine", "duckdb", "--format", "json"),  # compute: change: through the report
+    ]
+    english = english_words(lang)
+    for args in runs:
+        result = kpi("evaluate", *args, "-v", "--lang", lang)
+        engine = [line for line in result.stderr.splitlines() if line.startswith("kpi: motor: duckdb (")]
+        assert engine, result.stderr
+        for line in engine:
+            assert not words([what_kpi_says(line)]) & english, line
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "L.2.1 has compute: change, which only the report path writes",
+        "L.2.1 has rate: verdict (a published word as the result), which only the report path writes",
+        "results/2014.csv has quotes or blank lines: its rows' line numbers come from the Python reader",
+        "results/2014.csv: encoding cp1252 is read by the Python reader",
+        "some rows are not plain: the Python reader reads them",
+        "a value lies outside its scale: the Python reader says where",
+        "the fast reader is not sure of the input (results/2014.csv: a wide table)",
+    ],
+)
+def test_a_stream_reason_is_said_as_the_stream_words_it_in_english_and_otherwise_translated(reason):
+    messages.speak("en")
+    assert messages.stream_why(reason) == reason
+    for lang in ("nb", "nn", "sv"):
+        messages.speak(lang)
+        said = messages.stream_why(reason)
+        assert said != reason and not words([what_kpi_says(said)]) & english_words(lang), said
 
 
 def test_the_seed_in_bokmal(kpi, repo_root):

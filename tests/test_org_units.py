@@ -334,9 +334,10 @@ def test_matrix_shows_value_and_symbol_for_every_org_unit(sa, assert_ok):
     assert rows["L.1.2"] == ["4,2 ●", "3,8 ▲", "– ?", "4,0 ●", "4,1 ●", "3,6 ▲", "3,5 ▲"]
     # measured for the whole municipality only: one cell, the others blank
     assert rows["L.2.1"] == ["1,5 ✖"]
-    # the goals as group rows, with each org unit's roll-up: worst status, desired of rated
+    # the goals as group rows, with each org unit's roll-up: worst status, desired of rated; Kultur's
+    # one desired and one missing shows as missing (?), never as all desired (issue 24)
     assert any(
-        flat(line) == "L.1 Kultur for læring og fornyelse - innovasjon ▲ 1/2 ✖ 0/2 ● 1/2 ● 2/2 ● 2/2 ▲ 0/2 ▲ 0/2"
+        flat(line) == "L.1 Kultur for læring og fornyelse - innovasjon ▲ 1/2 ✖ 0/2 ? 1/2 ● 2/2 ● 2/2 ▲ 0/2 ▲ 0/2"
         for line in out.splitlines()
     )
     # one summary line per org unit, and the legend
@@ -454,10 +455,45 @@ def test_table_has_one_section_per_org_unit_with_group_rows(sa, assert_ok):
     assert row(helse, "L.2") == "L.2 Fasilitere og tilrettelegge for innovasjon"  # nothing rated there
     assert "L.2.1" not in helse
     # the missing one is counted and named: a roll-up never reads greener than its indicators
-    assert row(sections["Kultur"], "L.1").endswith("● 1 av 2 ønsket · 1 mangler")
+    assert row(sections["Kultur"], "L.1").endswith("? 1 av 2 ønsket · 1 mangler")
     assert row(sections["Samfunnsutvikling"], "L").endswith("▲ 0 av 2 ønsket")
     assert row(sections["Oppvekst"], "L").endswith("● 2 av 2 ønsket")
     assert "2017: 1 ønsket · 1 mangler" in sections["Kultur"]
+
+
+def test_a_rollup_with_a_missing_result_shows_missing_in_every_format(sa, tmp_path):
+    """Kultur's L.1 in 2017: L.1.1 desired, L.1.2 missing. Its roll-up must not look all-good: in every
+    format it takes the missing symbol and colour (issue 24), as the missing result itself does."""
+    openpyxl = pytest.importorskip("openpyxl")
+    docx = pytest.importorskip("docx")
+    colour = sa("evaluate", "--by-org-unit", env={"COLUMNS": "200", "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[1;35m ? 1/2\x1b[0m" in colour  # magenta, the colour of '?', never green '●'
+    page = sa("evaluate", "--format", "html").stdout
+    assert page.count('<span class="st st-missing"><span class="sym" aria-hidden="true">?</span> 1 av 2 ønsket') == 2
+    markdown = sa("evaluate", "--format", "markdown").stdout
+    assert (
+        "| **L.1** | **Kultur for læring og fornyelse - innovasjon** |  |  |  |  |  |  | ? 1 av 2 ønsket · 1 mangler |"
+        in (markdown)
+    )
+    workbook, document = tmp_path / "r.xlsx", tmp_path / "r.docx"
+    sa("evaluate", "-o", str(workbook))
+    sa("evaluate", "-o", str(document))
+    sheet = openpyxl.load_workbook(workbook).worksheets[0]
+    fills = {}
+    for line in sheet.iter_rows():
+        for cell in line:
+            if cell.value in ("? 1 av 2 ønsket · 1 mangler", "? Mangler resultat"):
+                fills.setdefault(cell.value, set()).add(cell.fill.start_color.rgb)
+    assert len(fills["? 1 av 2 ønsket · 1 mangler"]) == 1
+    assert fills["? 1 av 2 ønsket · 1 mangler"] == fills["? Mangler resultat"]  # the missing result's fill
+    shading = {}
+    for table in docx.Document(str(document)).tables:
+        for line in table.rows:
+            for cell in line.cells:
+                if cell.text in ("? 1 av 2 ønsket · 1 mangler", "? Mangler resultat"):
+                    shading.setdefault(cell.text, set()).update(cell._tc.xpath(".//w:shd/@w:fill"))
+    assert shading["? 1 av 2 ønsket · 1 mangler"] == shading["? Mangler resultat"]
+    assert len(shading["? Mangler resultat"]) == 1
 
 
 def test_table_shows_the_org_units_own_bands(sa):

@@ -66,7 +66,7 @@ def test_both_engines_write_the_same_owner_and_actions(owned: Path, kpi: Callabl
     pytest.importorskip("sqlglot")
     python = kpi("evaluate", "2015.csv", "--format", fmt, "--engine", "python")
     streamed = kpi("evaluate", "2015.csv", "--format", fmt, "--engine", "duckdb", "-v")
-    assert "kpi: engine: duckdb (--engine duckdb), streamed (rated and written by DuckDB)" in streamed.stderr
+    assert "kpi: motor: duckdb (--engine duckdb), strømmet (vurdert og skrevet av DuckDB)" in streamed.stderr
     assert streamed.exit_code == python.exit_code
     assert streamed.stdout_bytes == python.stdout_bytes
     assert "Ny reguleringsplan (made up)" in python.stdout

@@ -213,7 +213,10 @@ def odd_file(text: str, draw: st.DrawFn) -> str:
         cells = lines[at].split(";")
         cells[3] = draw(
             st.sampled_from(
-                ["3,9999999999999999999", "4,00000000000000001", "0,1234567890123456", "4,50000000000000000000"]
+                [
+                    *("3,9999999999999999999", "4,00000000000000001", "0,1234567890123456", "4,50000000000000000000"),
+                    *("1.234", "4,510", "12.500 %", "-7,250"),  # two ways: decimals or thousands (results/marks.py)
+                ]
             )
         )
         lines[at] = ";".join(cells)
@@ -284,6 +287,10 @@ ODD_FILES = [
     pytest.param("indikator;år;enhet;verdi\nX.1;2014;a;0,000076\n", id="tiny-value"),
     pytest.param("indikator;år;enhet;verdi\nX.1;2013;a;4,00015\nX.1;2014;a;4,0001\n", id="tiny-change"),
     pytest.param("indikator;år;enhet;verdi;kommentar\nX.1;2014;a;6;" + "k" * (1 << 17 | 1) + "\n", id="long-field"),
+    # a number that reads two ways, decimals or thousands: settled by the file's other decimals, or an error
+    pytest.param("indikator;år;enhet;verdi\nX.1;2014;a;4,5\nX.1;2014;b;1.234\n", id="two-ways-unsettled"),
+    pytest.param("indikator;år;enhet;verdi\nX.1;2014;a;4.5\nX.1;2014;b;4.510\n", id="two-ways-settled"),
+    pytest.param("indikator;år;enhet;verdi\nX.1;2014;a;12.500\n", id="two-ways-alone"),
 ]
 
 

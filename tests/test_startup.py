@@ -75,6 +75,7 @@ JSON_MODULES = [
     "kpi_cli.results",
     "kpi_cli.results.columns",
     "kpi_cli.results.dialects",
+    "kpi_cli.results.marks",  # a number that reads two ways (12.500), weighed in every delimited file
     "kpi_cli.results.printed",
     "kpi_cli.results.read",
     "kpi_cli.results.ssb",

@@ -33,8 +33,8 @@ L12 = (
     "Ansatte i Asker kommune bruker aktivt de muligheter som arbeidsgiver tilbyr for opplæring, utvikling og "
     "etisk refleksjon"
 )
-HEADER_NB = ["indikator", "år", "verdi", "måleenhet", "navn"]
-HEADER_EN = ["indicator", "year", "value", "unit_of_measure", "name"]
+HEADER_NB = ["indikator", "år", "verdi", "kommentar", "tiltak", "måleenhet", "navn"]
+HEADER_EN = ["indicator", "year", "value", "comment", "actions", "unit_of_measure", "name"]
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +204,8 @@ def test_template_2014_csv_nb(kpi, workdir):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout_bytes.decode("utf-8") == (
-        f"indikator;år;verdi;måleenhet;navn\r\nL.1.1;2014;;score 1-6;{L11}\r\nL.1.2;2014;;score 1-6;{L12}\r\n"
+        f"indikator;år;verdi;kommentar;tiltak;måleenhet;navn\r\n"
+        f"L.1.1;2014;;;;score 1-6;{L11}\r\nL.1.2;2014;;;;score 1-6;{L12}\r\n"
     )
 
 
@@ -213,37 +214,37 @@ def test_template_2015_csv_nb(kpi, workdir):
     assert result.exit_code == 0, result.stderr
     assert parse_csv(result.stdout) == [
         HEADER_NB,
-        ["ideer", "2014", "", "ideer", IDEER],
-        ["ideer", "2015", "", "ideer", IDEER],
-        ["L.1.1", "2015", "", "score 1-6", L11],
-        ["L.1.2", "2015", "", "score 1-6", L12],
+        ["ideer", "2014", "", "", "", "ideer", IDEER],
+        ["ideer", "2015", "", "", "", "ideer", IDEER],
+        ["L.1.1", "2015", "", "", "", "score 1-6", L11],
+        ["L.1.2", "2015", "", "", "", "score 1-6", L12],
     ]
 
 
 def test_template_2017_csv_en(kpi, workdir):
     result = kpi("template", "--year", "2017", "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout_bytes.startswith(b"indicator,year,value,unit_of_measure,name\r\n")
+    assert result.stdout_bytes.startswith(b"indicator,year,value,comment,actions,unit_of_measure,name\r\n")
     assert parse_csv(result.stdout, ",") == [
         HEADER_EN,
-        ["ideer", "2016", "", "ideer", IDEER],
-        ["ideer", "2017", "", "ideer", IDEER],
-        ["ideer_valgt", "2017", "", "ideer", IDEER_VALGT],
-        ["prosjekter", "2017", "", "prosjekter", PROSJEKTER],
-        ["prosjekter_gevinst", "2017", "", "prosjekter", PROSJEKTER_GEVINST],
-        ["L.1.1", "2017", "", "score 1-6", L11],
-        ["L.1.2", "2017", "", "score 1-6", L12],
+        ["ideer", "2016", "", "", "", "ideer", IDEER],
+        ["ideer", "2017", "", "", "", "ideer", IDEER],
+        ["ideer_valgt", "2017", "", "", "", "ideer", IDEER_VALGT],
+        ["prosjekter", "2017", "", "", "", "prosjekter", PROSJEKTER],
+        ["prosjekter_gevinst", "2017", "", "", "", "prosjekter", PROSJEKTER_GEVINST],
+        ["L.1.1", "2017", "", "", "", "score 1-6", L11],
+        ["L.1.2", "2017", "", "", "", "score 1-6", L12],
     ]
 
 
 @pytest.mark.parametrize(
     ("lang", "given", "delimiter", "header"),
     [
-        ("nb", ";", ";", "indikator;år;verdi;måleenhet;navn"),
-        ("nb", ",", ",", "indikator,år,verdi,måleenhet,navn"),
-        ("nb", "tab", "\t", "indikator\tår\tverdi\tmåleenhet\tnavn"),
-        ("en", ";", ";", "indicator;year;value;unit_of_measure;name"),
-        ("en", "tab", "\t", "indicator\tyear\tvalue\tunit_of_measure\tname"),
+        ("nb", ";", ";", "indikator;år;verdi;kommentar;tiltak;måleenhet;navn"),
+        ("nb", ",", ",", "indikator,år,verdi,kommentar,tiltak,måleenhet,navn"),
+        ("nb", "tab", "\t", "indikator\tår\tverdi\tkommentar\ttiltak\tmåleenhet\tnavn"),
+        ("en", ";", ";", "indicator;year;value;comment;actions;unit_of_measure;name"),
+        ("en", "tab", "\t", "indicator\tyear\tvalue\tcomment\tactions\tunit_of_measure\tname"),
     ],
 )
 def test_template_delimiter(kpi, workdir, lang, given, delimiter, header):
@@ -252,21 +253,21 @@ def test_template_delimiter(kpi, workdir, lang, given, delimiter, header):
     assert result.stdout.splitlines()[0] == header
     table = parse_csv(result.stdout, delimiter)
     assert [row[:3] for row in table[1:]] == [["L.1.1", "2014", ""], ["L.1.2", "2014", ""]]
-    assert table[1][4] == L11  # the comma in the name is quoted, not a column break
+    assert table[1][6] == L11  # the comma in the name is quoted, not a column break
 
 
 def test_template_language_from_the_definitions(kpi, write, workdir):
     english = SEED_INDICATORS.read_text(encoding="utf-8").replace("language: nb", "language: en")
     write("en.yaml", english)
     result = kpi("template", "--year", "2014", "--indicators", "en.yaml")
-    assert result.stdout.splitlines()[0] == "indicator,year,value,unit_of_measure,name"
+    assert result.stdout.splitlines()[0] == "indicator,year,value,comment,actions,unit_of_measure,name"
 
 
 def test_template_org_units(kpi, workdir):
     result = kpi("template", "--year", "2015", "--org-units", "Oppvekst, Helse og omsorg")
     assert result.exit_code == 0, result.stderr
     table = parse_csv(result.stdout)
-    assert table[0] == ["indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"]
+    assert table[0] == ["indikator", "år", "tjenesteområde", "verdi", "kommentar", "tiltak", "måleenhet", "navn"]
     assert [row[:4] for row in table[1:]] == [
         [measure, year, unit, ""]
         for unit in ("", "Oppvekst", "Helse og omsorg")
@@ -278,11 +279,11 @@ def test_template_org_units_en(kpi, workdir):
     result = kpi("template", "--year", "2014", "--org-units", "Oppvekst", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert parse_csv(result.stdout, ",") == [
-        ["indicator", "year", "org_unit", "value", "unit_of_measure", "name"],
-        ["L.1.1", "2014", "", "", "score 1-6", L11],
-        ["L.1.2", "2014", "", "", "score 1-6", L12],
-        ["L.1.1", "2014", "Oppvekst", "", "score 1-6", L11],
-        ["L.1.2", "2014", "Oppvekst", "", "score 1-6", L12],
+        ["indicator", "year", "org_unit", "value", "comment", "actions", "unit_of_measure", "name"],
+        ["L.1.1", "2014", "", "", "", "", "score 1-6", L11],
+        ["L.1.2", "2014", "", "", "", "", "score 1-6", L12],
+        ["L.1.1", "2014", "Oppvekst", "", "", "", "score 1-6", L11],
+        ["L.1.2", "2014", "Oppvekst", "", "", "", "score 1-6", L12],
     ]
 
 
@@ -350,7 +351,7 @@ def test_template_xlsx_reads_back(kpi, workdir):
     assert book.sheetnames == ["Resultater"]
     sheet = book.active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert values[0] == ["indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"]
+    assert values[0] == ["indikator", "år", "tjenesteområde", "verdi", "kommentar", "tiltak", "måleenhet", "navn"]
     assert [row[:4] for row in values[1:]] == [
         [measure, year, unit, None]
         for unit in (None, "Oppvekst")
@@ -364,7 +365,7 @@ def test_template_xlsx_reads_back(kpi, workdir):
             ("L.1.2", 2017),
         )
     ]
-    assert values[1][4:] == ["ideer", IDEER]
+    assert values[1][4:] == [None, None, "ideer", IDEER]
     assert sheet.freeze_panes == "A2"
 
 
@@ -376,8 +377,8 @@ def test_template_xlsx_english_sheet(kpi, workdir):
     assert book.sheetnames == ["Results"]
     assert [list(r) for r in book.active.iter_rows(values_only=True)] == [
         HEADER_EN,
-        ["L.1.1", 2014, None, "score 1-6", L11],
-        ["L.1.2", 2014, None, "score 1-6", L12],
+        ["L.1.1", 2014, None, None, None, "score 1-6", L11],
+        ["L.1.2", 2014, None, None, None, "score 1-6", L12],
     ]
 
 
@@ -436,7 +437,8 @@ def test_round_trip_2016(kpi, workdir):
     verbose = kpi("evaluate", "filled.csv", "--verbose", "--lang", "en")
     assert verbose.stderr.splitlines() == [
         "filled.csv: read encoding utf-8-sig, delimiter ';', long table, 4 results",
-        "filled.csv: read the columns indicator 'indikator', year 'år', value 'verdi', name 'navn'",
+        "filled.csv: read the columns indicator 'indikator', year 'år', value 'verdi', "
+        "comment 'kommentar', actions 'tiltak', name 'navn'",
         "kpi: engine: python (auto: DuckDB streams json, jsonl and csv from 5 MB of CSV, or Parquet)",
         "kpi: 4 results read = 2 rated + 0 shown, not rated + 0 without a result + 2 measure values + 0 rejected",
     ]
@@ -486,7 +488,7 @@ def test_round_trip_2015_new_indicator(kpi, workdir):
 
 def test_round_trip_2017_english_commas(kpi, workdir):
     assert kpi("template", "--year", "2017", "--lang", "en", "-o", "2017.csv").exit_code == 0
-    assert (workdir / "2017.csv").read_text(encoding="utf-8-sig").startswith("indicator,year,value,")
+    assert (workdir / "2017.csv").read_text(encoding="utf-8-sig").startswith("indicator,year,value,comment,actions,")
     fill(
         workdir / "2017.csv",
         {
@@ -602,6 +604,66 @@ def test_round_trip_made_up_scorecard(kpi, write, workdir):
     }
 
 
+# --- the comment and the actions: columns of the template, shown in the report -------------------
+
+
+def fill_notes(path: Path, notes: dict[str, tuple[str, str]], delimiter: str = ";") -> None:
+    """Write a comment and actions into a filled CSV template's rows of the given ids, by the header's names."""
+    raw = path.read_text(encoding="utf-8-sig")
+    table = parse_csv(raw, delimiter)
+    header = table[0]
+    comment = next(header.index(h) for h in ("kommentar", "comment") if h in header)
+    actions = next(header.index(h) for h in ("tiltak", "actions") if h in header)
+    for cells in table[1:]:
+        if cells[0] in notes:
+            cells[comment], cells[actions] = notes.pop(cells[0])
+    assert notes == {}, f"not in the template: {notes}"
+    buffer = io.StringIO("\ufeff")
+    buffer.seek(0, io.SEEK_END)
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(table)
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+
+
+@pytest.mark.parametrize(
+    ("lang", "delimiter", "l11", "l12", "comment_word", "actions_word"),
+    [("nb", ";", "3,8", "4,6", "Kommentar", "Tiltak"), ("en", ",", "3.8", "4.6", "Comment", "Actions")],
+)
+def test_round_trip_comment_and_actions(kpi, workdir, lang, delimiter, l11, l12, comment_word, actions_word):
+    assert kpi("template", "--year", "2014", "--lang", lang, "-o", "2014.csv").exit_code == 0
+    fill(workdir / "2014.csv", {("L.1.1", 2014, None): l11, ("L.1.2", 2014, None): l12})
+    fill_notes(
+        workdir / "2014.csv",
+        {"L.1.1": ("Lav svarprosent (made up)", "Ny runde med lederopplæring (made up)")},
+        delimiter,
+    )
+    document = evaluated(kpi("evaluate", "2014.csv", "--format", "json", "--lang", lang))
+    found = {r["indicator"]: (r["value"], r.get("comment"), r.get("actions")) for r in document["results"]}
+    assert found["L.1.1"] == (3.8, "Lav svarprosent (made up)", "Ny runde med lederopplæring (made up)")
+    assert found["L.1.2"] == (4.6, None, None)
+    table = kpi("evaluate", "2014.csv", "--lang", lang, env={"COLUMNS": "200"}).stdout
+    assert f"↳ {comment_word}: Lav svarprosent (made up)" in table
+    assert f"↳ {actions_word}: Ny runde med lederopplæring (made up)" in table
+
+
+def test_xlsx_round_trip_comment_and_actions(kpi, workdir):
+    openpyxl = pytest.importorskip("openpyxl")
+    assert kpi("template", "--year", "2014", "--format", "xlsx", "-o", "2014.xlsx").exit_code == 0
+    book = openpyxl.load_workbook(workdir / "2014.xlsx")
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    assert header == HEADER_NB
+    # the comment and actions columns are Text too: a comment typed as '=...' or '-2 %' stays as typed
+    assert {row[i].number_format for row in sheet.iter_rows(min_row=2) for i in (2, 3, 4)} == {"@"}
+    made_up = {"L.1.1": ("3,8", "-2 % fra i fjor (made up)", "Ny runde (made up)"), "L.1.2": ("4,6", None, None)}
+    for row in sheet.iter_rows(min_row=2):
+        row[2].value, row[3].value, row[4].value = made_up[row[0].value]
+    book.save(workdir / "2014.xlsx")
+    document = evaluated(kpi("evaluate", "2014.xlsx", "--format", "json"))
+    found = {r["indicator"]: (r.get("comment"), r.get("actions")) for r in document["results"]}
+    assert found["L.1.1"] == ("-2 % fra i fjor (made up)", "Ny runde (made up)")
+    assert found["L.1.2"] == (None, None)
+
+
 # --- text from the definitions is neutralised for spreadsheets --------------------------------
 
 FORMULAS = """\
@@ -635,11 +697,11 @@ def test_template_csv_neutralises_formula_names(kpi, write, workdir):
     assert result.exit_code == 0, result.stderr
     table = parse_csv(result.stdout)
     assert table[1:4] == [
-        ["m", "2016", "", "", "'+kr", '\'=HYPERLINK("http://example.invalid", "klikk")'],
-        ["F.1.1", "2016", "", "", "'@SUM(A1)", "'=1+1"],
-        ["F.1.2", "2016", "", "", "", "'-2+3"],
+        ["m", "2016", "", "", "", "", "'+kr", '\'=HYPERLINK("http://example.invalid", "klikk")'],
+        ["F.1.1", "2016", "", "", "", "", "'@SUM(A1)", "'=1+1"],
+        ["F.1.2", "2016", "", "", "", "", "", "'-2+3"],
     ]
-    assert table[4] == ["F.1.3", "2016", "", "", "%", "Vanlig navn"]
+    assert table[4] == ["F.1.3", "2016", "", "", "", "", "%", "Vanlig navn"]
     assert table[5][:3] == ["m", "2016", "'=Vest"]
     for row in table[1:]:
         for cell in row[2:]:
@@ -655,7 +717,7 @@ def test_template_xlsx_neutralises_formula_names(kpi, write, workdir):
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f", (cell.coordinate, cell.value)
-    names = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    names = [row[6] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == ['\'=HYPERLINK("http://example.invalid", "klikk")', "'=1+1", "'-2+3", "Vanlig navn"]
 
 

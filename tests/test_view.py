@@ -206,6 +206,10 @@ def test_history_years_end_at_the_year_shown(seed):
     ("statuses", "headline"),
     [
         ([Status.DESIRED, Status.ACCEPTED, Status.MISSING], Status.ACCEPTED),  # rated: the worst
+        ([Status.DESIRED, Status.NOT_APPROVED, Status.MISSING], Status.NOT_APPROVED),
+        # all rated ones desired, one missing: never all-good, it shows as missing (issue 24)
+        ([Status.DESIRED, Status.MISSING], Status.MISSING),
+        ([Status.DESIRED, Status.DESIRED, Status.NOT_PHASED_IN], Status.DESIRED),  # nothing missing
         ([Status.INSUFFICIENT_BASE, Status.NOT_PHASED_IN], Status.INSUFFICIENT_BASE),
         ([Status.NOT_PHASED_IN, Status.MISSING, Status.INSUFFICIENT_BASE], Status.MISSING),
         ([Status.NO_TARGET, Status.NOT_PHASED_IN], Status.NOT_PHASED_IN),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import KpiErrors, UsageError
-from .messages import reports_errors
+from .messages import reports_errors, said, speak
 from .params import indicators_option
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
     if offline and refresh:
         raise UsageError("--offline and --refresh contradict each other: give one")
     scorecard = load_definitions(indicators)
+    speak(scorecard.language, scorecard.levels)
     mapping = load_mapping(indicators)
     tables = tables_of(mapping)
     _check_sources(mapping, tables, regions, indicators)
@@ -101,9 +102,9 @@ def fetch(indicators: str, out: str, years: str | None, regions: str, offline: b
         if groups:
             fetch_kolada(mapping, kolada, client, outcome, done)
     for path in outcome.downloaded:
-        click.echo(f"{path}: fetched")
+        click.echo(said("msg.fetched", path=path))
     for path in outcome.unchanged:
-        click.echo(f"{path}: {'saved' if offline else 'unchanged'}")
+        click.echo(said("msg.saved" if offline else "msg.unchanged", path=path))
     if outcome.errors:
         raise KpiErrors(outcome.errors)
 

@@ -14,7 +14,7 @@ import click
 
 from ..errors import KpiError, KpiErrors, Problem
 from ..number_format import DECIMAL_COMMA
-from .messages import plural, reports_errors, warn
+from .messages import reports_errors, said, speak, warn
 from .output import write_new
 from .params import LANGUAGE_ALIASES, YEAR, Choice
 
@@ -64,6 +64,7 @@ def init(directory: str, language: str, source: str | None, sheet: str | None, y
       kpi init --from malekart.txt
       kpi init --from handlingsprogram.docx --dry-run
     """
+    speak(language)
     definitions = os.path.join(directory, DEFINITIONS) if directory != "." else DEFINITIONS
     if source is not None:
         from .drafting import draft_files
@@ -132,11 +133,11 @@ def _say_done(
     directory: str, files: list[tuple[str, str]], years: list[int], problems: list[Problem], results: bool
 ) -> None:
     for path, _ in files:
-        click.echo(f"wrote {path}")
+        click.echo(said("msg.wrote", path=path))
     if problems:
-        click.echo(f"{plural(len(problems), 'place')} to finish by hand: listed above, marked TO FINISH in the file")
+        click.echo(said("msg.to_finish", places=len(problems)))
     path = f"results/{years[-1]}.csv"
-    click.echo("next" + (f", in {directory}:" if directory != "." else ":"))
+    click.echo(said("msg.next_in", directory=directory) if directory != "." else said("msg.next"))
     click.echo("  kpi validate")
     click.echo(f"  kpi evaluate {path}" if results else f"  kpi template --year {years[-1]} -o {path}")
     click.echo(f"  kpi evaluate {path} --format html -o report.html")

@@ -113,23 +113,74 @@ def _filled(problem: Problem, values: dict[str, object]) -> str:
     return said(f"problem.{problem.key}", **values)
 
 
-# -v's engine line as sql/choice.py words it, and its words in the catalogue ("engine.*").
-_ENGINE = re.compile(r"^engine: (?P<engine>\w+) \((?P<why>.*)\)$")
+# -v's engine lines as sql/choice.py and sql/stream.py word them, and their words in the catalogue
+# ("engine.*", "stream.*"): a reason the table does not know is said as given.
+_ENGINE = re.compile(r"^(?:engine: )?(?P<engine>\w+) \((?P<why>.*)\)$")
 _WHY = {
     "auto: duckdb is not installed": "engine.not_installed",
     "auto: Parquet input": "engine.parquet",
+    "auto: Parquet output": "engine.parquet_out",
+    f"auto: {AUTO_STREAMS}": "engine.small",  # the threshold said once, in sql/choice.py
 }
-_WHY[f"auto: {AUTO_STREAMS}"] = "engine.small"  # the threshold said once, in sql/choice.py
+_MB = re.compile(r"^auto: (?P<mb>\d+\.\d) MB of input$")
+_STREAM_WHY = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^--format (?P<fmt>\S+) is written from the report$", "stream.format"),
+        (r"^(?P<indicator>\S+) has rate: verdict \(a published word as the result\), which only", "stream.verdict"),
+        (r"^(?P<indicator>\S+) has a target with a deadline \(.*\), which only the report", "stream.deadline"),
+        (r"^(?P<indicator>\S+) has (?P<what>rate: change|compute: \w+|min_base), which only the report", "stream.key"),
+        (r"^(?P<path>.+) is not a plain CSV or Parquet file$", "stream.not_plain"),
+        (r"^(?P<path>.+) has quotes or blank lines: ", "stream.quotes"),
+        (r"^(?P<path>.+) has a line break other than CR and LF ", "stream.breaks"),
+        (r"^the fast reader is not sure of the input \((?P<path>.+): no header\)$", "stream.no_header"),
+        (r"^the fast reader is not sure of the input \((?P<path>.+): a wide table\)$", "stream.wide"),
+        (r"^the fast reader is not sure of the input \((?P<path>.+): not a CSV or Parquet file\)$", "stream.not_csv"),
+        (r"^the fast reader is not sure of the input \((?P<detail>.*)\)$", "stream.unsure"),
+        (r"^DuckDB could not read the input: (?P<detail>.*)$", "stream.unreadable"),
+        (r"^a value lies outside its scale: ", "stream.scale"),
+        (r"^some rows are not plain: ", "stream.rows"),
+        (r"^(?P<path>.+) prints bands: ", "stream.bands"),
+        (r"^(?P<path>.+): encoding (?P<encoding>\S+) is read by the Python reader$", "stream.encoding"),
+        (r"^(?P<path>.+): Windows-1252 letters are read by the Python reader$", "stream.cp1252"),
+        (r"^a number below 0.0001 or from 10\^16 is written with an exponent", "stream.exponent"),
+    )
+]
 
 
-def say_engine(line: str) -> None:
-    """-v's line on the engine chosen, in the language of stderr (a reason it does not know, as given)."""
+def _why(why: str) -> str:
+    """A reason for the engine (``auto: ...``) in the language of stderr; one it does not know as given."""
+    if why in _WHY:
+        return said(_WHY[why], mb=STREAM_FROM_BYTES >> 20)
+    if match := _MB.match(why):
+        mark = (_VOICE.get() or Labels("en")).decimal_mark
+        return said("engine.large", mb=match["mb"].replace(".", mark))
+    return why
+
+
+def stream_why(reason: str) -> str:
+    """Why the DuckDB stream leaves a run to the report (``sql.stream``'s words), in the language of stderr."""
+    for pattern, key in _STREAM_WHY:
+        if match := pattern.match(reason):
+            return said(key, **match.groupdict())
+    return reason
+
+
+def say_engine(line: str, streamed: bool | None = None, outcome: str | None = None) -> None:
+    """-v's line on the engine chosen, in the language of stderr: ``engine: NAME (WHY)`` of
+    ``sql.choice``; after the stream's choice, whether it ``streamed`` or went through the report
+    and why (``outcome``)."""
     match = _ENGINE.match(line)
-    if match is None or (match["why"] not in _WHY and not match["why"].startswith("--engine ")):
+    if match is None:
         note(line)
         return
-    why = match["why"] if match["why"].startswith("--engine ") else said(_WHY[match["why"]], mb=STREAM_FROM_BYTES >> 20)
-    note(said("msg.engine", engine=match["engine"], why=why))
+    values = {"engine": match["engine"], "why": _why(match["why"])}
+    if streamed is None:
+        note(said("msg.engine", **values))
+    elif streamed:
+        note(said("msg.engine.streamed", **values))
+    else:
+        note(said("msg.engine.report", **values, reason=stream_why(outcome or "")))
 
 
 def say_problem(problem: Problem) -> None:
@@ -240,11 +291,6 @@ def say_accounting(count: Reconciliation) -> None:
             unbalanced=unbalanced,
         )
     )
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 result', '2 results': a count with its noun in the right number."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def note(message: str) -> None:

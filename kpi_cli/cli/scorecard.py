@@ -15,7 +15,7 @@ from ..rating.checks import check_ignore, findings, gap_note, gap_warnings, read
 from ..render import Kind, render_status
 from ..view import StatusView
 from .by_name import chosen_format
-from .messages import EXIT_FAIL, emit, plural, reports_errors, say_problem
+from .messages import EXIT_FAIL, emit, reports_errors, said, say_problem
 from .params import (
     DELIMITER,
     YEAR,
@@ -112,10 +112,8 @@ def validate(path: str | None, indicators: str, ignore: tuple[str, ...], lang: s
         say_problem(problem)
     count = sum(1 for _ in scorecard.indicators())
     goals = sum(len(area.goals) for area in scorecard.focus_areas)
-    click.echo(
-        f"{target}: ok: {plural(len(scorecard.focus_areas), 'focus area')}, {plural(goals, 'goal')}, "
-        f"{plural(count, 'indicator')}, {plural(len(warnings), 'warning')}"
-    )
+    areas = len(scorecard.focus_areas)
+    click.echo(said("msg.validate", path=target, areas=areas, goals=goals, indicators=count, warnings=len(warnings)))
 
 
 @click.command("explain", cls=TakesNegativeValues)
@@ -174,7 +172,7 @@ def template(
     lang: str | None,
 ) -> None:
     """Write the results file to fill in for a year: one row per measure and directly
-    measured indicator active that year, with an empty value column.
+    measured indicator active that year, with empty value, comment and actions columns.
 
     Computed indicators are left out (their measures are asked for, with the year
     before for a change), and so are indicators not yet phased in. The filled file

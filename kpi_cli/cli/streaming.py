@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..rating.checks import unsilenced
 from ..sql.choice import choose_streaming
-from .messages import EXIT_FAIL, Named, emit, note, say_accounting, say_gate, say_problems, say_years
+from .messages import EXIT_FAIL, Named, emit, say_accounting, say_engine, say_gate, say_problems, say_years
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -58,10 +58,10 @@ def try_streaming(
         if fmt == "parquet":
             raise UsageError(f"cannot write Parquet: {outcome}")
         if verbose:
-            note(f"engine: {choice}, through the report: {outcome}")
+            say_engine(choice, streamed=False, outcome=outcome)
         return None
     if verbose:
-        note(f"engine: {choice}, streamed (rated and written by DuckDB)")
+        say_engine(choice, streamed=True)
     return outcome
 
 

@@ -58,7 +58,12 @@ class Rollup:
 
     @property
     def headline(self) -> Status | None:
-        """What the roll-up shows: the worst rated status, else the first of ``UNRATED`` it holds."""
+        """What the roll-up shows: the worst rated status, else the first of ``UNRATED`` it holds.
+
+        Missing results never let a roll-up look all-good: when every rated result reached the best
+        level but some are missing, it shows missing (its symbol and colour in every format)."""
+        if self.status is Status.DESIRED and self.missing:
+            return Status.MISSING
         if self.status is not None:
             return self.status
         return next((status for status in UNRATED if self.counts[status]), None)

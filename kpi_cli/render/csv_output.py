@@ -9,6 +9,10 @@ Text cells that a spreadsheet would read as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe.
 Values, years and line numbers are written as plain numbers.
 
+``status`` and ``phase_in_state`` are stable ids (``not_approved``, ``active``) for filters and
+scripts; ``status_text`` and ``phase_in_text`` beside them say the same in the output language, as
+the terminal table does.
+
 The file reads back with ``kpi_cli.results.read.read_results``: its ``indicator``,
 ``org_unit``, ``year``, ``value`` and ``n`` (the base) columns are names the
 reader knows. The measures behind computed indicators are not written, only
@@ -46,6 +50,7 @@ HEADER = (
     "accepted",
     "not_approved",
     "phase_in_state",
+    "phase_in_text",
     "source_file",
     "source_line",
     "n",
@@ -64,6 +69,7 @@ STATUS_HEADER = (
     "phase_in",
     "planned",
     "state",
+    "state_text",
     "postponed",
     "has_bands",
     "reason",
@@ -86,6 +92,7 @@ NB_HEADER = {
     "accepted": "laveste_akseptert",
     "not_approved": "ikke_godkjent",
     "phase_in_state": "innfasing",
+    "phase_in_text": "innfasingstekst",
     "source_file": "kildefil",
     "source_line": "kildelinje",
     "n": "n",
@@ -98,6 +105,7 @@ NB_HEADER = {
     "phase_in": "innfases",
     "planned": "planlagt",
     "state": "tilstand",
+    "state_text": "tilstandstekst",
     "postponed": "utsatt",
     "has_bands": "har_resultatkrav",
     "reason": "begrunnelse",
@@ -185,6 +193,7 @@ def row(entry: Entry, say: Labels, mark: str) -> list[Cell]:
         neutralise(say.status(result)),
         *(neutralise(text) for text in bands),
         result.state.value,
+        neutralise(say.state(result.state)),
         neutralise(location.path) if location else "",
         location.line if location and location.line is not None else "",
         format_number(base, mark) if (base := result.row.base if result.row else None) is not None else "",
@@ -243,6 +252,7 @@ def status(view: StatusView, options: RenderOptions) -> str:
             phase_in.year if phase_in else "",
             planned if planned is not None else "",
             item.state.value,
+            neutralise(say.state(item.state)),
             str(item.postponed).lower(),
             str(indicator.has_bands).lower(),
             neutralise(say.state_note(item)),

@@ -19,6 +19,12 @@ PALETTE: dict[Status, tuple[str, str, str, str]] = {
     Status.NOT_PHASED_IN: ("#59636e", "#eef0f2", "#3d444d", "#d5d9de"),
 }
 GREY = PALETTE[Status.NO_TARGET]  # a status without colours of its own
+# In print, what heads a table stays on the page of the table's first row: a unit's and a focus
+# area's heading (h2, h3: break-after: avoid), the focus goal under it, the caption, the header row
+# and a goal's row. Chromium keeps break-after: avoid only between the elements that have it, so a
+# focus goal or caption without it let the break fall there, heading alone at the foot of the page
+# (tests/test_pdf_page_breaks.py reads the printed pages back).
+KEEP_WITH_NEXT = ".focus-goal,caption,thead,tr.goal{break-after:avoid} tbody tr:first-child{break-before:avoid}"
 
 
 def css_string(text: str) -> str:
@@ -104,6 +110,7 @@ footer{{margin-top:20px;font-size:11px;color:var(--muted)}}
  body{{max-width:none;padding:0;font-size:9pt;line-height:1.25}}
  *{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
  h1{{font-size:14pt}} h2{{font-size:11pt;break-after:avoid}} h3{{font-size:10pt;break-after:avoid}}
+ {KEEP_WITH_NEXT}
  .unit+.unit{{break-before:page}} thead{{display:table-header-group}}
  .scroll{{overflow:visible}} h2{{margin:10px 0 4px}} .legend{{break-inside:avoid}}
  th,td{{padding:2px 4px}} .name{{min-width:10em}} .st{{font-size:8pt}} .band,.meta,.prev,.note{{font-size:8pt}}

@@ -1,8 +1,9 @@
-"""The lines kpi writes on stderr, in English: the gate, the notes on years, -v's reading and
-accounting, and the problems the core gives a key (``Problem.key``). :mod:`kpi_cli.render.words`
-adds them to the catalogue; :mod:`kpi_cli.cli.messages` fills them. A value named ``*_status``
-is a status id, said as its word in the other languages; ``noun.NAME`` is the noun after a count
-``NAME``. The English ones say exactly what the core's own messages say."""
+"""The lines kpi writes on stderr, in English: the gate, the notes on years, -v's reading,
+accounting and engine lines, and the problems the core gives a key (``Problem.key``); and the
+few lines a command prints on stdout besides a report (validate's counts, fetch's and init's).
+:mod:`kpi_cli.render.words` adds them to the catalogue; :mod:`kpi_cli.cli.messages` fills them. A
+value named ``*_status`` is a status id, said as its word in the other languages; ``noun.NAME`` is
+the noun after a count ``NAME``. The English ones say exactly what the core's own messages say."""
 
 from __future__ import annotations
 
@@ -27,6 +28,54 @@ WORDS: dict[str, str] = {
     "engine.not_installed": "auto: duckdb is not installed",
     "engine.parquet": "auto: Parquet input",
     "engine.small": "auto: DuckDB streams json, jsonl and csv from {mb} MB of CSV, or Parquet",
+    "msg.engine.streamed": "engine: {engine} ({why}), streamed (rated and written by DuckDB)",
+    "msg.engine.report": "engine: {engine} ({why}), through the report: {reason}",
+    "engine.parquet_out": "auto: Parquet output",
+    "engine.large": "auto: {mb} MB of input",
+    "stream.format": "--format {fmt} is written from the report",
+    "stream.verdict": (
+        "{indicator} has rate: verdict (a published word as the result), which only the report path writes"
+    ),
+    "stream.deadline": (
+        "{indicator} has a target with a deadline (rated along the path from its first result), which only "
+        "the report path writes"
+    ),
+    "stream.key": "{indicator} has {what}, which only the report path writes",
+    "stream.not_plain": "{path} is not a plain CSV or Parquet file",
+    "stream.quotes": "{path} has quotes or blank lines: its rows' line numbers come from the Python reader",
+    "stream.breaks": (
+        "{path} has a line break other than CR and LF (FF, VT, NEL, U+2028 ...): the Python reader reads it"
+    ),
+    "stream.unsure": "the fast reader is not sure of the input ({detail})",
+    "stream.no_header": "the fast reader is not sure of the input ({path}: no header)",
+    "stream.wide": "the fast reader is not sure of the input ({path}: a wide table)",
+    "stream.not_csv": "the fast reader is not sure of the input ({path}: not a CSV or Parquet file)",
+    "stream.unreadable": "DuckDB could not read the input: {detail}",
+    "stream.scale": "a value lies outside its scale: the Python reader says where",
+    "stream.rows": "some rows are not plain: the Python reader reads them",
+    "stream.bands": "{path} prints bands: the report compares them with the definitions",
+    "stream.encoding": "{path}: encoding {encoding} is read by the Python reader",
+    "stream.cp1252": "{path}: Windows-1252 letters are read by the Python reader",
+    "stream.exponent": "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it",
+    "msg.validate": (
+        "{path}: ok: {areas} {areas_noun}, {goals} {goals_noun}, {indicators} {indicators_noun}, {warnings} "
+        "{warnings_noun}"
+    ),
+    "msg.fetched": "{path}: fetched",
+    "msg.saved": "{path}: saved",
+    "msg.unchanged": "{path}: unchanged",
+    "msg.wrote": "wrote {path}",
+    "msg.to_finish": "{places} {places_noun} to finish by hand: listed above, marked TO FINISH in the file",
+    "msg.next": "next:",
+    "msg.next_in": "next, in {directory}:",
+    "noun.places.one": "place",
+    "noun.places.many": "places",
+    "noun.areas.one": "focus area",
+    "noun.areas.many": "focus areas",
+    "noun.goals.one": "goal",
+    "noun.goals.many": "goals",
+    "noun.warnings.one": "warning",
+    "noun.warnings.many": "warnings",
     "layout.long": "long",
     "layout.wide": "wide",
     "layout.updated": "updated",

@@ -20,10 +20,12 @@ NAME_MIN = 20
 
 
 def _rollup(rollup: hist.Rollup) -> Text:
-    """A goal's cell in the matrix: the worst status and how many were desired, '▲ 1/2'."""
-    if rollup.status is None:
+    """A goal's cell in the matrix: the roll-up's headline (``Rollup.headline``: missing results show
+    as missing, never as all desired) and how many of those expected were desired, '▲ 1/2', '? 1/2'."""
+    shown = rollup.headline
+    if shown is None or not rollup.expected:
         return Text("")
-    return Text(f"{SYMBOLS[rollup.status]} {rollup.desired}/{rollup.expected}", style=f"bold {COLOURS[rollup.status]}")
+    return Text(f"{SYMBOLS[shown]} {rollup.desired}/{rollup.expected}", style=f"bold {COLOURS[shown]}")
 
 
 def _part(view: View, say: Labels, units: list[str | None], names: bool) -> Table:

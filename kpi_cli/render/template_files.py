@@ -13,14 +13,16 @@ from ..text import neutralise
 from .csv_output import BOM
 
 TEXT_FORMAT = "@"  # Excel's Text format: a cell keeps what is typed in it (docs/explanation/values-as-written.md)
+# The comment and the actions are read back as results/columns.py's comment and actions columns, and shown in
+# the report beside the result (issue 24: what a controller writes about a result goes in with it).
 HEADERS = {
-    "nb": ("indikator", "år", "tjenesteområde", "verdi", "måleenhet", "navn"),
-    "en": ("indicator", "year", "org_unit", "value", "unit_of_measure", "name"),
+    "nb": ("indikator", "år", "tjenesteområde", "verdi", "kommentar", "tiltak", "måleenhet", "navn"),
+    "en": ("indicator", "year", "org_unit", "value", "comment", "actions", "unit_of_measure", "name"),
 }
 
 
 def _table(rows: Sequence[TemplateRow], lang: str) -> list[list[str | int]]:
-    """Header and rows; the org unit column only when some row has one. Values are left empty."""
+    """Header and rows; the org unit column only when some row has one. Value, comment and actions are left empty."""
     with_units = any(row.org_unit for row in rows)
     header: list[str | int] = list(HEADERS.get(lang, HEADERS["nb"]))
     if not with_units:
@@ -30,7 +32,7 @@ def _table(rows: Sequence[TemplateRow], lang: str) -> list[list[str | int]]:
         cells: list[str | int] = [row.id, row.year]
         if with_units:
             cells.append(neutralise(row.org_unit or ""))
-        cells += ["", neutralise(row.unit or ""), neutralise(row.name)]
+        cells += ["", "", "", neutralise(row.unit or ""), neutralise(row.name)]
         table.append(cells)
     return table
 
@@ -57,11 +59,13 @@ def xlsx_bytes(rows: Sequence[TemplateRow], lang: str = "nb") -> bytes:
     assert sheet is not None
     sheet.title = "Resultater" if lang == "nb" else "Results"
     table = _table(rows, lang)
-    value_column = table[0].index(HEADERS.get(lang, HEADERS["nb"])[3]) + 1
+    headers = HEADERS.get(lang, HEADERS["nb"])
+    typed_in = [table[0].index(header) + 1 for header in headers[3:6]]  # value, comment, actions
     for cells in table:
         sheet.append(cells)
     for line in range(2, len(table) + 1):  # what is typed is what is read: 3,5 % stays 3,5 %, never 0.035
-        sheet.cell(line, value_column).number_format = TEXT_FORMAT
+        for column in typed_in:
+            sheet.cell(line, column).number_format = TEXT_FORMAT
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

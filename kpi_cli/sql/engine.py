@@ -29,8 +29,8 @@ from ..limits import MAX_FIELD_CHARS
 from ..model import Scorecard
 from ..rating.evaluate import evaluate
 from ..results import columns as columns_of
+from ..results import marks, values
 from ..results import read as reader
-from ..results import values
 from ..results.dialects import sniff_delimiter
 from .compiler import compile_sql
 from .expressions import NUMBER, both, cast, either, lit, when
@@ -292,6 +292,8 @@ def rate(
     con = connection or duckdb.connect()
     try:
         sources = sources_of(con, paths, encoding, delimiter, columns)
+        if any(undecided_marks(con, source, reader_call(source).sql("duckdb")) for source in sources):
+            raise NeedsPython("a number reads two ways (12.500): the Python reader says so at its line")
         selects = [select_rows(source, year) for source in sources]
         union: exp.Expr = selects[0]
         for select in selects[1:]:
@@ -345,6 +347,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple
     columns = [list(column) for column in zip(*exact, strict=True)]
     unnested = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
     con.execute(f"INSERT INTO {table} SELECT {unnested}", columns)
+
+
+def undecided_marks(con: duckdb.DuckDBPyConnection, source: Source, table: str) -> bool:
+    """Whether a CSV ``source`` holds a number that reads two ways, decimals or thousands (12.500),
+    which its other numbers do not settle (results/marks.py): a few distinct texts weighed in Python."""
+    if source.parquet or "value" not in source.columns:
+        return False
+    name = exp.to_identifier(source.columns["value"], quoted=True).sql("duckdb")
+    text = f"TRIM(CAST({name} AS VARCHAR))"
+    query = f"SELECT DISTINCT {text} FROM {table} WHERE regexp_matches({text}, '[0-9][.,][0-9]')"
+    texts = (row[0] for row in con.execute(query).fetchall())
+    return bool(marks.undecided(texts, source.delimiter, source.columns["value"]))
 
 
 def count_of(con: duckdb.DuckDBPyConnection, query: str) -> int:

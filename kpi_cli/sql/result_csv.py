@@ -3,9 +3,10 @@
 The cells ``kpi_cli.render.csv_output.row`` writes: those that belong to an indicator in a year
 and band version (id, name, goal, focus area, unit, band texts, owner) and to its status (the status
 text) are quoted by Python's csv module once, into the small tables ``kpi_csv_kind`` and
-``kpi_csv_status``; the result's own cells (org unit, value, file and line, n, regression,
-comment, actions) are written in SQL with the same rules: a formula start made plain
-(``text.neutralise``), a cell quoted when it holds the delimiter, a quote or a line break.
+``kpi_csv_status``, and so are the phase-in state's words (a CASE in the line); the result's own
+cells (org unit, value, file and line, n, regression, comment, actions) are written in SQL with the
+same rules: a formula start made plain (``text.neutralise``), a cell quoted when it holds the
+delimiter, a quote or a line break.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Scorecard, Status
+from ..model import PhaseState, Scorecard, Status
 from ..render import RenderOptions
 from ..render.csv_output import BOM, dialect, evaluation_header, shown_header
 from ..render.labels import Labels
@@ -84,10 +85,11 @@ def tables(con: duckdb.DuckDBPyConnection, scorecard: Scorecard, options: Render
         (key, year, _joined([neutralise(say.note(Note(key, (("year", year),))))], delimiter)) for key, year in notes
     ]
     insert_rows(con, "kpi_csv_note", cells)
-    return _line(delimiter, mark)
+    states = {state.value: _joined([neutralise(say.state(state))], delimiter) for state in PhaseState}
+    return _line(delimiter, mark, states)
 
 
-def _line(delimiter: str, mark: str) -> str:
+def _line(delimiter: str, mark: str, states: dict[str, str]) -> str:
     """A result's CSV line (with its \\r\\n) from a row of ``kpi_rows`` joined to the tables above."""
     sep = _literal(delimiter)
     starts = "|".join(_regex(start) for start in FORMULA_STARTS)
@@ -109,13 +111,19 @@ def _line(delimiter: str, mark: str) -> str:
             f"{text('r.org_unit')} || {sep} || r.year || {sep}",
             f"{number('r.value_text', 'r.value')} || {sep}",
             f"k.unit || {sep} || s.cells || {sep} || k.bands || {sep}",
-            f"kpi_phase_state(r.year, r.phase_in) || {sep}",
+            f"kpi_phase_state(r.year, r.phase_in) || {sep} || {_state_text(states)} || {sep}",
             f"{text('r.path')} || {sep} || coalesce(CAST(r.line AS VARCHAR), '') || {sep}",
             f"{number('r.n_text', 'r.n')} || {sep} || coalesce(t.cells, '') || {sep}",
             f"(CASE WHEN r.regression THEN 'true' ELSE 'false' END) || {sep} || {text('r.comment')} || {sep}",
             f"{text('r.actions')} || {sep} || k.owner || chr(13)",
         ]
     )
+
+
+def _state_text(states: dict[str, str]) -> str:
+    """The phase-in state's words (``phase_in_text``) by its id, as ``csv_output.row`` writes them."""
+    cases = " ".join(f"WHEN {_literal(state)} THEN {_literal(text)}" for state, text in states.items())
+    return f"(CASE kpi_phase_state(r.year, r.phase_in) {cases} END)"
 
 
 def _literal(text: str) -> str:

@@ -41,7 +41,17 @@ from ..results.values import parse_value
 from ..view import Coverage, Gate, coverage
 from . import result_csv
 from .compiler import compile_sql
-from .engine import NeedsPython, Source, count_of, doubtful, reader_call, run, select_rows, sources_of
+from .engine import (
+    NeedsPython,
+    Source,
+    count_of,
+    doubtful,
+    reader_call,
+    run,
+    select_rows,
+    sources_of,
+    undecided_marks,
+)
 from .parquet_checks import Refused, cell_problems, check_before
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
 from .tables import core_only
@@ -262,6 +272,8 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
             check_before(con, source)  # before its values are read: they may unpack to gigabytes
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
         run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
+        if undecided_marks(con, source, raw):
+            return "a number reads two ways (12.500): the Python reader says so at its line"
         selects.append(select_rows(source, request.year, raw).sql("duckdb"))
     run(con, "CREATE TEMP TABLE kpi_results AS " + " UNION ALL ".join(selects))
     for number in range(len(selects)):

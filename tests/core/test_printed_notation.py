@@ -299,12 +299,13 @@ def test_evaluate_rates_the_printed_forms(kpi, tmp_path, monkeypatch, assert_ok)
     assert_ok(result, 1)  # 249 is not approved
     assert result.stdout.splitlines()[1:] == [
         "S.1.1;Nye boliger;S.1;S;;2015;249;boliger;not_approved;Ikke godkjent resultat;300 - 399;"
-        '"250 - 299; 400 - 449";"‹ 249; › 449";active;2015.csv;2;;;false;;;',
+        '"250 - 299; 400 - 449";"‹ 249; › 449";active;aktiv;2015.csv;2;;;false;;;',
         "S.1.2;Befolkningsvekst;S.1;S;;2015;1,75;%;accepted;Laveste aksepterte resultat;1,30 - 1,69 %;"
-        '"<1,00 - 1,29 %; >1,70 - 1,99 %";"< 0,99 %; > 2,00 %";active;2015.csv;3;;;false;;;',
+        '"<1,00 - 1,29 %; >1,70 - 1,99 %";"< 0,99 %; > 2,00 %";active;aktiv;2015.csv;3;;;false;;;',
         "S.1.3;Brukertilfredshet;S.1;S;;2015;72;poeng;accepted;Laveste aksepterte resultat;"
-        "Meget bra (81-100 poeng);Middels (61-80 poeng);Dårlig (1-60 poeng);active;2015.csv;4;;;false;;;",
-        "S.1.4;Frivillige lag;S.1;S;;2015;3;;desired;Ønsket resultat;Økning;;Nedgang;active;2015.csv;5;;;false;;;",
+        "Meget bra (81-100 poeng);Middels (61-80 poeng);Dårlig (1-60 poeng);active;aktiv;2015.csv;4;;;false;;;",
+        "S.1.4;Frivillige lag;S.1;S;;2015;3;;desired;Ønsket resultat;Økning;;Nedgang;active;aktiv;2015.csv;5;;;"
+        "false;;;",
     ]
     assert result.stderr == "kpi: 1 resultat feiler --fail-on not_approved: S.1.1\n"  # nb, as the CSV
 

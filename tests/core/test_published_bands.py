@@ -124,7 +124,7 @@ def test_validate_lists_each_gap_with_its_interval() -> None:
 def test_kpi_validate_accepts_the_file() -> None:
     result = cli_runner().invoke(main, ["validate", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("2 goals, 8 indicators, 1 warning\n")
+    assert result.stdout.endswith("2 mål, 8 indikatorer, 1 advarsel\n")  # the file's language, nb
 
 
 def test_a_target_for_the_end_of_the_term_is_a_deadline_target(indicators) -> None:

@@ -280,6 +280,17 @@ def _value_text(value: Decimal, mark: str) -> str:
     return format_number(value, mark)
 
 
+def two_ways(text: str) -> bool:
+    """1,000 or -4.510: one mark, three digits after it, a whole part that could be a thousands group."""
+    return re.fullmatch(r"-?[1-9][0-9]{0,2}[.,][0-9]{3}", text) is not None
+
+
+def settled(texts: Sequence[str], text: str, usual: str) -> bool:
+    """Whether ``text``'s mark is the one the file writes its decimals with: its other numbers', else ``usual``."""
+    marks = {mark for other in texts if not two_ways(other) for mark in other if mark in ".,"}
+    return (marks or {usual}) == {text.lstrip("-")[-4]}
+
+
 @ROUND_TRIP
 @given(
     st.data(),
@@ -316,11 +327,19 @@ def test_filled_csv_template_reads_back_to_the_same_values(
     path.write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
     read = read_results([path])
-    assert read.errors == [], [error.format() for error in read.errors]
+    # Typed with either mark, a number like 1,000 reads two ways (one, or a thousand): read as the
+    # file's other decimals settle it, else rejected at its line, never read in silence.
+    texts = [record[column] for record in records]
+    usual = "." if separator == "," or lang == "en" else ","  # kpi's CSV and Excel: points with ','
+    undecided = {n for n, text in enumerate(texts) if two_ways(text) and not settled(texts, text, usual)}
+    assert sorted((error.code, re.findall(r"value '([^']*)'", str(error))) for error in read.errors) == sorted(
+        ("ambiguous-number", [texts[n]]) for n in undecided
+    )
     got = [(row.indicator, row.year, row.org_unit, exact(row.value)) for row in read.rows if row.value is not None]
     expected = [
         (row.id, row.year, read_back_org_unit(row.org_unit), exact(value))
-        for row, value in zip(wanted, values, strict=True)
+        for n, (row, value) in enumerate(zip(wanted, values, strict=True))
+        if n not in undecided
     ]
     assert got == expected
 
