@@ -30,6 +30,18 @@ WORDS: dict[str, str] = {
         "{indicator}: the value cell holds a date or time in Excel ({text}), not a number:"
         " type the number again in a cell formatted as a number or as text"
     ),
+    # a value that reads two ways (results/marks.py)
+    "problem.ambiguous-number": (
+        "{indicator}: value {text} reads two ways, {decimal} or {grouped}, and {why}: write {decimal} or {write}"
+    ),
+    "problem.ambiguous.none": "no other number in the file writes decimals, and {says} writes decimal {mark}s",
+    "problem.ambiguous.both": "the file writes decimals both with a comma and with a point",
+    "problem.ambiguous.other": "the file writes decimals with a {mark}",
+    "problem.ambiguous.comma": "comma",
+    "problem.ambiguous.point": "point",
+    "problem.ambiguous.headed": "a value column headed {name}",
+    "problem.ambiguous.separated": "a file separated by {separated}",
+    "problem.ambiguous.tabs": "tabs",
     # a result against the definitions
     "problem.unknown-indicator": "unknown indicator {id}{from}{hint}",
     "problem.unknown-indicator.from": " (from {cell})",

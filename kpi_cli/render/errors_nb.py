@@ -29,6 +29,19 @@ WORDS: dict[str, str] = {
         "{indicator}: verdicellen inneholder en dato eller et klokkeslett i Excel ({text}), ikke et tall:"
         " skriv tallet på nytt i en celle formatert som tall eller tekst"
     ),
+    # a value that reads two ways (results/marks.py)
+    "problem.ambiguous-number": (
+        "{indicator}: verdien {text} kan leses på to måter, {decimal}"
+        " eller {grouped}, og {why}: skriv {decimal} eller {write}"
+    ),
+    "problem.ambiguous.none": "ingen andre tall i filen har desimaler, og {says} skriver desimaler med {mark}",
+    "problem.ambiguous.both": "filen skriver desimaler både med komma og med punktum",
+    "problem.ambiguous.other": "filen skriver desimaler med {mark}",
+    "problem.ambiguous.comma": "komma",
+    "problem.ambiguous.point": "punktum",
+    "problem.ambiguous.headed": "en verdikolonne med overskriften {name}",
+    "problem.ambiguous.separated": "en fil delt med {separated}",
+    "problem.ambiguous.tabs": "tabulatorer",
     # a result against the definitions
     "problem.unknown-indicator": "ukjent indikator {id}{from}{hint}",
     "problem.unknown-indicator.from": " (fra {cell})",

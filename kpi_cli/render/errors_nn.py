@@ -29,6 +29,19 @@ WORDS: dict[str, str] = {
         "{indicator}: verdicella inneheld ein dato eller eit klokkeslett i Excel ({text}), ikkje eit tal:"
         " skriv talet på nytt i ei celle formatert som tal eller tekst"
     ),
+    # a value that reads two ways (results/marks.py)
+    "problem.ambiguous-number": (
+        "{indicator}: verdien {text} kan lesast på to måtar, {decimal"
+        "} eller {grouped}, og {why}: skriv {decimal} eller {write}"
+    ),
+    "problem.ambiguous.none": "ingen andre tal i fila har desimalar, og {says} skriv desimalar med {mark}",
+    "problem.ambiguous.both": "fila skriv desimalar både med komma og med punktum",
+    "problem.ambiguous.other": "fila skriv desimalar med {mark}",
+    "problem.ambiguous.comma": "komma",
+    "problem.ambiguous.point": "punktum",
+    "problem.ambiguous.headed": "ein verdikolonne med overskrifta {name}",
+    "problem.ambiguous.separated": "ei fil delt med {separated}",
+    "problem.ambiguous.tabs": "tabulatorar",
     # a result against the definitions
     "problem.unknown-indicator": "ukjend indikator {id}{from}{hint}",
     "problem.unknown-indicator.from": " (frå {cell})",

@@ -29,6 +29,19 @@ WORDS: dict[str, str] = {
         "{indicator}: värdecellen innehåller ett datum eller en tid i Excel ({text}), inte ett tal:"
         " skriv talet igen i en cell formaterad som tal eller text"
     ),
+    # a value that reads two ways (results/marks.py)
+    "problem.ambiguous-number": (
+        "{indicator}: värdet {text} kan läsas på två sätt, {decimal} "
+        "eller {grouped}, och {why}: skriv {decimal} eller {write}"
+    ),
+    "problem.ambiguous.none": "inget annat tal i filen har decimaler, och {says} skriver decimaler med {mark}",
+    "problem.ambiguous.both": "filen skriver decimaler både med komma och med punkt",
+    "problem.ambiguous.other": "filen skriver decimaler med {mark}",
+    "problem.ambiguous.comma": "komma",
+    "problem.ambiguous.point": "punkt",
+    "problem.ambiguous.headed": "en värdekolumn med rubriken {name}",
+    "problem.ambiguous.separated": "en fil avgränsad med {separated}",
+    "problem.ambiguous.tabs": "tabbar",
     # a result against the definitions
     "problem.unknown-indicator": "okänd indikator {id}{from}{hint}",
     "problem.unknown-indicator.from": " (från {cell})",

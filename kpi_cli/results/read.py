@@ -177,10 +177,12 @@ def _reject_undecided(rows: list[ResultRow], start: int, log: FileLog, problems:
             continue
         where = row.location
         error = ResultsError(
-            f"{row.indicator}: {why}",
+            f"{row.indicator}: {why[0]}",
             code="ambiguous-number",
             path=where.path if where else log.path,
             line=where.line if where else None,
+            key="ambiguous-number",
+            values=(("indicator", row.indicator), *why[1]),
         )
         log.rejected.append(error)
         problems.add(error)
