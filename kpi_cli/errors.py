@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from .codes import CODES, Severity
 from .records import dataclass
 
+# A problem's values for the catalogue's sentence (``Problem.key``): (name, text) pairs.
+Said = tuple[tuple[str, str], ...]
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice nearest to a misspelt ``word``, for a 'did you mean' hint; None if none is near."""
@@ -41,9 +44,10 @@ class Problem:
     column: int | None = None
     indicator: str = ""  # the indicator it is about, for ignore: on an indicator; "" when none
     # The message as the word catalogue says it in the output language: "problem.KEY" filled with
-    # ``values`` (cli/messages.py); ``message`` is the English one, for the core and its tests.
+    # ``values`` (cli/messages.py); ``message`` is the English one, for the core and its tests. A value
+    # named ``NAME_key`` is a part of the sentence, "problem.VALUE" filled the same way ("" for none).
     key: str = ""
-    values: tuple[tuple[str, str], ...] = ()
+    values: Said = ()
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -80,9 +84,12 @@ class KpiError(Exception):
         path: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        key: str = "",
+        values: Said = (),
     ) -> None:
         super().__init__(message)
-        self.problem = Problem(message, code or self.default_code, Severity.ERROR, path, line, column)
+        code = code or self.default_code
+        self.problem = Problem(message, code, Severity.ERROR, path, line, column, key=key, values=values)
 
     @property
     def message(self) -> str:

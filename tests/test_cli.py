@@ -314,8 +314,8 @@ def test_invalid_definitions_stop_evaluate(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "broken.yaml:5:5: error: focus area: unknown key 'colour'; "
-            "allowed: id, name, focus_goal, goals, description [unknown-key]"
+            "broken.yaml:5:5: error: fokusområde: ukjent nøkkel 'colour'; "
+            "tillatt: id, name, focus_goal, goals, description [unknown-key]"
         ],
     )
 
@@ -365,8 +365,8 @@ def test_no_year_at_all(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "scores.csv:1: error: no year: add a year column (år), put the year in the file name "
-            "(results/2014.csv) or give --year [no-year]"
+            "scores.csv:1: error: mangler år: legg til en årskolonne (år), sett året i filnavnet "
+            "(results/2014.csv) eller bruk --year [no-year]"
         ],
     )
 
@@ -402,13 +402,13 @@ def test_results_errors_all_in_one_run(kpi, workdir, write, assert_error):
     assert_error(
         result,
         [
-            "errors.csv:2: error: unknown indicator 'L1.1' (did you mean L.2.1?) [unknown-indicator]",
-            "errors.csv:4: error: duplicate result for L.1.1 2014: already given at errors.csv:3 [duplicate-result]",
-            "errors.csv:5: error: L.1.2: value 'ca 4,5' is not a number [invalid-value]",
-            "errors.csv:6: error: L.1.2: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+            "errors.csv:2: error: ukjent indikator 'L1.1' (mente du L.2.1?) [unknown-indicator]",
+            "errors.csv:4: error: dobbelt resultat for L.1.1 2014: allerede gitt på errors.csv:3 [duplicate-result]",
+            "errors.csv:5: error: L.1.2: verdien 'ca 4,5' er ikke et tall [invalid-value]",
+            "errors.csv:6: error: L.1.2: verdien 47,1 ligger utenfor skalaen 1 - 6 (score 1-6): en skrivefeil?"
             " [value-outside-scale]",
-            "comma.csv:2: error: row has 4 fields but the header has 3: a decimal comma in a comma-separated "
-            "file? Quote the value or separate with ; [field-count]",
+            "comma.csv:2: error: raden har 4 felt, men overskriftsraden har 3: desimalkomma i en kommaseparert "
+            "fil? Sett verdien i anførselstegn, eller skill feltene med ; [field-count]",
         ],
     )
 
@@ -419,7 +419,7 @@ def test_value_outside_the_scale_in_the_evaluated_year(kpi, workdir, write, asse
     assert_error(
         result,
         [
-            "2014.csv:2: error: L.1.1: value 47,1 is outside the scale 1 - 6 (score 1-6): a typing error?"
+            "2014.csv:2: error: L.1.1: verdien 47,1 ligger utenfor skalaen 1 - 6 (score 1-6): en skrivefeil?"
             " [value-outside-scale]"
         ],
     )
@@ -431,7 +431,7 @@ def test_unknown_id_without_a_close_match_lists_known_ids(kpi, workdir, write, a
     assert_error(
         result,
         [
-            "2014.csv:2: error: unknown indicator 'X.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3, "
+            "2014.csv:2: error: ukjent indikator 'X.9'; kjente id-er: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3, "
             "ideer, ideer_valgt, prosjekter, prosjekter_gevinst [unknown-indicator]"
         ],
     )
@@ -440,13 +440,13 @@ def test_unknown_id_without_a_close_match_lists_known_ids(kpi, workdir, write, a
 def test_line_numbers_count_blank_lines(kpi, workdir, write, assert_error):
     write("2014.csv", "indikator;verdi\n\nL.1.1;4,51\n\nL.1.2;ca. 4\n")  # made up
     assert_error(
-        kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: value 'ca. 4' is not a number [invalid-value]"]
+        kpi("evaluate", "2014.csv"), ["2014.csv:5: error: L.1.2: verdien 'ca. 4' er ikke et tall [invalid-value]"]
     )
 
 
 def test_missing_results_file(kpi, workdir, assert_error):
     assert_error(
-        kpi("evaluate", "nowhere/2014.csv"), ["nowhere/2014.csv: error: results file not found [unreadable-file]"]
+        kpi("evaluate", "nowhere/2014.csv"), ["nowhere/2014.csv: error: finner ikke resultatfilen [unreadable-file]"]
     )
 
 
@@ -793,10 +793,10 @@ def test_explain_pending_year_notes_it(kpi, repo_root, assert_ok):
 def test_explain_unknown_indicator(kpi, repo_root, assert_error):
     assert_error(
         kpi("explain", "L.9", "4"),
-        ["kpi: error: unknown indicator 'L.9'; known ids: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]"],
+        ["kpi: error: ukjent indikator 'L.9'; kjente id-er: L.1.1, L.1.2, L.2.1, L.2.2, L.2.3 [unknown-indicator]"],
     )
     assert_error(
-        kpi("explain", "L1.1", "4"), ["kpi: error: unknown indicator 'L1.1' (did you mean L.1.1?) [unknown-indicator]"]
+        kpi("explain", "L1.1", "4"), ["kpi: error: ukjent indikator 'L1.1' (mente du L.1.1?) [unknown-indicator]"]
     )
 
 
@@ -861,7 +861,7 @@ def test_errors_win_over_failing_results(kpi, workdir, write, assert_error):
     # Made-up results: a not approved value (exit 1 on its own) and an unknown id (exit 2).
     write("2014.csv", "indikator;verdi\nL.1.1;3,0\nL.3.1;4\n")
     result = kpi("evaluate", "2014.csv", "--format", "json")
-    assert_error(result, ["2014.csv:3: error: unknown indicator 'L.3.1' (did you mean L.2.1?) [unknown-indicator]"])
+    assert_error(result, ["2014.csv:3: error: ukjent indikator 'L.3.1' (mente du L.2.1?) [unknown-indicator]"])
 
 
 def test_explicit_delimiter_option(kpi, workdir, write, assert_ok):

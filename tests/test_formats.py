@@ -847,7 +847,7 @@ def test_exit_codes_stay_as_documented(kpi, workdir, write, assert_ok, assert_er
     write("bad-2014.csv", "indikator;verdi\nL.1.1x;4\n")  # MADE UP: an unknown id
     assert_error(
         kpi("evaluate", "bad-2014.csv", "--format", fmt),
-        ["bad-2014.csv:2: error: unknown indicator 'L.1.1x' (did you mean L.1.1?) [unknown-indicator]"],
+        ["bad-2014.csv:2: error: ukjent indikator 'L.1.1x' (mente du L.1.1?) [unknown-indicator]"],
     )
 
 

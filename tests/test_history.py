@@ -657,10 +657,10 @@ def test_validate_rejects_two_versions_without_a_from_year(kpi, tmp_path, monkey
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("neste år", "indicator L.1.1: bands from must be a whole number, not 'neste år' [wrong-type]"),
-        ("2016.5", "indicator L.1.1: bands from must be a whole number, not '2016.5' [wrong-type]"),
+        ("neste år", "indikator L.1.1: bands from må være et heltall, ikke 'neste år' [wrong-type]"),
+        ("2016.5", "indikator L.1.1: bands from må være et heltall, ikke '2016.5' [wrong-type]"),
         ("1800", "indicator L.1.1: bands from must be a year between 1900 and 2200, not 1800 [out-of-range]"),
-        ("[2016]", "indicator L.1.1: bands from must be a whole number, not a list [wrong-type]"),
+        ("[2016]", "indikator L.1.1: bands from må være et heltall, ikke en liste [wrong-type]"),
     ],
 )
 def test_validate_rejects_a_from_that_is_not_a_year(kpi, tmp_path, monkeypatch, assert_error, written, message):
@@ -691,7 +691,7 @@ def test_validate_lists_every_version_problem_in_one_run(kpi, tmp_path, monkeypa
         [
             "defs.yaml:16:17: error: indicator L.1.1: overlapping band versions: two versions from 2016 (line 14)"
             " [version-overlap]",
-            "defs.yaml:18:23: error: indicator L.1.1: bands from must be a whole number, not 'snart' [wrong-type]",
+            "defs.yaml:18:23: error: indikator L.1.1: bands from må være et heltall, ikke 'snart' [wrong-type]",
             "defs.yaml:13:13: error: indicator L.1.1 (bands from 2019): bands overlap: "
             "desired '4 - 6' and accepted '5 - 5,5' [band-overlap]",
         ],

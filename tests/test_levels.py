@@ -171,7 +171,7 @@ def test_a_value_with_a_sign_is_an_error_that_says_to_write_the_number(kpi, work
     assert_error(
         kpi("evaluate", "2014.csv"),
         [
-            "2014.csv:2: error: L.1.1: value '> 4,5' is written with a sign: write the number itself, without '>' "
+            "2014.csv:2: error: L.1.1: verdien '> 4,5' er skrevet med sammenligningstegn: skriv selve tallet, uten '>' "
             "[value-with-sign]"
         ],
     )

@@ -295,10 +295,10 @@ def test_scale_error_names_the_unit_of_measure_not_an_org_unit(kpi, tmp_path, mo
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert (
-        lines[0] == "scale.csv:3: error: L.1.1: value 5,5 is outside the scale 1 - 5 (score 1-5): a typing error?"
+        lines[0] == "scale.csv:3: error: L.1.1: verdien 5,5 ligger utenfor skalaen 1 - 5 (score 1-5): en skrivefeil?"
         " [value-outside-scale]"
     )
-    assert lines[1].startswith("scale.csv:4: error: L.1.1: value 5,5 is outside the scale 1 - 5 (")
+    assert lines[1].startswith("scale.csv:4: error: L.1.1: verdien 5,5 ligger utenfor skalaen 1 - 5 (")
     assert "(Oppvekst)" not in lines[1]
     assert len(lines) == 2
     assert result.stdout == ""
@@ -629,7 +629,7 @@ def test_duplicate_result_for_the_same_org_unit_is_an_error(kpi, tmp_path, monke
     result = kpi("evaluate", "r.csv", "--indicators", DEFS)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "r.csv:4: error: duplicate result for L.1.1 2017 for Kultur: already given at r.csv:2 [duplicate-result]"
+        "r.csv:4: error: dobbelt resultat for L.1.1 2017 for Kultur: allerede gitt på r.csv:2 [duplicate-result]"
     ]
 
 

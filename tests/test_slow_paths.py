@@ -59,8 +59,8 @@ def test_unknown_ids_against_thousands_are_fast_and_short(tmp_path: Path) -> Non
     lines = result.stderr.splitlines()
     assert result.exit_code == 2 and len(lines) == 2000
     assert lines[0] == (
-        f"{results}:2: error: unknown indicator 'Z.0.x0'; known ids: A.1.0, A.1.1, A.1.2, A.1.3, A.1.4,"
-        " A.1.5, A.1.6, A.1.7, A.1.8, A.1.9 ... and 4990 more [unknown-indicator]"
+        f"{results}:2: error: ukjent indikator 'Z.0.x0'; kjente id-er: A.1.0, A.1.1, A.1.2, A.1.3, A.1.4,"
+        " A.1.5, A.1.6, A.1.7, A.1.8, A.1.9 ... og 4990 til [unknown-indicator]"
     )
-    assert lines[1] == f"{results}:3: error: unknown indicator 'Z.1.x1' (did you mean A.1.1?) [unknown-indicator]"
+    assert lines[1] == f"{results}:3: error: ukjent indikator 'Z.1.x1' (mente du A.1.1?) [unknown-indicator]"
     assert max(len(line) for line in lines) < 250

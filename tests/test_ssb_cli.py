@@ -159,7 +159,7 @@ def test_the_same_ssb_file_twice_names_both_places(kpi) -> None:
     result = kpi("evaluate", "--indicators", DEFINITIONS, TABLE, TABLE)
     assert len(result.stderr.splitlines()) == 9
     assert (
-        f"{TABLE}[value 59]: error: duplicate result for H.1.1 2020: already given at {TABLE}[value 59]"
+        f"{TABLE}[value 59]: error: dobbelt resultat for H.1.1 2020: allerede gitt på {TABLE}[value 59]"
         " [duplicate-result]" in result.stderr.splitlines()
     )
     assert result.exit_code == 2

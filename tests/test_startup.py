@@ -54,8 +54,11 @@ JSON_MODULES = [
     "kpi_cli.rating.phase_in",
     "kpi_cli.rating.plain",  # issue 23: a plain indicator's year worked out once (a small module, no import of its own)
     "kpi_cli.rating.rate",
+    "kpi_cli.rating.rows",  # which result is which indicator's: moved out of rating.evaluate, not new
     "kpi_cli.records",
     "kpi_cli.render",
+    # the sentences of the errors that stop a run, beside the stderr lines: the output language's, part of the catalogue
+    "kpi_cli.render.errors_en",
     "kpi_cli.render.json_output",
     "kpi_cli.render.json_results",
     "kpi_cli.render.labels",
@@ -83,10 +86,15 @@ JSON_MODULES = [
 # speaks the definitions' language (bokmål) instead of English.
 TABLE_MODULES = sorted(
     {*JSON_MODULES, "kpi_cli.render.table", "kpi_cli.render.table_cells", "kpi_cli.render.table_history"}.union(
-        {"kpi_cli.render.table_matrix", "kpi_cli.render.stderr_nb", "kpi_cli.render.words_nb"}
+        {
+            "kpi_cli.render.table_matrix",
+            "kpi_cli.render.stderr_nb",
+            "kpi_cli.render.words_nb",
+            "kpi_cli.render.errors_nb",
+        }
     )
     .difference({"kpi_cli.render.json_output", "kpi_cli.render.json_results"})
-    .difference({"kpi_cli.render.stderr_en", "kpi_cli.render.words_en"})
+    .difference({"kpi_cli.render.stderr_en", "kpi_cli.render.words_en", "kpi_cli.render.errors_en"})
 )
 
 # Heavy libraries the main job must not load: each is imported only by the code that needs it.

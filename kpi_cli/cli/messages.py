@@ -92,9 +92,25 @@ def problem_line(problem: Problem) -> str:
     for name, value in problem.values:
         if name.endswith("_status") and say.lang != "en":  # English messages name a status by its id
             values[name] = say.short(Status(value))
-        elif value.isdigit():
+        elif value.isascii() and value.isdigit() and str(int(value)) == value:  # a count, for its noun
             values[name] = int(value)
-    return dataclasses.replace(problem, message=said(f"problem.{problem.key}", **values)).format()
+    try:
+        message = _filled(problem, values)
+    except (KeyError, IndexError, ValueError, TypeError):  # a sentence and values that do not fit: as the core says
+        return problem.format()
+    return dataclasses.replace(problem, message=message).format()
+
+
+def _filled(problem: Problem, values: dict[str, object]) -> str:
+    """The problem's sentence filled with ``values``: first its parts (a value ``NAME_key`` is the
+    sentence ``problem.VALUE``, last first, so that a part may hold one named after it; "" keeps
+    the value NAME as given), then the sentence."""
+    for name, value in reversed(problem.values):
+        if name.endswith("_key") and value:
+            values[name.removesuffix("_key")] = said(f"problem.{value}", **values)
+        elif name.endswith("_key"):
+            values.setdefault(name.removesuffix("_key"), "")
+    return said(f"problem.{problem.key}", **values)
 
 
 # -v's engine lines as sql/choice.py and sql/stream.py word them, and their words in the catalogue

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 def load(path: str, lang: str | None = None) -> Scorecard:
     """The definitions at ``path``; from here on stderr speaks ``lang``, else the definitions' ``language:``.
     In a folder without indicators.yaml, the error says how to make one."""
-    from ..definitions.load import load_definitions
+    from ..definitions.load import load_definitions, stated_language
 
     if os.path.basename(path) == "indicators.yaml" and not os.path.lexists(path):
         import shlex  # only for this message
@@ -65,7 +65,13 @@ def load(path: str, lang: str | None = None) -> Scorecard:
             f"no indicators.yaml here: {command} makes one (or give --indicators PATH or set KPI_INDICATORS)",
             path=path,
         )
-    scorecard = load_definitions(path)
+    if lang:
+        speak(lang)
+    try:
+        scorecard = load_definitions(path)
+    except KpiError:
+        speak(lang or stated_language(path))  # its errors in the language the file states
+        raise
     speak(lang or scorecard.language, scorecard.levels)
     return scorecard
 

@@ -10,6 +10,7 @@ and goals; :mod:`kpi_cli.definitions.indicator_fields` reads each indicator and
 from __future__ import annotations
 
 import os
+import re
 
 import yaml
 
@@ -38,6 +39,20 @@ SCORECARD_KEYS = (
     "term_ends",
     "verdicts",
 )
+
+
+# A top-level ``language: nn`` line, read from the text: a file that is no valid YAML states it too.
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)(nb|nn|sv|en)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def stated_language(path: str) -> str:
+    """The language the definitions file at ``path`` states, for its errors: the language of its
+    ``language:`` line, however broken the rest; nb when it states none or cannot be read."""
+    try:
+        found = _LANGUAGE_LINE.search(read_text(path))
+    except KpiError:
+        return "nb"
+    return found.group(2) if found else "nb"
 
 
 def load_definitions(path: str | os.PathLike[str]) -> Scorecard:

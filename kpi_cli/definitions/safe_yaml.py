@@ -127,14 +127,19 @@ def compose(text: str, path: str) -> yaml.Node | None:
         if slip is not None:
             line, column, shown = slip
             message = f"invalid YAML: quote the value: {shown}"
-            raise DefinitionError(message, code="yaml-syntax", path=path, line=line, column=column) from None
+            said = (("shown", shown),)
+            raise DefinitionError(
+                message, code="yaml-syntax", path=path, line=line, column=column, key="yaml.unquoted", values=said
+            ) from None
         mark = exc.problem_mark or exc.context_mark
+        plain, key = plain_yaml_problem(exc)
         raise DefinitionError(
-            f"invalid YAML: {plain_yaml_problem(exc)}",
+            f"invalid YAML: {plain}",
             code="yaml-syntax",
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
+            key=key,
         ) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -184,25 +189,35 @@ def _composed(composer: type[_Limits], text: str, path: str) -> yaml.Node | None
 
 
 # PyYAML's words for the usual slips, and what to say instead: (words in its message, plain line).
-_LIKELY = (
-    ("'\\t'", "a tab character: YAML indents with spaces only; use spaces"),
-    ("expected <block end>", "the indentation does not match the lines above; indent by the same number of spaces"),
-    ("mapping values are not allowed here", "a ':' where none can be; check the indentation, or quote the text"),
+_LIKELY = (  # (PyYAML's words, the plain line, its key in the catalogue: "problem.yaml.KEY")
+    ("'\\t'", "a tab character: YAML indents with spaces only; use spaces", "tab"),
+    (
+        "expected <block end>",
+        "the indentation does not match the lines above; indent by the same number of spaces",
+        "indent",
+    ),
+    (
+        "mapping values are not allowed here",
+        "a ':' where none can be; check the indentation, or quote the text",
+        "colon",
+    ),
     (
         "did not find expected key",
         "the indentation does not match the lines above; indent by the same number of spaces",
+        "indent",
     ),
-    ("could not find expected ':'", "a key without ':'; write 'key: value'"),
-    ("while scanning a quoted scalar", "a quote is not closed"),
-    ("expected ',' or ']'", "a list in [ ] is not closed with ']'"),
-    ("expected ',' or '}'", "a mapping in { } is not closed with '}'"),
+    ("could not find expected ':'", "a key without ':'; write 'key: value'", "no-colon"),
+    ("while scanning a quoted scalar", "a quote is not closed", "quote"),
+    ("expected ',' or ']'", "a list in [ ] is not closed with ']'", "list"),
+    ("expected ',' or '}'", "a mapping in { } is not closed with '}'", "mapping"),
 )
 
 
-def plain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    """A YAML syntax error as one plain line with the likely fix ('use spaces'), else PyYAML's words."""
+def plain_yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """A YAML syntax error as one plain line with the likely fix ('use spaces'), else PyYAML's
+    words; and the line's key in the catalogue ("" for PyYAML's words, said as they are)."""
     raw = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-    return next((plain for words, plain in _LIKELY if words in raw), raw)
+    return next(((plain, f"yaml.{key}") for words, plain, key in _LIKELY if words in raw), (raw, ""))
 
 
 # A value that starts with a character YAML reserves (a block scalar, directive, alias, anchor,

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import yaml
 
-from ..errors import Collector, DefinitionError, closest
+from ..errors import Collector, DefinitionError, Said, closest
 from ..inert import excerpt
 from ..model import DEFAULT_LEVELS, Level, Location, Status
 from ..number_format import parse_number
@@ -68,11 +68,15 @@ class Nodes:
         self.levels: tuple[Level, ...] = DEFAULT_LEVELS  # the scorecard's levels: what verdict words map onto
         self.verdicts: tuple[tuple[str, Status], ...] = ()  # the file's verdicts: words for every verdict indicator
 
-    def error(self, node: yaml.Node, code: str, message: str) -> None:
-        self.error_at(self.location(node), code, message)
+    def error(self, node: yaml.Node, code: str, message: str, key: str = "", values: Said = ()) -> None:
+        """A located error; ``key`` and ``values`` say it in the output language (``Problem.key``)."""
+        self.error_at(self.location(node), code, message, key, values)
 
-    def error_at(self, where: Location, code: str, message: str) -> None:
-        self.problems.add(DefinitionError(message, code=code, path=where.path, line=where.line, column=where.column))
+    def error_at(self, where: Location, code: str, message: str, key: str = "", values: Said = ()) -> None:
+        path, line, column = where.path, where.line, where.column
+        self.problems.add(
+            DefinitionError(message, code=code, path=path, line=line, column=column, key=key, values=values)
+        )
 
     def location(self, node: yaml.Node) -> Location:
         return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -82,28 +86,35 @@ class Nodes:
     ) -> dict[str, Field] | None:
         """A mapping's fields by key; ``allowed=None`` takes any key."""
         if not isinstance(node, MAPPING):
-            self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines)")
+            self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines)", "field.mapping", said(what))
             return None
         fields: dict[str, Field] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, SCALAR) else ""
             if key in fields:
-                self.error(key_node, "duplicate-key", f"{what}: key {excerpt(key)} is given twice")
+                message = f"{what}: key {excerpt(key)} is given twice"
+                self.error(key_node, "duplicate-key", message, "field.duplicate-key", said(what, field=excerpt(key)))
             elif allowed is not None and key not in allowed:
-                hint = suggest(key, allowed, "; allowed: " + ", ".join(allowed))
-                self.error(key_node, "unknown-key", f"{what}: unknown key {excerpt(key)}{hint}")
+                close = closest(key, allowed)
+                hint = f" (did you mean {close!r}?)" if close else "; allowed: " + ", ".join(allowed)
+                parts = said(what, field=excerpt(key), close=repr(close), allowed=", ".join(allowed))
+                parts += (("hint_key", "field.close" if close else "field.allowed"),)
+                self.error(
+                    key_node, "unknown-key", f"{what}: unknown key {excerpt(key)}{hint}", "field.unknown-key", parts
+                )
             else:
                 fields[key] = Field(key_node, value_node)
         for key in required:
             if key not in fields:
-                self.error(node, "missing-key", f"{what}: missing required key {key!r}")
+                message = f"{what}: missing required key {key!r}"
+                self.error(node, "missing-key", message, "field.missing-key", said(what, field=repr(key)))
         return fields
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if is_null(node):
             return []
         if not isinstance(node, SEQUENCE):
-            self.error(node, "wrong-type", f"{what} must be a list")
+            self.error(node, "wrong-type", f"{what} must be a list", "field.list", said(what))
             return []
         return list(node.value)
 
@@ -113,11 +124,11 @@ class Nodes:
         if not isinstance(node, SCALAR) or node.tag == NULL:
             if isinstance(node, SCALAR) and empty:
                 return None
-            self.error(node, "wrong-type", f"{what} must be text")
+            self.error(node, "wrong-type", f"{what} must be text", "field.text", said(what))
             return None
         value = str(node.value).strip()
         if not value and not empty:
-            self.error(node, "empty-value", f"{what} must not be empty")
+            self.error(node, "empty-value", f"{what} must not be empty", "field.empty", said(what))
             return None
         return value
 
@@ -152,7 +163,8 @@ class Nodes:
                 return int(str(node.value).replace("_", ""))
             except ValueError:
                 pass
-        self.error(node, "wrong-type", f"{what} must be a whole number, not {shown(node)}")
+        message = f"{what} must be a whole number, not {shown(node)}"
+        self.error(node, "wrong-type", message, "field.whole", said(what, *shown_said(node)))
         return None
 
     def number(self, node: yaml.Node, what: str) -> Decimal | None:
@@ -161,13 +173,15 @@ class Nodes:
                 return parse_number(str(node.value).replace("_", ""))
             except ValueError:
                 pass
-        self.error(node, "wrong-type", f"{what} must be a number, not {shown(node)}")
+        message = f"{what} must be a number, not {shown(node)}"
+        self.error(node, "wrong-type", message, "field.number", said(what, *shown_said(node)))
         return None
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         if isinstance(node, SCALAR) and node.tag == _BOOL:
             return str(node.value).lower() in ("true", "yes", "on", "y")
-        self.error(node, "wrong-type", f"{what} must be true or false, not {shown(node)}")
+        message = f"{what} must be true or false, not {shown(node)}"
+        self.error(node, "wrong-type", message, "field.boolean", said(what, *shown_said(node)))
         return None
 
     def choice(self, node: yaml.Node, what: str, choices: dict[str, T]) -> T | None:
@@ -175,7 +189,9 @@ class Nodes:
         if value is None:
             return None
         if value.lower() not in choices:
-            self.error(node, "invalid-choice", f"{what} must be one of {', '.join(choices)}, not {excerpt(value)}")
+            message = f"{what} must be one of {', '.join(choices)}, not {excerpt(value)}"
+            parts = said(what, choices=", ".join(choices), shown=excerpt(value))
+            self.error(node, "invalid-choice", message, "field.choice", parts)
             return None
         return choices[value.lower()]
 
@@ -213,6 +229,23 @@ def shown(node: yaml.Node) -> str:
     return "a list" if isinstance(node, SEQUENCE) else "a mapping"
 
 
-def suggest(word: str, choices: tuple[str, ...] | list[str], otherwise: str = "") -> str:
-    close = closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else otherwise
+def shown_said(node: yaml.Node) -> Said:
+    """:func:`shown`'s values for the catalogue: the text, or a list or mapping said as one."""
+    if isinstance(node, SCALAR):
+        return (("shown", shown(node)),)
+    return (("shown_key", "field.a-list" if isinstance(node, SEQUENCE) else "field.a-mapping"),)
+
+
+# What a problem is about, said in the output language when it is one of these ("what_key"):
+# the parts of the file that have no key of their own; a key's name ("bands") is said as it is.
+_PARTS = ("indicator", "focus area", "goal", "measure", "level")
+_WHAT = {"definitions", *_PARTS, *(f"{part} id" for part in _PARTS)}
+
+
+def said(what: str, *parts: tuple[str, str], **values: str) -> Said:
+    """A definitions problem's values for the catalogue: what it is about (an indicator's label,
+    ``indicator X.1: bands``, said with the rest as written), then the others."""
+    where = f"field.what.{what.replace(' ', '-')}" if what in _WHAT else ""
+    if not where and what.startswith("indicator "):
+        where, parts = "field.what.indicator-named", (("rest", what.removeprefix("indicator ")), *parts)
+    return (("what", what), ("what_key", where), *parts, *values.items())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..bands import order as bands
 from ..definitions.target_fields import path_bands, path_value
-from ..errors import UsageError, closest
+from ..errors import Said, UsageError, closest
 from ..inert import excerpt
 from ..model import Indicator, PhaseState, Scorecard
 from ..records import dataclass
@@ -37,7 +37,16 @@ def explain(scorecard: Scorecard, indicator_id: str, value_text: str, year: int)
     if indicator_id not in known:
         close = closest(indicator_id, known)
         hint = f" (did you mean {close}?)" if close else f"; known ids: {', '.join(known)}"
-        raise UsageError(f"unknown indicator {indicator_id!r}{hint}", code="unknown-indicator")
+        hint_key = f"unknown-indicator.{'close' if close else 'known'}"
+        said: Said = (
+            ("id", repr(indicator_id)),
+            ("close", str(close)),
+            ("ids", ", ".join(known)),
+            ("hint_key", hint_key),
+        )
+        said = (*said, ("from_key", ""), ("more_key", ""))  # no cell it is read from, and every id listed
+        message = f"unknown indicator {indicator_id!r}{hint}"
+        raise UsageError(message, code="unknown-indicator", key="unknown-indicator", values=said)
     indicator = known[indicator_id].in_force(year)
     try:
         value, note = read_value(value_text)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..bands.notation import format_interval
 from ..bands.order import placed
+from ..errors import Said
 from ..model import GapPolicy, Indicator, Interval, Status, worse
 from ..number_format import format_number
 from ..report import Rating
@@ -17,9 +18,9 @@ from ..report import Rating
 class UnratableValue(ValueError):
     """A value that no band can rate (outside the scale); ``code`` says why."""
 
-    def __init__(self, message: str, code: str) -> None:
+    def __init__(self, message: str, code: str, key: str = "", values: Said = ()) -> None:
         super().__init__(message)
-        self.code = code
+        self.code, self.key, self.values = code, key, values  # Problem.key
 
 
 def check_scale(indicator: Indicator, value: Decimal) -> None:
@@ -27,9 +28,12 @@ def check_scale(indicator: Indicator, value: Decimal) -> None:
     scale = indicator.scale
     if scale is not None and not scale.contains(value):
         unit = f" ({indicator.unit})" if indicator.unit else ""
+        said = (("value", format_number(value)), ("scale", format_interval(scale)), ("unit", unit))
         raise UnratableValue(
             f"value {format_number(value)} is outside the scale {format_interval(scale)}{unit}: a typing error?",
             "value-outside-scale",
+            "value-outside-scale",
+            said,
         )
 
 

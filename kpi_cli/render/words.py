@@ -29,13 +29,15 @@ def _stderr(words: dict[str, str]) -> dict[str, str]:
 
 def catalogue(lang: str, fallback: str) -> dict[str, str]:
     """The words of ``lang`` (of ``fallback`` for a language not in the catalogue): the reports'
-    words (words_<lang>.py) and the stderr lines' (stderr_<lang>.py), kept apart, one module each."""
+    words (words_<lang>.py), the stderr lines' (stderr_<lang>.py) and the errors' (errors_<lang>.py),
+    kept apart, one module each."""
     read = lang if lang in LANGUAGES else fallback
     found = _READ.get(read)
     if found is None:
-        reports = importlib.import_module(f"{__package__}.words_{read}")
-        stderr = importlib.import_module(f"{__package__}.stderr_{read}")
-        found = _READ[read] = {**reports.WORDS, **_stderr(stderr.WORDS)}
+        reports, stderr, errors = (
+            importlib.import_module(f"{__package__}.{kind}_{read}") for kind in ("words", "stderr", "errors")
+        )
+        found = _READ[read] = {**reports.WORDS, **_stderr(stderr.WORDS), **errors.WORDS}
     return found
 
 

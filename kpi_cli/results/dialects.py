@@ -89,11 +89,14 @@ def read_records(
     try:
         binary = open(path, "rb")  # noqa: SIM115 - closed by _csv_records
     except FileNotFoundError:
-        raise ResultsError("results file not found", path=path) from None
+        raise ResultsError("results file not found", path=path, key="not-found") from None
     except IsADirectoryError:
-        raise ResultsError(f"is a folder with no results files ({', '.join(RESULT_SUFFIXES)})", path=path) from None
+        suffixes = ", ".join(RESULT_SUFFIXES)
+        message = f"is a folder with no results files ({suffixes})"
+        raise ResultsError(message, path=path, key="empty-folder", values=(("suffixes", suffixes),)) from None
     except OSError as exc:
-        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path) from None
+        message, why = f"cannot read results file: {exc.strerror}", (("why", str(exc.strerror)),)
+        raise ResultsError(message, path=path, key="cannot-read", values=why) from None
     decoding = Decoding("utf-8")
     lines = text_lines(path, binary, encoding, decoding)
     try:
@@ -124,7 +127,8 @@ def _csv_records(
         code = "over-limit" if "field limit" in str(exc) else "csv-syntax"
         raise ResultsError(f"cannot read CSV: {exc}", code=code, path=path, line=start) from None
     except OSError as exc:
-        raise ResultsError(f"cannot read results file: {exc.strerror}", path=path, line=start) from None
+        message, why = f"cannot read results file: {exc.strerror}", (("why", str(exc.strerror)),)
+        raise ResultsError(message, path=path, line=start, key="cannot-read", values=why) from None
     finally:
         log.encoding = decoding.name
         binary.close()

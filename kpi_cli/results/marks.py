@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..errors import Said
 from ..inert import excerpt
 
 # One mark, three digits after it, an integer part that could be a thousands group (not 0,125).
@@ -55,28 +56,34 @@ def _settled(text: str) -> str | None:
 _HEADED = {"value": ".", "result": ".", "verdi": ",", "resultat": ","}  # the value column's name: its language
 
 
-def _usual(delimiter: str, header: str) -> tuple[str, str]:
+def _usual(delimiter: str, header: str) -> tuple[str, str, Said]:
     """The decimal mark a file with no decimal of its own writes, and what says so: as kpi's CSV
     reports and Excel write, points with ``,`` (a decimal comma would need quotes), else the
     language of the value column, else commas."""
     name = header.strip().lower()
     if delimiter != "," and name in _HEADED:
-        return _HEADED[name], f"a value column headed {name!r}"
+        return (
+            _HEADED[name],
+            f"a value column headed {name!r}",
+            (("says_key", "ambiguous.headed"), ("name", repr(name))),
+        )
     separated = "tabs" if delimiter == "\t" else repr(delimiter)
-    return ("." if delimiter == "," else ","), f"a file separated by {separated}"
+    said: Said = (("says_key", "ambiguous.separated"), ("separated", separated))
+    said += (("separated_key", "ambiguous.tabs" if delimiter == "\t" else ""),)
+    return ("." if delimiter == "," else ","), f"a file separated by {separated}", said
 
 
-def undecided(texts: Iterable[str], delimiter: str, header: str = "") -> dict[str, str]:
+def undecided(texts: Iterable[str], delimiter: str, header: str = "") -> dict[str, tuple[str, Said]]:
     """Of one file's value texts, those that read two ways and that neither the file's own decimals
     nor its language (the value column's ``header``) or ``delimiter`` settle, each with why, in
-    English as the other problems of a row."""
+    English as the other problems of a row, and its values for the catalogue (``Problem.key``)."""
     distinct = set(texts)
     doubtful = {text: mark for text in distinct if (mark := _two_ways(text))}
     if not doubtful:
         return {}
     marks = {mark for text in distinct if (mark := _settled(text))}
-    usual, says = _usual(delimiter, header)
-    found: dict[str, str] = {}
+    usual, says, says_said = _usual(delimiter, header)
+    found: dict[str, tuple[str, Said]] = {}
     for text, mark in doubtful.items():
         if (marks or {usual}) == {mark}:  # the file writes its decimals with this mark: so does this number
             continue
@@ -89,8 +96,12 @@ def undecided(texts: Iterable[str], delimiter: str, header: str = "") -> dict[st
             why = "the file writes decimals both with a comma and with a point"
         else:
             why = f"the file writes decimals with a {_WORD[mark]}"
-        found[text] = (
+        message = (
             f"value {excerpt(text, 40)} reads two ways, {decimal} or {grouped}, and {why}: "
             f"write {decimal} or {whole}{part}"
         )
+        why_key = "ambiguous.none" if not marks else "ambiguous.both" if mark in marks else "ambiguous.other"
+        said: Said = (("text", excerpt(text, 40)), ("decimal", decimal), ("grouped", grouped), ("write", whole + part))
+        said += (("why_key", why_key), *says_said, ("mark_key", f"ambiguous.{_WORD[mark]}"))
+        found[text] = message, said
     return found

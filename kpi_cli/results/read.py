@@ -28,7 +28,7 @@ from ..text import starts_formula
 from .columns import column_names, file_year, header_layout
 from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
 from .marks import undecided
-from .values import FOOTNOTE, NO_RESULT, DateCell, SignedValue, parse_value, read_value
+from .values import FOOTNOTE, NO_RESULT, DateCell, NoValue, parse_value, read_value
 
 if TYPE_CHECKING:
     from .ssb.rows import Conversion
@@ -155,7 +155,7 @@ def read_results(
                     rows.append(item)
             if not log.results_read:
                 message = "no results in the file (it is empty, or has a header only)"
-                raise ResultsError(message, code="no-results", path=path, line=1)
+                raise ResultsError(message, code="no-results", path=path, line=1, key="no-results")
             if text and log.delimiter:
                 _reject_undecided(rows, start, log, problems)
         except KpiError as error:  # the file as a whole: unreadable, no header, no year, empty
@@ -178,10 +178,12 @@ def _reject_undecided(rows: list[ResultRow], start: int, log: FileLog, problems:
             continue
         where = row.location
         error = ResultsError(
-            f"{row.indicator}: {why}",
+            f"{row.indicator}: {why[0]}",
             code="ambiguous-number",
             path=where.path if where else log.path,
             line=where.line if where else None,
+            key="ambiguous-number",
+            values=(("indicator", row.indicator), *why[1]),
         )
         log.rejected.append(error)
         problems.add(error)
@@ -252,6 +254,7 @@ def _rows(
                     code="no-year",
                     path=shown,
                     line=line,
+                    key="no-year",
                 )
     if table is None and title is not None:
         raise title
@@ -299,12 +302,17 @@ def _record_rows(table: _Table, line: int, record: list[str]) -> Sequence[Result
     if len(record) > table.width and any(cell.strip() for cell in record[table.width :]):
         hint = ": a decimal comma in a comma-separated file? Quote the value or separate with ;"
         message = f"row has {len(record)} fields but the header has {table.width}" + (hint if table.comma else "")
-        return (ResultsError(message, code="field-count", path=table.shown, line=line),)
+        comma = "field-count.comma" if table.comma else ""
+        parts = (("fields", str(len(record))), ("width", str(table.width)), ("hint_key", comma))
+        return (
+            ResultsError(message, code="field-count", path=table.shown, line=line, key="field-count", values=parts),
+        )
     cells = record if len(record) >= table.width else record + [""] * (table.width - len(record))
     columns = table.columns
     indicator = sys.intern(cells[columns["indicator"]].strip())  # one string per id, not one per row
     if not indicator:
-        return (ResultsError("row has no indicator id", code="no-indicator", path=table.shown, line=line),)
+        no_id = "row has no indicator id"
+        return (ResultsError(no_id, code="no-indicator", path=table.shown, line=line, key="no-indicator"),)
     org_unit = (sys.intern(cells[columns["org_unit"]].strip()) or None) if "org_unit" in columns else None
     where = Location(table.shown, line)
     printed = _printed_bands(table, cells) if table.band_columns else ()
@@ -351,7 +359,9 @@ def _date_error(indicator: str, cell: str, where: Location, index: int) -> Resul
         f"{indicator}: the value cell holds a date or time in Excel ({excerpt(cell, 40)}), not a number:"
         " type the number again in a cell formatted as a number or as text"
     )
-    return ResultsError(message, code="invalid-value", path=where.path, line=where.line, column=index + 1)
+    parts = (("indicator", indicator), ("text", excerpt(cell, 40)))
+    path, line, column = where.path, where.line, index + 1
+    return ResultsError(message, code="invalid-value", path=path, line=line, column=column, key="date", values=parts)
 
 
 def _plain(text: str) -> str:
@@ -380,10 +390,14 @@ def _row_year(table: _Table, cells: list[str], indicator: str, where: Location) 
             table.years[cell] = int(found.group(1))
             return table.years[cell]
         message = f"{indicator}: year {excerpt(cell, 40)} is not a year"
-        return ResultsError(message, code="invalid-year", path=where.path, line=where.line)
+        parts = (("indicator", indicator), ("text", excerpt(cell, 40)))
+        return ResultsError(
+            message, code="invalid-year", path=where.path, line=where.line, key="invalid-year", values=parts
+        )
     if table.fallback_year is None:
         message = f"{indicator}: no year in the row, the file name or --year"
-        return ResultsError(message, code="no-year", path=where.path, line=where.line)
+        said = (("indicator", indicator),)
+        return ResultsError(message, code="no-year", path=where.path, line=where.line, key="no-year.row", values=said)
     return table.fallback_year
 
 
@@ -405,11 +419,15 @@ def _row(
         value, note = (None, None) if words else read_value(cell)
         base = parse_value(base_cell) if base_cell.strip() else None
     except ValueError as exc:
-        code = exc.code if isinstance(exc, SignedValue) else "invalid-value"
-        return (ResultsError(f"{indicator}: {exc}", code=code, path=where.path, line=where.line),)
+        code, key, parts = (exc.code, exc.key, exc.values) if isinstance(exc, NoValue) else ("invalid-value", "", ())
+        message = f"{indicator}: {exc}"
+        parts = (("indicator", indicator), *parts)
+        return (ResultsError(message, code=code, path=where.path, line=where.line, key=key, values=parts),)
     if base is not None and base < 0:
-        message = f"{indicator}: n (the base) {excerpt(base_cell.strip(), 40)} is negative"
-        return (ResultsError(message, code="invalid-value", path=where.path, line=where.line),)
+        shown = excerpt(base_cell.strip(), 40)
+        message = f"{indicator}: n (the base) {shown} is negative"
+        key, parts = "negative-base", (("indicator", indicator), ("text", shown))
+        return (ResultsError(message, code="invalid-value", path=where.path, line=where.line, key=key, values=parts),)
     text = sys.intern(cell.strip())
     row = ResultRow(indicator, year, value, org_unit, text, where, base, bands=printed, comment=comment, name=name)
     if note is None:

@@ -50,7 +50,17 @@ class DateCell(str):
     __slots__ = ()
 
 
-class SignedValue(ValueError):
+class NoValue(ValueError):
+    """A cell that is no value; ``key`` and ``values`` say it in the output language (``Problem.key``)."""
+
+    code = "invalid-value"
+
+    def __init__(self, message: str, key: str, **values: str) -> None:
+        super().__init__(message)
+        self.key, self.values = key, tuple(values.items())
+
+
+class SignedValue(NoValue):
     """A result written with a comparison sign, ``> 70 %``: a target's notation, not a result."""
 
     code = "value-with-sign"
@@ -83,13 +93,13 @@ def read_value(text: str) -> tuple[Decimal | None, str | None]:
         if re.match(_SENTENCE, clean):
             return None, "result-text"
         if re.match(_SIGNED, clean):
-            raise SignedValue(
-                f"value {excerpt(clean, 40)} is written with a sign: write the number itself, without {clean[0]!r}"
-            )
+            text, sign = excerpt(clean, 40), repr(clean[0])
+            message = f"value {text} is written with a sign: write the number itself, without {sign}"
+            raise SignedValue(message, "value-with-sign", text=text, sign=sign)
         bare = re.sub(FOOTNOTE, "", clean)
         match = _unit_checked(_VALUE.match(bare)) if bare != clean else None
         if match is None:
-            raise ValueError(f"value {excerpt(clean, 40)} is not a number")
+            raise NoValue(f"value {excerpt(clean, 40)} is not a number", "not-a-number", text=excerpt(clean, 40))
         return _number(match, clean), "footnote-mark"
     return _number(match, clean), None
 
@@ -108,7 +118,8 @@ def _number(match: re.Match[str], clean: str) -> Decimal:
     if match.group("e"):
         value = value.scaleb(int(match.group("e").replace("\u2212", "-")))
     if value != 0 and not -MAX_PLACES <= value.adjusted() < MAX_DIGITS:
-        raise ValueError(f"value {excerpt(clean, 40)} is not a plausible result")
+        text = excerpt(clean, 40)
+        raise NoValue(f"value {text} is not a plausible result", "not-plausible", text=text)
     return value
 
 

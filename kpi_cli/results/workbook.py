@@ -46,7 +46,7 @@ def excel_records(path: str, sheet: str | None, percent: Percent | None = None) 
         values = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except FileNotFoundError:
-        raise ResultsError("results file not found", path=path) from None
+        raise ResultsError("results file not found", path=path, key="not-found") from None
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ResultsError(f"cannot read Excel file: {exc}", path=path) from None
     books = (values, formulas)

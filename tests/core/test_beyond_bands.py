@@ -166,7 +166,7 @@ def test_outside_the_scale_still_stops_with_exit_2(kpi, tmp_path, monkeypatch, a
     write(tmp_path, monkeypatch, "indikator;år;verdi\nØ.2.1;2015;-0,3\nØ.2.2;2015;46\n")
     assert_error(
         kpi("evaluate", "2015.csv", "--indicators", "ok.yaml"),
-        ["2015.csv:3: error: Ø.2.2: value 46 is outside the scale 1 - 6: a typing error? [value-outside-scale]"],
+        ["2015.csv:3: error: Ø.2.2: verdien 46 ligger utenfor skalaen 1 - 6: en skrivefeil? [value-outside-scale]"],
     )
 
 

@@ -280,8 +280,8 @@ EXPECTED_COMPUTE_ERRORS = {
     "two inputs wanted": "defs.yaml:21:22: error: indicator X.1.2: compute share: give a list of two measure ids, "
     "[numerator, denominator] [invalid-compute]",
     "two methods": "defs.yaml:25:15: error: indicator X.1.3: compute: give one computation, not 2 [invalid-compute]",
-    "unknown method": "defs.yaml:30:15: error: indicator X.1.4: compute: unknown key 'product'; "
-    "allowed: change, share, ratio, difference, better_than"
+    "unknown method": "defs.yaml:30:15: error: indikator X.1.4: compute: ukjent nøkkel 'product'; "
+    "tillatt: change, share, ratio, difference, better_than"
     " [unknown-key]",
     "one input wanted": "defs.yaml:34:23: error: indicator X.1.5: compute change: give one measure id"
     " [invalid-compute]",
@@ -636,7 +636,7 @@ def test_cli_direct_value_that_disagrees_is_a_data_error(kpi, write, workdir):
     assert result.stdout == ""
     assert "Traceback" not in result.output
     assert result.stderr.splitlines() == [
-        "r.csv:4: error: L.2.1: the value 9 given does not agree with 8,33 computed from "
+        "r.csv:4: error: L.2.1: verdien 9 som er oppgitt, stemmer ikke med 8,33 beregnet fra "
         "ideer 2016 = 130, ideer 2015 = 120 [value-disagrees]"
     ]
 
@@ -671,7 +671,7 @@ def test_cli_unknown_measure_in_results_suggests_the_close_one(kpi, write, workd
     result = kpi("evaluate", "r.csv")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "r.csv:2: error: unknown indicator 'ider' (did you mean ideer?) [unknown-indicator]"
+        "r.csv:2: error: ukjent indikator 'ider' (mente du ideer?) [unknown-indicator]"
     ]
 
 
@@ -768,7 +768,7 @@ def test_negative_n_is_a_data_error(kpi, write, workdir):
     write("r.csv", "indikator;år;verdi;n\nT.1.1;2016;85;-4\n")  # made up
     result = kpi("evaluate", "r.csv", "--indicators", "t.yaml")
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == ["r.csv:2: error: T.1.1: n (the base) '-4' is negative [invalid-value]"]
+    assert result.stderr.splitlines() == ["r.csv:2: error: T.1.1: n (grunnlaget) '-4' er negativt [invalid-value]"]
 
 
 def test_computed_share_with_a_small_denominator_is_insufficient_base(kpi, write, workdir):

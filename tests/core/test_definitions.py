@@ -34,7 +34,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(kpi, workdir, 
     result = kpi("validate", "bad.yaml")
     assert_error(result, result.stderr.splitlines())  # exit 2, no traceback
     [line] = result.stderr.splitlines()
-    prefix = "bad.yaml:11:13: error: indicator: unknown key 'xyzzy'; allowed: id, name, unit, scale, bands, "
+    prefix = "bad.yaml:11:13: error: indikator: ukjent nøkkel 'xyzzy'; tillatt: id, name, unit, scale, bands, "
     assert line.startswith(prefix), line
     for key in ("phase_in", "gap_policy", "direction", "tags", "source"):
         assert key in line
@@ -76,13 +76,13 @@ def test_validate_reports_every_problem_in_one_run(kpi, workdir, write, assert_e
     assert_error(
         result,
         [
-            "many.yaml:2:1: error: definitions: unknown key 'languag' (did you mean 'language'?) [unknown-key]",
-            "many.yaml:12:13: error: indicator: unknown key 'untis' (did you mean 'unit'?) [unknown-key]",
+            "many.yaml:2:1: error: definisjonene: ukjent nøkkel 'languag' (mente du 'language'?) [unknown-key]",
+            "many.yaml:12:13: error: indikator: ukjent nøkkel 'untis' (mente du 'unit'?) [unknown-key]",
             "many.yaml:13:13: error: indicator A.1.1: bands overlap: accepted '3 - 4,5' and desired '4 - 6'"
             " [band-overlap]",
             "many.yaml:16:17: error: duplicate id 'A.1.1': already used by the indicator on line 10 [duplicate-id]",
-            "many.yaml:19:21: error: indicator A.1.1: phase_in year must be a whole number, not 'soon' [wrong-type]",
-            "many.yaml:20:13: error: indicator: missing required key 'name' [missing-key]",
+            "many.yaml:19:21: error: indikator A.1.1: phase_in year må være et heltall, ikke 'soon' [wrong-type]",
+            "many.yaml:20:13: error: indikator: mangler den påkrevde nøkkelen 'name' [missing-key]",
             "many.yaml:22:24: error: indicator A.1.3: desired band: 'fem' holds no number, so it cannot "
             "be rated: give the interval in the structured form with the words as its text, e.g. "
             '[{min: 0, min_inclusive: false, text: "fem"}] (min, max or both; several intervals as a '

@@ -145,8 +145,8 @@ def test_an_unknown_id_from_a_printed_cell_suggests_the_closest(
         result,
         [
             # a zero typed for the letter Ø
-            f"{table}:2: error: unknown indicator '0.1.1' (from '0.1.1. Netto driftsresultat i prosent a…') "
-            "(did you mean Ø.1.1?) [unknown-indicator]"
+            f"{table}:2: error: ukjent indikator '0.1.1' (fra '0.1.1. Netto driftsresultat i prosent a…') "
+            "(mente du Ø.1.1?) [unknown-indicator]"
         ],
     )
 

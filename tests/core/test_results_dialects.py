@@ -192,7 +192,7 @@ def test_a_folder_and_several_files_with_a_duplicate_across_them(tmp_path: Path)
     first, second = tmp_path / "a-2016.csv", tmp_path / "b-2016.csv"
     assert (
         result.stderr.strip()
-        == f"{second}:3: error: duplicate result for L.1.1 2016: already given at {first}:2 [duplicate-result]"
+        == f"{second}:3: error: dobbelt resultat for L.1.1 2016: allerede gitt på {first}:2 [duplicate-result]"
     )
 
 

@@ -69,7 +69,7 @@ def test_a_glued_letter_is_an_error_at_its_line(tmp_path: Path) -> None:
     path.write_text("indikator;verdi\nL.1.1;4,5\nL.1.2;1O\n", encoding="utf-8")
     result = evaluate(str(path))
     assert_clean_exit(result, (2,), [str(path)])
-    assert f"{path}:3: error: L.1.2: value '1O' is not a number" in result.stderr
+    assert f"{path}:3: error: L.1.2: verdien '1O' er ikke et tall" in result.stderr
 
 
 # --- encodings --------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def test_an_empty_results_file_is_an_error(tmp_path: Path, content: bytes) -> No
     path.write_bytes(content)
     result = evaluate(str(path))
     assert_clean_exit(result, (2,), [str(path)])
-    assert f"{path}:1: error: no results in the file (it is empty, or has a header only)" in result.stderr
+    assert f"{path}:1: error: ingen resultater i filen (den er tom, eller har bare en overskriftsrad)" in result.stderr
 
 
 # --- folders and what messages quote -------------------------------------------------------------
