@@ -19,8 +19,10 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ..errors import Said
+from ..errors import Collector, ResultsError, Said
 from ..inert import excerpt
+from ..report import ResultRow
+from .dialects import FileLog
 
 # One mark, three digits after it, an integer part that could be a thousands group (not 0,125).
 _TWO_WAYS = re.compile(r"^[-\u2212\u2013]?\s?[1-9]\d{0,2}(?P<mark>[.,])\d{3}(?![\d.,])")
@@ -105,3 +107,29 @@ def undecided(texts: Iterable[str], delimiter: str, header: str = "") -> dict[st
         said += (("why_key", why_key), *says_said, ("mark_key", f"ambiguous.{_WORD[mark]}"))
         found[text] = message, said
     return found
+
+
+def reject_undecided(rows: list[ResultRow], start: int, log: FileLog, problems: Collector) -> None:
+    """The rows of one delimited file from ``start`` whose value reads two ways (``12.500``) that
+    the file's own decimals do not settle: rejected at their lines."""
+    found = undecided((row.raw for row in rows[start:]), log.delimiter, dict(log.columns).get("value", ""))
+    if not found:
+        return
+    kept = []
+    for row in rows[start:]:
+        why = found.get(row.raw)
+        if why is None:
+            kept.append(row)
+            continue
+        where = row.location
+        error = ResultsError(
+            f"{row.indicator}: {why[0]}",
+            code="ambiguous-number",
+            path=where.path if where else log.path,
+            line=where.line if where else None,
+            key="ambiguous-number",
+            values=(("indicator", row.indicator), *why[1]),
+        )
+        log.rejected.append(error)
+        problems.add(error)
+    rows[start:] = kept

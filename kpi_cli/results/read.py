@@ -27,7 +27,7 @@ from ..report import ResultRow
 from ..text import starts_formula
 from .columns import column_names, file_year, header_layout
 from .dialects import RESULT_SUFFIXES, FileLog, Record, check_encoding, read_records
-from .marks import undecided
+from .marks import reject_undecided
 from .values import FOOTNOTE, NO_RESULT, DateCell, NoValue, parse_value, read_value
 
 if TYPE_CHECKING:
@@ -157,37 +157,11 @@ def read_results(
                 message = "no results in the file (it is empty, or has a header only)"
                 raise ResultsError(message, code="no-results", path=path, line=1, key="no-results")
             if text and log.delimiter:
-                _reject_undecided(rows, start, log, problems)
+                reject_undecided(rows, start, log, problems)
         except KpiError as error:  # the file as a whole: unreadable, no header, no year, empty
             log.failed = True
             problems.add(error)
     return ResultSet(rows, logs, problems.errors, ssb.reads, skipped, notes)
-
-
-def _reject_undecided(rows: list[ResultRow], start: int, log: FileLog, problems: Collector) -> None:
-    """The rows of one delimited file from ``start`` whose value reads two ways (``12.500``) that
-    the file's own decimals do not settle: rejected at their lines (results/marks.py)."""
-    found = undecided((row.raw for row in rows[start:]), log.delimiter, dict(log.columns).get("value", ""))
-    if not found:
-        return
-    kept = []
-    for row in rows[start:]:
-        why = found.get(row.raw)
-        if why is None:
-            kept.append(row)
-            continue
-        where = row.location
-        error = ResultsError(
-            f"{row.indicator}: {why[0]}",
-            code="ambiguous-number",
-            path=where.path if where else log.path,
-            line=where.line if where else None,
-            key="ambiguous-number",
-            values=(("indicator", row.indicator), *why[1]),
-        )
-        log.rejected.append(error)
-        problems.add(error)
-    rows[start:] = kept
 
 
 @dataclass(frozen=True)
