@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import resource
 import shutil
 from collections.abc import Callable, Iterator, Sequence
@@ -226,3 +227,14 @@ def cli_runner() -> CliRunner:
     if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
         return CliRunner(mix_stderr=False)  # pragma: no cover - click 8.1
     return CliRunner()
+
+
+@pytest.fixture
+def chromium() -> str:
+    """The Chromium the PDF report prints with: a failure under CI without it, else a skip."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; CI must install it")
+        pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    return found

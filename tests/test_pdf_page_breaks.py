@@ -6,9 +6,7 @@ made-up scorecards below are made up; the seed is Asker's published scorecard.""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -103,16 +101,6 @@ def made_up(first: int, focus_goals: bool = True) -> tuple[str, str]:
             ]
             rows.append(f"{area}.1.{number};2020;{3 + number % 3},5")
     return "\n".join(yaml) + "\n", "\n".join(rows) + "\n"
-
-
-@pytest.fixture
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; CI must install it")
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    return found
 
 
 def printed(kpi, tmp_path: Path, chromium: str, *args: str) -> list[tuple[int, str]]:

@@ -20,16 +20,6 @@ SEED = ["evaluate", str(SEED_RESULTS), "--indicators", str(SEED_INDICATORS)]
 INSTALL = "install Chromium (apt-get install chromium; winget install Google.Chrome) or set KPI_BROWSER"
 
 
-@pytest.fixture
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; CI must install it")
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    return found
-
-
 def test_the_seed_printed_by_chromium(kpi, tmp_path: Path, chromium: str) -> None:
     target = tmp_path / "rapport.pdf"
     done = kpi(*SEED, "-o", str(target), env={"KPI_BROWSER": chromium})
