@@ -243,6 +243,8 @@ def test_template_2017_csv_en(kpi, workdir):
         ("nb", ";", ";", "indikator;år;verdi;kommentar;tiltak;måleenhet;navn"),
         ("nb", ",", ",", "indikator,år,verdi,kommentar,tiltak,måleenhet,navn"),
         ("nb", "tab", "\t", "indikator\tår\tverdi\tkommentar\ttiltak\tmåleenhet\tnavn"),
+        ("nn", ";", ";", "indikator;år;verdi;kommentar;tiltak;måleeining;namn"),
+        ("sv", ";", ";", "indikator;år;värde;kommentar;åtgärder;måttenhet;namn"),
         ("en", ";", ";", "indicator;year;value;comment;actions;unit_of_measure;name"),
         ("en", "tab", "\t", "indicator\tyear\tvalue\tcomment\tactions\tunit_of_measure\tname"),
     ],
@@ -752,3 +754,22 @@ def test_template_xlsx_keeps_what_is_typed_in_the_value_column(kpi, workdir):
     book.save(workdir / "2016.xlsx")
     result = kpi("evaluate", "2016.xlsx", "--format", "json")
     assert statuses(evaluated(result))[("L.1.2", None)] == (3.5, "not_approved")
+
+
+@pytest.mark.parametrize("lang", ["nn", "sv"])
+def test_a_template_in_nynorsk_or_swedish_is_headed_in_it_and_reads_back(kpi, workdir, lang):
+    """The headers in the output language (värde, åtgärder, namn) are headers the reader knows."""
+    made = kpi("template", "--year", "2014", "--lang", lang, "--org-units", "Skule")
+    assert made.exit_code == 0, made.stderr
+    table = parse_csv(made.stdout)
+    filled = [table[0], *([*row[:3], "4,6", "oppdikta merknad", "eit tiltak", *row[6:]] for row in table[1:])]
+    Path("2014.csv").write_text("\n".join(";".join(row) for row in filled) + "\n", encoding="utf-8")
+    result = kpi("evaluate", "2014.csv", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    given = [r for r in document["results"] if r["value"] is not None]
+    assert {(r["indicator"], r["org_unit"], r["status"], r["comment"], r["actions"]) for r in given} == {
+        (indicator, unit, "desired", "oppdikta merknad", "eit tiltak")
+        for indicator in ("L.1.1", "L.1.2")
+        for unit in (None, "Skule")
+    }

@@ -17,8 +17,11 @@ TEXT_FORMAT = "@"  # Excel's Text format: a cell keeps what is typed in it (docs
 # the report beside the result (issue 24: what a controller writes about a result goes in with it).
 HEADERS = {
     "nb": ("indikator", "år", "tjenesteområde", "verdi", "kommentar", "tiltak", "måleenhet", "navn"),
+    "nn": ("indikator", "år", "tenesteområde", "verdi", "kommentar", "tiltak", "måleeining", "namn"),
+    "sv": ("indikator", "år", "verksamhetsområde", "värde", "kommentar", "åtgärder", "måttenhet", "namn"),
     "en": ("indicator", "year", "org_unit", "value", "comment", "actions", "unit_of_measure", "name"),
 }
+SHEET_TITLES = {"nb": "Resultater", "nn": "Resultat", "sv": "Resultat", "en": "Results"}
 
 
 def _table(rows: Sequence[TemplateRow], lang: str) -> list[list[str | int]]:
@@ -57,7 +60,7 @@ def xlsx_bytes(rows: Sequence[TemplateRow], lang: str = "nb") -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Resultater" if lang == "nb" else "Results"
+    sheet.title = SHEET_TITLES.get(lang, SHEET_TITLES["nb"])
     table = _table(rows, lang)
     headers = HEADERS.get(lang, HEADERS["nb"])
     typed_in = [table[0].index(header) + 1 for header in headers[3:6]]  # value, comment, actions

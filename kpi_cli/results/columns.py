@@ -29,7 +29,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "maleindikatorer",
     ),
     "year": ("year", "år", "aar", "periode", "period"),
-    "value": ("value", "verdi", "resultat", "result"),
+    "value": ("value", "verdi", "resultat", "result", "värde", "varde"),
     "org_unit": (
         "org_unit",
         "org unit",
@@ -40,8 +40,11 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "virksomhet",
         "område",
         "omrade",
+        "tenesteområde",  # nynorsk
+        "verksamhetsområde",  # Swedish
+        "verksamhet",
     ),
-    "name": ("navn", "name", "indikatornavn", "indicator name", "indicator_name"),
+    "name": ("navn", "name", "indikatornavn", "indicator name", "indicator_name", "namn"),
     "n": ("n", "antall svar", "respondenter", "grunnlag", "base"),
     "comment": ("kommentar", "comment", "merknad", "forklaring", "kommentarer", "comments"),
     "actions": ("tiltak", "actions", "åtgärder", "atgarder", "åtgärd", "action"),

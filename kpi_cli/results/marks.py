@@ -55,7 +55,8 @@ def _settled(text: str) -> str | None:
     return next((mark for mark in match.groups() if mark), None) if match else None
 
 
-_HEADED = {"value": ".", "result": ".", "verdi": ",", "resultat": ","}  # the value column's name: its language
+# the value column's name: its language's decimal mark
+_HEADED = {"value": ".", "result": ".", "verdi": ",", "resultat": ",", "värde": ","}
 
 
 def _usual(delimiter: str, header: str) -> tuple[str, str, Said]:

@@ -276,6 +276,9 @@ def test_kpi_evaluate_csv_output_reads_back_to_the_same_values(
 # --- round trip: kpi template, filled in ------------------------------------------------------------
 
 
+VALUE_HEADERS = {"nb": "verdi", "nn": "verdi", "sv": "värde", "en": "value"}  # the template's value column
+
+
 def _value_text(value: Decimal, mark: str) -> str:
     return format_number(value, mark)
 
@@ -296,7 +299,7 @@ def settled(texts: Sequence[str], text: str, usual: str) -> bool:
     st.data(),
     st.integers(2014, 2019),
     st.lists(template_org_units, max_size=3, unique=True),
-    st.sampled_from(["nb", "en"]),
+    st.sampled_from(["nb", "nn", "sv", "en"]),
     st.sampled_from([None, ";", ",", "tab"]),
 )
 def test_filled_csv_template_reads_back_to_the_same_values(
@@ -311,11 +314,11 @@ def test_filled_csv_template_reads_back_to_the_same_values(
     result = RUNNER.invoke(main, args)
     assert_clean_exit(result, (0,), [str(SEED_INDICATORS)])
 
-    separator = "\t" if delimiter == "tab" else delimiter or (";" if lang == "nb" else ",")
+    separator = "\t" if delimiter == "tab" else delimiter or ("," if lang == "en" else ";")
     header, *records = list(
         csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=separator)
     )
-    column = header.index("verdi" if lang == "nb" else "value")
+    column = header.index(VALUE_HEADERS[lang])
     wanted = template_rows(SEED, year, org_units)
     assert len(records) == len(wanted)
     values = data.draw(st.lists(any_values, min_size=len(records), max_size=len(records)), label="values")
@@ -349,7 +352,7 @@ def test_filled_csv_template_reads_back_to_the_same_values(
     st.data(),
     st.integers(2014, 2019),
     st.lists(xlsx_org_units, max_size=2, unique=True),
-    st.sampled_from(["nb", "en"]),
+    st.sampled_from(["nb", "nn", "sv", "en"]),
 )
 def test_filled_xlsx_template_reads_back_to_the_same_values(
     workspace: Path, data: st.DataObject, year: int, org_units: list[str], lang: str
@@ -365,7 +368,7 @@ def test_filled_xlsx_template_reads_back_to_the_same_values(
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     header = [cell.value for cell in sheet[1]]
-    column = header.index("verdi" if lang == "nb" else "value") + 1
+    column = header.index(VALUE_HEADERS[lang]) + 1
     wanted = template_rows(SEED, year, org_units)
     assert sheet.max_row - 1 == len(wanted)
     values = data.draw(st.lists(any_values, min_size=len(wanted), max_size=len(wanted)), label="values")
