@@ -457,7 +457,7 @@ def test_missing_value_column_lists_the_columns_found(kpi, workdir, write, asser
         result,
         [
             "2014.csv:1: error: missing column value: found 'indikator', 'navn', 'kommentar'; accepted names "
-            "are value: value, verdi, resultat, result (or one column per year, such as '2014' or "
+            "are value: value, verdi, resultat, result, värde, varde (or one column per year, such as '2014' or "
             "'Resultat 2014') [missing-column]"
         ],
     )

@@ -164,8 +164,8 @@ def test_a_file_with_only_a_title_is_a_missing_column_error(write: Callable[...,
     assert [error.format() for error in read.errors] == [
         f"{table}:1: error: missing column indicator and value: found 'mål'; accepted names are indicator: "
         "id, indicator_id, indikator_id, indikator-id, kpi, nr, indicator, indikator, måleindikatorer, måleindikator, "
-        "maleindikatorer; value: value, verdi, resultat, result (or one column per year, such as '2014' or "
-        "'Resultat 2014') [missing-column]"
+        "maleindikatorer; value: value, verdi, resultat, result, värde, varde (or one column per year, "
+        "such as '2014' or 'Resultat 2014') [missing-column]"
     ]
 
 
