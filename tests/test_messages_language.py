@@ -9,6 +9,7 @@ The examples under examples/ are made up (they say so); the seed is Asker's publ
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 from pathlib import Path
@@ -130,23 +131,53 @@ def test_the_streams_engine_lines_in_the_language(kpi, tmp_path, lang):
             assert not words([what_kpi_says(line)]) & english, line
 
 
-@pytest.mark.parametrize(
-    "reason",
-    [
-        "L.2.1 has compute: change, which only the report path writes",
-        "L.2.1 has rate: verdict (a published word as the result), which only the report path writes",
-        "results/2014.csv has quotes or blank lines: its rows' line numbers come from the Python reader",
-        "results/2014.csv: encoding cp1252 is read by the Python reader",
-        "some rows are not plain: the Python reader reads them",
-        "a value lies outside its scale: the Python reader says where",
-        "the fast reader is not sure of the input (results/2014.csv: a wide table)",
-        "a number reads two ways (12.500): the Python reader says so at its line",
-    ],
-)
-def test_a_stream_reason_is_said_as_the_stream_words_it_in_english_and_otherwise_translated(reason):
-    messages.speak("en")
-    assert messages.stream_why(reason) == reason
-    for lang in ("nb", "nn", "sv"):
+STREAM_SOURCES = sorted((REPO_ROOT / "kpi_cli" / "sql").glob("*.py"))
+
+
+def _stream_reasons() -> list[tuple[str, str, set[str]]]:
+    """Every reason the stream can give, read from its source: (module, key, keyword names) of each
+    ``Why(key, ...)`` and ``NeedsPython(..., key, ...)``."""
+    found = []
+    for path in STREAM_SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            at = {"Why": 0, "NeedsPython": 1}.get(node.func.id)
+            if at is None or len(node.args) <= at or not isinstance(node.args[at], ast.Constant):
+                continue
+            names = {keyword.arg for keyword in node.keywords if keyword.arg}
+            found.append((path.name, node.args[at].value, names))
+    return found
+
+
+def test_every_reason_the_stream_gives_is_in_every_language_with_its_values() -> None:
+    """A reason carries its catalogue key (sql/why.py): each key is a sentence in all four
+    languages, filled by exactly the values the stream gives it, so none falls back to English."""
+    reasons = _stream_reasons()
+    keys = {  # besides the calls' own: keys chosen at run time (quotes or breaks, verdict or deadline)
+        node.value
+        for path in STREAM_SOURCES
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"stream\.\w+", node.value)
+    }
+    assert len(reasons) >= 16, reasons
+    for module in (stderr_en, stderr_nb, stderr_nn, stderr_sv):  # every sentence used, none missing
+        assert keys == {key for key in module.WORDS if key.startswith("stream.")}, module.__name__
+        for where, key, names in reasons:
+            assert set(re.findall(r"{(\w+)}", module.WORDS[key])) == names, (module.__name__, where, key)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "sv"])
+def test_a_stream_reason_is_said_in_the_language_and_in_english_as_the_stream_words_it(lang) -> None:
+    from kpi_cli.definitions.load import load_definitions as load
+    from kpi_cli.sql.stream import why_not
+
+    seed = load(str(REPO_ROOT / "indicators.yaml"))
+    results = str(REPO_ROOT / "results" / "2014.csv")
+    for reason in (why_not(seed, [results], "markdown"), why_not(seed, [results], "json")):
+        assert reason is not None
+        messages.speak("en")
+        assert messages.stream_why(reason) == reason
         messages.speak(lang)
         said = messages.stream_why(reason)
         assert said != reason and not words([what_kpi_says(said)]) & english_words(lang), said

@@ -123,30 +123,6 @@ _WHY = {
     f"auto: {AUTO_STREAMS}": "engine.small",  # the threshold said once, in sql/choice.py
 }
 _MB = re.compile(r"^auto: (?P<mb>\d+\.\d) MB of input$")
-_STREAM_WHY = [
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"^--format (?P<fmt>\S+) is written from the report$", "stream.format"),
-        (r"^(?P<indicator>\S+) has rate: verdict \(a published word as the result\), which only", "stream.verdict"),
-        (r"^(?P<indicator>\S+) has a target with a deadline \(.*\), which only the report", "stream.deadline"),
-        (r"^(?P<indicator>\S+) has (?P<what>rate: change|compute: \w+|min_base), which only the report", "stream.key"),
-        (r"^(?P<path>.+) is not a plain CSV or Parquet file$", "stream.not_plain"),
-        (r"^(?P<path>.+) has quotes or blank lines: ", "stream.quotes"),
-        (r"^(?P<path>.+) has a line break other than CR and LF ", "stream.breaks"),
-        (r"^the fast reader is not sure of the input \((?P<path>.+): no header\)$", "stream.no_header"),
-        (r"^the fast reader is not sure of the input \((?P<path>.+): a wide table\)$", "stream.wide"),
-        (r"^the fast reader is not sure of the input \((?P<path>.+): not a CSV or Parquet file\)$", "stream.not_csv"),
-        (r"^the fast reader is not sure of the input \((?P<detail>.*)\)$", "stream.unsure"),
-        (r"^DuckDB could not read the input: (?P<detail>.*)$", "stream.unreadable"),
-        (r"^a value lies outside its scale: ", "stream.scale"),
-        (r"^some rows are not plain: ", "stream.rows"),
-        (r"^(?P<path>.+) prints bands: ", "stream.bands"),
-        (r"^(?P<path>.+): encoding (?P<encoding>\S+) is read by the Python reader$", "stream.encoding"),
-        (r"^(?P<path>.+): Windows-1252 letters are read by the Python reader$", "stream.cp1252"),
-        (r"^a number below 0.0001 or from 10\^16 is written with an exponent", "stream.exponent"),
-        (r"^a number reads two ways \(12\.500\): ", "stream.two_ways"),
-    )
-]
 
 
 def _why(why: str) -> str:
@@ -160,11 +136,10 @@ def _why(why: str) -> str:
 
 
 def stream_why(reason: str) -> str:
-    """Why the DuckDB stream leaves a run to the report (``sql.stream``'s words), in the language of stderr."""
-    for pattern, key in _STREAM_WHY:
-        if match := pattern.match(reason):
-            return said(key, **match.groupdict())
-    return reason
+    """Why the DuckDB stream leaves a run to the report, in the language of stderr: a ``sql.why.Why``
+    carries its catalogue key and values; any other reason (a problem's own words) as it is."""
+    key = getattr(reason, "key", None)
+    return said(key, **getattr(reason, "values", {})) if key else reason
 
 
 def say_engine(line: str, streamed: bool | None = None, outcome: str | None = None) -> None:

@@ -58,6 +58,7 @@ WORDS: dict[str, str] = {
     "stream.cp1252": "{path}: Windows-1252 letters are read by the Python reader",
     "stream.exponent": "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it",
     "stream.two_ways": "a number reads two ways (12.500): the Python reader says so at its line",
+    "stream.no_results": "no results",
     "msg.validate": (
         "{path}: ok: {areas} {areas_noun}, {goals} {goals_noun}, {indicators} {indicators_noun}, {warnings} "
         "{warnings_noun}"

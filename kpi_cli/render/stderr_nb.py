@@ -48,6 +48,7 @@ WORDS: dict[str, str] = {
     "stream.cp1252": "{path}: Windows-1252-bokstaver leses av Python-leseren",
     "stream.exponent": "et tall under 0,0001 eller fra 10^16 skrives med eksponent: rapporten skriver det",
     "stream.two_ways": "et tall kan leses på to måter (12.500): Python-leseren sier fra på linjen",
+    "stream.no_results": "ingen resultater",
     "msg.validate": (
         "{path}: ok: {areas} {areas_noun}, {goals} {goals_noun}, {indicators} {indicators_noun}, {warnings} "
         "{warnings_noun}"

@@ -48,6 +48,7 @@ WORDS: dict[str, str] = {
     "stream.cp1252": "{path}: Windows-1252-bokstavar vert lesne av Python-lesaren",
     "stream.exponent": "eit tal under 0,0001 eller frå 10^16 vert skrive med eksponent: rapporten skriv det",
     "stream.two_ways": "eit tal kan lesast på to måtar (12.500): Python-lesaren seier frå på lina",
+    "stream.no_results": "ingen resultat",
     "msg.validate": (
         "{path}: ok: {areas} {areas_noun}, {goals} {goals_noun}, {indicators} {indicators_noun}, {warnings} "
         "{warnings_noun}"

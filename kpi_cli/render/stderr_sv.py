@@ -48,6 +48,7 @@ WORDS: dict[str, str] = {
     "stream.cp1252": "{path}: Windows-1252-bokstäver läses av Python-läsaren",
     "stream.exponent": "ett tal under 0,0001 eller från 10^16 skrivs med exponent: rapporten skriver det",
     "stream.two_ways": "ett tal kan läsas på två sätt (12.500): Python-läsaren säger till på raden",
+    "stream.no_results": "inga resultat",
     "msg.validate": (
         "{path}: ok: {areas} {areas_noun}, {goals} {goals_noun}, {indicators} {indicators_noun}, {warnings} "
         "{warnings_noun}"

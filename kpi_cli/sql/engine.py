@@ -51,7 +51,13 @@ _GLOB = re.compile(r"[\[*?]")  # what DuckDB expands in a path: [ opens a class,
 
 
 class NeedsPython(Exception):
-    """The input holds something only the Python reader reads (or reports) exactly."""
+    """The input holds something only the Python reader reads (or reports) exactly; ``key`` and
+    ``values`` say it in the output language (a ``stream.*`` sentence of render/stderr_*.py)."""
+
+    def __init__(self, message: str, key: str = "", **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -107,12 +113,12 @@ def _sniff_csv(path: str, encoding: str | None, delimiter: str | None, names: di
     lines = _LINE_END.split(text)  # as DuckDB counts lines: str.splitlines() also breaks at FF, NEL ...
     number = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
     if number is None:
-        raise NeedsPython(f"{path}: no header")
+        raise NeedsPython(f"{path}: no header", "stream.no_header", path=path)
     sep = delimiter or sniff_delimiter(lines[number])
     header = next(csv.reader(io.StringIO(lines[number]), delimiter=sep))
     columns, wide = columns_of.header_layout(header, path, number + 1, names)
     if wide:
-        raise NeedsPython(f"{path}: a wide table")
+        raise NeedsPython(f"{path}: a wide table", "stream.wide", path=path)
     return Source(
         path,
         {role: f"column{index:0{len(str(len(header) - 1))}d}" for role, index in columns.items()},
@@ -250,7 +256,7 @@ def sources_of(
         if path.lower().endswith(".parquet"):
             found.append(_sniff_parquet(con, path, names))
         elif path.lower().endswith((".xlsx", ".xlsm")) or not Path(path).is_file():
-            raise NeedsPython(f"{path}: not a CSV or Parquet file")
+            raise NeedsPython(f"{path}: not a CSV or Parquet file", "stream.not_csv", path=path)
         else:
             found.append(_sniff_csv(path, encoding, delimiter, names))
     return found

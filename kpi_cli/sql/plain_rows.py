@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .engine import count_of
+from .why import Why
 
 if TYPE_CHECKING:
     import duckdb
@@ -27,7 +28,9 @@ _TEXTS = (
 # without (0.000076): a value, base or change from the year before that Python would write so sends the
 # run to the report path. A change is the difference of two values of one indicator and org unit: it
 # can be that small only if two of them, next to each other in order, are that close.
-EXPONENT_WHY = "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it"
+EXPONENT_WHY = Why(
+    "stream.exponent", "a number below 0.0001 or from 10^16 is written with an exponent: the report path writes it"
+)
 _EXPONENT_CELLS = """
 SELECT count(*) FILTER (WHERE (value <> trunc(value) AND (abs(value) < 0.0001 OR abs(value) >= 5e15))
                            OR (n <> trunc(n) AND (abs(n) < 0.0001 OR abs(n) >= 1e16))),

@@ -57,6 +57,7 @@ from .parquet_checks import Refused, cell_problems, check_before
 from .plain_rows import EXPONENT_WHY, exponent, odd_text
 from .result_rows import FAILING_FIELDS, ORDER, RESULT_FIELDS, build_results, head_document
 from .tables import core_only
+from .why import Why
 
 if TYPE_CHECKING:
     import duckdb
@@ -123,28 +124,35 @@ def _as_list(lines: Iterator[bytes]) -> Iterator[bytes]:
 def why_not(scorecard: Scorecard, paths: Sequence[str], fmt: str) -> str | None:
     """Why this run goes through the report instead, or None when it can be streamed."""
     if fmt not in STREAMED:
-        return f"--format {fmt} is written from the report"
+        return Why("stream.format", f"--format {fmt} is written from the report", fmt=fmt)
     for indicator in scorecard.indicators():
-        what = _report_only(indicator)
-        if what:
-            return f"{indicator.id} has {what}, which only the report path writes"
+        why = _report_only(indicator)
+        if why:
+            return why
     for path in paths:
         if not path.lower().endswith((".csv", ".txt", ".parquet")) or is_ssb_file(path):
-            return f"{path} is not a plain CSV or Parquet file"
-        why = None if path.lower().endswith(".parquet") else _line_doubt(path)
-        if why is not None:
-            return f"{path} {why}"
+            return Why("stream.not_plain", f"{path} is not a plain CSV or Parquet file", path=path)
+        doubt = None if path.lower().endswith(".parquet") else _line_doubt(path)
+        if doubt is not None:
+            key, text = doubt
+            return Why(key, f"{path} {text}", path=path)
     return None
 
 
-def _report_only(indicator: Indicator) -> str | None:
+def _report_only(indicator: Indicator) -> Why | None:
+    ident = indicator.id
     if (what := core_only(indicator)) is not None:
-        return what
+        key = "stream.verdict" if indicator.verdicts is not None else "stream.deadline"
+        return Why(key, f"{ident} has {what}, which only the report path writes", indicator=ident)
     if indicator.rate_change:
-        return "rate: change"
-    if indicator.compute is not None:
-        return f"compute: {indicator.compute.method}"
-    return "min_base" if indicator.min_base else None
+        what = "rate: change"
+    elif indicator.compute is not None:
+        what = f"compute: {indicator.compute.method}"
+    elif indicator.min_base:
+        what = "min_base"
+    else:
+        return None
+    return Why("stream.key", f"{ident} has {what}, which only the report path writes", indicator=ident, what=what)
 
 
 def _one_line_rows(path: str) -> bool:
@@ -157,22 +165,27 @@ def _one_line_rows(path: str) -> bool:
 _OTHER_BREAKS = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
-def _line_doubt(path: str) -> str | None:
-    """Why the file's rows may not be one line each as both readers count them: a quote, a blank
-    line, a lone carriage return, or another kind of line break; None when there is none."""
+_QUOTES = ("stream.quotes", "has quotes or blank lines: its rows' line numbers come from the Python reader")
+_BREAKS = (
+    "stream.breaks",
+    "has a line break other than CR and LF (FF, VT, NEL, U+2028 ...): the Python reader reads it",
+)
+
+
+def _line_doubt(path: str) -> tuple[str, str] | None:
+    """Why the file's rows may not be one line each as both readers count them (a quote, a blank
+    line, a lone carriage return, or another kind of line break), as (key, words); None when none."""
     tail = b"\n"  # the start of the file is the start of a line
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK * 16):
             seen = tail + chunk  # two bytes of the chunk before: a break of three bytes is whole here
             whole = seen[:-1] if seen.endswith(b"\r") else seen  # its \n may begin the next chunk
             if b'"' in seen or b"\n\n" in seen or b"\n\r\n" in seen or whole.count(b"\r") != whole.count(b"\r\n"):
-                return "has quotes or blank lines: its rows' line numbers come from the Python reader"
+                return _QUOTES
             if any(mark in seen for mark in _OTHER_BREAKS):
-                return "has a line break other than CR and LF (FF, VT, NEL, U+2028 ...): the Python reader reads it"
+                return _BREAKS
             tail = seen[-2:]
-    if tail.endswith(b"\r"):
-        return "has quotes or blank lines: its rows' line numbers come from the Python reader"
-    return None
+    return _QUOTES if tail.endswith(b"\r") else None
 
 
 @dataclass(frozen=True)
@@ -238,9 +251,11 @@ def _why(exc: Exception, engine_error: type[Exception]) -> str:
     """Why the report path runs instead, for ``-v``: DuckDB's own message quotes a file's line at
     length over many lines, so only an excerpt of it is said (``inert.excerpt``, one line)."""
     if isinstance(exc, NeedsPython):
-        return f"the fast reader is not sure of the input ({exc})"
+        text = f"the fast reader is not sure of the input ({exc})"
+        return Why(exc.key, text, **exc.values) if exc.key else Why("stream.unsure", text, detail=str(exc))
     if isinstance(exc, engine_error):
-        return f"DuckDB could not read the input: {excerpt(str(exc))}"
+        detail = excerpt(str(exc))
+        return Why("stream.unreadable", f"DuckDB could not read the input: {detail}", detail=detail)
     return one_line(str(exc))
 
 
@@ -256,7 +271,7 @@ def _rate_and_write(
     )
     run(con, f"CREATE TEMP TABLE kpi_rated AS {query}")
     if count_of(con, "SELECT count(*) FROM kpi_rated WHERE error IS NOT NULL"):
-        return "a value lies outside its scale: the Python reader says where"
+        return Why("stream.scale", "a value lies outside its scale: the Python reader says where")
     build_results(con, scorecard, request.gate, shown)
     run(con, "DROP TABLE kpi_rated")  # tables stay in memory up to MEMORY_LIMIT, then spill to disk
     return _write(con, request, shown, folder)
@@ -275,7 +290,7 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
         raw = f"kpi_raw_{number}"  # copied in file order: rowid is the row's place in the file
         run(con, f"CREATE TEMP TABLE {raw} AS SELECT * FROM {reader_call(source).sql('duckdb')}")
         if undecided_marks(con, source, raw):
-            return "a number reads two ways (12.500): the Python reader says so at its line"
+            return Why("stream.two_ways", "a number reads two ways (12.500): the Python reader says so at its line")
         # place: the row's key (file and line) that the compiled query carries to its result
         rows = select_rows(source, request.year, raw).sql("duckdb")
         selects.append(f"SELECT *, {number << 40} + line AS place FROM ({rows})")
@@ -289,21 +304,23 @@ def _load(con: duckdb.DuckDBPyConnection, request: Request) -> int | str:
         problems = cell_problems(con, sources)  # Parquet: no other reader could say where
         if problems:
             raise Refused(problems)
-        return "some rows are not plain: the Python reader reads them"
+        return Why("stream.rows", "some rows are not plain: the Python reader reads them")
     if exponent(con):
         return EXPONENT_WHY
     latest = count_of(con, "SELECT max(year) FROM kpi_results")
     shown = request.year if request.year is not None else latest
-    return shown if shown else "no results"
+    return shown if shown else Why("stream.no_results", "no results")
 
 
 def _source_doubt(source: Source) -> str | None:
+    path = source.path
     if any(status.value in source.columns for status in reader.BAND_ROLES):
-        return f"{source.path} prints bands: the report compares them with the definitions"
+        return Why("stream.bands", f"{path} prints bands: the report compares them with the definitions", path=path)
     if source.encoding not in ("utf-8", "latin-1"):
-        return f"{source.path}: encoding {source.encoding} is read by the Python reader"
-    if source.encoding == "latin-1" and any(re.search(rb"[\x80-\x9f]", chunk) for chunk in _read(Path(source.path))):
-        return f"{source.path}: Windows-1252 letters are read by the Python reader"
+        text = f"{path}: encoding {source.encoding} is read by the Python reader"
+        return Why("stream.encoding", text, path=path, encoding=source.encoding)
+    if source.encoding == "latin-1" and any(re.search(rb"[\x80-\x9f]", chunk) for chunk in _read(Path(path))):
+        return Why("stream.cp1252", f"{path}: Windows-1252 letters are read by the Python reader", path=path)
     return None
 
 
