@@ -15,24 +15,14 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from made_up import made_up_head
 
 from kpi_cli.bands.notation import parse_piece
 from kpi_cli.bands.printed_text import Wording, written_decimals, written_unit
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Interval, Status
 
-HEAD = """\
-scorecard: Made-up kommune
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-          - id: A.1.1
-            name: Made-up
-"""
+HEAD = made_up_head() + "          - id: A.1.1\n            name: Made-up\n"
 
 
 def bands_of(fields: str) -> list[tuple[Status, str]]:

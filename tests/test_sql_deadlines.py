@@ -12,24 +12,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from made_up import made_up_card
 
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.sql.stream import why_not
 
-DEFINITIONS = """\
-scorecard: Made-up kommun (oppdiktet)
-language: sv
-term_ends: 2022
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-          - {id: A.1.1, name: Made-up, direction: higher, target: "35 500 personer vid mandatperiodens slut"}
-          - {id: A.1.2, name: Made-up plain, target: "> 5"}
-"""
+DEFINITIONS = made_up_card(
+    """\
+    - {id: A.1.1, name: Made-up, direction: higher, target: "35 500 personer vid mandatperiodens slut"}
+    - {id: A.1.2, name: Made-up plain, target: "> 5"}
+    """,
+    "language: sv",
+    "term_ends: 2022",
+    scorecard="Made-up kommun (oppdiktet)",
+)
 RESULTS = "indikator;år;verdi\nA.1.1;2018;33000\nA.1.1;2020;34200\nA.1.1;2022;35600\nA.1.2;2020;6\n"
 
 

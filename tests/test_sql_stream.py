@@ -14,6 +14,7 @@ import json_schema
 import pytest
 from hypothesis import HealthCheck, assume, given
 from hypothesis import strategies as st
+from made_up import made_up_card
 from sql_scorecards import Case, bounded, cases
 
 pytest.importorskip("duckdb")
@@ -320,18 +321,12 @@ def test_a_target_that_starts_later_or_ends_is_noted_by_the_stream_as_by_the_rep
     # Made up: A.1.1's target starts in 2016, A.1.2's ends then (issue 21).
     from kpi_cli.definitions.load import parse_definitions
 
-    card = parse_definitions("""\
-scorecard: Made-up kommune
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-          - {id: A.1.1, name: Later, target: [{from: 2016, target: "> 5"}]}
-          - {id: A.1.2, name: Ended, target: [{from: 2014, target: "> 5"}, {from: 2016, target: null}]}
-""")
+    card = parse_definitions(
+        made_up_card("""\
+        - {id: A.1.1, name: Later, target: [{from: 2016, target: "> 5"}]}
+        - {id: A.1.2, name: Ended, target: [{from: 2014, target: "> 5"}, {from: 2016, target: null}]}
+        """)
+    )
     path = tmp_path / "r.csv"
     path.write_text("indikator;år;verdi\nA.1.1;2015;6\nA.1.2;2015;6\nA.1.1;2016;6\nA.1.2;2016;6\n", encoding="utf-8")
     gate, options = Gate("not_approved", False, False), RenderOptions(lang="nb", pretty=False)

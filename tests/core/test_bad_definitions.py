@@ -19,21 +19,14 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from made_up import made_up_head
 
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.errors import KpiError
 
-GOAL = """\
-scorecard: Made-up kommune - målekart
-measures: [{id: a, name: Made-up count a}, {id: b, name: Made-up count b}]
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-"""
+GOAL = made_up_head(
+    "Made-up kommune - målekart", "measures: [{id: a, name: Made-up count a}, {id: b, name: Made-up count b}]"
+)
 INDICATOR = GOAL + "          - id: A.1.1\n            name: Made-up indicator\n"
 
 # fmt: off

@@ -5,10 +5,9 @@ Band texts here are the published kinds; the indicators around them are made up.
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 from conftest import cli_runner
+from made_up import made_up_card
 
 from kpi_cli.bands.words import Deadline, deadline, unread_words
 from kpi_cli.cli import main
@@ -71,20 +70,8 @@ def test_no_deadline_without_a_target_before_the_phrase(text: str) -> None:
     assert deadline(text) is None
 
 
-CARD = """\
-scorecard: Made-up kommune
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-"""
-
-
 def card(indicators: str):
-    return parse_definitions(CARD + textwrap.indent(textwrap.dedent(indicators), " " * 10))
+    return parse_definitions(made_up_card(indicators))
 
 
 def test_validate_warns_target_words_quoting_them_and_keeps_the_text():
@@ -104,7 +91,7 @@ def test_validate_warns_target_words_quoting_them_and_keeps_the_text():
 
 def test_kpi_validate_prints_target_words_and_counts_it(tmp_path):
     path = tmp_path / "indicators.yaml"
-    path.write_text(CARD + '          - {id: A.1.1, name: Made-up, target: "3 % reduksjon", direction: lower}\n')
+    path.write_text(made_up_card('- {id: A.1.1, name: Made-up, target: "3 % reduksjon", direction: lower}\n'))
     result = cli_runner().invoke(main, ["validate", "--lang", "en", str(path)])
     assert result.exit_code == 0, result.output
     assert f"{path}:9:13: warning: A.1.1: 'reduksjon' in '3 % reduksjon' is not read" in result.stderr

@@ -7,11 +7,11 @@ Every scorecard and result here is made up.
 from __future__ import annotations
 
 import json
-import textwrap
 from decimal import Decimal
 
 import pytest
 from conftest import cli_runner
+from made_up import made_up_card
 
 from kpi_cli.cli import main
 from kpi_cli.definitions.load import parse_definitions
@@ -21,21 +21,9 @@ from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.render.labels import Labels
 from kpi_cli.report import Note, ResultRow
 
-HEAD = """\
-scorecard: Made-up kommune
-{extra}
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-"""
-
 
 def card(indicators: str, extra: str = ""):
-    return parse_definitions(HEAD.format(extra=extra) + textwrap.indent(textwrap.dedent(indicators), " " * 10))
+    return parse_definitions(made_up_card(indicators, extra))
 
 
 def one(target: str, extra: str = "", more: str = "direction: higher"):
@@ -150,7 +138,7 @@ def test_a_deadline_that_cannot_be_read_is_an_error_at_its_place(target, extra, 
 
 def test_json_shows_the_deadline_with_the_band_version_and_the_path_in_the_note(tmp_path):
     definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(HEAD.format(extra="") + textwrap.indent(PATH, " " * 10), encoding="utf-8")
+    definitions.write_text(made_up_card(PATH, ""), encoding="utf-8")
     results = tmp_path / "r.csv"
     results.write_text("indikator;år;verdi\nA.1.2;2020;34200\n", encoding="utf-8")
     run = cli_runner().invoke(main, ["evaluate", str(results), "--indicators", str(definitions), "--format", "json"])
@@ -190,7 +178,7 @@ def test_kpi_explain_rates_a_value_before_the_deadline_as_kpi_evaluate_does(year
 
 def test_kpi_explain_says_the_path_it_rates_against_and_when_it_has_none(tmp_path):
     definitions = tmp_path / "indicators.yaml"
-    definitions.write_text(HEAD.format(extra="") + textwrap.indent(PATH, " " * 10), encoding="utf-8")
+    definitions.write_text(made_up_card(PATH, ""), encoding="utf-8")
     run = cli_runner().invoke(main, ["explain", "A.1.2", "34200", "--year", "2020", "--indicators", str(definitions)])
     assert run.exit_code == 0, run.output
     assert run.stdout.splitlines()[2:] == [

@@ -11,22 +11,14 @@ from decimal import Decimal
 
 import pytest
 from conftest import SEED_GAP_WARNINGS, SEED_IDS, SEED_INDICATORS, seed_line
+from made_up import made_up_head
 
 from kpi_cli.definitions.load import load_definitions, parse_definitions
 from kpi_cli.errors import DefinitionError, KpiError
 from kpi_cli.model import Direction, GapPolicy, Interval, PhaseState, Status
 
 # Lines 1-8 of every made-up file below; the indicator list starts on line 9, its first key in column 13.
-HEAD = """\
-scorecard: Made-up kommune - målekart
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-"""
+HEAD = made_up_head("Made-up kommune - målekart")
 
 
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys(kpi, workdir, write, assert_error):

@@ -12,6 +12,7 @@ import pytest
 from conftest import cli_runner
 from hypothesis import given
 from hypothesis import strategies as st
+from made_up import made_up_card
 
 from kpi_cli.cli import main
 from kpi_cli.definitions.load import parse_definitions
@@ -24,22 +25,11 @@ from kpi_cli.render.labels import Labels
 from kpi_cli.report import Note, ResultRow
 from kpi_cli.results.values import read_value
 
-HEAD = """\
-scorecard: Made-up kommune
-{levels}
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-"""
 TWO = "levels: [{id: met, label: {nb: Nådd, en: Met}}, {id: not_met, label: {nb: Ikke nådd, en: Not met}}]"
 
 
 def scorecard(indicators: str, levels: str = ""):
-    return parse_definitions(HEAD.format(levels=levels) + textwrap.indent(textwrap.dedent(indicators), " " * 10))
+    return parse_definitions(made_up_card(indicators, levels))
 
 
 def one(fields: str, levels: str = ""):
@@ -288,7 +278,7 @@ def test_before_the_first_target_an_indicator_has_no_target_before_that_year_and
 def test_evaluate_says_no_target_before_the_first_year_in_the_table_and_csv(tmp_path):
     path = tmp_path / "indicators.yaml"
     path.write_text(
-        HEAD.format(levels="") + "          - {id: A.1.1, name: Made-up, target: [{from: 2016, target: '> 5'}]}\n",
+        made_up_card("- {id: A.1.1, name: Made-up, target: [{from: 2016, target: '> 5'}]}\n", ""),
         encoding="utf-8",
     )
     results = tmp_path / "r.csv"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from made_up import made_up_card
 
 from kpi_cli.definitions.load import parse_definitions
 from kpi_cli.model import Status
@@ -22,25 +23,20 @@ from kpi_cli.rating.evaluate import evaluate
 from kpi_cli.report import Note, ResultRow
 from kpi_cli.sql.stream import why_not
 
-HEAD = """\
-scorecard: Made-up helseforetak
-{extra}
-focus_areas:
-  - id: A
-    name: Made-up area
-    goals:
-      - id: A.1
-        name: Made-up goal
-        indicators:
-          - {{id: A.1.1, name: Made-up verdict, rate: verdict{own}}}
-          - {{id: A.1.2, name: Made-up number, target: "> 5"}}
-"""
+
+def definitions_text(extra: str, own: str) -> str:
+    """A.1.1 rated by its verdict (``own``: its further keys), A.1.2 by a number; ``extra`` a line."""
+    verdict = f"- {{id: A.1.1, name: Made-up verdict, rate: verdict{own}}}\n"
+    number = '- {id: A.1.2, name: Made-up number, target: "> 5"}\n'
+    return made_up_card(verdict + number, extra, scorecard="Made-up helseforetak")
+
+
 TWO = "levels: [{id: met, label: {nb: Nådd}}, {id: not_met, label: {nb: Ikke nådd}}]"
 D, A, N = Status.DESIRED, Status.ACCEPTED, Status.NOT_APPROVED
 
 
 def card(extra: str = "", own: str = ""):
-    return parse_definitions(HEAD.format(extra=extra, own=own))
+    return parse_definitions(definitions_text(extra, own))
 
 
 def status_of(word: str, extra: str = "", own: str = "") -> Status:
@@ -87,7 +83,7 @@ def test_a_middle_word_on_two_levels_is_unknown_and_a_no_result_marker_is_missin
 
 
 def write_files(write: Callable[..., Path], cell: str) -> tuple[Path, Path]:
-    definitions = write("indicators.yaml", HEAD.format(extra="", own=""))
+    definitions = write("indicators.yaml", definitions_text("", ""))
     results = write("r.csv", f"indikator;år;verdi\nA.1.2;2020;6\nA.1.1;2020;{cell}\n")
     return definitions, results
 
