@@ -158,11 +158,13 @@ def test_every_reason_the_stream_gives_is_in_every_language_with_its_values() ->
         node.value
         for path in STREAM_SOURCES
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"stream\.\w+", node.value)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.fullmatch(r"(stream|engine)\.\w+", node.value)
     }
     assert len(reasons) >= 16, reasons
     for module in (stderr_en, stderr_nb, stderr_nn, stderr_sv):  # every sentence used, none missing
-        assert keys == {key for key in module.WORDS if key.startswith("stream.")}, module.__name__
+        assert keys == {key for key in module.WORDS if key.startswith(("stream.", "engine."))}, module.__name__
         for where, key, names in reasons:
             assert set(re.findall(r"{(\w+)}", module.WORDS[key])) == names, (module.__name__, where, key)
 

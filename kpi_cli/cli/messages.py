@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
@@ -24,7 +23,6 @@ from ..model import DEFAULT_LEVELS, Level, Status
 from ..records import dataclass
 from ..render import Output
 from ..render.labels import Labels
-from ..sql.choice import AUTO_STREAMS, STREAM_FROM_BYTES
 
 if TYPE_CHECKING:
     from ..rating.accounting import Reconciliation
@@ -113,28 +111,6 @@ def _filled(problem: Problem, values: dict[str, object]) -> str:
     return said(f"problem.{problem.key}", **values)
 
 
-# -v's engine lines as sql/choice.py and sql/stream.py word them, and their words in the catalogue
-# ("engine.*", "stream.*"): a reason the table does not know is said as given.
-_ENGINE = re.compile(r"^(?:engine: )?(?P<engine>\w+) \((?P<why>.*)\)$")
-_WHY = {
-    "auto: duckdb is not installed": "engine.not_installed",
-    "auto: Parquet input": "engine.parquet",
-    "auto: Parquet output": "engine.parquet_out",
-    f"auto: {AUTO_STREAMS}": "engine.small",  # the threshold said once, in sql/choice.py
-}
-_MB = re.compile(r"^auto: (?P<mb>\d+\.\d) MB of input$")
-
-
-def _why(why: str) -> str:
-    """A reason for the engine (``auto: ...``) in the language of stderr; one it does not know as given."""
-    if why in _WHY:
-        return said(_WHY[why], mb=STREAM_FROM_BYTES >> 20)
-    if match := _MB.match(why):
-        mark = (_VOICE.get() or Labels("en")).decimal_mark
-        return said("engine.large", mb=match["mb"].replace(".", mark))
-    return why
-
-
 def stream_why(reason: str) -> str:
     """Why the DuckDB stream leaves a run to the report, in the language of stderr: a ``sql.why.Why``
     carries its catalogue key and values; any other reason (a problem's own words) as it is."""
@@ -143,20 +119,23 @@ def stream_why(reason: str) -> str:
 
 
 def say_engine(line: str, streamed: bool | None = None, outcome: str | None = None) -> None:
-    """-v's line on the engine chosen, in the language of stderr: ``engine: NAME (WHY)`` of
-    ``sql.choice``; after the stream's choice, whether it ``streamed`` or went through the report
-    and why (``outcome``)."""
-    match = _ENGINE.match(line)
-    if match is None:
+    """-v's line on the engine chosen (``sql.choice.engine_line``), in the language of stderr; after
+    the stream's choice, whether it ``streamed`` or went through the report and why (``outcome``)."""
+    values = dict(getattr(line, "values", {}))
+    if "engine" not in values:
         note(line)
         return
-    values = {"engine": match["engine"], "why": _why(match["why"])}
+    key = getattr(line, "key", "")
+    if key == "engine.large":  # 6.0 MB, in the output language's decimals
+        values["mb"] = values["mb"].replace(".", (_VOICE.get() or Labels("en")).decimal_mark)
+    why = said(key, **values) if key else values["why"]
+    engine = values["engine"]
     if streamed is None:
-        note(said("msg.engine", **values))
+        note(said("msg.engine", engine=engine, why=why))
     elif streamed:
-        note(said("msg.engine.streamed", **values))
+        note(said("msg.engine.streamed", engine=engine, why=why))
     else:
-        note(said("msg.engine.report", **values, reason=stream_why(outcome or "")))
+        note(said("msg.engine.report", engine=engine, why=why, reason=stream_why(outcome or "")))
 
 
 def say_problem(problem: Problem) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 from ..records import dataclass
 from ..results.read import expand_paths
+from .why import Why
 
 if TYPE_CHECKING:
     from ..model import Scorecard
@@ -39,10 +40,17 @@ AUTO_STREAMS = f"DuckDB streams csv from {STREAM_FROM_BYTES >> 20} MB of CSV, or
 AUTO_FORMATS = ("csv",)  # what auto streams from STREAM_FROM_BYTES; Parquet in or out always
 
 
+def engine_line(engine: str, why: str, key: str = "", prefix: str = "engine: ", **values: str) -> Why:
+    """-v's line on the engine a run takes, ``engine: NAME (WHY)``, in English, carrying the engine and
+    the catalogue key (``engine.*``) and values that say ``why`` in the output language; no key for
+    an option as typed (``--engine duckdb``), said as it is."""
+    return Why(key, f"{prefix}{engine} ({why})", engine=engine, why=why, **values)
+
+
 @dataclass(frozen=True)
 class Choice:
     engine: str  # python or duckdb
-    reason: str  # what -v says
+    reason: Why  # what -v says
 
 
 def installed() -> bool:
@@ -58,16 +66,18 @@ def choose(paths: Iterable[str | PathLike[str]], engine: str = "auto") -> Choice
     if engine == "python":
         if parquet:
             raise UsageError(f"{parquet[0]}: Parquet is read by the DuckDB engine only: --engine duckdb or auto")
-        return Choice("python", "engine: python (--engine python)")
+        return Choice("python", engine_line("python", "--engine python"))
     if not installed():
         if engine == "duckdb" or parquet:
             raise UsageError("the DuckDB engine needs duckdb and sqlglot: pip install 'kpi-cli[scale]'")
-        return Choice("python", "engine: python (auto: duckdb is not installed)")
+        return Choice("python", engine_line("python", "auto: duckdb is not installed", "engine.not_installed"))
     if engine == "duckdb":
-        return Choice("duckdb", "engine: duckdb (--engine duckdb)")
+        return Choice("duckdb", engine_line("duckdb", "--engine duckdb"))
     if parquet:
-        return Choice("duckdb", "engine: duckdb (auto: Parquet input)")
-    return Choice("python", f"engine: python (auto: {AUTO_STREAMS})")
+        return Choice("duckdb", engine_line("duckdb", "auto: Parquet input", "engine.parquet"))
+    return Choice(
+        "python", engine_line("python", f"auto: {AUTO_STREAMS}", "engine.small", mb=str(STREAM_FROM_BYTES >> 20))
+    )
 
 
 def evaluate_with(
@@ -97,7 +107,7 @@ def evaluate_with(
 STREAMED = ("json", "jsonl", "csv", "parquet")  # what DuckDB writes itself (kpi_cli.sql.stream)
 
 
-def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> str | None:
+def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str) -> Why | None:
     """Whether DuckDB should rate and write this run itself (``kpi_cli.sql.stream``), said as ``-v``
     says it; None for the report path. ``auto`` streams Parquet in or out, and csv
     (``AUTO_FORMATS``) from ``STREAM_FROM_BYTES`` of CSV."""
@@ -108,15 +118,16 @@ def choose_streaming(paths: Iterable[str | PathLike[str]], engine: str, fmt: str
             raise UsageError("the DuckDB engine needs duckdb and sqlglot: pip install 'kpi-cli[scale]'")
         return None
     if engine == "duckdb":
-        return "duckdb (--engine duckdb)"
+        return engine_line("duckdb", "--engine duckdb", prefix="")
     if fmt == "parquet":  # only DuckDB writes Parquet: a small CSV is no reason to refuse it
-        return "duckdb (auto: Parquet output)"
+        return engine_line("duckdb", "auto: Parquet output", "engine.parquet_out", prefix="")
     files = expand_paths(paths)
     if any(path.lower().endswith(".parquet") for path in files):
-        return "duckdb (auto: Parquet input)"
+        return engine_line("duckdb", "auto: Parquet input", "engine.parquet", prefix="")
     if fmt not in AUTO_FORMATS:
         return None
     size = sum(os.path.getsize(path) for path in files if os.path.isfile(path))
     if size >= STREAM_FROM_BYTES:
-        return f"duckdb (auto: {size / 1e6:.1f} MB of input)"
+        mb = f"{size / 1e6:.1f}"
+        return engine_line("duckdb", f"auto: {mb} MB of input", "engine.large", prefix="", mb=mb)
     return None

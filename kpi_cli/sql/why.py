@@ -1,9 +1,10 @@
-"""Why the DuckDB stream leaves a run to the report path: the words ``-v`` says. Pure.
+"""Why a run takes the engine it takes, and why the DuckDB stream leaves it to the report path:
+the words ``-v`` says. Pure.
 
 A ``Why`` is its English sentence (it is a ``str``, so tests, logs and the English output read it
-as before) that also carries the catalogue key and values of the same sentence, ``stream.*`` in
-render/stderr_*.py, so that ``cli/messages.stream_why`` says it in the output language without
-reading the English back.
+as before) that also carries the catalogue key and values of the same sentence (``engine.*`` and
+``stream.*`` in render/stderr_*.py), so that ``cli/messages`` says it in the output language
+without reading the English back.
 """
 
 from __future__ import annotations
